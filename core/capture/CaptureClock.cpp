@@ -1,0 +1,7 @@
+#include "core/capture/CaptureClock.h"
+
+namespace fg {
+
+CaptureClock::~CaptureClock() = default;
+
+} // namespace fg
