@@ -1,0 +1,54 @@
+#include "app/cli/CommandLine.h"
+
+#include "app/cli/BenchCommand.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/DetectCommand.h"
+#include "app/cli/EvalCommand.h"
+#include "app/cli/GalleryCommand.h"
+#include "app/cli/IdentifyCommand.h"
+#include "app/cli/VerifyCommand.h"
+
+#include <cstdio>
+#include <functional>
+#include <map>
+
+namespace fg::cli {
+namespace {
+
+const char* const kUsage =
+    "usage:\n"
+    "  facegate-cli detect IMAGE\n"
+    "  facegate-cli verify IMAGE_A IMAGE_B [--fmr 1e-3]\n"
+    "  facegate-cli eval (--labels CSV | --pairs CSV) [--root DIR] [--plot det.png] [--calibration-out FILE]\n"
+    "  facegate-cli gallery build --manifest CSV --out FILE\n"
+    "  facegate-cli identify --gallery FILE IMAGE [--top 5]\n"
+    "  facegate-cli bench [pipeline | search --gallery-size N]\n"
+    "Models are read from $FACEGATE_MODELS (default ~/.local/share/facegate/models).\n";
+
+} // namespace
+
+int runCommandLine(const QStringList& arguments)
+{
+    using Command = std::function<int(const QStringList&, CliContext&)>;
+    const std::map<QString, Command> commands = {
+        {QStringLiteral("detect"), runDetect},     {QStringLiteral("verify"), runVerify},
+        {QStringLiteral("eval"), runEval},         {QStringLiteral("gallery"), runGallery},
+        {QStringLiteral("identify"), runIdentify}, {QStringLiteral("bench"), runBench},
+    };
+    CliContext context;
+    if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") || arguments[1] == QLatin1String("-h")) {
+        std::fputs(kUsage, arguments.size() < 2 ? stderr : stdout);
+        return arguments.size() < 2 ? kUsageError : kSuccess;
+    }
+    const auto command = commands.find(arguments[1]);
+    if (command == commands.end()) {
+        std::fputs(kUsage, stderr);
+        return context.fail(kUsageError, QStringLiteral("unknown subcommand \"%1\"").arg(arguments[1]));
+    }
+    // QCommandLineParser expects the program name first: "facegate-cli verify ...".
+    QStringList rest = arguments.mid(1);
+    rest[0] = arguments[0] + QLatin1Char(' ') + arguments[1];
+    return command->second(rest, context);
+}
+
+} // namespace fg::cli
