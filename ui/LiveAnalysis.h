@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/biometrics/FacePipeline.h"
+#include "core/capture/CaptureState.h"
+#include "core/capture/FrameSourceFactory.h"
+#include "ui/AnalysisResult.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QString>
+
+class QThread;
+
+namespace fg {
+
+class CaptureWorker;
+class FrameAnalyzer;
+
+// The service object between the GUI and the capture and biometrics core: it
+// owns two worker threads, one pulling frames from the source (CaptureWorker)
+// and one analysing the latest of them with its own FacePipeline
+// (FrameAnalyzer), and hands the GUI thread ready-to-paint results.
+// start() creates the pipeline first (model hashes, self-test) and opens the
+// source only once the pipeline is ready; stop() stops and joins both threads.
+class LiveAnalysis : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        QString sourceSpec; // FrameSourceFactory words: a file, folder, camera or URL
+        FrameSourceFactory::Options source;
+        FacePipeline::Options pipeline;
+    };
+    // Video files replayed in real time and looped, live-probe quality limits,
+    // models from ModelRepository::defaultDirectory().
+    static Options defaultOptions(const QString& sourceSpec);
+
+    explicit LiveAnalysis(Options options, QObject* parent = nullptr);
+    ~LiveAnalysis() override; // stops
+
+    void start();
+    // Stops both workers and waits for their threads; safe to call twice.
+    void stop();
+
+    // Either worker thread still running.
+    bool isRunning() const;
+    CaptureState sourceState() const { return m_state; }
+    QString sourceMessage() const { return m_stateMessage; }
+    qint64 framesAnalysed() const;
+    qint64 framesDropped() const;
+
+Q_SIGNALS:
+    void resultReady(const fg::AnalysisResult& result);
+    void sourceStateChanged(fg::CaptureState state, const QString& message);
+    void framesPerSecondChanged(double framesPerSecond);
+    // The pipeline could not be created (missing or altered model, failed
+    // self-test): nothing can be analysed. The threads are stopped.
+    void startupFailed(const QString& reason);
+
+private:
+    void startCapture();
+    void onPipelineFailed(const QString& reason);
+    void setSourceState(CaptureState state, const QString& message);
+
+    Options m_options;
+    QThread* m_analysisThread = nullptr;
+    QThread* m_captureThread = nullptr;
+    FrameAnalyzer* m_analyzer = nullptr; // lives on m_analysisThread, deleted when it finishes
+    mutable QMutex m_workerMutex;        // m_worker is deleted on its own thread when that ends
+    CaptureWorker* m_worker = nullptr;
+    qint64 m_analysedBeforeStop = 0;
+    qint64 m_droppedBeforeStop = 0;
+    CaptureState m_state = CaptureState::Stopped;
+    QString m_stateMessage;
+    bool m_stopping = false;
+};
+
+} // namespace fg
