@@ -28,6 +28,22 @@ std::optional<CalibrationTable> loadCalibration(const QString& modelId, QString*
     return std::nullopt;
 }
 
+std::optional<CalibratedThreshold> calibratedThreshold(double fmr, const QString& modelId, ExitStatus* status,
+                                                       QString* error)
+{
+    const std::optional<CalibrationTable> table = loadCalibration(modelId, error);
+    if (!table) {
+        *status = kProcessingError;
+        return std::nullopt;
+    }
+    const std::optional<float> threshold = table->thresholdFor(fmr, error);
+    if (!threshold) {
+        *status = kUsageError;
+        return std::nullopt;
+    }
+    return CalibratedThreshold{*threshold, table->dataset()};
+}
+
 std::optional<double> parseFmr(const QString& text, QString* error)
 {
     bool ok = false;

@@ -40,12 +40,11 @@ int runIdentify(const QStringList& arguments, CliContext& context)
     const std::optional<Gallery> gallery = Gallery::load(parser.value(QStringLiteral("gallery")), pipeline->modelId(), &error);
     if (!gallery)
         return context.fail(kProcessingError, error);
-    const std::optional<CalibrationTable> calibration = loadCalibration(pipeline->modelId(), &error);
-    if (!calibration)
-        return context.fail(kProcessingError, error);
-    const std::optional<float> threshold = calibration->thresholdFor(*fmr, &error);
-    if (!threshold)
-        return context.fail(kUsageError, error);
+    ExitStatus status = kSuccess;
+    const std::optional<CalibratedThreshold> calibrated = calibratedThreshold(*fmr, pipeline->modelId(), &status, &error);
+    if (!calibrated)
+        return context.fail(status, error);
+    const double threshold = double(calibrated->threshold);
     const std::optional<cv::Mat> image = ImageLoader().loadFile(imagePath, &error);
     if (!image)
         return context.fail(kProcessingError, error);
@@ -65,12 +64,12 @@ int runIdentify(const QStringList& arguments, CliContext& context)
                                 {QStringLiteral("document_no"), entry.documentNumber},
                                 {QStringLiteral("photo"), entry.photoPath},
                                 {QStringLiteral("score"), double(candidate.score)},
-                                {QStringLiteral("match"), double(candidate.score) >= *threshold}});
+                                {QStringLiteral("match"), double(candidate.score) >= threshold}});
     }
-    const bool match = !candidates->empty() && double(candidates->front().score) >= *threshold;
+    const bool match = !candidates->empty() && double(candidates->front().score) >= threshold;
     return context.printJson(QJsonObject{{QStringLiteral("image"), imagePath},
                                          {QStringLiteral("gallery_size"), int(gallery->size())},
-                                         {QStringLiteral("threshold"), *threshold},
+                                         {QStringLiteral("threshold"), threshold},
                                          {QStringLiteral("fmr"), *fmr},
                                          {QStringLiteral("decision"), match ? QStringLiteral("match") : QStringLiteral("no-match")},
                                          {QStringLiteral("traveler_id"), match ? candidates->front().travelerId : QString()},

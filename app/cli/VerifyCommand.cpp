@@ -29,12 +29,10 @@ int runVerify(const QStringList& arguments, CliContext& context)
     FacePipeline* pipeline = context.pipeline(&error);
     if (!pipeline)
         return context.fail(kProcessingError, error);
-    const std::optional<CalibrationTable> calibration = loadCalibration(pipeline->modelId(), &error);
-    if (!calibration)
-        return context.fail(kProcessingError, error);
-    const std::optional<float> threshold = calibration->thresholdFor(*fmr, &error);
-    if (!threshold)
-        return context.fail(kUsageError, error);
+    ExitStatus status = kSuccess;
+    const std::optional<CalibratedThreshold> calibrated = calibratedThreshold(*fmr, pipeline->modelId(), &status, &error);
+    if (!calibrated)
+        return context.fail(status, error);
 
     Template templates[2];
     QJsonObject sides[2];
@@ -51,7 +49,7 @@ int runVerify(const QStringList& arguments, CliContext& context)
                                {QStringLiteral("face_count"), enrolment->faceCount},
                                {QStringLiteral("face"), toJson(enrolment->face, false)}};
     }
-    const std::optional<Decision> decision = Matcher::decide(templates[0], templates[1], float(*threshold), &error);
+    const std::optional<Decision> decision = Matcher::decide(templates[0], templates[1], calibrated->threshold, &error);
     if (!decision)
         return context.fail(kProcessingError, error);
     return context.printJson(QJsonObject{{QStringLiteral("score"), double(decision->score)},
@@ -61,7 +59,7 @@ int runVerify(const QStringList& arguments, CliContext& context)
                                          {QStringLiteral("decision"),
                                           decision->isMatch ? QStringLiteral("match") : QStringLiteral("no-match")},
                                          {QStringLiteral("model_id"), pipeline->modelId()},
-                                         {QStringLiteral("calibration"), calibration->dataset()},
+                                         {QStringLiteral("calibration"), calibrated->dataset},
                                          {QStringLiteral("a"), sides[0]},
                                          {QStringLiteral("b"), sides[1]}});
 }

@@ -120,21 +120,15 @@ FrameSource::ReadStatus CameraSource::read(Frame* frame, QString* error)
             *error = QStringLiteral("%1 is not open").arg(description());
         return ReadStatus::Lost;
     }
-    cv::Mat decoded;
-    bool got = false;
-    try {
-        got = m_capture.read(decoded);
-    } catch (const cv::Exception& e) {
-        if (error)
-            *error = QStringLiteral("camera %1 failed: %2").arg(m_devicePath, QString::fromStdString(e.msg));
-        return ReadStatus::Lost;
-    }
     cv::Mat bgr;
-    if (!got || !toBgr8(decoded, &bgr)) {
+    QString detail;
+    const Grab grab = grabBgr(m_capture, &bgr, &detail);
+    if (grab != Grab::Picture) {
         if (error)
-            *error = QStringLiteral("camera %1 stopped delivering frames (unplugged, or taken by "
-                                    "another program)")
-                         .arg(m_devicePath);
+            *error = grab == Grab::Threw ? QStringLiteral("camera %1 failed: %2").arg(m_devicePath, detail)
+                                         : QStringLiteral("camera %1 stopped delivering frames (unplugged, or taken "
+                                                          "by another program)")
+                                               .arg(m_devicePath);
         return ReadStatus::Lost;
     }
     frame->image = bgr;

@@ -1,6 +1,7 @@
 #include "core/capture/FrameSource.h"
 
 #include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
 
 namespace fg {
 
@@ -34,6 +35,20 @@ bool FrameSource::toBgr8(const cv::Mat& decoded, cv::Mat* bgr)
     default:
         return false;
     }
+}
+
+FrameSource::Grab FrameSource::grabBgr(cv::VideoCapture& capture, cv::Mat* bgr, QString* detail)
+{
+    cv::Mat decoded; // fresh each time: toBgr8 hands a BGR picture on without a copy
+    try {
+        if (!capture.read(decoded))
+            return Grab::Nothing;
+    } catch (const cv::Exception& e) {
+        if (detail)
+            *detail = QString::fromStdString(e.msg);
+        return Grab::Threw;
+    }
+    return toBgr8(decoded, bgr) ? Grab::Picture : Grab::Unsupported;
 }
 
 } // namespace fg

@@ -5,6 +5,10 @@
 #include <QString>
 #include <QStringList>
 
+namespace cv {
+class VideoCapture;
+}
+
 namespace fg {
 
 // Where frames come from: a camera, a video file, a network stream, a folder
@@ -53,6 +57,15 @@ protected:
     // must be a fresh buffer (sources decode into a new cv::Mat every time),
     // since a BGR 8-bit picture is handed on without a copy.
     static bool toBgr8(const cv::Mat& decoded, cv::Mat* bgr);
+
+    // One picture from an open capture, converted by toBgr8.
+    enum class Grab {
+        Picture,     // *bgr holds it
+        Nothing,     // the capture gave no picture (end, timeout, device gone)
+        Unsupported, // a picture of a pixel format toBgr8 refuses
+        Threw,       // OpenCV raised; *detail holds its words
+    };
+    static Grab grabBgr(cv::VideoCapture& capture, cv::Mat* bgr, QString* detail);
 };
 
 } // namespace fg

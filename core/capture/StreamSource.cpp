@@ -116,22 +116,16 @@ FrameSource::ReadStatus StreamSource::read(Frame* frame, QString* error)
             *error = QStringLiteral("%1 is not open").arg(description());
         return ReadStatus::Lost;
     }
-    cv::Mat decoded;
-    bool got = false;
-    try {
-        got = m_capture.read(decoded);
-    } catch (const cv::Exception& e) {
-        if (error)
-            *error = QStringLiteral("stream %1 failed: %2").arg(displayUrl(), QString::fromStdString(e.msg));
-        return ReadStatus::Lost;
-    }
     cv::Mat bgr;
-    if (!got || !toBgr8(decoded, &bgr)) {
+    QString detail;
+    const Grab grab = grabBgr(m_capture, &bgr, &detail);
+    if (grab != Grab::Picture) {
         if (error)
-            *error = QStringLiteral("stream %1 lost: no frame within %2 ms, or the server closed "
-                                    "the connection")
-                         .arg(displayUrl())
-                         .arg(m_options.readTimeoutMs);
+            *error = grab == Grab::Threw ? QStringLiteral("stream %1 failed: %2").arg(displayUrl(), detail)
+                                         : QStringLiteral("stream %1 lost: no frame within %2 ms, or the server "
+                                                          "closed the connection")
+                                               .arg(displayUrl())
+                                               .arg(m_options.readTimeoutMs);
         return ReadStatus::Lost;
     }
     frame->image = bgr;

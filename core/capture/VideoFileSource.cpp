@@ -103,24 +103,17 @@ FrameSource::ReadStatus VideoFileSource::read(Frame* frame, QString* error)
     }
     // At most two attempts: this pass, then (looping) one fresh pass.
     for (int attempt = 0; attempt < 2; ++attempt) {
-        cv::Mat decoded;
-        bool got = false;
-        try {
-            got = m_capture.read(decoded);
-        } catch (const cv::Exception& e) {
+        cv::Mat bgr;
+        QString detail;
+        const Grab grab = grabBgr(m_capture, &bgr, &detail);
+        if (grab == Grab::Threw || grab == Grab::Unsupported) {
             if (error)
-                *error = QStringLiteral("decoding video file %1 failed: %2")
-                             .arg(m_path, QString::fromStdString(e.msg));
+                *error = grab == Grab::Threw
+                             ? QStringLiteral("decoding video file %1 failed: %2").arg(m_path, detail)
+                             : QStringLiteral("video file %1 has frames of an unsupported pixel format").arg(m_path);
             return ReadStatus::EndOfStream;
         }
-        if (got) {
-            cv::Mat bgr;
-            if (!toBgr8(decoded, &bgr)) {
-                if (error)
-                    *error = QStringLiteral("video file %1 has frames of an unsupported pixel format")
-                                 .arg(m_path);
-                return ReadStatus::EndOfStream;
-            }
+        if (grab == Grab::Picture) {
             if (m_options.realTime) {
                 if (m_paceStartMs < 0)
                     m_paceStartMs = m_clock->nowMs();
