@@ -124,7 +124,7 @@ int benchPipeline(const QCommandLineParser& parser, CliContext& context)
                                          {QStringLiteral("frame_size"), QStringLiteral("640x360")},
                                          {QStringLiteral("faces_per_pass"), single.faces},
                                          {QStringLiteral("stages"), QStringLiteral("detect + 68 landmarks + template (flip fusion: %1)")
-                                                                        .arg(options.flipFusion ? QStringLiteral("on") : QStringLiteral("off"))},
+                                                                        .arg(options.recipe.flipFusion ? QStringLiteral("on") : QStringLiteral("off"))},
                                          {QStringLiteral("runs"), runs}});
 }
 

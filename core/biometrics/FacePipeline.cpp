@@ -31,7 +31,10 @@ std::unique_ptr<FacePipeline> FacePipeline::create(const Options& options, QStri
     const std::optional<ModelRepository> models = ModelRepository::open(dir, error);
     if (!models)
         return nullptr;
-    const QString modelId = models->featureModelId() + (options.flipFusion ? QStringLiteral("+flip") : QString());
+    // The recipe is part of the id: templates made with another channel order
+    // or without flip fusion are not comparable with these.
+    const QString modelId = models->featureModelId() + (options.recipe.bgrInput ? QStringLiteral("+bgr") : QStringLiteral("+rgb"))
+                            + (options.recipe.flipFusion ? QStringLiteral("+flip") : QString());
     auto detector = FaceDetector::load(models->path(QStringLiteral("fr_detect.onnx")), options.detector, error);
     if (!detector)
         return nullptr;
@@ -39,7 +42,7 @@ std::unique_ptr<FacePipeline> FacePipeline::create(const Options& options, QStri
     if (!landmarks)
         return nullptr;
     auto extractor = TemplateExtractor::load(models->path(QStringLiteral("fr_feature.onnx")), modelId,
-                                             options.flipFusion, error);
+                                             options.recipe, error);
     if (!extractor)
         return nullptr;
     auto pose = PoseEstimator::load(models->path(QStringLiteral("fr_pose.onnx")), error);

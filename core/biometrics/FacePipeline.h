@@ -37,7 +37,7 @@ public:
     struct Options {
         QString modelDirectory;
         FaceDetector::Options detector;
-        bool flipFusion = true;
+        TemplateExtractor::Recipe recipe;
         QualityLimits quality = QualityLimits::referenceGrade();
         SubjectPolicy subject = SubjectPolicy::NearestCentre;
         bool selfTest = true;

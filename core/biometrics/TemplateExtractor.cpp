@@ -6,30 +6,32 @@
 
 namespace fg {
 
-std::optional<TemplateExtractor> TemplateExtractor::load(const QString& modelPath, QString modelId, bool flipFusion,
+std::optional<TemplateExtractor> TemplateExtractor::load(const QString& modelPath, QString modelId, Recipe recipe,
                                                          QString* error)
 {
     std::optional<cv::dnn::Net> net = loadOnnxNet(modelPath, error);
     if (!net)
         return std::nullopt;
-    return TemplateExtractor(std::move(*net), std::move(modelId), flipFusion);
+    return TemplateExtractor(std::move(*net), std::move(modelId), recipe);
 }
 
 Template TemplateExtractor::extract(const cv::Mat& alignedBgr)
 {
-    std::vector<cv::Mat> faces{alignedBgr};
-    if (m_flipFusion) {
+    std::vector<cv::Mat> views{alignedBgr};
+    if (m_recipe.flipFusion) {
         cv::Mat mirrored;
         cv::flip(alignedBgr, mirrored, 1);
-        faces.push_back(mirrored);
+        views.push_back(mirrored);
     }
-    const cv::Mat blob = cv::dnn::blobFromImages(faces, 1.0 / 128.0, cv::Size(), cv::Scalar(127, 127, 127), true, false);
-    m_net.setInput(blob);
-    const cv::Mat out = m_net.forward();
     const int dim = Template::kDimension;
     std::vector<float> values(size_t(dim), 0.0f);
-    for (int row = 0; row < out.size[0]; ++row) {
-        const float* v = out.ptr<float>(row);
+    // One view per forward pass: the network reshapes its output to 1 x (512 *
+    // batch), so a batch of two would come back as one row of 1024 values.
+    for (const cv::Mat& view : views) {
+        m_net.setInput(cv::dnn::blobFromImage(view, 1.0 / 128.0, cv::Size(), cv::Scalar(127, 127, 127),
+                                              !m_recipe.bgrInput, false));
+        const cv::Mat out = m_net.forward();
+        const float* v = out.ptr<float>();
         // Each view is normalised first so that both weigh the same.
         double norm = 0;
         for (int i = 0; i < dim; ++i)

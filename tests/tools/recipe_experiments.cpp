@@ -59,9 +59,16 @@ int main(int argc, char* argv[])
     auto detector = models ? fg::FaceDetector::load(models->path(QStringLiteral("fr_detect.onnx")), letterboxed, &error) : std::nullopt;
     auto stretchDetector = models ? fg::FaceDetector::load(models->path(QStringLiteral("fr_detect.onnx")), stretched, &error) : std::nullopt;
     auto landmarks = models ? fg::LandmarkDetector::load(models->path(QStringLiteral("fr_landmark.onnx")), &error) : std::nullopt;
-    auto single = models ? fg::TemplateExtractor::load(models->path(QStringLiteral("fr_feature.onnx")), QStringLiteral("x"), false, &error) : std::nullopt;
-    auto fused = models ? fg::TemplateExtractor::load(models->path(QStringLiteral("fr_feature.onnx")), QStringLiteral("x"), true, &error) : std::nullopt;
-    if (!detector || !stretchDetector || !landmarks || !single || !fused) {
+    auto extractor = [&](bool flip, bool bgr) {
+        return models ? fg::TemplateExtractor::load(models->path(QStringLiteral("fr_feature.onnx")), QStringLiteral("x"),
+                                                    fg::TemplateExtractor::Recipe{flip, bgr}, &error)
+                      : std::nullopt;
+    };
+    auto fused = extractor(true, true);
+    auto single = extractor(false, true);
+    auto fusedRgb = extractor(true, false);
+    auto singleRgb = extractor(false, false);
+    if (!detector || !stretchDetector || !landmarks || !single || !fused || !fusedRgb || !singleRgb) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
     }
@@ -89,12 +96,13 @@ int main(int argc, char* argv[])
     images.removeDuplicates();
 
     const std::vector<std::string> variants = {
-        "baseline: letterbox, least-squares similarity, flip fusion, RGB, nearest-centre face",
+        "shipped: letterbox, least-squares similarity, flip fusion, BGR, nearest-centre face",
         "no flip fusion",
         "estimateAffinePartial2D (RANSAC) alignment instead of least squares",
-        "BGR channel order into the feature model",
+        "RGB channel order into the feature model (as MODELS.md)",
         "stretched to 320x240 instead of letterboxed",
         "largest face instead of nearest-centre",
+        "RGB and no flip fusion (MODELS.md's recipe, with letterbox and least squares)",
     };
     std::map<QString, std::vector<std::optional<std::vector<float>>>> templates;
     const fg::ImageLoader loader;
@@ -122,9 +130,8 @@ int main(int argc, char* argv[])
                 cv::warpAffine(*image, warped, ransac, cv::Size(112, 112));
                 slot[2] = unit(fused->extract(warped));
             }
-            cv::Mat swapped;
-            cv::cvtColor(aligned, swapped, cv::COLOR_BGR2RGB); // the extractor swaps again: the net sees BGR
-            slot[3] = unit(fused->extract(swapped));
+            slot[3] = unit(fusedRgb->extract(aligned));
+            slot[6] = unit(singleRgb->extract(aligned));
         }
         const std::vector<fg::Detection> stretchedFaces = stretchDetector->detect(*image);
         const int stretchedCentre = nearestCentre(stretchedFaces, image->size());
