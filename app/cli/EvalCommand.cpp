@@ -5,6 +5,7 @@
 #include "app/cli/EvalReport.h"
 #include "core/matching/Evaluation.h"
 #include "core/matching/PairBuilder.h"
+#include "core/matching/VectorKernels.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -112,15 +113,6 @@ std::optional<EvalInput> readLabels(const QString& csvPath, const QDir& root, QS
     return input;
 }
 
-float dot(const Template& a, const Template& b)
-{
-    float sum = 0.0f;
-    const auto x = a.values(), y = b.values();
-    for (size_t i = 0; i < x.size(); ++i)
-        sum += x[i] * y[i];
-    return sum;
-}
-
 } // namespace
 
 int runEval(const QStringList& arguments, CliContext& context)
@@ -158,7 +150,8 @@ int runEval(const QStringList& arguments, CliContext& context)
     for (size_t i = 0; i < input->pairs.size(); ++i) {
         const auto& a = (*outcomes)[size_t(input->pairs[i].first)].faceTemplate;
         const auto& b = (*outcomes)[size_t(input->pairs[i].second)].faceTemplate;
-        const Score score = a && b ? Score(dot(*a, *b)) : std::nullopt;
+        const Score score = a && b ? Score(kernels::dotF32(a->values().data(), b->values().data(), a->values().size()))
+                                    : std::nullopt;
         (input->same[i] ? genuine : impostor).push_back(score);
         if (!input->folds.empty())
             folded.push_back({score, input->same[i], input->folds[i]});

@@ -3,6 +3,7 @@
 #include "core/biometrics/FaceAligner.h"
 #include "core/biometrics/ImageLoader.h"
 #include "core/biometrics/ModelRepository.h"
+#include "core/matching/Matcher.h"
 
 #include <QFile>
 
@@ -156,16 +157,13 @@ bool FacePipeline::selfTest(QString* error)
     if (faces.size() != 1)
         return fail(QStringLiteral("the known image gave %1 faces instead of 1 (detector)").arg(faces.size()));
     const Template actual = templateOf(*image, faces.front());
-    if (expected->modelId() != actual.modelId())
-        return fail(QStringLiteral("the known template was made by %1, this pipeline is %2")
-                        .arg(expected->modelId(), actual.modelId()));
-    double cosine = 0;
-    for (size_t i = 0; i < actual.values().size(); ++i)
-        cosine += double(actual.values()[i]) * double(expected->values()[i]);
-    if (cosine < kSelfTestMinCosine)
+    const std::optional<float> cosine = Matcher::compare(actual, *expected, &reason);
+    if (!cosine)
+        return fail(QStringLiteral("known template: %1").arg(reason)); // e.g. made by another model
+    if (*cosine < kSelfTestMinCosine)
         return fail(QStringLiteral("the known image's template differs from the expected one (cosine %1, at least %2 "
                                    "required): the models or OpenCV do not behave as when it was recorded")
-                        .arg(cosine, 0, 'f', 4)
+                        .arg(double(*cosine), 0, 'f', 4)
                         .arg(kSelfTestMinCosine));
     return true;
 }

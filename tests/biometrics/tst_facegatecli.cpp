@@ -76,10 +76,8 @@ private Q_SLOTS:
     void oddInputEnrols_data()
     {
         QTest::addColumn<QString>("path");
-        QTest::newRow("16-bit PNG") << fx::sixteenBitPng(m_face, m_dir.path());
-        QTest::newRow("RGBA PNG") << fx::rgbaPng(m_face, m_dir.path());
-        QTest::newRow("greyscale JPEG") << fx::greyscaleJpeg(m_face, m_dir.path());
-        QTest::newRow("EXIF-rotated JPEG") << fx::exifRotatedJpeg(m_face, m_dir.path());
+        for (const fx::NamedFile& file : fx::oddButValidFiles(m_face, m_dir.path()))
+            QTest::newRow(file.name) << file.path;
     }
 
     void oddInputEnrols()
@@ -94,12 +92,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("zero-byte file") << fx::zeroByteFile(m_dir.path()) << "empty file";
-        QTest::newRow("truncated JPEG") << fx::truncatedJpeg(m_face, m_dir.path()) << "truncated";
-        QTest::newRow("text file named .jpg") << fx::textNamedJpeg(m_dir.path()) << "not an image";
-        QTest::newRow("1x1 image") << fx::onePixelPng(m_dir.path()) << "too small";
-        QTest::newRow("20000x20000 PNG") << fx::hugePng(m_dir.path()) << "refused before decoding";
-        QTest::newRow("20000x20000 JPEG") << fx::hugeJpeg(m_dir.path()) << "refused before decoding";
+        for (const fx::NamedFile& file : fx::brokenFiles(m_face, m_dir.path()))
+            QTest::newRow(file.name) << file.path << file.reason;
         QTest::newRow("photo with no face") << fx::noFacePhoto(m_dir.path()) << "no face found";
     }
 

@@ -32,10 +32,8 @@ private Q_SLOTS:
     void oddButValid_data()
     {
         QTest::addColumn<QString>("path");
-        QTest::newRow("16-bit PNG") << fx::sixteenBitPng(m_face, m_dir.path());
-        QTest::newRow("RGBA PNG") << fx::rgbaPng(m_face, m_dir.path());
-        QTest::newRow("greyscale JPEG") << fx::greyscaleJpeg(m_face, m_dir.path());
-        QTest::newRow("EXIF-rotated JPEG") << fx::exifRotatedJpeg(m_face, m_dir.path());
+        for (const fx::NamedFile& file : fx::oddButValidFiles(m_face, m_dir.path()))
+            QTest::newRow(file.name) << file.path;
     }
 
     void oddButValid()
@@ -78,12 +76,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("zero bytes") << fx::zeroByteFile(m_dir.path()) << "empty file";
-        QTest::newRow("truncated JPEG") << fx::truncatedJpeg(m_face, m_dir.path()) << "truncated";
-        QTest::newRow("text named .jpg") << fx::textNamedJpeg(m_dir.path()) << "not an image";
-        QTest::newRow("1x1") << fx::onePixelPng(m_dir.path()) << "too small";
-        QTest::newRow("20000x20000 PNG") << fx::hugePng(m_dir.path()) << "refused before decoding";
-        QTest::newRow("20000x20000 JPEG") << fx::hugeJpeg(m_dir.path()) << "refused before decoding";
+        for (const fx::NamedFile& file : fx::brokenFiles(m_face, m_dir.path()))
+            QTest::newRow(file.name) << file.path << file.reason;
         QTest::newRow("missing") << m_dir.filePath(QStringLiteral("nope.jpg")) << "no such file";
         QTest::newRow("folder") << m_dir.path() << "not a regular file";
     }

@@ -155,4 +155,22 @@ QString noFacePhoto(const QString& dir)
     return writeBytes(dir, QStringLiteral("no-face.jpg"), encode(".jpg", image));
 }
 
+std::vector<NamedFile> oddButValidFiles(const cv::Mat& face, const QString& dir)
+{
+    return {{"16-bit PNG", sixteenBitPng(face, dir), {}},
+            {"RGBA PNG", rgbaPng(face, dir), {}},
+            {"greyscale JPEG", greyscaleJpeg(face, dir), {}},
+            {"EXIF-rotated JPEG", exifRotatedJpeg(face, dir), {}}};
+}
+
+std::vector<NamedFile> brokenFiles(const cv::Mat& face, const QString& dir)
+{
+    return {{"zero-byte file", zeroByteFile(dir), QStringLiteral("empty file")},
+            {"truncated JPEG", truncatedJpeg(face, dir), QStringLiteral("truncated")},
+            {"text file named .jpg", textNamedJpeg(dir), QStringLiteral("not an image")},
+            {"1x1 image", onePixelPng(dir), QStringLiteral("too small")},
+            {"20000x20000 PNG", hugePng(dir), QStringLiteral("refused before decoding")},
+            {"20000x20000 JPEG", hugeJpeg(dir), QStringLiteral("refused before decoding")}};
+}
+
 } // namespace fg::test::fixtures

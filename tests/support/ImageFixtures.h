@@ -5,6 +5,8 @@
 
 #include <opencv2/core/mat.hpp>
 
+#include <vector>
+
 namespace fg::test {
 
 // Image files made at test time from a face photo (odd but valid) or from
@@ -29,6 +31,17 @@ QString hugePng(const QString& dir);
 // A JPEG whose frame header says 20000x20000.
 QString hugeJpeg(const QString& dir);
 QString noFacePhoto(const QString& dir);
+
+// The tables both the loader's and the command line's tests go through:
+// odd but valid files (name, path) and broken ones (name, path, the words the
+// refusal must contain).
+struct NamedFile {
+    const char* name;
+    QString path;
+    QString reason; // broken files only
+};
+std::vector<NamedFile> oddButValidFiles(const cv::Mat& face, const QString& dir);
+std::vector<NamedFile> brokenFiles(const cv::Mat& face, const QString& dir);
 
 // The APP1 EXIF segment holding only an orientation tag.
 QByteArray exifOrientationSegment(int orientation);
