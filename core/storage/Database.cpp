@@ -1,0 +1,276 @@
+#include "core/storage/Database.h"
+
+#include "core/storage/Migrator.h"
+#include "core/storage/SystemClock.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+
+namespace fg {
+namespace {
+
+QString newConnectionName()
+{
+    static QAtomicInt counter;
+    return QStringLiteral("facegate-db-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+QString driverMessage(const QSqlError& error)
+{
+    QString text = error.databaseText().trimmed();
+    if (text.isEmpty())
+        text = error.text().trimmed();
+    return text;
+}
+
+QSqlDatabase connectSqlite(const QString& path, bool readOnly, int busyTimeoutMs, QString* error)
+{
+    QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), newConnectionName());
+    connection.setDatabaseName(path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs);
+    if (readOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    connection.setConnectOptions(options);
+    if (!connection.open())
+        *error = QStringLiteral("cannot open %1: %2").arg(path, driverMessage(connection.lastError()));
+    return connection;
+}
+
+QSqlDatabase connectPostgres(const DatabaseUrl& url, QString* error)
+{
+    QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), newConnectionName());
+    connection.setHostName(url.host());
+    connection.setPort(url.port());
+    connection.setUserName(url.user());
+    if (!url.password().isEmpty())
+        connection.setPassword(url.password());
+    connection.setDatabaseName(url.databaseName());
+    connection.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=facegate"));
+    if (!connection.open())
+        *error = QStringLiteral("cannot connect to %1: %2").arg(url.toDisplayString(), driverMessage(connection.lastError()));
+    return connection;
+}
+
+void dropConnection(QSqlDatabase& connection)
+{
+    const QString name = connection.connectionName();
+    connection.close();
+    connection = QSqlDatabase();
+    QSqlDatabase::removeDatabase(name);
+}
+
+// Looks at what is there, writing nothing; refuses foreign and newer databases.
+bool checkIdentity(const Database& database, Migrator::Inspection* state, QString* error)
+{
+    QString why;
+    if (!Migrator::inspect(database, state, &why)) {
+        *error = database.isSqlite()
+                     ? QStringLiteral("%1 is not a FaceGate database (%2)").arg(database.url().sqlitePath(), why)
+                     : why;
+        return false;
+    }
+    const QString where = database.url().toDisplayString();
+    if (!state->empty && !state->faceGate) {
+        *error = QStringLiteral("%1 is not a FaceGate database (it holds other tables: %2); nothing was changed")
+                     .arg(where, state->otherTables.join(QStringLiteral(", ")));
+        return false;
+    }
+    if (state->version > Migrator::latestVersion()) {
+        *error = QStringLiteral("%1 has schema version %2, newer than this FaceGate understands (%3); "
+                                "upgrade FaceGate; nothing was changed")
+                     .arg(where)
+                     .arg(state->version)
+                     .arg(Migrator::latestVersion());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+Database::Database(const DatabaseUrl& url, QSqlDatabase connection, bool readOnly)
+    : m_url(url)
+    , m_connection(std::move(connection))
+    , m_readOnly(readOnly)
+{
+}
+
+Database::~Database()
+{
+    dropConnection(m_connection);
+}
+
+std::unique_ptr<Database> Database::open(const DatabaseUrl& url, QString* error, const DatabaseOptions& options)
+{
+    const int target = options.migrateTo > 0 ? options.migrateTo : Migrator::latestVersion();
+    Migrator::Inspection state;
+    if (url.isSqlite()) {
+        const QString path = url.sqlitePath();
+        const QFileInfo info(path);
+        if (info.exists()) {
+            if (!info.isFile()) {
+                *error = QStringLiteral("%1 is not a file").arg(path);
+                return nullptr;
+            }
+            if (info.size() == 0) {
+                *error = QStringLiteral("%1 is an empty file, not a FaceGate database; "
+                                        "name a file that does not exist yet to create one")
+                             .arg(path);
+                return nullptr;
+            }
+            // First look, read-only: a foreign or newer file must stay untouched
+            // (switching it to WAL would already write to it).
+            QString why;
+            QSqlDatabase probe = connectSqlite(path, true, options.busyTimeoutMs, &why);
+            if (!probe.isOpen()) {
+                *error = why;
+                dropConnection(probe);
+                return nullptr;
+            }
+            std::unique_ptr<Database> look(new Database(url, probe, true));
+            if (!checkIdentity(*look, &state, error))
+                return nullptr;
+        } else if (options.readOnly) {
+            *error = QStringLiteral("%1 does not exist").arg(path);
+            return nullptr;
+        } else if (!QDir().mkpath(info.absolutePath())) {
+            *error = QStringLiteral("cannot create the folder %1").arg(info.absolutePath());
+            return nullptr;
+        }
+        QString why;
+        QSqlDatabase connection = connectSqlite(path, options.readOnly, options.busyTimeoutMs, &why);
+        if (!connection.isOpen()) {
+            *error = why;
+            dropConnection(connection);
+            return nullptr;
+        }
+        std::unique_ptr<Database> database(new Database(url, connection, options.readOnly));
+        if (!options.readOnly) {
+            const QString pragmas[] = {
+                QStringLiteral("PRAGMA journal_mode = WAL"),
+                QStringLiteral("PRAGMA synchronous = FULL"),
+                QStringLiteral("PRAGMA secure_delete = ON"),
+                QStringLiteral("PRAGMA foreign_keys = ON"),
+            };
+            for (const QString& pragma : pragmas) {
+                if (!database->exec(pragma, QStringLiteral("set up %1 (%2)").arg(path, pragma), error))
+                    return nullptr;
+            }
+        }
+        if (!checkIdentity(*database, &state, error))
+            return nullptr;
+        database->m_schemaVersion = state.version;
+        if (!options.readOnly && state.version < target) {
+            const SystemClock systemClock;
+            if (!Migrator::migrate(*database, target, options.clock ? *options.clock : systemClock, error))
+                return nullptr;
+        }
+        return database;
+    }
+
+    QString why;
+    QSqlDatabase connection = connectPostgres(url, &why);
+    if (!connection.isOpen()) {
+        *error = why;
+        dropConnection(connection);
+        return nullptr;
+    }
+    std::unique_ptr<Database> database(new Database(url, connection, options.readOnly));
+    if (!checkIdentity(*database, &state, error))
+        return nullptr;
+    database->m_schemaVersion = state.version;
+    if (options.readOnly && !database->exec(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"),
+                                            QStringLiteral("make the session read-only"), error))
+        return nullptr;
+    if (!options.readOnly && state.version < target) {
+        const SystemClock systemClock;
+        if (!Migrator::migrate(*database, target, options.clock ? *options.clock : systemClock, error))
+            return nullptr;
+    }
+    return database;
+}
+
+QSqlQuery Database::query() const
+{
+    QSqlQuery query(m_connection);
+    query.setForwardOnly(true);
+    return query;
+}
+
+bool Database::exec(QSqlQuery& query, const QString& what, QString* error) const
+{
+    if (query.exec())
+        return true;
+    *error = QStringLiteral("%1: %2").arg(what, driverMessage(query.lastError()));
+    return false;
+}
+
+bool Database::exec(const QString& sql, const QString& what, QString* error) const
+{
+    QSqlQuery statement = query();
+    if (statement.exec(sql))
+        return true;
+    *error = QStringLiteral("%1: %2").arg(what, driverMessage(statement.lastError()));
+    return false;
+}
+
+std::optional<QVariant> Database::scalar(const QString& sql, const QVariantList& values, const QString& what,
+                                         QString* error) const
+{
+    QSqlQuery statement = query();
+    statement.prepare(sql);
+    for (const QVariant& value : values)
+        statement.addBindValue(value);
+    if (!exec(statement, what, error))
+        return std::nullopt;
+    if (!statement.next()) {
+        *error = QStringLiteral("%1: no row").arg(what);
+        return std::nullopt;
+    }
+    return statement.value(0);
+}
+
+QString Database::forUpdate() const
+{
+    return isSqlite() ? QString() : QStringLiteral(" FOR UPDATE");
+}
+
+bool Database::integrityCheck(QString* error) const
+{
+    if (!isSqlite())
+        return true;
+    QSqlQuery check = query();
+    if (!check.exec(QStringLiteral("PRAGMA integrity_check"))) {
+        *error = QStringLiteral("integrity check of %1: %2").arg(m_url.sqlitePath(), driverMessage(check.lastError()));
+        return false;
+    }
+    QStringList problems;
+    while (check.next())
+        problems.append(check.value(0).toString());
+    if (problems == QStringList{QStringLiteral("ok")})
+        return true;
+    *error = QStringLiteral("integrity check of %1 failed: %2").arg(m_url.sqlitePath(), problems.join(QStringLiteral("; ")));
+    return false;
+}
+
+bool Database::reclaim(const QString& table, QString* error) const
+{
+    if (isSqlite()) {
+        QSqlQuery checkpoint = query();
+        if (!checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) || !checkpoint.next()) {
+            *error = QStringLiteral("checkpoint %1: %2").arg(m_url.sqlitePath(), driverMessage(checkpoint.lastError()));
+            return false;
+        }
+        if (checkpoint.value(0).toInt() != 0) {
+            *error = QStringLiteral("checkpoint %1: another connection is reading; the WAL still holds old pages")
+                         .arg(m_url.sqlitePath());
+            return false;
+        }
+        return true;
+    }
+    return exec(QStringLiteral("VACUUM %1").arg(table), QStringLiteral("vacuum %1").arg(table), error);
+}
+
+} // namespace fg
