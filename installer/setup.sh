@@ -10,10 +10,15 @@
 #   bash installer/setup.sh run      ... then start build/app/facegate (under
 #                                    xvfb-run when there is no display)
 #   bash installer/setup.sh test     ... then run the whole CTest suite
-#                                    (offscreen); exits with ctest's status
+#                                    (offscreen) against a throw-away
+#                                    PostgreSQL server on 127.0.0.1
+#                                    (installer/postgres-throwaway.sh, removed
+#                                    on exit); exits with ctest's status
 #
 # Environment: FACEGATE_MODELS (model folder), FACEGATE_JOBS (build jobs,
-# default nproc), CI=true (warnings as errors).
+# default nproc), CI=true (warnings as errors),
+# FACEGATE_TEST_POSTGRESQL_URL (test: use this server instead of starting one,
+# postgresql://USER@HOST:PORT/DB with a role that may CREATE DATABASE).
 set -euo pipefail
 
 say() { printf '==> %s\n' "$*"; }
@@ -22,7 +27,7 @@ die() { printf 'setup.sh: error: %s\n' "$*" >&2; exit 1; }
 mode="${1:-build}"
 case "$mode" in
     build|run|test) shift $(($# > 0 ? 1 : 0)) ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown command '$mode' (expected: run, test or nothing)" ;;
 esac
 
@@ -37,6 +42,7 @@ packages=(
     qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql libgl-dev libvulkan-dev
     libopencv-dev libfaiss-dev libbenchmark-dev libssl-dev zlib1g-dev
     nodejs npm ffmpeg xvfb xauth imagemagick fonts-dejavu-core
+    postgresql
 )
 # One dpkg-query for all: installed package names plus what they provide
 # (NodeSource's nodejs provides npm, which then must not be installed).
@@ -60,8 +66,26 @@ else
         sudo=(sudo)
     fi
     export DEBIAN_FRONTEND=noninteractive
+    # Without systemd (containers, chroots) invoke-rc.d would start services
+    # through /etc/init.d, e.g. the postgresql postinst starting Debian's main
+    # cluster on 5432, and a failed start fails the install. The tests use
+    # their own throw-away server, so while apt runs, a policy-rc.d denies
+    # starts (exit 101) unless one exists already (Docker images ship one).
+    policy=/usr/sbin/policy-rc.d
+    own_policy=0
+    if [ ! -d /run/systemd/system ] && [ ! -e "$policy" ]; then
+        trap '"${sudo[@]}" rm -f "$policy"' EXIT
+        printf '#!/bin/sh\n# installer/setup.sh: no service starts while it installs packages\nexit 101\n' |
+            "${sudo[@]}" tee "$policy" >/dev/null
+        "${sudo[@]}" chmod 755 "$policy"
+        own_policy=1
+    fi
     "${sudo[@]}" apt-get update -qq
     "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    if [ "$own_policy" -eq 1 ]; then
+        "${sudo[@]}" rm -f "$policy"
+        trap - EXIT
+    fi
 fi
 
 # --- 2. Face models ----------------------------------------------------------
@@ -112,6 +136,29 @@ case "$mode" in
         if [ -z "$count" ] || [ "$count" -eq 0 ]; then
             printf '\nsetup.sh: FAILED: ctest found 0 tests in %s; nothing was tested\n\n' "$build" >&2
             exit 1
+        fi
+        if [ -n "${FACEGATE_TEST_POSTGRESQL_URL:-}" ]; then
+            say "test: PostgreSQL: FACEGATE_TEST_POSTGRESQL_URL=$FACEGATE_TEST_POSTGRESQL_URL (not starting a server)"
+        else
+            # A throw-away server (own folder, 127.0.0.1, port 55432 or the next
+            # free one), stopped and removed on any exit, Ctrl-C included.
+            pg_dir="$(mktemp -d /tmp/facegate-pg.XXXXXX)" || die "cannot create a folder for the test PostgreSQL server"
+            # shellcheck disable=SC2317 # called by the EXIT trap
+            pg_stop() {
+                bash "$root/installer/postgres-throwaway.sh" stop "$pg_dir" ||
+                    printf 'setup.sh: warning: could not stop the test PostgreSQL server in %s\n' "$pg_dir" >&2
+            }
+            trap pg_stop EXIT
+            trap 'exit 130' INT
+            trap 'exit 143' TERM
+            trap 'exit 129' HUP
+            say "test: PostgreSQL: starting a throw-away server in $pg_dir"
+            url="$(bash "$root/installer/postgres-throwaway.sh" start "$pg_dir")" || {
+                printf '\nsetup.sh: FAILED: the throw-away PostgreSQL server did not start (log above); the PostgreSQL storage tests cannot run. Fix it, or set FACEGATE_TEST_POSTGRESQL_URL to a server of yours.\n\n' >&2
+                exit 1
+            }
+            export FACEGATE_TEST_POSTGRESQL_URL="$url"
+            say "test: PostgreSQL: FACEGATE_TEST_POSTGRESQL_URL=$url"
         fi
         say "test: $count tests: ctest --test-dir build --output-on-failure -j1 (QT_QPA_PLATFORM=offscreen)"
         export QT_QPA_PLATFORM=offscreen
