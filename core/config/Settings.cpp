@@ -1,0 +1,245 @@
+#include "core/config/Settings.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QUrl>
+
+namespace fg {
+namespace {
+
+using Parser = std::function<bool(const QString&, QVariant*, QString*)>;
+
+Parser anyText()
+{
+    return [](const QString& text, QVariant* value, QString*) {
+        *value = text;
+        return true;
+    };
+}
+
+Parser integerIn(qint64 low, qint64 high, const QString& unit)
+{
+    return [=](const QString& text, QVariant* value, QString* why) {
+        bool ok = false;
+        const qint64 number = text.trimmed().toLongLong(&ok);
+        if (!ok || number < low || number > high) {
+            *why = QStringLiteral("expected a whole number of %1 from %2 to %3").arg(unit).arg(low).arg(high);
+            return false;
+        }
+        *value = number;
+        return true;
+    };
+}
+
+Parser oneOf(const QStringList& allowed)
+{
+    return [=](const QString& text, QVariant* value, QString* why) {
+        if (!allowed.contains(text)) {
+            *why = QStringLiteral("expected one of: %1").arg(allowed.join(QStringLiteral(", ")));
+            return false;
+        }
+        *value = text;
+        return true;
+    };
+}
+
+Parser databaseUrlText()
+{
+    return [](const QString& text, QVariant* value, QString* why) {
+        if (!text.isEmpty() && !text.startsWith(QLatin1String("sqlite:")) && !text.startsWith(QLatin1String("postgresql://"))
+            && !text.startsWith(QLatin1String("postgres://"))) {
+            *why = QStringLiteral("expected sqlite:///PATH or postgresql://USER@HOST:PORT/DB");
+            return false;
+        }
+        *value = text;
+        return true;
+    };
+}
+
+Parser httpsEndpoint()
+{
+    return [](const QString& text, QVariant* value, QString* why) {
+        const QUrl url(text, QUrl::StrictMode);
+        if (!text.isEmpty() && (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty())) {
+            *why = QStringLiteral("expected an https:// address (mutual TLS), or nothing for the in-process core");
+            return false;
+        }
+        *value = text;
+        return true;
+    };
+}
+
+// Groups whose keys are checked elsewhere (QualityLimits::fromSettings).
+const QStringList kDelegatedGroups = {QStringLiteral("quality")};
+
+} // namespace
+
+const std::vector<SettingSpec>& Settings::table()
+{
+    static const std::vector<SettingSpec> specs = {
+        {QStringLiteral("models/dir"), QString(),
+         QStringLiteral("Folder of the pinned face models; empty: $FACEGATE_MODELS, else ~/.local/share/facegate/models"),
+         anyText()},
+        {QStringLiteral("matching/fmr"), QStringLiteral("1e-3"),
+         QStringLiteral("False match rate the decision threshold is calibrated for"),
+         oneOf({QStringLiteral("1e-2"), QStringLiteral("1e-3"), QStringLiteral("1e-4")})},
+        {QStringLiteral("matching/endpoint"), QString(),
+         QStringLiteral("https address of a facegate-matchd service; empty: the in-process matching core"),
+         httpsEndpoint()},
+        {QStringLiteral("capture/sources"), QStringLiteral("v4l2:0"),
+         QStringLiteral("Frame sources, comma-separated (camera, stream URL, image folder or video file)"), anyText()},
+        {QStringLiteral("ui/language"), QString(), QStringLiteral("Interface language; empty: the system locale"),
+         oneOf({QString(), QStringLiteral("en"), QStringLiteral("es"), QStringLiteral("fr")})},
+        {QStringLiteral("database/url"), QString(),
+         QStringLiteral("Records database; empty: sqlite:// ~/.local/share/facegate/facegate.db"), databaseUrlText()},
+        {QStringLiteral("security/keyFile"), QString(),
+         QStringLiteral("Key-encryption key file (0600); empty: ~/.local/share/facegate/keys/facegate.kek"), anyText()},
+        {QStringLiteral("security/lockoutFailures"), QStringLiteral("5"),
+         QStringLiteral("Failed sign-ins in a row that lock an account"), integerIn(1, 100, QStringLiteral("attempts"))},
+        {QStringLiteral("security/lockoutMinutes"), QStringLiteral("15"),
+         QStringLiteral("How long a locked account stays locked"), integerIn(1, 1440, QStringLiteral("minutes"))},
+        {QStringLiteral("retention/usCitizenOrExemptHours"), QStringLiteral("12"),
+         QStringLiteral("Photos of U.S. citizens and exempt travelers are purged this long after verification (at most 12)"),
+         integerIn(1, 12, QStringLiteral("hours"))},
+        {QStringLiteral("retention/inScopeDays"), QStringLiteral("14"),
+         QStringLiteral("Photos of other travelers are purged this long after verification (at most 14)"),
+         integerIn(1, 14, QStringLiteral("days"))},
+        {QStringLiteral("retention/purgeIntervalMinutes"), QStringLiteral("10"),
+         QStringLiteral("How often the workstation purges expired photos (also at start-up)"),
+         integerIn(1, 720, QStringLiteral("minutes"))},
+    };
+    return specs;
+}
+
+QString Settings::defaultPath()
+{
+    const QString fromEnv = qEnvironmentVariable("FACEGATE_CONFIG");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    const QString user = QDir::homePath() + QStringLiteral("/.config/facegate/facegate.ini");
+    if (QFileInfo::exists(user))
+        return user;
+    const QString system = QStringLiteral("/etc/facegate/facegate.ini");
+    return QFileInfo::exists(system) ? system : QString();
+}
+
+QString Settings::defaultDatabasePath()
+{
+    return QDir::homePath() + QStringLiteral("/.local/share/facegate/facegate.db");
+}
+
+Settings Settings::defaults()
+{
+    Settings settings;
+    settings.m_source = QStringLiteral("built-in defaults");
+    for (const SettingSpec& spec : table()) {
+        QVariant value;
+        QString why;
+        spec.parse(spec.defaultText, &value, &why);
+        settings.m_values[spec.key] = value;
+        settings.m_texts[spec.key] = spec.defaultText;
+    }
+    return settings;
+}
+
+std::optional<Settings> Settings::load(const QString& path, QString* error)
+{
+    if (!QFileInfo(path).isFile()) {
+        *error = QStringLiteral("configuration file %1 does not exist").arg(path);
+        return std::nullopt;
+    }
+    const QSettings file(path, QSettings::IniFormat);
+    if (file.status() != QSettings::NoError) {
+        *error = QStringLiteral("configuration file %1 cannot be read (format error)").arg(path);
+        return std::nullopt;
+    }
+    std::optional<Settings> settings = fromQSettings(file, error);
+    if (settings)
+        settings->m_source = path;
+    else
+        *error = QStringLiteral("%1: %2").arg(path, *error);
+    return settings;
+}
+
+std::optional<Settings> Settings::fromQSettings(const QSettings& file, QString* error)
+{
+    Settings settings = defaults();
+    settings.m_source = file.fileName();
+    for (const QString& key : file.allKeys()) {
+        if (kDelegatedGroups.contains(key.section(QLatin1Char('/'), 0, 0)))
+            continue;
+        if (!settings.set(key, file.value(key).toString(), error))
+            return std::nullopt;
+    }
+    return settings;
+}
+
+bool Settings::set(const QString& key, const QString& text, QString* error)
+{
+    for (const SettingSpec& spec : table()) {
+        if (spec.key != key)
+            continue;
+        QVariant value;
+        QString why;
+        if (!spec.parse(text, &value, &why)) {
+            *error = QStringLiteral("setting %1 = \"%2\" is invalid: %3").arg(key, text, why);
+            return false;
+        }
+        m_values[key] = value;
+        m_texts[key] = text;
+        return true;
+    }
+    *error = QStringLiteral("unknown setting %1 = \"%2\"").arg(key, text);
+    return false;
+}
+
+QVariant Settings::value(const QString& key) const
+{
+    const auto found = m_values.find(key);
+    return found == m_values.end() ? QVariant() : found->second;
+}
+
+QString Settings::text(const QString& key) const
+{
+    const auto found = m_texts.find(key);
+    return found == m_texts.end() ? QString() : found->second;
+}
+
+QString Settings::databaseUrl() const
+{
+    const QString url = text(QStringLiteral("database/url"));
+    return url.isEmpty() ? QStringLiteral("sqlite://") + defaultDatabasePath() : url;
+}
+
+QString Settings::keyFile() const
+{
+    return text(QStringLiteral("security/keyFile"));
+}
+
+qint64 Settings::usCitizenOrExemptRetentionSeconds() const
+{
+    return value(QStringLiteral("retention/usCitizenOrExemptHours")).toLongLong() * 3600;
+}
+
+qint64 Settings::inScopeRetentionSeconds() const
+{
+    return value(QStringLiteral("retention/inScopeDays")).toLongLong() * 24 * 3600;
+}
+
+int Settings::purgeIntervalMinutes() const
+{
+    return value(QStringLiteral("retention/purgeIntervalMinutes")).toInt();
+}
+
+int Settings::lockoutFailures() const
+{
+    return value(QStringLiteral("security/lockoutFailures")).toInt();
+}
+
+int Settings::lockoutMinutes() const
+{
+    return value(QStringLiteral("security/lockoutMinutes")).toInt();
+}
+
+} // namespace fg

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <vector>
+
+class QSettings;
+
+namespace fg {
+
+// One configuration setting: its key in facegate.ini, its default, what it
+// means, and how its text is checked (STYLE.md 11: one table, in one place).
+struct SettingSpec {
+    QString key;          // "retention/inScopeDays"
+    QString defaultText;  // as written in the file; empty: the built-in default described
+    QString description;
+    // Converts the text read from the file; false with *why naming the rule broken.
+    std::function<bool(const QString& text, QVariant* value, QString* why)> parse;
+};
+
+// The workstation's configuration: facegate.ini (QSettings, INI) read through
+// the table below, every value checked. A wrong value or an unknown key is an
+// error naming the key and the value read. Command-line options override
+// values with set().
+class Settings {
+public:
+    static const std::vector<SettingSpec>& table();
+
+    // $FACEGATE_CONFIG, else ~/.config/facegate/facegate.ini if it exists,
+    // else /etc/facegate/facegate.ini if it exists, else empty (all defaults).
+    static QString defaultPath();
+
+    // All defaults (no file).
+    static Settings defaults();
+    // Reads a file; a missing file is an error (use defaults() for none).
+    static std::optional<Settings> load(const QString& path, QString* error);
+    static std::optional<Settings> fromQSettings(const QSettings& file, QString* error);
+
+    // Overrides one key (a command-line option), checked like the file.
+    bool set(const QString& key, const QString& text, QString* error);
+
+    QVariant value(const QString& key) const;
+    QString text(const QString& key) const;
+    QString source() const { return m_source; }
+
+    // Typed access to the records' settings.
+    QString databaseUrl() const;     // resolved: the default SQLite file when empty
+    QString keyFile() const;         // empty: the default key file of the records
+    qint64 usCitizenOrExemptRetentionSeconds() const;
+    qint64 inScopeRetentionSeconds() const;
+    int purgeIntervalMinutes() const;
+    int lockoutFailures() const;
+    int lockoutMinutes() const;
+
+    static QString defaultDatabasePath(); // ~/.local/share/facegate/facegate.db
+
+private:
+    std::map<QString, QVariant> m_values;
+    std::map<QString, QString> m_texts;
+    QString m_source;
+};
+
+} // namespace fg
