@@ -5,6 +5,7 @@
 
 #include <QAtomicInt>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 
@@ -130,6 +131,7 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, QString* error,
                 return nullptr;
             }
             std::unique_ptr<Database> look(new Database(url, probe, true));
+            probe = QSqlDatabase(); // the Database holds the only handle: removing it later must not warn
             if (!checkIdentity(*look, &state, error))
                 return nullptr;
         } else if (options.readOnly) {
@@ -139,6 +141,7 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, QString* error,
             *error = QStringLiteral("cannot create the folder %1").arg(info.absolutePath());
             return nullptr;
         }
+        const bool creating = !info.exists();
         QString why;
         QSqlDatabase connection = connectSqlite(path, options.readOnly, options.busyTimeoutMs, &why);
         if (!connection.isOpen()) {
@@ -147,6 +150,7 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, QString* error,
             return nullptr;
         }
         std::unique_ptr<Database> database(new Database(url, connection, options.readOnly));
+        connection = QSqlDatabase();
         if (!options.readOnly) {
             const QString pragmas[] = {
                 QStringLiteral("PRAGMA journal_mode = WAL"),
@@ -157,6 +161,17 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, QString* error,
             for (const QString& pragma : pragmas) {
                 if (!database->exec(pragma, QStringLiteral("set up %1 (%2)").arg(path, pragma), error))
                     return nullptr;
+            }
+            // A new file (and the WAL and shared memory the pragmas made) is for
+            // its owner only: travelers' records are in it, sealed or not.
+            // SQLite gives later -wal and -shm files the mode of the database.
+            if (creating) {
+                for (const QString& file : {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")}) {
+                    if (QFile::exists(file) && !QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner)) {
+                        *error = QStringLiteral("cannot make %1 readable by its owner only").arg(file);
+                        return nullptr;
+                    }
+                }
             }
         }
         if (!checkIdentity(*database, &state, error))
@@ -178,6 +193,7 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, QString* error,
         return nullptr;
     }
     std::unique_ptr<Database> database(new Database(url, connection, options.readOnly));
+    connection = QSqlDatabase();
     if (!checkIdentity(*database, &state, error))
         return nullptr;
     database->m_schemaVersion = state.version;
@@ -201,6 +217,11 @@ QSqlQuery Database::query() const
 
 bool Database::exec(QSqlQuery& query, const QString& what, QString* error) const
 {
+    // A failed prepare() leaves its error here; exec() would only say "No query".
+    if (query.lastError().isValid()) {
+        *error = QStringLiteral("%1: %2").arg(what, driverMessage(query.lastError()));
+        return false;
+    }
     if (query.exec())
         return true;
     *error = QStringLiteral("%1: %2").arg(what, driverMessage(query.lastError()));

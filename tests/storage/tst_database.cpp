@@ -102,6 +102,11 @@ private Q_SLOTS:
         QCOMPARE(db->scalar("PRAGMA synchronous", {}, "read", &error)->toInt(), 2); // FULL
         QCOMPARE(db->scalar("PRAGMA secure_delete", {}, "read", &error)->toInt(), 1);
         QCOMPARE(db->scalar("PRAGMA foreign_keys", {}, "read", &error)->toInt(), 1);
+        // A new database, its WAL and shared memory are for their owner only.
+        for (const QString& file : {target.sqlitePath(), target.sqlitePath() + "-wal", target.sqlitePath() + "-shm"}) {
+            QVERIFY2(QFile::exists(file), qPrintable(file));
+            QCOMPARE(QFile::permissions(file) & ~(QFile::ReadUser | QFile::WriteUser), QFile::ReadOwner | QFile::WriteOwner);
+        }
     }
 
     void reopensWithoutMigratingAgain()
