@@ -1,11 +1,23 @@
 #include "app/cli/BenchCommand.h"
 
+#include "app/cli/PurgeBench.h"
 #include "app/cli/SearchBench.h"
+#include "core/biometrics/ImageHeader.h"
+#include "core/security/AuditLog.h"
+#include "core/security/KeyEncryptionKey.h"
+#include "core/security/KeyStore.h"
+#include "core/storage/Database.h"
+#include "core/storage/SystemClock.h"
+#include "core/workflow/EncounterStore.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
 
 #include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
@@ -17,12 +29,17 @@
 namespace fg::cli {
 namespace {
 
-QString defaultVideo()
+QString datasetFile(const QString& relative)
 {
     QString datasets = qEnvironmentVariable("FACEGATE_DATASETS");
     if (datasets.isEmpty())
         datasets = QStringLiteral("../shared/datasets");
-    return QDir(datasets).filePath(QStringLiteral("faces-dev/video/short_hamilton_clip.mp4"));
+    return QDir(datasets).filePath(relative);
+}
+
+QString defaultVideo()
+{
+    return datasetFile(QStringLiteral("faces-dev/video/short_hamilton_clip.mp4"));
 }
 
 std::optional<std::vector<cv::Mat>> readFrames(const QString& path, int count, QString* error)
@@ -128,10 +145,126 @@ int benchPipeline(const QCommandLineParser& parser, CliContext& context)
                                          {QStringLiteral("runs"), runs}});
 }
 
+// A synthetic template: a random unit vector (its values do not matter to the store).
+Template syntheticTemplate(QRandomGenerator& random)
+{
+    std::vector<float> values(Template::kDimension);
+    for (float& value : values)
+        value = float(random.generateDouble() * 2.0 - 1.0);
+    return Template(QStringLiteral("bench-synthetic"), std::move(values));
+}
+
+// facegate-cli bench records [--db URL] [--count N] [--photo JPEG] [--key-file PATH]
+// Encounters written per second, each in its own transaction (EncounterStore::add):
+// traveler, encounter, the photo (a real JPEG, sealed), a synthetic template
+// (sealed), a queue item for every other one (no-match) and the audit event.
+int benchRecords(const QStringList& arguments, CliContext& context)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("records"), QStringLiteral("the records write benchmark"));
+    parser.addOption({QStringLiteral("db"), QStringLiteral("records database (default: a temporary SQLite file)"),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("count"), QStringLiteral("encounters to write"), QStringLiteral("N"),
+                      QStringLiteral("1000")});
+    parser.addOption({QStringLiteral("photo"), QStringLiteral("the photo stored with each encounter"),
+                      QStringLiteral("IMAGE"), datasetFile(QStringLiteral("faces-dev/single/rose_leslie/01.jpg"))});
+    parser.addOption({QStringLiteral("key-file"), QStringLiteral("key file (default: a new one in a temporary folder)"),
+                      QStringLiteral("PATH")});
+    if (!parser.parse(arguments))
+        return context.fail(kUsageError, parser.errorText());
+    bool ok = false;
+    const qint64 count = parser.value(QStringLiteral("count")).toLongLong(&ok);
+    if (!ok || count < 1 || count > 10'000'000 || parser.positionalArguments().size() != 1)
+        return context.fail(kUsageError, QStringLiteral("--count \"%1\" is invalid: a number from 1 to 1e7 is expected; "
+                                                        "usage: facegate-cli bench records [--db URL] [--count N]")
+                                             .arg(parser.value(QStringLiteral("count"))));
+    QString error;
+    QFile photoFile(parser.value(QStringLiteral("photo")));
+    if (!photoFile.open(QIODevice::ReadOnly))
+        return context.fail(kProcessingError, QStringLiteral("%1: %2").arg(photoFile.fileName(), photoFile.errorString()));
+    BiometricSample sample;
+    sample.photo = photoFile.readAll();
+    const std::optional<ImageHeader> header = ImageHeader::probe(sample.photo, &error);
+    if (!header)
+        return context.fail(kProcessingError, QStringLiteral("%1: %2").arg(photoFile.fileName(), error));
+    sample.format = ImageHeader::formatName(header->format).toLower();
+
+    QTemporaryDir scratch;
+    if (!scratch.isValid())
+        return context.fail(kProcessingError, QStringLiteral("cannot create a temporary folder"));
+    const QString urlText = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
+                                                                : QStringLiteral("sqlite://") + scratch.filePath(QStringLiteral("bench.db"));
+    const std::optional<DatabaseUrl> url = DatabaseUrl::parse(urlText, &error);
+    if (!url)
+        return context.fail(kUsageError, error);
+    QString keyFile = parser.value(QStringLiteral("key-file"));
+    if (keyFile.isEmpty()) {
+        keyFile = scratch.filePath(QStringLiteral("bench.kek"));
+        if (!KeyEncryptionKey::createKeyFile(keyFile, &error))
+            return context.fail(kProcessingError, error);
+    }
+    const SystemClock clock;
+    const std::unique_ptr<Database> database = Database::open(*url, &error);
+    if (!database)
+        return context.fail(kProcessingError, error);
+    const AuditLog audit(*database, clock);
+    const QString actor = QStringLiteral("cli:bench-records");
+    const std::unique_ptr<KeyStore> keys = KeyStore::openWithKeyFile(*database, audit, keyFile, actor, &error);
+    if (!keys)
+        return context.fail(kProcessingError, error);
+    const RetentionPolicy policy;
+    const EncounterStore store(*database, *keys, audit, clock, policy);
+
+    QRandomGenerator random(20261126);
+    std::vector<double> latencies;
+    latencies.reserve(size_t(count));
+    QElapsedTimer total;
+    total.start();
+    for (qint64 i = 0; i < count; ++i) {
+        Encounter encounter;
+        encounter.citizenship = i % 2 == 0 ? QStringLiteral("USA") : QStringLiteral("FRA");
+        encounter.decision = i % 2 == 0 ? Encounter::Decision::Match : Encounter::Decision::NoMatch;
+        sample.faceTemplate = syntheticTemplate(random);
+        QElapsedTimer one;
+        one.start();
+        if (!store.add(encounter, &sample, actor, &error))
+            return context.fail(kProcessingError, QStringLiteral("encounter %1 of %2: %3").arg(i + 1).arg(count).arg(error));
+        latencies.push_back(double(one.nsecsElapsed()) / 1e6);
+    }
+    const double seconds = double(total.nsecsElapsed()) / 1e9;
+    std::sort(latencies.begin(), latencies.end());
+    const auto percentile = [&latencies](double p) { return latencies[size_t(p * double(latencies.size() - 1))]; };
+    QJsonObject result{{QStringLiteral("benchmark"), QStringLiteral("records")},
+                       {QStringLiteral("backend"), database->isSqlite() ? QStringLiteral("sqlite") : QStringLiteral("postgresql")},
+                       {QStringLiteral("database"), url->toDisplayString()},
+                       {QStringLiteral("count"), count},
+                       {QStringLiteral("photo"), photoFile.fileName()},
+                       {QStringLiteral("photo_bytes"), sample.photo.size()},
+                       {QStringLiteral("template"), QStringLiteral("synthetic, %1 floats").arg(Template::kDimension)},
+                       {QStringLiteral("seconds"), seconds},
+                       {QStringLiteral("encounters_per_second"), double(count) / seconds},
+                       {QStringLiteral("ms_per_encounter_p50"), percentile(0.5)},
+                       {QStringLiteral("ms_per_encounter_p95"), percentile(0.95)},
+                       {QStringLiteral("ms_per_encounter_max"), latencies.back()},
+                       {QStringLiteral("per_encounter"), QStringLiteral("one transaction: traveler, encounter, sealed photo, "
+                                                                        "sealed template, queue item (every other), audit event")}};
+    if (database->isSqlite()) {
+        result.insert(QStringLiteral("sqlite_file_bytes"), QFileInfo(url->sqlitePath()).size());
+        result.insert(QStringLiteral("sqlite_wal_bytes"), QFileInfo(url->sqlitePath() + QStringLiteral("-wal")).size());
+        result.insert(QStringLiteral("synchronous"), QStringLiteral("FULL (WAL)"));
+    }
+    return context.printJson(result);
+}
+
 } // namespace
 
 int runBench(const QStringList& arguments, CliContext& context)
 {
+    // bench purge has options of its own (PurgeBench).
+    if (arguments.size() > 1 && arguments[1] == QLatin1String("purge"))
+        return runPurgeBench(arguments, context);
+    if (arguments.size() > 1 && arguments[1] == QLatin1String("records"))
+        return benchRecords(arguments, context);
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("pipeline or search"));
     parser.addOption({QStringLiteral("gallery-size"), QStringLiteral("gallery rows for search"), QStringLiteral("N"),

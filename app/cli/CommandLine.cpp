@@ -6,6 +6,7 @@
 #include "app/cli/EvalCommand.h"
 #include "app/cli/GalleryCommand.h"
 #include "app/cli/IdentifyCommand.h"
+#include "app/cli/RecordsSession.h"
 #include "app/cli/VerifyCommand.h"
 
 #include <cstdio>
@@ -22,7 +23,18 @@ const char* const kUsage =
     "  facegate-cli eval (--labels CSV | --pairs CSV) [--root DIR] [--plot det.png] [--calibration-out FILE]\n"
     "  facegate-cli gallery build --manifest CSV --out FILE\n"
     "  facegate-cli identify --gallery FILE IMAGE [--top 5]\n"
-    "  facegate-cli bench [pipeline | search --gallery-size N]\n"
+    "  facegate-cli bench [pipeline | search --gallery-size N | records | purge]\n"
+    "  facegate-cli --db URL purge [--now ISO8601]\n"
+    "  facegate-cli --db URL audit verify\n"
+    "  facegate-cli --db URL stats\n"
+    "  facegate-cli --db URL encounter add --photo IMAGE --citizenship CODE\n"
+    "               [--exempt] [--verified-at ISO8601] [--decision match|no-match]\n"
+    "               [--kind entry|exit|checkpoint] [--key-file PATH]\n"
+    "  facegate-cli --db URL user add NAME --role ROLE [--display-name TEXT] [--key-file PATH]\n"
+    "               (the password is read from standard input)\n"
+    "URL: sqlite:///path/facegate.db or postgresql://user@host:port/db. Records are sealed with\n"
+    "--key-file PATH, $FACEGATE_KEY_FILE or $FACEGATE_PASSPHRASE (default key file\n"
+    "~/.local/share/facegate/keys/facegate.kek, made for a new database).\n"
     "Models are read from $FACEGATE_MODELS (default ~/.local/share/facegate/models).\n";
 
 } // namespace
@@ -40,6 +52,8 @@ int runCommandLine(const QStringList& arguments)
         std::fputs(kUsage, arguments.size() < 2 ? stderr : stdout);
         return arguments.size() < 2 ? kUsageError : kSuccess;
     }
+    if (arguments[1] == QLatin1String("--db"))
+        return runRecordsCommand(arguments, context);
     const auto command = commands.find(arguments[1]);
     if (command == commands.end()) {
         std::fputs(kUsage, stderr);

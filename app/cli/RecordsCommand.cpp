@@ -1,0 +1,58 @@
+#include "app/cli/RecordsSession.h"
+
+#include "app/cli/AuditCommand.h"
+#include "app/cli/EncounterCommand.h"
+#include "app/cli/PurgeCommand.h"
+#include "app/cli/StatsCommand.h"
+#include "app/cli/UserCommand.h"
+#include "core/storage/FixedClock.h"
+#include "core/storage/SystemClock.h"
+
+#include <functional>
+#include <map>
+
+namespace fg::cli {
+
+int runRecordsCommand(const QStringList& arguments, CliContext& context)
+{
+    // arguments: facegate-cli --db URL SUBCOMMAND [...]
+    if (arguments.size() < 4)
+        return context.fail(kUsageError, QStringLiteral("usage: facegate-cli --db URL (purge | audit verify | stats | "
+                                                        "encounter add ... | user add NAME --role ROLE)"));
+    struct Command {
+        bool readOnly;
+        std::function<int(const QStringList&, RecordsSession&, CliContext&)> run;
+    };
+    // Each subcommand gets its words from SUBCOMMAND on, after the program name.
+    const std::map<QString, Command> commands = {
+        {QStringLiteral("purge"), {false, runPurgeCommand}},
+        {QStringLiteral("audit"), {true, runAuditCommand}},
+        {QStringLiteral("stats"), {true, runStatsCommand}},
+        {QStringLiteral("encounter"), {false, runEncounterCommand}},
+        {QStringLiteral("user"), {false, runUserCommand}},
+    };
+    const QString name = arguments[3];
+    const auto command = commands.find(name);
+    if (command == commands.end())
+        return context.fail(kUsageError, QStringLiteral("unknown records subcommand \"%1\" (expected purge, audit, "
+                                                        "stats, encounter or user)")
+                                             .arg(name));
+    ExitStatus status = kSuccess;
+    QString error;
+    // `--now ISO8601` runs the whole session on a clock fixed at that instant.
+    std::optional<QDateTime> fixedNow;
+    if (!sessionInstant(arguments.mid(4), &fixedNow, &error))
+        return context.fail(kUsageError, error);
+    const SystemClock systemClock;
+    const std::optional<FixedClock> fixedClock = fixedNow ? std::optional<FixedClock>(std::in_place, *fixedNow) : std::nullopt;
+    const Clock& clock = fixedClock ? static_cast<const Clock&>(*fixedClock) : systemClock;
+    std::unique_ptr<RecordsSession> session =
+        RecordsSession::open(arguments[2], command->second.readOnly, clock, &status, &error);
+    if (!session)
+        return context.fail(status, error);
+    QStringList rest = arguments.mid(3);
+    rest[0] = arguments[0] + QStringLiteral(" --db URL ") + name;
+    return command->second.run(rest, *session, context);
+}
+
+} // namespace fg::cli

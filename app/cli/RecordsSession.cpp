@@ -1,0 +1,91 @@
+#include "app/cli/RecordsSession.h"
+
+#include "core/config/Settings.h"
+#include "core/security/AuditLog.h"
+#include "core/security/KeyStore.h"
+#include "core/security/SecureBuffer.h"
+#include "core/storage/Database.h"
+
+
+#include <unistd.h>
+
+namespace fg::cli {
+namespace {
+
+QString loginName()
+{
+    QString name = qEnvironmentVariable("USER");
+    if (name.isEmpty())
+        name = qEnvironmentVariable("LOGNAME");
+    if (name.isEmpty())
+        name = QStringLiteral("uid%1").arg(::getuid());
+    return name;
+}
+
+} // namespace
+
+std::optional<RetentionPolicy> configuredRetentionPolicy(QString* error)
+{
+    const QString path = Settings::defaultPath();
+    const std::optional<Settings> settings = path.isEmpty() ? std::optional(Settings::defaults())
+                                                            : Settings::load(path, error);
+    if (!settings)
+        return std::nullopt;
+    std::optional<RetentionPolicy> policy = RetentionPolicy::create(settings->usCitizenOrExemptRetentionSeconds(),
+                                                                    settings->inScopeRetentionSeconds(), error);
+    if (!policy)
+        *error = QStringLiteral("%1: %2").arg(settings->source(), *error);
+    return policy;
+}
+
+RecordsSession::RecordsSession(std::unique_ptr<Database> database, const Clock& clock)
+    : m_database(std::move(database))
+    , m_clock(clock)
+    , m_actor(QStringLiteral("cli:") + loginName())
+{
+    m_audit = std::make_unique<AuditLog>(*m_database, m_clock);
+}
+
+RecordsSession::~RecordsSession() = default;
+
+std::unique_ptr<RecordsSession> RecordsSession::open(const QString& urlText, bool readOnly, const Clock& clock,
+                                                     ExitStatus* status, QString* error)
+{
+    const std::optional<DatabaseUrl> url = DatabaseUrl::parse(urlText, error);
+    if (!url) {
+        *status = kUsageError;
+        return nullptr;
+    }
+    DatabaseOptions options;
+    options.readOnly = readOnly;
+    options.clock = &clock;
+    std::unique_ptr<Database> database = Database::open(*url, error, options);
+    if (!database) {
+        *status = kProcessingError;
+        return nullptr;
+    }
+    return std::unique_ptr<RecordsSession>(new RecordsSession(std::move(database), clock));
+}
+
+KeyStore* RecordsSession::keys(const QString& keyFileOption, QString* error)
+{
+    if (m_keys)
+        return m_keys.get();
+    QString keyFile = keyFileOption.isEmpty() ? qEnvironmentVariable("FACEGATE_KEY_FILE") : keyFileOption;
+    if (keyFile.isEmpty() && qEnvironmentVariableIsSet("FACEGATE_PASSPHRASE")) {
+        QByteArray text = qgetenv("FACEGATE_PASSPHRASE");
+        const SecureBuffer passphrase = SecureBuffer::fromBytes(std::move(text));
+        m_keys = KeyStore::openWithPassphrase(*m_database, *m_audit, passphrase, m_actor, error);
+        return m_keys.get();
+    }
+    if (keyFile.isEmpty()) {
+        m_keys = KeyStore::openDefaultKeyFile(*m_database, *m_audit, m_actor, error);
+        if (!m_keys)
+            *error += QStringLiteral(" (pass --key-file, or set FACEGATE_KEY_FILE or FACEGATE_PASSPHRASE)");
+        return m_keys.get();
+    }
+    m_keys = KeyStore::openWithKeyFile(*m_database, *m_audit, keyFile, m_actor, error);
+    return m_keys.get();
+}
+
+} // namespace fg::cli

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "app/cli/CliContext.h"
+#include "core/workflow/RetentionPolicy.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace fg {
+class AuditLog;
+class Clock;
+class Database;
+class KeyStore;
+} // namespace fg
+
+namespace fg::cli {
+
+// What the `--db URL` subcommands share: the records database, its audit log,
+// the clock, the actor written into audit events ("cli:<login>"), and, only
+// for the commands that seal or open records, the key-encryption key.
+class RecordsSession {
+public:
+    // nullptr after setting *error; *status says which exit status it is.
+    static std::unique_ptr<RecordsSession> open(const QString& urlText, bool readOnly, const Clock& clock,
+                                                ExitStatus* status, QString* error);
+    ~RecordsSession();
+
+    Database& database() { return *m_database; }
+    AuditLog& audit() { return *m_audit; }
+    const Clock& clock() const { return m_clock; }
+    QString actor() const { return m_actor; }
+
+    // The key, opened on first use: keyFileOption (--key-file), else
+    // $FACEGATE_KEY_FILE, else $FACEGATE_PASSPHRASE, else
+    // KeyStore::defaultKeyFile(), created (0600) only for a database that has no key yet.
+    KeyStore* keys(const QString& keyFileOption, QString* error);
+
+private:
+    RecordsSession(std::unique_ptr<Database> database, const Clock& clock);
+
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<KeyStore> m_keys;
+    const Clock& m_clock;
+    QString m_actor;
+};
+
+// The retention limits of the configuration file (Settings::defaultPath(),
+// retention/*; the built-in maxima without one). nullopt with *error naming
+// the file and the value when a limit is refused.
+std::optional<RetentionPolicy> configuredRetentionPolicy(QString* error);
+
+// `facegate-cli --db URL SUBCOMMAND ...`: purge, audit verify, stats,
+// encounter add, user add (ARCHITECTURE.md, command-line contract).
+int runRecordsCommand(const QStringList& arguments, CliContext& context);
+
+} // namespace fg::cli

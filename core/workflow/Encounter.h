@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace fg {
+
+// One traveler at one officer's (or partner's) camera: what was decided, by
+// whom, where and when. Stored in table encounters (core/storage/migrations).
+struct Encounter {
+    enum class Kind { Entry, Exit, Checkpoint };
+    enum class Mode { Biometric, Alternate };
+    enum class Decision { Match, NoMatch, NoFace, PoorQuality };
+
+    qint64 id = 0;
+    qint64 travelerId = 0;        // set by EncounterStore (add writes a new traveler row)
+    Kind kind = Kind::Entry;
+    Mode mode = Mode::Biometric;
+    std::optional<Decision> decision;
+    QString citizenship;          // ICAO 9303 three-letter code
+    bool biometricExempt = false;
+    std::optional<double> score;
+    std::optional<double> threshold;
+    std::optional<double> fmrTarget;
+    QJsonObject quality;          // QualityReport as JSON
+    QJsonObject candidates;       // 1:N top candidates, when searched
+    QString officer;              // user name (or partner id for a partner camera)
+    QString workstation;
+    QString camera;
+    QString partner;
+    qint64 flightId = 0;          // 0: none
+    QDateTime capturedAt;         // may be null
+    QDateTime verifiedAt;         // identity verified: the retention clock starts here
+    QDateTime decidedAt;          // may be null
+    QDateTime createdAt;
+
+    static QString kindName(Kind kind);
+    static QString modeName(Mode mode);
+    static QString decisionName(Decision decision);
+    static std::optional<Kind> kindFromName(const QString& name);
+    static std::optional<Mode> modeFromName(const QString& name);
+    static std::optional<Decision> decisionFromName(const QString& name);
+};
+
+} // namespace fg

@@ -1,0 +1,346 @@
+#include "core/workflow/EncounterStore.h"
+
+#include "core/security/AuditLog.h"
+#include "core/security/CryptoRandom.h"
+#include "core/security/KeyStore.h"
+#include "core/storage/Clock.h"
+#include "core/storage/Database.h"
+#include "core/storage/Transaction.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace fg {
+namespace {
+
+QVariant nullLong() { return QVariant(QMetaType(QMetaType::LongLong)); }
+QVariant nullDouble() { return QVariant(QMetaType(QMetaType::Double)); }
+QVariant nullText() { return QVariant(QMetaType(QMetaType::QString)); }
+
+// Qt's SQL drivers bind a null QString as SQL NULL; these columns are NOT NULL DEFAULT ''.
+QVariant text(const QString& value) { return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value); }
+
+QVariant optionalTime(const QDateTime& time) { return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : nullLong(); }
+QVariant optionalNumber(const std::optional<double>& value) { return value ? QVariant(*value) : nullDouble(); }
+
+QDateTime timeOf(const QVariant& value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+std::optional<double> numberOf(const QVariant& value)
+{
+    return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
+}
+
+QString jsonText(const QJsonObject& object)
+{
+    return object.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject jsonObject(const QVariant& value)
+{
+    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
+}
+
+QString isoMs(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+std::optional<qint64> insertReturningId(const Database& database, const QString& sql, const QVariantList& values,
+                                        const QString& what, QString* error)
+{
+    const std::optional<QVariant> id = database.scalar(sql + QStringLiteral(" RETURNING id"), values, what, error);
+    return id ? std::optional<qint64>(id->toLongLong()) : std::nullopt;
+}
+
+bool insert(const Database& database, const QString& sql, const QVariantList& values, const QString& what,
+            QString* error)
+{
+    QSqlQuery statement = database.query();
+    statement.prepare(sql);
+    for (const QVariant& value : values)
+        statement.addBindValue(value);
+    return database.exec(statement, what, error);
+}
+
+// What the table says about a sealed record ("photo" or "template") of an encounter.
+struct SealedRecord {
+    QString id;
+    QByteArray sealed;
+    QString modelId; // templates only
+};
+
+} // namespace
+
+EncounterStore::EncounterStore(const Database& database, const KeyStore& keys, const AuditLog& audit,
+                               const Clock& clock, const RetentionPolicy& retention)
+    : m_database(database)
+    , m_keys(keys)
+    , m_audit(audit)
+    , m_clock(clock)
+    , m_retention(retention)
+{
+}
+
+std::optional<qint64> EncounterStore::add(const Encounter& encounter, const BiometricSample* sample,
+                                          const QString& actor, QString* error, StoredEncounter* stored) const
+{
+    const qint64 nowMs = m_clock.nowMs();
+    StoredEncounter result;
+    result.verifiedAt = encounter.verifiedAt.isValid() ? encounter.verifiedAt.toUTC() : m_clock.now();
+    const qint64 verifiedMs = result.verifiedAt.toMSecsSinceEpoch();
+    result.rule = RetentionPolicy::ruleFor(encounter.citizenship, encounter.biometricExempt);
+    result.purgeDueAt = m_retention.dueAt(result.rule, result.verifiedAt);
+    result.kekId = m_keys.kekId();
+    const QString ruleName = RetentionPolicy::ruleName(result.rule);
+
+    // Seal before the write transaction starts: the writers' lock is held only for the inserts.
+    const bool hasPhoto = sample && !sample->photo.isEmpty();
+    const bool hasTemplate = sample && sample->faceTemplate && !sample->faceTemplate->isNull();
+    if (hasPhoto && sample->format.isEmpty()) {
+        *error = QStringLiteral("the photo's format (jpeg, png...) is not given");
+        return std::nullopt;
+    }
+    std::optional<QByteArray> sealedPhoto;
+    std::optional<QByteArray> sealedTemplate;
+    if (hasPhoto) {
+        result.photoId = CryptoRandom::uuid();
+        sealedPhoto = m_keys.seal(sample->photo, QStringLiteral("photo:") + result.photoId, error);
+        if (!sealedPhoto)
+            return std::nullopt;
+    }
+    if (hasTemplate) {
+        result.templateId = CryptoRandom::uuid();
+        sealedTemplate = m_keys.seal(sample->faceTemplate->serialize(), QStringLiteral("template:") + result.templateId,
+                                     error);
+        if (!sealedTemplate)
+            return std::nullopt;
+    }
+
+    Transaction transaction(m_database);
+    if (!transaction.begin(error))
+        return std::nullopt;
+    const std::optional<qint64> travelerId = insertReturningId(
+        m_database,
+        QStringLiteral("INSERT INTO travelers (citizenship, biometric_exempt, created_at) VALUES (?, ?, ?)"),
+        {text(encounter.citizenship.trimmed()), encounter.biometricExempt ? 1 : 0, nowMs}, QStringLiteral("add the traveler"),
+        error);
+    if (!travelerId)
+        return std::nullopt;
+    result.travelerId = *travelerId;
+
+    const std::optional<qint64> encounterId = insertReturningId(
+        m_database,
+        QStringLiteral("INSERT INTO encounters (kind, mode, traveler_id, flight_id, decision, score, threshold, "
+                       "fmr_target, candidates, quality, officer, workstation, camera, partner, captured_at, "
+                       "verified_at, decided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {Encounter::kindName(encounter.kind), Encounter::modeName(encounter.mode), *travelerId,
+         encounter.flightId > 0 ? QVariant(encounter.flightId) : nullLong(),
+         encounter.decision ? QVariant(Encounter::decisionName(*encounter.decision)) : nullText(),
+         optionalNumber(encounter.score), optionalNumber(encounter.threshold), optionalNumber(encounter.fmrTarget),
+         text(jsonText(encounter.candidates)), text(jsonText(encounter.quality)),
+         text(encounter.officer.isEmpty() ? actor : encounter.officer), text(encounter.workstation),
+         text(encounter.camera), text(encounter.partner), optionalTime(encounter.capturedAt), verifiedMs, optionalTime(encounter.decidedAt), nowMs},
+        QStringLiteral("add the encounter"), error);
+    if (!encounterId)
+        return std::nullopt;
+    result.id = *encounterId;
+
+    if (hasPhoto
+        && !insert(m_database,
+                   QStringLiteral("INSERT INTO photos (id, encounter_id, traveler_id, role, format, kek_id, sealed, "
+                                  "retention_rule, verified_at, created_at) VALUES (?, ?, ?, 'capture', ?, ?, ?, ?, ?, ?)"),
+                   {result.photoId, result.id, result.travelerId, sample->format, result.kekId, *sealedPhoto, ruleName,
+                    verifiedMs, nowMs},
+                   QStringLiteral("store photo %1").arg(result.photoId), error))
+        return std::nullopt;
+    if (hasTemplate
+        && !insert(m_database,
+                   QStringLiteral("INSERT INTO templates (id, encounter_id, traveler_id, photo_id, model_id, kek_id, "
+                                  "sealed, retention_rule, verified_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                   {result.templateId, result.id, result.travelerId, hasPhoto ? QVariant(result.photoId) : nullText(),
+                    sample->faceTemplate->modelId(), result.kekId, *sealedTemplate, ruleName, verifiedMs, nowMs},
+                   QStringLiteral("store template %1").arg(result.templateId), error))
+        return std::nullopt;
+
+    QString queueReason;
+    if (encounter.decision == Encounter::Decision::NoMatch)
+        queueReason = QStringLiteral("no-match");
+    else if (encounter.decision == Encounter::Decision::PoorQuality)
+        queueReason = QStringLiteral("poor-quality");
+    if (!queueReason.isEmpty()) {
+        const std::optional<qint64> item = insertReturningId(
+            m_database, QStringLiteral("INSERT INTO queue_items (encounter_id, reason, created_at) VALUES (?, ?, ?)"),
+            {result.id, queueReason, nowMs}, QStringLiteral("queue encounter %1 for a supervisor").arg(result.id), error);
+        if (!item)
+            return std::nullopt;
+        result.queueItemId = *item;
+    }
+
+    QJsonObject details{
+        {QStringLiteral("decision"),
+         encounter.decision ? QJsonValue(Encounter::decisionName(*encounter.decision)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("kind"), Encounter::kindName(encounter.kind)},
+        {QStringLiteral("mode"), Encounter::modeName(encounter.mode)},
+        {QStringLiteral("traveler"), result.travelerId},
+        {QStringLiteral("photo"), hasPhoto ? QJsonValue(result.photoId) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("template"), hasTemplate ? QJsonValue(result.templateId) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("retention_rule"), ruleName},
+        {QStringLiteral("kek"), result.kekId}};
+    if (result.queueItemId > 0)
+        details.insert(QStringLiteral("queue_item"), result.queueItemId);
+    if (!m_audit.append(actor, QStringLiteral("encounter.add"), QStringLiteral("encounter:%1").arg(result.id), details,
+                        error)
+        || !transaction.commit(error))
+        return std::nullopt;
+    if (stored)
+        *stored = result;
+    return result.id;
+}
+
+std::optional<Encounter> EncounterStore::find(qint64 id, QString* error) const
+{
+    QSqlQuery row = m_database.query();
+    row.prepare(QStringLiteral(
+        "SELECT e.id, e.kind, e.mode, e.traveler_id, e.flight_id, e.decision, e.score, e.threshold, e.fmr_target, "
+        "e.candidates, e.quality, e.officer, e.workstation, e.camera, e.partner, e.captured_at, e.verified_at, "
+        "e.decided_at, e.created_at, t.citizenship, t.biometric_exempt "
+        "FROM encounters e LEFT JOIN travelers t ON t.id = e.traveler_id WHERE e.id = ?"));
+    row.addBindValue(id);
+    if (!m_database.exec(row, QStringLiteral("read encounter %1").arg(id), error))
+        return std::nullopt;
+    if (!row.next()) {
+        *error = QStringLiteral("there is no encounter %1").arg(id);
+        return std::nullopt;
+    }
+    Encounter encounter;
+    encounter.id = row.value(0).toLongLong();
+    const auto kind = Encounter::kindFromName(row.value(1).toString());
+    const auto mode = Encounter::modeFromName(row.value(2).toString());
+    if (!kind || !mode) {
+        *error = QStringLiteral("encounter %1 has an unknown kind \"%2\" or mode \"%3\"")
+                     .arg(id)
+                     .arg(row.value(1).toString(), row.value(2).toString());
+        return std::nullopt;
+    }
+    encounter.kind = *kind;
+    encounter.mode = *mode;
+    encounter.travelerId = row.value(3).isNull() ? 0 : row.value(3).toLongLong();
+    encounter.flightId = row.value(4).isNull() ? 0 : row.value(4).toLongLong();
+    if (!row.value(5).isNull()) {
+        encounter.decision = Encounter::decisionFromName(row.value(5).toString());
+        if (!encounter.decision) {
+            *error = QStringLiteral("encounter %1 has an unknown decision \"%2\"").arg(id).arg(row.value(5).toString());
+            return std::nullopt;
+        }
+    }
+    encounter.score = numberOf(row.value(6));
+    encounter.threshold = numberOf(row.value(7));
+    encounter.fmrTarget = numberOf(row.value(8));
+    encounter.candidates = jsonObject(row.value(9));
+    encounter.quality = jsonObject(row.value(10));
+    encounter.officer = row.value(11).toString();
+    encounter.workstation = row.value(12).toString();
+    encounter.camera = row.value(13).toString();
+    encounter.partner = row.value(14).toString();
+    encounter.capturedAt = timeOf(row.value(15));
+    encounter.verifiedAt = timeOf(row.value(16));
+    encounter.decidedAt = timeOf(row.value(17));
+    encounter.createdAt = timeOf(row.value(18));
+    encounter.citizenship = row.value(19).toString();
+    encounter.biometricExempt = row.value(20).toLongLong() != 0;
+    return encounter;
+}
+
+namespace {
+
+// The sealed row of an encounter; nullopt when there is none: *purged and
+// *error then say whether retention deleted it (naming the deletion record).
+std::optional<SealedRecord> sealedRecordOf(const Database& database, const QString& what, qint64 encounterId,
+                                           bool* purged, QString* error)
+{
+    if (purged)
+        *purged = false;
+    const bool isPhoto = what == QLatin1String("photo");
+    QSqlQuery row = database.query();
+    row.prepare(isPhoto ? QStringLiteral("SELECT id, sealed FROM photos WHERE encounter_id = ? AND role = 'capture' "
+                                         "ORDER BY created_at, id LIMIT 1")
+                        : QStringLiteral("SELECT id, sealed, model_id FROM templates WHERE encounter_id = ? "
+                                         "ORDER BY created_at, id LIMIT 1"));
+    row.addBindValue(encounterId);
+    if (!database.exec(row, QStringLiteral("read the %1 of encounter %2").arg(what).arg(encounterId), error))
+        return std::nullopt;
+    if (row.next()) {
+        SealedRecord record{row.value(0).toString(), row.value(1).toByteArray(),
+                            isPhoto ? QString() : row.value(2).toString()};
+        row.finish();
+        return record;
+    }
+    row.finish();
+
+    QSqlQuery deletion = database.query();
+    deletion.prepare(QStringLiteral("SELECT id, record_id, rule, deleted_at, deleted_by, due_at FROM deletions "
+                                    "WHERE what = ? AND encounter_id = ? ORDER BY id DESC LIMIT 1"));
+    deletion.addBindValue(what);
+    deletion.addBindValue(encounterId);
+    if (!database.exec(deletion, QStringLiteral("look for the deletion of the %1 of encounter %2").arg(what).arg(encounterId),
+                       error))
+        return std::nullopt;
+    if (deletion.next()) {
+        if (purged)
+            *purged = true;
+        *error = QStringLiteral("the %1 of encounter %2 (%1 %3) was deleted at %4 by %5 under rule %6 (due at %7); "
+                                "deletion record %8")
+                     .arg(what)
+                     .arg(encounterId)
+                     .arg(deletion.value(1).toString(), isoMs(deletion.value(3).toLongLong()),
+                          deletion.value(4).toString(), deletion.value(2).toString(),
+                          isoMs(deletion.value(5).toLongLong()))
+                     .arg(deletion.value(0).toLongLong());
+        return std::nullopt;
+    }
+    deletion.finish();
+    const std::optional<QVariant> exists = database.scalar(QStringLiteral("SELECT COUNT(*) FROM encounters WHERE id = ?"),
+                                                           {encounterId}, QStringLiteral("look for encounter %1").arg(encounterId),
+                                                           error);
+    if (!exists)
+        return std::nullopt;
+    *error = exists->toLongLong() == 0 ? QStringLiteral("there is no encounter %1").arg(encounterId)
+                                       : QStringLiteral("encounter %1 has no %2").arg(encounterId).arg(what);
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<QByteArray> EncounterStore::photo(qint64 encounterId, const KeyAccess& access, bool* purged,
+                                                QString* error) const
+{
+    const std::optional<SealedRecord> record = sealedRecordOf(m_database, QStringLiteral("photo"), encounterId, purged, error);
+    if (!record)
+        return std::nullopt;
+    QString why;
+    std::optional<QByteArray> bytes = m_keys.unseal(record->sealed, QStringLiteral("photo:") + record->id, access, &why);
+    if (!bytes)
+        *error = QStringLiteral("photo %1 of encounter %2 does not open: %3").arg(record->id).arg(encounterId).arg(why);
+    return bytes;
+}
+
+std::optional<Template> EncounterStore::faceTemplate(qint64 encounterId, const KeyAccess& access, bool* purged,
+                                                     QString* error) const
+{
+    const std::optional<SealedRecord> record =
+        sealedRecordOf(m_database, QStringLiteral("template"), encounterId, purged, error);
+    if (!record)
+        return std::nullopt;
+    QString why;
+    const std::optional<QByteArray> bytes =
+        m_keys.unseal(record->sealed, QStringLiteral("template:") + record->id, access, &why);
+    std::optional<Template> result = bytes ? Template::deserialize(*bytes, record->modelId, &why) : std::nullopt;
+    if (!result)
+        *error = QStringLiteral("template %1 of encounter %2 does not open: %3").arg(record->id).arg(encounterId).arg(why);
+    return result;
+}
+
+} // namespace fg

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/matching/Template.h"
+#include "core/workflow/Encounter.h"
+#include "core/workflow/RetentionPolicy.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+namespace fg {
+
+class AuditLog;
+class Clock;
+class Database;
+class KeyStore;
+struct KeyAccess;
+
+// The captured photo (encoded JPEG/PNG bytes, never decoded here) and its template.
+struct BiometricSample {
+    QByteArray photo;
+    QString format;                     // "jpeg", "png"
+    std::optional<Template> faceTemplate;
+};
+
+// What add() wrote besides the encounter row.
+struct StoredEncounter {
+    qint64 id = 0;
+    qint64 travelerId = 0;
+    QString photoId;                    // empty without a photo
+    QString templateId;                 // empty without a template
+    qint64 queueItemId = 0;             // 0: no queue item (only no-match and poor-quality get one)
+    RetentionPolicy::Rule rule = RetentionPolicy::Rule::InScope;
+    QDateTime verifiedAt;
+    QDateTime purgeDueAt;               // when the photo and template must be gone
+    QString kekId;
+};
+
+// Writes and reads encounters. add() writes the traveler, the encounter, the
+// sealed photo and template (ids bound into their ciphertexts), the no-match
+// queue item and the audit event in ONE transaction: after a crash either all
+// of it is there or none.
+class EncounterStore {
+public:
+    EncounterStore(const Database& database, const KeyStore& keys, const AuditLog& audit, const Clock& clock,
+                   const RetentionPolicy& retention);
+
+    // Returns the new encounter id (and, in *stored, what else was written).
+    // encounter.verifiedAt null: the clock's now. encounter.officer empty: the
+    // actor. The photo is sealed with binding "photo:<uuid>", the template's
+    // serialized form (Template::serialize) with "template:<uuid>"; both carry
+    // the retention rule of the traveler (citizenship, biometricExempt) and
+    // verifiedAt. The audit event encounter.add (subject "encounter:<id>")
+    // names the decision, kind, mode, record ids and key, never biometric data.
+    std::optional<qint64> add(const Encounter& encounter, const BiometricSample* sample, const QString& actor,
+                              QString* error, StoredEncounter* stored = nullptr) const;
+
+    std::optional<Encounter> find(qint64 id, QString* error) const;
+
+    // The capture photo of an encounter, opened (an audited key access).
+    // nullopt with *purged = true (and *error naming the deletion record) once
+    // retention removed it.
+    std::optional<QByteArray> photo(qint64 encounterId, const KeyAccess& access, bool* purged, QString* error) const;
+    std::optional<Template> faceTemplate(qint64 encounterId, const KeyAccess& access, bool* purged,
+                                         QString* error) const;
+
+private:
+    const Database& m_database;
+    const KeyStore& m_keys;
+    const AuditLog& m_audit;
+    const Clock& m_clock;
+    const RetentionPolicy& m_retention;
+};
+
+} // namespace fg

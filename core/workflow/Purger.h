@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/workflow/RetentionPolicy.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+#include <map>
+#include <optional>
+
+namespace fg {
+
+class AuditLog;
+class Clock;
+class Database;
+
+// What one purge deleted.
+struct PurgeReport {
+    struct Counts {
+        qint64 photos = 0;
+        qint64 templates = 0;
+    };
+
+    QDateTime now;                                  // the clock's instant the purge ran as of
+    qint64 photosDeleted = 0;
+    qint64 templatesDeleted = 0;
+    std::map<RetentionPolicy::Rule, Counts> byRule; // every rule, zero counts included
+    int batches = 0;                                // transactions committed
+    double seconds = 0;                             // wall time, deleting and reclaiming
+    double reclaimSeconds = 0;                      // of which reclaiming
+    bool reclaimed = false;                         // the freed pages were reclaimed (see Purger::purge)
+    QString reclaimError;                           // why not, when something was deleted
+
+    qint64 deleted() const { return photosDeleted + templatesDeleted; }
+    // {"now", "photos_deleted", "templates_deleted", "by_rule": {rule: {"photos", "templates"}}, "batches",
+    //  "seconds", "reclaim_seconds", "reclaimed" [, "reclaim_error"]}
+    QJsonObject toJson() const;
+};
+
+// Deletes every photo and template whose retention is over: verified_at +
+// keep(rule) <= now (RetentionPolicy). One range query per rule and table
+// (indexes photos_retention, templates_retention), in batches: each batch is
+// one transaction that deletes the rows, writes one deletion record per row
+// (table deletions: what, whose, when, by which rule, by whom) and one audit
+// event retention.purge (counts, rule, first and last record id). The key is
+// not needed: nothing is opened. Afterwards the tables are reclaimed
+// (Database::reclaim: on SQLite the WAL is checkpointed and truncated, so the
+// pages secure_delete zeroed are the only copy left; on PostgreSQL VACUUM).
+class Purger {
+public:
+    static constexpr int kDefaultBatchSize = 1000;
+    static QString systemActor() { return QStringLiteral("system:retention"); }
+
+    // actor: written as deleted_by and as the audit event's actor.
+    Purger(const Database& database, const AuditLog& audit, const Clock& clock, const RetentionPolicy& policy,
+           QString actor = systemActor());
+
+    void setBatchSize(int rows) { m_batchSize = rows > 0 ? rows : kDefaultBatchSize; }
+    int batchSize() const { return m_batchSize; }
+
+    // nullopt with *error when a batch could not be deleted (that batch is
+    // rolled back; earlier batches stay deleted). A failed reclaim is not an
+    // error of the deletion: the report says reclaimed = false and why, and
+    // the next purge reclaims again even when it deletes nothing.
+    std::optional<PurgeReport> purge(QString* error);
+
+    // When the next stored photo or template falls due (the earliest
+    // verified_at + keep over every rule): *due is null when none is stored.
+    bool nextDueAt(QDateTime* due, QString* error) const;
+
+private:
+    enum class Table { Photos, Templates };
+    // Deletes one batch; *rows = how many (0: none left).
+    bool purgeBatch(Table table, RetentionPolicy::Rule rule, qint64 nowMs, int* rows, QString* error) const;
+
+    const Database& m_database;
+    const AuditLog& m_audit;
+    const Clock& m_clock;
+    const RetentionPolicy& m_policy;
+    QString m_actor;
+    int m_batchSize = kDefaultBatchSize;
+    bool m_reclaimPending = false;
+};
+
+} // namespace fg

@@ -1,0 +1,75 @@
+#include "core/workflow/Records.h"
+
+#include "core/config/Settings.h"
+#include "core/security/AuditLog.h"
+#include "core/security/CryptoSelfTest.h"
+#include "core/security/KeyStore.h"
+#include "core/storage/Database.h"
+#include "core/workflow/EncounterStore.h"
+#include "core/workflow/PurgeScheduler.h"
+#include "core/workflow/Purger.h"
+#include "core/workflow/RetentionPolicy.h"
+
+
+#include <chrono>
+
+namespace fg {
+
+std::unique_ptr<Records> Records::open(const Settings& settings, const Clock& clock, const QString& actor,
+                                       QString* error)
+{
+    QString why;
+    if (!CryptoSelfTest::run(&why)) {
+        *error = QStringLiteral("crypto self-test failed: %1").arg(why);
+        return nullptr;
+    }
+    const std::optional<RetentionPolicy> retention = RetentionPolicy::create(
+        settings.usCitizenOrExemptRetentionSeconds(), settings.inScopeRetentionSeconds(), error);
+    if (!retention)
+        return nullptr;
+    const std::optional<DatabaseUrl> url = DatabaseUrl::parse(settings.databaseUrl(), error);
+    if (!url)
+        return nullptr;
+    std::unique_ptr<Records> records(new Records);
+    DatabaseOptions options;
+    options.clock = &clock;
+    records->m_database = Database::open(*url, error, options);
+    if (!records->m_database)
+        return nullptr;
+    records->m_audit = std::make_unique<AuditLog>(*records->m_database, clock);
+
+    if (settings.keyFile().isEmpty()) {
+        records->m_keys = KeyStore::openDefaultKeyFile(*records->m_database, *records->m_audit, actor, error);
+        if (!records->m_keys)
+            *error += QStringLiteral(" (set security/keyFile in %1)").arg(settings.source());
+    } else {
+        records->m_keys = KeyStore::openWithKeyFile(*records->m_database, *records->m_audit, settings.keyFile(), actor, error);
+    }
+    if (!records->m_keys)
+        return nullptr;
+    records->m_retention = std::make_unique<RetentionPolicy>(*retention);
+    records->m_encounters = std::make_unique<EncounterStore>(*records->m_database, *records->m_keys, *records->m_audit,
+                                                             clock, *records->m_retention);
+    records->m_purger = std::make_unique<Purger>(*records->m_database, *records->m_audit, clock, *records->m_retention);
+    records->m_scheduler = std::make_unique<PurgeScheduler>(*records->m_purger, clock);
+    records->m_scheduler->setInterval(std::chrono::minutes(settings.purgeIntervalMinutes()));
+    return records;
+}
+
+Records::~Records()
+{
+    // The scheduler and the stores refer to the database: they go first.
+    m_scheduler.reset();
+    m_purger.reset();
+    m_encounters.reset();
+    m_keys.reset();
+    m_audit.reset();
+    m_database.reset();
+}
+
+QString Records::location() const
+{
+    return m_database->url().toDisplayString();
+}
+
+} // namespace fg

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QString>
+
+#include <memory>
+
+namespace fg {
+
+class AuditLog;
+class Clock;
+class Database;
+class EncounterStore;
+class KeyStore;
+class PurgeScheduler;
+class Purger;
+class RetentionPolicy;
+class Settings;
+
+// The workstation's records, assembled once from the settings: the database
+// (migrated), its audit log, the key (a key file, made for a new database),
+// the encounter store, and the retention purge that runs at start-up and
+// then on its schedule. The one object the GUI holds to reach them
+// (ARCHITECTURE.md: ui talks to core through service objects). It lives in
+// the thread that opened it.
+class Records {
+public:
+    // Runs the crypto known-answer tests first; nullptr with *error naming
+    // what failed (self-test, settings, database, key).
+    static std::unique_ptr<Records> open(const Settings& settings, const Clock& clock, const QString& actor,
+                                         QString* error);
+    ~Records();
+
+    Database& database() { return *m_database; }
+    AuditLog& audit() { return *m_audit; }
+    KeyStore& keys() { return *m_keys; }
+    EncounterStore& encounters() { return *m_encounters; }
+    Purger& purger() { return *m_purger; }
+    PurgeScheduler& purgeScheduler() { return *m_scheduler; }
+    const RetentionPolicy& retention() const { return *m_retention; }
+
+    // Where the records are, without a password: for the status bar.
+    QString location() const;
+
+private:
+    Records() = default;
+
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<KeyStore> m_keys;
+    std::unique_ptr<RetentionPolicy> m_retention;
+    std::unique_ptr<EncounterStore> m_encounters;
+    std::unique_ptr<Purger> m_purger;
+    std::unique_ptr<PurgeScheduler> m_scheduler;
+};
+
+} // namespace fg

@@ -1,0 +1,85 @@
+#include "core/workflow/RetentionPolicy.h"
+
+namespace fg {
+namespace {
+
+QString describeSeconds(qint64 seconds)
+{
+    if (seconds % (24 * 3600) == 0 && seconds >= 2 * 24 * 3600)
+        return QStringLiteral("%1 s (%2 days)").arg(seconds).arg(seconds / (24 * 3600));
+    if (seconds % 3600 == 0)
+        return QStringLiteral("%1 s (%2 h)").arg(seconds).arg(seconds / 3600);
+    return QStringLiteral("%1 s").arg(seconds);
+}
+
+bool checkLimit(qint64 seconds, qint64 maximum, const QString& who, QString* error)
+{
+    if (seconds <= 0) {
+        *error = QStringLiteral("retention for %1: %2 s is not a duration; it must be more than 0 and at most %3")
+                     .arg(who)
+                     .arg(seconds)
+                     .arg(describeSeconds(maximum));
+        return false;
+    }
+    if (seconds > maximum) {
+        *error = QStringLiteral("retention for %1: %2 is longer than the rule allows (at most %3); "
+                                "it may be set shorter, never longer")
+                     .arg(who, describeSeconds(seconds), describeSeconds(maximum));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+std::optional<RetentionPolicy> RetentionPolicy::create(qint64 usCitizenOrExemptSeconds, qint64 inScopeSeconds,
+                                                       QString* error)
+{
+    if (!checkLimit(usCitizenOrExemptSeconds, kMaxShortHours * 3600,
+                    QStringLiteral("U.S. citizens and exempt travelers"), error)
+        || !checkLimit(inScopeSeconds, kMaxLongDays * 24 * 3600, QStringLiteral("in-scope travelers"), error))
+        return std::nullopt;
+    RetentionPolicy policy;
+    policy.m_shortSeconds = usCitizenOrExemptSeconds;
+    policy.m_longSeconds = inScopeSeconds;
+    return policy;
+}
+
+RetentionPolicy::Rule RetentionPolicy::ruleFor(const QString& citizenship, bool biometricExempt)
+{
+    if (biometricExempt || citizenship.trimmed().compare(QLatin1String("USA"), Qt::CaseInsensitive) == 0)
+        return Rule::UsCitizenOrExempt;
+    return Rule::InScope;
+}
+
+QString RetentionPolicy::ruleName(Rule rule)
+{
+    switch (rule) {
+    case Rule::UsCitizenOrExempt:
+        return QStringLiteral("us-citizen-or-exempt-12h");
+    case Rule::InScope:
+        return QStringLiteral("in-scope-14d");
+    }
+    return QString();
+}
+
+std::optional<RetentionPolicy::Rule> RetentionPolicy::ruleFromName(const QString& name)
+{
+    for (const Rule rule : kRules) {
+        if (ruleName(rule) == name)
+            return rule;
+    }
+    return std::nullopt;
+}
+
+qint64 RetentionPolicy::keepSeconds(Rule rule) const
+{
+    return rule == Rule::UsCitizenOrExempt ? m_shortSeconds : m_longSeconds;
+}
+
+QDateTime RetentionPolicy::dueAt(Rule rule, const QDateTime& verifiedAt) const
+{
+    return verifiedAt.toUTC().addSecs(keepSeconds(rule));
+}
+
+} // namespace fg
