@@ -1,10 +1,29 @@
 // facegate: the officer workstation GUI (ARCHITECTURE.md).
+#include "core/config/Settings.h"
+#include "core/storage/SystemClock.h"
+#include "core/workflow/PurgeScheduler.h"
+#include "core/workflow/Purger.h"
+#include "core/workflow/Records.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QMessageBox>
+
+#include <memory>
+#include <optional>
+
+namespace {
+
+// A fatal start-up failure: the one case for a modal box (STYLE.md 7).
+int refuseToStart(const QString& title, const QString& reason)
+{
+    QMessageBox::critical(nullptr, QObject::tr("FaceGate cannot start"), QStringLiteral("%1\n%2").arg(title, reason));
+    return 1;
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -31,10 +50,34 @@ int main(int argc, char* argv[])
     const QCommandLineOption models(QStringLiteral("models"), QStringLiteral("Model folder. Default: %1")
                                         .arg(options.pipeline.modelDirectory),
                                     QStringLiteral("DIR"), options.pipeline.modelDirectory);
-    parser.addOptions({source, models});
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    QStringLiteral("Configuration file (facegate.ini). Default: $FACEGATE_CONFIG, "
+                                                   "~/.config/facegate/facegate.ini, /etc/facegate/facegate.ini"),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption database(QStringLiteral("db"),
+                                      QStringLiteral("Records database URL (sqlite:///PATH or "
+                                                     "postgresql://USER@HOST:PORT/DB); overrides database/url"),
+                                      QStringLiteral("URL"));
+    parser.addOptions({source, models, config, database});
     parser.process(app);
     options.sourceSpec = parser.value(source);
     options.pipeline.modelDirectory = parser.value(models);
+
+    // Settings, then the records: the database, the key, and the retention
+    // purge, which runs now and then on its schedule.
+    QString error;
+    const QString configPath = parser.isSet(config) ? parser.value(config) : fg::Settings::defaultPath();
+    std::optional<fg::Settings> settings =
+        configPath.isEmpty() ? std::optional<fg::Settings>(fg::Settings::defaults()) : fg::Settings::load(configPath, &error);
+    if (settings && parser.isSet(database) && !settings->set(QStringLiteral("database/url"), parser.value(database), &error))
+        settings.reset();
+    if (!settings)
+        return refuseToStart(QObject::tr("The configuration is not valid:"), error);
+    const fg::SystemClock clock;
+    const QString actor = QStringLiteral("workstation:") + qEnvironmentVariable("USER", QStringLiteral("unknown"));
+    std::unique_ptr<fg::Records> records = fg::Records::open(*settings, clock, actor, &error);
+    if (!records)
+        return refuseToStart(QObject::tr("The encounter records cannot be opened:"), error);
 
     fg::MainWindow window(options);
     QObject::connect(&window, &fg::MainWindow::startupFailed, &window, [&window](const QString& reason) {
@@ -43,7 +86,23 @@ int main(int argc, char* argv[])
                               QObject::tr("The face pipeline could not be created:\n%1").arg(reason));
         QApplication::exit(1);
     }, Qt::QueuedConnection);
+    fg::PurgeScheduler& purges = records->purgeScheduler();
+    const QString where = records->location();
+    QObject::connect(&purges, &fg::PurgeScheduler::purged, &window, [&window, where](const fg::PurgeReport& report) {
+        const QString at = report.now.toLocalTime().toString(QStringLiteral("HH:mm"));
+        window.showRecordsState(QObject::tr("Records · purged %1 photos at %2").arg(report.photosDeleted).arg(at),
+                                QObject::tr("Records: %1\nLast retention purge at %2: %3 photos and %4 templates deleted")
+                                    .arg(where, at)
+                                    .arg(report.photosDeleted)
+                                    .arg(report.templatesDeleted),
+                                false);
+    });
+    QObject::connect(&purges, &fg::PurgeScheduler::failed, &window, [&window, where](const QString& reason) {
+        window.showRecordsState(QObject::tr("Records · purge FAILED"),
+                                QObject::tr("Records: %1\nRetention purge failed: %2").arg(where, reason), true);
+    });
     window.show();
+    purges.start();
     window.start();
     return QApplication::exec();
 }

@@ -15,20 +15,24 @@ MainWindow::MainWindow(LiveAnalysis::Options options, QWidget* parent)
     , m_sourceState(new QLabel(this))
     , m_framesPerSecond(new QLabel(this))
     , m_analysisLatency(new QLabel(this))
+    , m_recordsState(new QLabel(this))
 {
     setWindowTitle(tr("FaceGate"));
     m_view->setObjectName(QStringLiteral("cameraView"));
     m_sourceState->setObjectName(QStringLiteral("sourceState"));
     m_framesPerSecond->setObjectName(QStringLiteral("framesPerSecond"));
     m_analysisLatency->setObjectName(QStringLiteral("analysisLatency"));
+    m_recordsState->setObjectName(QStringLiteral("recordsState"));
     setCentralWidget(m_view);
 
     m_sourceState->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    for (QLabel* label : {m_sourceState, m_framesPerSecond, m_analysisLatency})
+    for (QLabel* label : {m_sourceState, m_framesPerSecond, m_analysisLatency, m_recordsState})
         label->setContentsMargins(6, 0, 6, 0);
     statusBar()->addWidget(m_sourceState, 1);
     statusBar()->addPermanentWidget(m_framesPerSecond);
     statusBar()->addPermanentWidget(m_analysisLatency);
+    statusBar()->addPermanentWidget(m_recordsState);
+    m_recordsState->hide();
     showSourceState(CaptureState::Stopped, QString());
     showFramesPerSecond(0.0);
     m_analysisLatency->setText(tr("Analysis — ms"));
@@ -43,6 +47,14 @@ MainWindow::MainWindow(LiveAnalysis::Options options, QWidget* parent)
 MainWindow::~MainWindow()
 {
     m_live->stop();
+}
+
+void MainWindow::showRecordsState(const QString& text, const QString& details, bool problem)
+{
+    m_recordsState->setText(text);
+    m_recordsState->setToolTip(details);
+    m_recordsState->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());
+    m_recordsState->show();
 }
 
 void MainWindow::start()

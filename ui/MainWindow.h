@@ -14,7 +14,8 @@ class CameraView;
 // FaceGate's main window, first cut: the live camera view with its faces and
 // a status bar with the source's state, its frames per second and the
 // analysis latency. Widgets carry object names for GUI tests:
-// "cameraView", "sourceState", "framesPerSecond", "analysisLatency".
+// "cameraView", "sourceState", "framesPerSecond", "analysisLatency",
+// "recordsState".
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -24,6 +25,11 @@ public:
     // Creates the pipeline and, once it is ready, opens the source.
     void start();
     const LiveAnalysis& liveAnalysis() const { return *m_live; }
+
+    // How the last retention purge went, in a few words ("Records · purge
+    // failed"), with the details (where the records are, why) as its tooltip;
+    // a problem is shown in words, not colour alone.
+    void showRecordsState(const QString& text, const QString& details, bool problem);
 
     // "Live", "Reconnecting", ...: the words the status bar shows.
     static QString stateTitle(CaptureState state);
@@ -45,6 +51,7 @@ private:
     QLabel* m_sourceState = nullptr;
     QLabel* m_framesPerSecond = nullptr;
     QLabel* m_analysisLatency = nullptr;
+    QLabel* m_recordsState = nullptr;
 };
 
 } // namespace fg
