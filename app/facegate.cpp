@@ -4,13 +4,17 @@
 #include "core/workflow/PurgeScheduler.h"
 #include "core/workflow/Purger.h"
 #include "core/workflow/Records.h"
+#include "core/security/UserStore.h"
+#include "ui/FirstAdminDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/SignInDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QMessageBox>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -101,8 +105,39 @@ int main(int argc, char* argv[])
         window.showRecordsState(QObject::tr("Records · purge FAILED"),
                                 QObject::tr("Records: %1\nRetention purge failed: %2").arg(where, reason), true);
     });
-    window.show();
+    // Retention does not wait for anyone to sign in.
     purges.start();
+
+    // First run: the administrator account, made here (no default password).
+    const std::optional<bool> hasUsers = records->users().hasUsers(&error);
+    if (!hasUsers)
+        return refuseToStart(QObject::tr("The users cannot be read:"), error);
+    if (!*hasUsers) {
+        fg::FirstAdminDialog firstAdmin(records->users(), records->keys(), actor);
+        if (firstAdmin.exec() != QDialog::Accepted)
+            return 0;
+    }
+    const auto signIn = [&records]() -> std::optional<fg::UserAccount> {
+        fg::SignInDialog dialog(records->authenticator());
+        return dialog.exec() == QDialog::Accepted ? dialog.account() : std::nullopt;
+    };
+    const std::optional<fg::UserAccount> officer = signIn();
+    if (!officer)
+        return 0;
+    const std::chrono::minutes lockAfter(settings->sessionLockMinutes());
+    window.beginSession(*officer, records->authenticator(), lockAfter);
+    // Ending a session at the lock hands the workstation to the next officer.
+    QObject::connect(&window, &fg::MainWindow::sessionEnded, &window, [&window, &records, signIn, lockAfter] {
+        window.hide();
+        const std::optional<fg::UserAccount> next = signIn();
+        if (!next) {
+            window.close();
+            return;
+        }
+        window.beginSession(*next, records->authenticator(), lockAfter);
+        window.show();
+    }, Qt::QueuedConnection);
+    window.show();
     window.start();
     return QApplication::exec();
 }

@@ -99,6 +99,9 @@ const std::vector<SettingSpec>& Settings::table()
          QStringLiteral("Failed sign-ins in a row that lock an account"), integerIn(1, 100, QStringLiteral("attempts"))},
         {QStringLiteral("security/lockoutMinutes"), QStringLiteral("15"),
          QStringLiteral("How long a locked account stays locked"), integerIn(1, 1440, QStringLiteral("minutes"))},
+        {QStringLiteral("security/sessionLockMinutes"), QStringLiteral("5"),
+         QStringLiteral("Minutes without keyboard or mouse input after which the officer's session locks"),
+         integerIn(1, 240, QStringLiteral("minutes"))},
         {QStringLiteral("retention/usCitizenOrExemptHours"), QStringLiteral("12"),
          QStringLiteral("Photos of U.S. citizens and exempt travelers are purged this long after verification (at most 12)"),
          integerIn(1, 12, QStringLiteral("hours"))},
@@ -240,6 +243,11 @@ int Settings::lockoutFailures() const
 int Settings::lockoutMinutes() const
 {
     return value(QStringLiteral("security/lockoutMinutes")).toInt();
+}
+
+int Settings::sessionLockMinutes() const
+{
+    return value(QStringLiteral("security/sessionLockMinutes")).toInt();
 }
 
 } // namespace fg

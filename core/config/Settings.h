@@ -55,6 +55,7 @@ public:
     int purgeIntervalMinutes() const;
     int lockoutFailures() const;
     int lockoutMinutes() const;
+    int sessionLockMinutes() const;
 
     static QString defaultDatabasePath(); // ~/.local/share/facegate/facegate.db
 

@@ -2,8 +2,11 @@
 
 #include "core/config/Settings.h"
 #include "core/security/AuditLog.h"
+#include "core/security/Authenticator.h"
 #include "core/security/CryptoSelfTest.h"
 #include "core/security/KeyStore.h"
+#include "core/security/LockoutPolicy.h"
+#include "core/security/UserStore.h"
 #include "core/storage/Database.h"
 #include "core/workflow/EncounterStore.h"
 #include "core/workflow/PurgeScheduler.h"
@@ -26,6 +29,10 @@ std::unique_ptr<Records> Records::open(const Settings& settings, const Clock& cl
     const std::optional<RetentionPolicy> retention = RetentionPolicy::create(
         settings.usCitizenOrExemptRetentionSeconds(), settings.inScopeRetentionSeconds(), error);
     if (!retention)
+        return nullptr;
+    const std::optional<LockoutPolicy> lockout =
+        LockoutPolicy::create(settings.lockoutFailures(), settings.lockoutMinutes(), error);
+    if (!lockout)
         return nullptr;
     const std::optional<DatabaseUrl> url = DatabaseUrl::parse(settings.databaseUrl(), error);
     if (!url)
@@ -50,6 +57,9 @@ std::unique_ptr<Records> Records::open(const Settings& settings, const Clock& cl
     records->m_retention = std::make_unique<RetentionPolicy>(*retention);
     records->m_encounters = std::make_unique<EncounterStore>(*records->m_database, *records->m_keys, *records->m_audit,
                                                              clock, *records->m_retention);
+    records->m_users = std::make_unique<UserStore>(*records->m_database, *records->m_audit);
+    records->m_authenticator =
+        std::make_unique<Authenticator>(*records->m_database, *records->m_audit, *records->m_keys, clock, *lockout);
     records->m_purger = std::make_unique<Purger>(*records->m_database, *records->m_audit, clock, *records->m_retention);
     records->m_scheduler = std::make_unique<PurgeScheduler>(*records->m_purger, clock);
     records->m_scheduler->setInterval(std::chrono::minutes(settings.purgeIntervalMinutes()));
@@ -61,6 +71,8 @@ Records::~Records()
     // The scheduler and the stores refer to the database: they go first.
     m_scheduler.reset();
     m_purger.reset();
+    m_authenticator.reset();
+    m_users.reset();
     m_encounters.reset();
     m_keys.reset();
     m_audit.reset();

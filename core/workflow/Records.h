@@ -7,6 +7,7 @@
 namespace fg {
 
 class AuditLog;
+class Authenticator;
 class Clock;
 class Database;
 class EncounterStore;
@@ -15,9 +16,10 @@ class PurgeScheduler;
 class Purger;
 class RetentionPolicy;
 class Settings;
+class UserStore;
 
 // The workstation's records, assembled once from the settings: the database
-// (migrated), its audit log, the key (a key file, made for a new database),
+// (migrated), its audit log, the key (a key file, made for a new database), the users and sign-in,
 // the encounter store, and the retention purge that runs at start-up and
 // then on its schedule. The one object the GUI holds to reach them
 // (ARCHITECTURE.md: ui talks to core through service objects). It lives in
@@ -34,6 +36,9 @@ public:
     AuditLog& audit() { return *m_audit; }
     KeyStore& keys() { return *m_keys; }
     EncounterStore& encounters() { return *m_encounters; }
+    UserStore& users() { return *m_users; }
+    // Sign-in with the lockout of the settings (security/lockout*).
+    const Authenticator& authenticator() const { return *m_authenticator; }
     Purger& purger() { return *m_purger; }
     PurgeScheduler& purgeScheduler() { return *m_scheduler; }
     const RetentionPolicy& retention() const { return *m_retention; }
@@ -49,6 +54,8 @@ private:
     std::unique_ptr<KeyStore> m_keys;
     std::unique_ptr<RetentionPolicy> m_retention;
     std::unique_ptr<EncounterStore> m_encounters;
+    std::unique_ptr<UserStore> m_users;
+    std::unique_ptr<Authenticator> m_authenticator;
     std::unique_ptr<Purger> m_purger;
     std::unique_ptr<PurgeScheduler> m_scheduler;
 };

@@ -18,6 +18,7 @@ private Q_SLOTS:
         QCOMPARE(settings.inScopeRetentionSeconds(), 14 * 24 * 3600);
         QCOMPARE(settings.purgeIntervalMinutes(), 10);
         QCOMPARE(settings.lockoutFailures(), 5);
+        QCOMPARE(settings.sessionLockMinutes(), 5);
         QVERIFY(settings.databaseUrl().startsWith("sqlite://"));
     }
 
@@ -49,6 +50,7 @@ private Q_SLOTS:
         QTest::newRow("database") << "database/url" << "mysql://x/y" << "postgresql://";
         QTest::newRow("language") << "ui/language" << "de" << "en, es, fr";
         QTest::newRow("lockout") << "security/lockoutFailures" << "0" << "from 1 to 100";
+        QTest::newRow("session lock") << "security/sessionLockMinutes" << "241" << "from 1 to 240";
     }
     void refusesBadValues()
     {

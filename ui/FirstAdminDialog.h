@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QDialog>
+#include <QString>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QStackedWidget;
+
+namespace fg {
+
+class KeyStore;
+class UserStore;
+
+// First run: the database has no user, so the person installing the
+// workstation makes the administrator account. There is no default password:
+// they choose one (PasswordPolicy), and the dialog shows the new TOTP secret
+// once, as text and as an otpauth:// address, to enrol in an authenticator
+// app before signing in. Object names for GUI tests: "adminName",
+// "adminDisplayName", "adminPassword", "adminRepeat", "adminCreate",
+// "adminMessage", "adminSecret", "adminUri".
+class FirstAdminDialog : public QDialog {
+    Q_OBJECT
+public:
+    FirstAdminDialog(UserStore& users, const KeyStore& keys, const QString& actor, QWidget* parent = nullptr);
+
+    QString createdName() const { return m_createdName; }
+    // The secret shown once (base32), for a test to compute codes from.
+    QString shownSecret() const { return m_secret; }
+
+    void create();
+
+private:
+    void showProblem(const QString& text);
+
+    UserStore& m_users;
+    const KeyStore& m_keys;
+    QString m_actor;
+    QStackedWidget* m_pages = nullptr;
+    QLineEdit* m_name = nullptr;
+    QLineEdit* m_displayName = nullptr;
+    QLineEdit* m_password = nullptr;
+    QLineEdit* m_repeat = nullptr;
+    QLabel* m_message = nullptr;
+    QLabel* m_secretLabel = nullptr;
+    QLabel* m_uriLabel = nullptr;
+    QString m_createdName;
+    QString m_secret;
+};
+
+} // namespace fg

@@ -1,0 +1,130 @@
+#include "ui/SignInDialog.h"
+
+#include "core/security/SecureBuffer.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QVBoxLayout>
+
+namespace fg {
+
+SignInDialog::SignInDialog(const Authenticator& authenticator, const QString& lockedUser, QWidget* parent)
+    : QDialog(parent)
+    , m_authenticator(authenticator)
+    , m_lockedUser(lockedUser)
+    , m_name(new QLineEdit(this))
+    , m_password(new QLineEdit(this))
+    , m_code(new QLineEdit(this))
+    , m_message(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(this))
+{
+    const bool unlocking = !lockedUser.isEmpty();
+    setWindowTitle(unlocking ? tr("FaceGate — session locked") : tr("FaceGate — sign in"));
+    setModal(true);
+
+    m_name->setObjectName(QStringLiteral("signInName"));
+    m_password->setObjectName(QStringLiteral("signInPassword"));
+    m_code->setObjectName(QStringLiteral("signInCode"));
+    m_message->setObjectName(QStringLiteral("signInMessage"));
+
+    m_name->setText(lockedUser);
+    m_name->setReadOnly(unlocking);
+    m_name->setMaxLength(64);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setMaxLength(1024);
+    m_code->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9 ]{0,7}")), m_code));
+    m_code->setPlaceholderText(tr("6 digits from the authenticator app"));
+    m_code->setInputMethodHints(Qt::ImhDigitsOnly);
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->hide();
+
+    auto* intro = new QLabel(unlocking ? tr("The session of %1 was locked after a time without input. "
+                                            "Sign in again to go on, or end the session.")
+                                             .arg(lockedUser)
+                                       : tr("Sign in with your name, your password and the code your "
+                                            "authenticator app shows now."),
+                             this);
+    intro->setWordWrap(true);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Name"), m_name);
+    form->addRow(tr("&Password"), m_password);
+    form->addRow(tr("&Code"), m_code);
+
+    QPushButton* signIn = m_buttons->addButton(unlocking ? tr("&Unlock") : tr("&Sign in"), QDialogButtonBox::AcceptRole);
+    signIn->setObjectName(QStringLiteral("signInButton"));
+    signIn->setDefault(true);
+    QPushButton* leave =
+        m_buttons->addButton(unlocking ? tr("&End session") : tr("&Quit"), QDialogButtonBox::RejectRole);
+    leave->setObjectName(QStringLiteral("signInLeave"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    for (QLineEdit* field : {m_name, m_password, m_code})
+        connect(field, &QLineEdit::textChanged, this, &SignInDialog::updateButton);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addLayout(form);
+    layout->addWidget(m_message);
+    layout->addWidget(m_buttons);
+    (unlocking ? m_password : m_name)->setFocus();
+    updateButton();
+}
+
+void SignInDialog::updateButton()
+{
+    const bool complete = !m_name->text().trimmed().isEmpty() && !m_password->text().isEmpty()
+                          && QString(m_code->text()).remove(QLatin1Char(' ')).size() == 6;
+    m_buttons->buttons().constFirst()->setEnabled(complete);
+}
+
+void SignInDialog::showProblem(const QString& text)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    m_message->show();
+}
+
+void SignInDialog::submit()
+{
+    // The password leaves the field as UTF-8 in a buffer that is wiped after
+    // use; the field is cleared, whatever the answer.
+    QByteArray typed = m_password->text().toUtf8();
+    const SecureBuffer password = SecureBuffer::fromBytes(std::move(typed));
+    m_password->clear();
+    const QString code = m_code->text();
+    m_code->clear();
+
+    const Authenticator::Result result = m_authenticator.signIn(m_name->text(), password, code);
+    switch (result.status) {
+    case Authenticator::Result::Status::SignedIn:
+        if (!m_lockedUser.isEmpty() && result.user->name != m_lockedUser) {
+            showProblem(tr("Only %1 can unlock this session.").arg(m_lockedUser));
+            return;
+        }
+        m_account = result.user;
+        accept();
+        return;
+    case Authenticator::Result::Status::Rejected:
+        showProblem(tr("Not signed in: the name, the password or the code is wrong."));
+        break;
+    case Authenticator::Result::Status::LockedOut:
+        showProblem(tr("Not signed in: too many failed attempts; the account is locked until %1.")
+                        .arg(result.lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm"))));
+        break;
+    case Authenticator::Result::Status::Disabled:
+        showProblem(tr("Not signed in: this account is disabled; ask an administrator."));
+        break;
+    case Authenticator::Result::Status::Error:
+        showProblem(tr("Sign-in is not possible: %1").arg(result.reason));
+        break;
+    }
+    m_password->setFocus();
+}
+
+} // namespace fg
