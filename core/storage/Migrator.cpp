@@ -70,6 +70,8 @@ const std::vector<Migrator::Migration>& Migrator::migrations()
         {1, QStringLiteral("encounter records, sealed biometrics, queue, users, keys, audit log"),
          QStringLiteral(":/facegate/migrations/001_records.sql"), QStringLiteral(":/facegate/migrations/001_sqlite.sql"),
          QStringLiteral(":/facegate/migrations/001_postgresql.sql")},
+        {2, QStringLiteral("alternate procedures: the flight, indexes for the log's search"),
+         QStringLiteral(":/facegate/migrations/002_alternate_procedures.sql"), QString(), QString()},
     };
     return all;
 }

@@ -17,6 +17,8 @@ const Encounter::Kind kKinds[] = {Encounter::Kind::Entry, Encounter::Kind::Exit,
 const Encounter::Mode kModes[] = {Encounter::Mode::Biometric, Encounter::Mode::Alternate};
 const Encounter::Decision kDecisions[] = {Encounter::Decision::Match, Encounter::Decision::NoMatch,
                                           Encounter::Decision::NoFace, Encounter::Decision::PoorQuality};
+const Encounter::OfficerAction kOfficerActions[] = {Encounter::OfficerAction::Confirm, Encounter::OfficerAction::Override,
+                                                    Encounter::OfficerAction::SendToSecondary};
 
 } // namespace
 
@@ -59,6 +61,19 @@ QString Encounter::decisionName(Decision decision)
     return QString();
 }
 
+QString Encounter::officerActionName(OfficerAction action)
+{
+    switch (action) {
+    case OfficerAction::Confirm:
+        return QStringLiteral("confirm");
+    case OfficerAction::Override:
+        return QStringLiteral("override");
+    case OfficerAction::SendToSecondary:
+        return QStringLiteral("send-to-secondary");
+    }
+    return QString();
+}
+
 std::optional<Encounter::Kind> Encounter::kindFromName(const QString& name)
 {
     return fromName(name, kKinds, &Encounter::kindName);
@@ -72,6 +87,11 @@ std::optional<Encounter::Mode> Encounter::modeFromName(const QString& name)
 std::optional<Encounter::Decision> Encounter::decisionFromName(const QString& name)
 {
     return fromName(name, kDecisions, &Encounter::decisionName);
+}
+
+std::optional<Encounter::OfficerAction> Encounter::officerActionFromName(const QString& name)
+{
+    return fromName(name, kOfficerActions, &Encounter::officerActionName);
 }
 
 } // namespace fg

@@ -14,6 +14,8 @@ struct Encounter {
     enum class Kind { Entry, Exit, Checkpoint };
     enum class Mode { Biometric, Alternate };
     enum class Decision { Match, NoMatch, NoFace, PoorQuality };
+    // What the officer did with the matcher's decision (EncounterStore::recordOfficerAction).
+    enum class OfficerAction { Confirm, Override, SendToSecondary };
 
     qint64 id = 0;
     qint64 travelerId = 0;        // set by EncounterStore (add writes a new traveler row)
@@ -34,7 +36,9 @@ struct Encounter {
     qint64 flightId = 0;          // 0: none
     QDateTime capturedAt;         // may be null
     QDateTime verifiedAt;         // identity verified: the retention clock starts here
-    QDateTime decidedAt;          // may be null
+    QDateTime decidedAt;          // may be null; set when the officer acts
+    std::optional<OfficerAction> officerAction; // none yet
+    QString overrideReason;       // the reason the officer gave for the action (required for an override)
     QDateTime createdAt;
 
     static QString kindName(Kind kind);
@@ -43,6 +47,8 @@ struct Encounter {
     static std::optional<Kind> kindFromName(const QString& name);
     static std::optional<Mode> modeFromName(const QString& name);
     static std::optional<Decision> decisionFromName(const QString& name);
+    static QString officerActionName(OfficerAction action); // "confirm", "override", "send-to-secondary"
+    static std::optional<OfficerAction> officerActionFromName(const QString& name);
 };
 
 } // namespace fg

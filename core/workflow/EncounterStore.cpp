@@ -206,7 +206,7 @@ std::optional<Encounter> EncounterStore::find(qint64 id, QString* error) const
     row.prepare(QStringLiteral(
         "SELECT e.id, e.kind, e.mode, e.traveler_id, e.flight_id, e.decision, e.score, e.threshold, e.fmr_target, "
         "e.candidates, e.quality, e.officer, e.workstation, e.camera, e.partner, e.captured_at, e.verified_at, "
-        "e.decided_at, e.created_at, t.citizenship, t.biometric_exempt "
+        "e.decided_at, e.created_at, t.citizenship, t.biometric_exempt, e.officer_action, e.override_reason "
         "FROM encounters e LEFT JOIN travelers t ON t.id = e.traveler_id WHERE e.id = ?"));
     row.addBindValue(id);
     if (!m_database.exec(row, QStringLiteral("read encounter %1").arg(id), error))
@@ -251,7 +251,110 @@ std::optional<Encounter> EncounterStore::find(qint64 id, QString* error) const
     encounter.createdAt = timeOf(row.value(18));
     encounter.citizenship = row.value(19).toString();
     encounter.biometricExempt = row.value(20).toLongLong() != 0;
+    if (!row.value(21).toString().isEmpty()) {
+        encounter.officerAction = Encounter::officerActionFromName(row.value(21).toString());
+        if (!encounter.officerAction) {
+            *error = QStringLiteral("encounter %1 has an unknown officer action \"%2\"").arg(id).arg(row.value(21).toString());
+            return std::nullopt;
+        }
+    }
+    encounter.overrideReason = row.value(22).toString();
     return encounter;
+}
+
+bool EncounterStore::recordOfficerAction(qint64 encounterId, Encounter::OfficerAction action, const QString& reason,
+                                         const QString& actor, QString* error, qint64* queueItemId) const
+{
+    const QString actionName = Encounter::officerActionName(action);
+    const QString why = reason.trimmed();
+    if (action == Encounter::OfficerAction::Override && why.isEmpty()) {
+        *error = QStringLiteral("an override of encounter %1 needs a reason").arg(encounterId);
+        return false;
+    }
+    Transaction transaction(m_database);
+    if (!transaction.begin(error))
+        return false;
+    // Locked until commit on PostgreSQL, so two workstations cannot both act on it.
+    QSqlQuery row = m_database.query();
+    row.prepare(QStringLiteral("SELECT mode, decision, officer_action, decided_at FROM encounters WHERE id = ?")
+                + m_database.forUpdate());
+    row.addBindValue(encounterId);
+    if (!m_database.exec(row, QStringLiteral("read encounter %1").arg(encounterId), error))
+        return false;
+    if (!row.next()) {
+        *error = QStringLiteral("there is no encounter %1").arg(encounterId);
+        return false;
+    }
+    const QString mode = row.value(0).toString();
+    const QString decision = row.value(1).toString(); // empty: no decision
+    const QString previous = row.value(2).toString();
+    const QDateTime previousAt = timeOf(row.value(3));
+    row.finish();
+    if (mode != Encounter::modeName(Encounter::Mode::Biometric)) {
+        *error = QStringLiteral("encounter %1 is an alternate procedure, not a biometric decision to act on; its "
+                                "outcome is logged with it")
+                     .arg(encounterId);
+        return false;
+    }
+    if (!previous.isEmpty()) {
+        *error = QStringLiteral("encounter %1 was already decided: %2 at %3; a second action is refused")
+                     .arg(encounterId)
+                     .arg(previous, previousAt.isValid() ? previousAt.toString(Qt::ISODateWithMs) : QStringLiteral("?"));
+        return false;
+    }
+    if (action == Encounter::OfficerAction::Confirm && decision.isEmpty()) {
+        *error = QStringLiteral("encounter %1 has no decision to confirm").arg(encounterId);
+        return false;
+    }
+
+    const qint64 nowMs = m_clock.nowMs();
+    QSqlQuery update = m_database.query();
+    update.prepare(QStringLiteral("UPDATE encounters SET officer_action = ?, override_reason = ?, decided_at = ? "
+                                  "WHERE id = ?"));
+    update.addBindValue(actionName);
+    update.addBindValue(text(why));
+    update.addBindValue(nowMs);
+    update.addBindValue(encounterId);
+    if (!m_database.exec(update, QStringLiteral("record the officer's action on encounter %1").arg(encounterId), error))
+        return false;
+
+    // An override or a referral goes to the supervisor's queue, once (the
+    // encounter may be there already: a no-match is queued when added).
+    qint64 queueItem = 0;
+    bool queuedNow = false;
+    QSqlQuery existing = m_database.query();
+    existing.prepare(QStringLiteral("SELECT id FROM queue_items WHERE encounter_id = ?"));
+    existing.addBindValue(encounterId);
+    if (!m_database.exec(existing, QStringLiteral("look for the queue item of encounter %1").arg(encounterId), error))
+        return false;
+    if (existing.next())
+        queueItem = existing.value(0).toLongLong();
+    existing.finish();
+    if (action != Encounter::OfficerAction::Confirm && queueItem == 0) {
+        const std::optional<qint64> item = insertReturningId(
+            m_database, QStringLiteral("INSERT INTO queue_items (encounter_id, reason, created_at) VALUES (?, ?, ?)"),
+            {encounterId, QStringLiteral("override"), nowMs},
+            QStringLiteral("queue encounter %1 for a supervisor").arg(encounterId), error);
+        if (!item)
+            return false;
+        queueItem = *item;
+        queuedNow = true;
+    }
+
+    QJsonObject details{
+        {QStringLiteral("action"), actionName},
+        {QStringLiteral("decision"), decision.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(decision)},
+        {QStringLiteral("reason"), why},
+        {QStringLiteral("queue_item"), queueItem > 0 ? QJsonValue(queueItem) : QJsonValue(QJsonValue::Null)}};
+    if (queueItem > 0)
+        details.insert(QStringLiteral("queued"), queuedNow ? QStringLiteral("new") : QStringLiteral("already"));
+    if (!m_audit.append(actor, QStringLiteral("encounter.action"), QStringLiteral("encounter:%1").arg(encounterId),
+                        details, error)
+        || !transaction.commit(error))
+        return false;
+    if (queueItemId)
+        *queueItemId = queueItem;
+    return true;
 }
 
 namespace {

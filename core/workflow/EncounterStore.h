@@ -59,6 +59,25 @@ public:
 
     std::optional<Encounter> find(qint64 id, QString* error) const;
 
+    // The officer's action on a biometric encounter's decision (DOMAIN.md,
+    // the encounter, step 4): confirm it, override it (a NO MATCH checked by
+    // hand, a MATCH the officer doubts; reason required) or send the traveler
+    // to secondary inspection (reason optional). In one transaction: sets
+    // officer_action, override_reason (the reason, trimmed, for any action)
+    // and decided_at (the clock's now); an override or a referral puts the
+    // encounter in the supervisor's queue with reason 'override' (the one
+    // queue reason for an officer's act; encounters.officer_action tells an
+    // override from a referral) unless it is queued already (a no-match is,
+    // from add()); the audit event encounter.action (subject
+    // "encounter:<id>") names the action, the matcher's decision, the reason
+    // and the queue item. *queueItemId: the encounter's queue item, 0 if none.
+    // Refused, with nothing written: an unknown encounter, an alternate
+    // procedure (its outcome is logged with it), an encounter the officer
+    // already acted on (officer_action set; a decided_at given to add() alone
+    // does not count), a confirmation of an encounter without a decision.
+    bool recordOfficerAction(qint64 encounterId, Encounter::OfficerAction action, const QString& reason,
+                             const QString& actor, QString* error, qint64* queueItemId = nullptr) const;
+
     // The capture photo of an encounter, opened (an audited key access).
     // nullopt with *purged = true (and *error naming the deletion record) once
     // retention removed it.

@@ -8,6 +8,7 @@
 #include "core/security/LockoutPolicy.h"
 #include "core/security/UserStore.h"
 #include "core/storage/Database.h"
+#include "core/workflow/AlternateProcedureStore.h"
 #include "core/workflow/EncounterStore.h"
 #include "core/workflow/PurgeScheduler.h"
 #include "core/workflow/Purger.h"
@@ -57,6 +58,8 @@ std::unique_ptr<Records> Records::open(const Settings& settings, const Clock& cl
     records->m_retention = std::make_unique<RetentionPolicy>(*retention);
     records->m_encounters = std::make_unique<EncounterStore>(*records->m_database, *records->m_keys, *records->m_audit,
                                                              clock, *records->m_retention);
+    records->m_alternateProcedures =
+        std::make_unique<AlternateProcedureStore>(*records->m_database, *records->m_audit, clock);
     records->m_users = std::make_unique<UserStore>(*records->m_database, *records->m_audit);
     records->m_authenticator =
         std::make_unique<Authenticator>(*records->m_database, *records->m_audit, *records->m_keys, clock, *lockout);
@@ -73,6 +76,7 @@ Records::~Records()
     m_purger.reset();
     m_authenticator.reset();
     m_users.reset();
+    m_alternateProcedures.reset();
     m_encounters.reset();
     m_keys.reset();
     m_audit.reset();

@@ -6,6 +6,7 @@
 
 namespace fg {
 
+class AlternateProcedureStore;
 class AuditLog;
 class Authenticator;
 class Clock;
@@ -36,6 +37,7 @@ public:
     AuditLog& audit() { return *m_audit; }
     KeyStore& keys() { return *m_keys; }
     EncounterStore& encounters() { return *m_encounters; }
+    AlternateProcedureStore& alternateProcedures() { return *m_alternateProcedures; }
     UserStore& users() { return *m_users; }
     // Sign-in with the lockout of the settings (security/lockout*).
     const Authenticator& authenticator() const { return *m_authenticator; }
@@ -54,6 +56,7 @@ private:
     std::unique_ptr<KeyStore> m_keys;
     std::unique_ptr<RetentionPolicy> m_retention;
     std::unique_ptr<EncounterStore> m_encounters;
+    std::unique_ptr<AlternateProcedureStore> m_alternateProcedures;
     std::unique_ptr<UserStore> m_users;
     std::unique_ptr<Authenticator> m_authenticator;
     std::unique_ptr<Purger> m_purger;

@@ -4,6 +4,7 @@
 // only; runs the face models on real photos.
 #include "core/security/KeyEncryptionKey.h"
 #include "core/storage/Database.h"
+#include "core/storage/Migrator.h"
 #include "tests/support/ImageFixtures.h"
 #include "tests/support/TestData.h"
 
@@ -116,7 +117,7 @@ private Q_SLOTS:
         const Run stats = cli({QStringLiteral("stats")});
         QVERIFY2(stats.status == 0, qPrintable(stats.err));
         QCOMPARE(stats.json.value(QStringLiteral("backend")).toString(), QStringLiteral("sqlite"));
-        QCOMPARE(stats.json.value(QStringLiteral("schema_version")).toInt(), 1);
+        QCOMPARE(stats.json.value(QStringLiteral("schema_version")).toInt(), fg::Migrator::latestVersion());
         const QJsonObject encounters = stats.json.value(QStringLiteral("encounters")).toObject();
         QCOMPARE(encounters.value(QStringLiteral("total")).toInteger(), 2);
         QCOMPARE(encounters[QStringLiteral("by_decision")][QStringLiteral("no-match")].toInteger(), 1);
