@@ -5,6 +5,10 @@
 #include <QElapsedTimer>
 #include <QMutexLocker>
 
+#include <opencv2/imgcodecs.hpp>
+
+#include <algorithm>
+
 namespace fg {
 
 namespace {
@@ -31,6 +35,19 @@ FaceMarker markerOf(const Face& face, bool isSubject)
     return marker;
 }
 
+// The traveler's portrait from a frame: the face box grown to head and
+// shoulders (ICAO-like framing), clipped to the frame.
+cv::Mat portraitOf(const cv::Mat& bgr, const cv::Rect2f& box)
+{
+    const float width = box.width * 2.0f;
+    const float height = box.height * 2.4f;
+    const float cx = box.x + box.width / 2.0f;
+    const float top = box.y - box.height * 0.7f;
+    cv::Rect crop(int(cx - width / 2.0f), int(top), int(width), int(height));
+    crop &= cv::Rect(0, 0, bgr.cols, bgr.rows);
+    return crop.area() > 0 ? bgr(crop).clone() : bgr.clone();
+}
+
 } // namespace
 
 FrameAnalyzer::FrameAnalyzer(FacePipeline::Options options, QObject* parent)
@@ -38,6 +55,27 @@ FrameAnalyzer::FrameAnalyzer(FacePipeline::Options options, QObject* parent)
     , m_options(std::move(options))
 {
     qRegisterMetaType<fg::AnalysisResult>();
+    qRegisterMetaType<fg::CaptureResult>();
+}
+
+void FrameAnalyzer::requestCapture()
+{
+    QMetaObject::invokeMethod(this, [this] { m_requested = true; }, Qt::QueuedConnection);
+}
+
+void FrameAnalyzer::nextTraveler()
+{
+    QMetaObject::invokeMethod(this, [this] {
+        m_selector.reset();
+        m_requested = false;
+        m_bestFrame.release();
+        m_bestIndex = -1;
+    }, Qt::QueuedConnection);
+}
+
+void FrameAnalyzer::setAutoCapture(bool automatic)
+{
+    QMetaObject::invokeMethod(this, [this, automatic] { m_selector.setAutomatic(automatic); }, Qt::QueuedConnection);
 }
 
 FrameAnalyzer::~FrameAnalyzer() = default;
@@ -103,6 +141,47 @@ void FrameAnalyzer::analyzeLatest()
     result.latencyMs = double(timer.nsecsElapsed()) / 1e6;
     m_analysed.fetch_add(1);
     Q_EMIT resultReady(result);
+
+    // Capture: the selector says which frame of the window to keep.
+    if (m_requested) {
+        m_requested = false;
+        m_selector.request(frame.timestampMs);
+    }
+    const Face* subject = result.subjectIndex >= 0 ? &faces[std::size_t(result.subjectIndex)] : nullptr;
+    const std::optional<QualityReport> quality = subject ? std::optional(subject->quality) : std::nullopt;
+    if (m_selector.offer(frame.timestampMs, quality) == CaptureSelector::Verdict::NewBest) {
+        m_bestFrame = frame.image; // frames are never shared with the source: no copy needed
+        m_bestFace = *subject;
+        m_bestIndex = frame.index;
+    }
+    if (m_selector.takeCompleted())
+        finishCapture(frame.image, frame.index);
+}
+
+void FrameAnalyzer::finishCapture(const cv::Mat& lastFrame, qint64 frameIndex)
+{
+    CaptureResult capture;
+    capture.capturedAt = QDateTime::currentDateTimeUtc();
+    capture.automatic = !m_selector.openedByRequest();
+    if (!m_selector.best() || m_bestFrame.empty()) {
+        capture.image = FrameImage::fromBgr(lastFrame);
+        capture.frameIndex = frameIndex;
+        Q_EMIT captured(capture);
+        return;
+    }
+    capture.faceFound = true;
+    capture.quality = m_bestFace.quality;
+    capture.qualityPassed = m_bestFace.quality.passed();
+    capture.qualityWords = markerOf(m_bestFace, true).shortReasons;
+    capture.frameIndex = m_bestIndex;
+    capture.faceTemplate = m_pipeline->templateOf(m_bestFrame, m_bestFace);
+    const cv::Mat portrait = portraitOf(m_bestFrame, m_bestFace.detection.box);
+    capture.image = FrameImage::fromBgr(portrait);
+    std::vector<uchar> encoded;
+    if (cv::imencode(".jpg", portrait, encoded, {cv::IMWRITE_JPEG_QUALITY, 92}))
+        capture.jpeg = QByteArray(reinterpret_cast<const char*>(encoded.data()), qsizetype(encoded.size()));
+    m_bestFrame.release();
+    Q_EMIT captured(capture);
 }
 
 } // namespace fg

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "core/biometrics/CaptureSelector.h"
 #include "core/biometrics/FacePipeline.h"
 #include "core/capture/Frame.h"
 #include "ui/AnalysisResult.h"
+#include "ui/CaptureResult.h"
 
 #include <QMutex>
 #include <QObject>
@@ -30,6 +32,13 @@ public:
     // No further analysis starts; an analysis under way finishes.
     void cancel();
 
+    // Capture (any thread; carried out on the analysis thread): the
+    // officer's key opens a window now; nextTraveler() makes the next
+    // capture possible; automatic capture opens one when quality passes.
+    void requestCapture();
+    void nextTraveler();
+    void setAutoCapture(bool automatic);
+
     qint64 framesAnalysed() const { return m_analysed.load(); }
     qint64 framesDropped() const { return m_dropped.load(); }
 
@@ -44,9 +53,19 @@ Q_SIGNALS:
     void ready();
     void failed(const QString& reason);
     void resultReady(const fg::AnalysisResult& result);
+    // A capture window closed: the traveler's best frame, its template and quality.
+    void captured(const fg::CaptureResult& capture);
 
 private:
     void analyzeLatest();
+    void finishCapture(const cv::Mat& lastFrame, qint64 frameIndex);
+
+    // Analysis thread only.
+    CaptureSelector m_selector;
+    cv::Mat m_bestFrame;
+    Face m_bestFace;
+    qint64 m_bestIndex = -1;
+    bool m_requested = false;
 
     FacePipeline::Options m_options;
     std::unique_ptr<FacePipeline> m_pipeline;

@@ -51,8 +51,32 @@ void LiveAnalysis::start()
         if (!m_stopping) // a result still on its way when stop() ran is not shown
             Q_EMIT resultReady(result);
     });
+    connect(m_analyzer, &FrameAnalyzer::captured, this, [this](const CaptureResult& capture) {
+        if (!m_stopping)
+            Q_EMIT captured(capture);
+    });
+    m_analyzer->setAutoCapture(m_autoCapture);
     setSourceState(CaptureState::Opening, tr("checking the face models"));
     m_analysisThread->start();
+}
+
+void LiveAnalysis::requestCapture()
+{
+    if (m_analyzer)
+        m_analyzer->requestCapture();
+}
+
+void LiveAnalysis::nextTraveler()
+{
+    if (m_analyzer)
+        m_analyzer->nextTraveler();
+}
+
+void LiveAnalysis::setAutoCapture(bool automatic)
+{
+    m_autoCapture = automatic;
+    if (m_analyzer)
+        m_analyzer->setAutoCapture(automatic);
 }
 
 void LiveAnalysis::startCapture()

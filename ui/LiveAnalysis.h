@@ -4,6 +4,7 @@
 #include "core/capture/CaptureState.h"
 #include "core/capture/FrameSourceFactory.h"
 #include "ui/AnalysisResult.h"
+#include "ui/CaptureResult.h"
 
 #include <QMutex>
 #include <QObject>
@@ -41,6 +42,13 @@ public:
     // Stops both workers and waits for their threads; safe to call twice.
     void stop();
 
+    // Capture of the traveler (FrameAnalyzer, CaptureSelector): the officer's
+    // key, the next traveler, automatic capture on or off (on by default).
+    void requestCapture();
+    void nextTraveler();
+    void setAutoCapture(bool automatic);
+    bool autoCapture() const { return m_autoCapture; }
+
     // Either worker thread still running.
     bool isRunning() const;
     CaptureState sourceState() const { return m_state; }
@@ -50,6 +58,7 @@ public:
 
 Q_SIGNALS:
     void resultReady(const fg::AnalysisResult& result);
+    void captured(const fg::CaptureResult& capture);
     void sourceStateChanged(fg::CaptureState state, const QString& message);
     void framesPerSecondChanged(double framesPerSecond);
     // The pipeline could not be created (missing or altered model, failed
@@ -72,6 +81,7 @@ private:
     CaptureState m_state = CaptureState::Stopped;
     QString m_stateMessage;
     bool m_stopping = false;
+    bool m_autoCapture = true;
 };
 
 } // namespace fg

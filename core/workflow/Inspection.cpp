@@ -1,0 +1,112 @@
+#include "core/workflow/Inspection.h"
+
+#include "core/matching/Matcher.h"
+
+#include <QJsonObject>
+
+namespace fg {
+namespace {
+
+ReferencePerson personOf(const GalleryEntry& entry)
+{
+    return {entry.travelerId, entry.name, entry.citizenship, entry.documentNumber, entry.photoPath};
+}
+
+} // namespace
+
+QJsonArray MatchOutcome::candidatesJson() const
+{
+    QJsonArray list;
+    for (const auto& [person, candidateScore] : candidates)
+        list.append(QJsonObject{{QStringLiteral("traveler_id"), person.travelerId},
+                                {QStringLiteral("name"), person.name},
+                                {QStringLiteral("score"), candidateScore}});
+    return list;
+}
+
+Inspection::Inspection(double threshold, double fmrTarget)
+    : m_threshold(threshold)
+    , m_fmrTarget(fmrTarget)
+{
+}
+
+bool Inspection::useGallery(std::shared_ptr<const Gallery> gallery, const QString& flight, QString* error)
+{
+    if (!gallery || gallery->isEmpty()) {
+        *error = QStringLiteral("the gallery of %1 is empty: nobody to match against").arg(flight);
+        return false;
+    }
+    clear();
+    m_gallery = std::move(gallery);
+    m_flight = flight;
+    m_mode = Mode::OneToMany;
+    return true;
+}
+
+bool Inspection::useDocument(const Template& documentTemplate, const ReferencePerson& holder, QString* error)
+{
+    if (documentTemplate.isNull()) {
+        *error = QStringLiteral("the document photo of %1 gave no face template").arg(holder.name);
+        return false;
+    }
+    clear();
+    m_document = documentTemplate;
+    m_holder = holder;
+    m_mode = Mode::OneToOne;
+    return true;
+}
+
+void Inspection::clear()
+{
+    m_mode = Mode::None;
+    m_gallery.reset();
+    m_flight.clear();
+    m_document = Template();
+    m_holder.reset();
+}
+
+std::optional<MatchOutcome> Inspection::decide(bool faceFound, bool qualityPassed, const std::optional<Template>& probe,
+                                               QString* error) const
+{
+    MatchOutcome outcome;
+    outcome.threshold = m_threshold;
+    outcome.fmrTarget = m_fmrTarget;
+    if (m_mode == Mode::None) {
+        *error = QStringLiteral("no reference chosen: load a flight's manifest (1:N) or a document photo (1:1)");
+        return std::nullopt;
+    }
+    if (!faceFound || !probe || probe->isNull()) {
+        outcome.decision = Encounter::Decision::NoFace;
+        outcome.reason = QStringLiteral("no face in the capture");
+        if (m_mode == Mode::OneToOne)
+            outcome.reference = m_holder;
+        return outcome;
+    }
+    if (m_mode == Mode::OneToOne) {
+        const std::optional<float> score = Matcher::compare(*probe, m_document, error);
+        if (!score)
+            return std::nullopt;
+        outcome.score = double(*score);
+        outcome.reference = m_holder;
+    } else {
+        const auto found = m_gallery->identify(*probe, kCandidates, error);
+        if (!found)
+            return std::nullopt;
+        for (const Candidate& candidate : *found)
+            outcome.candidates.emplace_back(personOf(m_gallery->entry(candidate.index)), double(candidate.score));
+        if (!outcome.candidates.empty()) {
+            outcome.score = outcome.candidates.front().second;
+            outcome.reference = outcome.candidates.front().first;
+        }
+    }
+    if (!qualityPassed) {
+        outcome.decision = Encounter::Decision::PoorQuality;
+        outcome.reason = QStringLiteral("the capture failed the quality checks");
+    } else {
+        outcome.decision = outcome.score && *outcome.score >= m_threshold ? Encounter::Decision::Match
+                                                                          : Encounter::Decision::NoMatch;
+    }
+    return outcome;
+}
+
+} // namespace fg

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "core/matching/Gallery.h"
+#include "core/matching/Template.h"
+#include "core/workflow/Encounter.h"
+
+#include <QJsonArray>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace fg {
+
+// Who the reference belongs to: the traveler on the document (1:1) or a
+// gallery member (1:N).
+struct ReferencePerson {
+    QString travelerId;
+    QString name;
+    QString citizenship;    // ICAO 9303 code
+    QString documentNumber;
+    QString photoPath;      // the reference photo shown beside the capture
+};
+
+// The decision on one capture (DOMAIN.md, step 3).
+struct MatchOutcome {
+    Encounter::Decision decision = Encounter::Decision::NoFace;
+    std::optional<double> score;            // the document's, or the best candidate's
+    double threshold = 0;
+    double fmrTarget = 0;
+    std::optional<ReferencePerson> reference; // 1:1: the document; 1:N: the best candidate
+    std::vector<std::pair<ReferencePerson, double>> candidates; // 1:N: the top ones, best first
+    QString reason;                         // in words, for NO FACE and POOR QUALITY
+
+    // [{"traveler_id", "name", "score"}...] as stored with the encounter.
+    QJsonArray candidatesJson() const;
+};
+
+// The reference a workstation matches against, and the decision rule:
+// 1:1 against the document photo's template, or 1:N against the flight's
+// gallery; score >= the threshold calibrated for the configured false match
+// rate is a MATCH (never a fixed similarity). No face in the capture is
+// NO FACE; a face that fails the quality checks is POOR QUALITY (its score
+// is still given, for the officer). Holds no photos, only templates.
+class Inspection {
+public:
+    enum class Mode { None, OneToOne, OneToMany };
+    static constexpr int kCandidates = 5;
+
+    Inspection(double threshold, double fmrTarget);
+
+    Mode mode() const { return m_mode; }
+    double threshold() const { return m_threshold; }
+    double fmrTarget() const { return m_fmrTarget; }
+
+    // 1:N against this flight's gallery (one model; shared, read-only).
+    bool useGallery(std::shared_ptr<const Gallery> gallery, const QString& flight, QString* error);
+    // 1:1 against the document photo's template.
+    bool useDocument(const Template& documentTemplate, const ReferencePerson& holder, QString* error);
+    void clear();
+
+    QString flight() const { return m_flight; }
+    const Gallery* gallery() const { return m_gallery.get(); }
+    const std::optional<ReferencePerson>& documentHolder() const { return m_holder; }
+
+    // nullopt with *error only when the probe cannot be compared (no
+    // reference chosen, a template of another model).
+    std::optional<MatchOutcome> decide(bool faceFound, bool qualityPassed, const std::optional<Template>& probe,
+                                       QString* error) const;
+
+private:
+    double m_threshold;
+    double m_fmrTarget;
+    Mode m_mode = Mode::None;
+    std::shared_ptr<const Gallery> m_gallery;
+    QString m_flight;
+    Template m_document;
+    std::optional<ReferencePerson> m_holder;
+};
+
+} // namespace fg
