@@ -1,47 +1,17 @@
 #include "app/cli/Calibration.h"
 
-#include <QDir>
-#include <QFile>
-
 #include <cmath>
 
 namespace fg::cli {
 
-std::optional<CalibrationTable> loadCalibration(const QString& modelId, QString* error)
-{
-    const QString fromEnv = qEnvironmentVariable("FACEGATE_CALIBRATION");
-    if (!fromEnv.isEmpty())
-        return CalibrationTable::load(fromEnv, modelId, error);
-    // One table per pipeline variant is embedded; pick the one of this model.
-    const QDir embedded(QStringLiteral(":/facegate/calibration"));
-    QStringList others;
-    for (const QString& name : embedded.entryList(QDir::Files)) {
-        QString ignored;
-        if (auto table = CalibrationTable::load(embedded.filePath(name), modelId, &ignored))
-            return table;
-        others << name;
-    }
-    if (error)
-        *error = QStringLiteral("no calibration table for model %1 (embedded: %2); run `facegate-cli eval "
-                                "--calibration-out FILE` and set FACEGATE_CALIBRATION=FILE")
-                     .arg(modelId, others.isEmpty() ? QStringLiteral("none") : others.join(QStringLiteral(", ")));
-    return std::nullopt;
-}
-
 std::optional<CalibratedThreshold> calibratedThreshold(double fmr, const QString& modelId, ExitStatus* status,
                                                        QString* error)
 {
-    const std::optional<CalibrationTable> table = loadCalibration(modelId, error);
-    if (!table) {
-        *status = kProcessingError;
-        return std::nullopt;
-    }
-    const std::optional<float> threshold = table->thresholdFor(fmr, error);
-    if (!threshold) {
-        *status = kUsageError;
-        return std::nullopt;
-    }
-    return CalibratedThreshold{*threshold, table->dataset()};
+    CalibrationFailure failure = CalibrationFailure::None;
+    std::optional<CalibratedThreshold> calibrated = CalibrationTable::calibrated(fmr, modelId, error, &failure);
+    if (!calibrated)
+        *status = failure == CalibrationFailure::FmrOutOfRange ? kUsageError : kProcessingError;
+    return calibrated;
 }
 
 std::optional<double> parseFmr(const QString& text, QString* error)

@@ -1,8 +1,8 @@
 #include "app/cli/EvalCommand.h"
 
-#include "app/cli/BatchEnroller.h"
-#include "app/cli/CsvReader.h"
 #include "app/cli/EvalReport.h"
+#include "core/biometrics/BatchEnroller.h"
+#include "core/matching/CsvReader.h"
 #include "core/matching/Evaluation.h"
 #include "core/matching/PairBuilder.h"
 #include "core/matching/VectorKernels.h"

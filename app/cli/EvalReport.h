@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/cli/BatchEnroller.h"
+#include "core/biometrics/BatchEnroller.h"
 #include "core/matching/Evaluation.h"
 
 #include <QJsonObject>

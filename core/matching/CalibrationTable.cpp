@@ -1,5 +1,6 @@
 #include "core/matching/CalibrationTable.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -194,6 +195,45 @@ bool CalibrationTable::save(const QString& path, QString* error) const
     if (!file.commit())
         return fail(error, QStringLiteral("cannot write calibration table %1: %2").arg(path, file.errorString()));
     return true;
+}
+
+std::optional<CalibrationTable> CalibrationTable::forModel(const QString& modelId, QString* error)
+{
+    const QString fromEnv = qEnvironmentVariable("FACEGATE_CALIBRATION");
+    if (!fromEnv.isEmpty())
+        return load(fromEnv, modelId, error);
+    // One table per pipeline variant is embedded; pick the one of this model.
+    const QDir embedded(QStringLiteral(":/facegate/calibration"));
+    QStringList others;
+    for (const QString& name : embedded.entryList(QDir::Files)) {
+        QString ignored;
+        if (auto table = load(embedded.filePath(name), modelId, &ignored))
+            return table;
+        others << name;
+    }
+    fail(error, QStringLiteral("no calibration table for model %1 (embedded: %2); run `facegate-cli eval "
+                               "--calibration-out FILE` and set FACEGATE_CALIBRATION=FILE")
+                    .arg(modelId, others.isEmpty() ? QStringLiteral("none") : others.join(QStringLiteral(", "))));
+    return std::nullopt;
+}
+
+std::optional<CalibratedThreshold> CalibrationTable::calibrated(double fmr, const QString& modelId, QString* error,
+                                                                CalibrationFailure* failure)
+{
+    auto failWith = [failure](CalibrationFailure why) {
+        if (failure)
+            *failure = why;
+        return std::nullopt;
+    };
+    const std::optional<CalibrationTable> table = forModel(modelId, error);
+    if (!table)
+        return failWith(CalibrationFailure::NoTable);
+    const std::optional<float> threshold = table->thresholdFor(fmr, error);
+    if (!threshold)
+        return failWith(CalibrationFailure::FmrOutOfRange);
+    if (failure)
+        *failure = CalibrationFailure::None;
+    return CalibratedThreshold{*threshold, table->dataset()};
 }
 
 } // namespace fg

@@ -17,6 +17,19 @@ struct CalibrationRow {
     double tmr = 0.0;
 };
 
+// A decision threshold read from a calibration table.
+struct CalibratedThreshold {
+    float threshold = 0.0f;
+    QString dataset; // the table's data set, for reports ("lfw-dev/labels.csv")
+};
+
+// Why CalibrationTable::calibrated() gave no threshold.
+enum class CalibrationFailure {
+    None,
+    NoTable,       // no table for the model (or $FACEGATE_CALIBRATION unreadable or of another model)
+    FmrOutOfRange, // the table has no row range holding the FMR asked for
+};
+
 // FMR -> threshold table measured by `eval` on a data set, for one model.
 // JSON: {"format": "facegate-calibration", "version": 1, "dataset", "model_id",
 //        "date" (ISO 8601), "impostor_count", "rows": [{"fmr", "threshold", "tmr"}]}
@@ -51,6 +64,16 @@ public:
     static std::optional<CalibrationTable> load(const QString& path, const QString& expectedModelId,
                                                 QString* error);
     bool save(const QString& path, QString* error) const;
+
+    // The table of model `modelId` the program decides with: the file named by
+    // $FACEGATE_CALIBRATION when it is set (refused if made for another model),
+    // else the compiled-in table (resources/calibration/) made for that model.
+    static std::optional<CalibrationTable> forModel(const QString& modelId, QString* error);
+    // The decision threshold at `fmr` from forModel(modelId), with the table's
+    // data set. On failure, `failure` (when given) says whether the table is
+    // missing or the FMR is outside it.
+    static std::optional<CalibratedThreshold> calibrated(double fmr, const QString& modelId, QString* error,
+                                                         CalibrationFailure* failure = nullptr);
 
 private:
     QString m_dataset;

@@ -7,10 +7,43 @@
 
 #include <cmath>
 
+using fg::CalibratedThreshold;
+using fg::CalibrationFailure;
 using fg::CalibrationRow;
 using fg::CalibrationTable;
 
 namespace {
+
+// The model of the table compiled in from resources/calibration/lfw-dev.json.
+const QString kShippedModel = QStringLiteral("faceplugin-face-recognition-js@0.0.1/fr_feature:87aacdfe5751+bgr");
+
+// Sets $FACEGATE_CALIBRATION for one scope, restoring the previous value.
+class ScopedCalibrationEnv {
+public:
+    explicit ScopedCalibrationEnv(const QString& value)
+        : m_had(qEnvironmentVariableIsSet(kName))
+        , m_previous(qgetenv(kName))
+    {
+        if (value.isEmpty())
+            qunsetenv(kName);
+        else
+            qputenv(kName, value.toLocal8Bit());
+    }
+    ~ScopedCalibrationEnv()
+    {
+        if (m_had)
+            qputenv(kName, m_previous);
+        else
+            qunsetenv(kName);
+    }
+    ScopedCalibrationEnv(const ScopedCalibrationEnv&) = delete;
+    ScopedCalibrationEnv& operator=(const ScopedCalibrationEnv&) = delete;
+
+private:
+    static constexpr const char* kName = "FACEGATE_CALIBRATION";
+    bool m_had;
+    QByteArray m_previous;
+};
 
 const QString kModel = QStringLiteral("arcface-r100-v1");
 
@@ -160,6 +193,71 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!CalibrationTable::load(path, expectedModel, &error));
         QVERIFY2(error.contains(reason) && error.contains(path), qPrintable(error));
+    }
+
+    // The table the program decides with: the compiled-in one of the model...
+    void embeddedTableOfTheModel()
+    {
+        const ScopedCalibrationEnv env{QString()};
+        QString error;
+        const std::optional<CalibrationTable> table = CalibrationTable::forModel(kShippedModel, &error);
+        QVERIFY2(table, qPrintable(error));
+        QCOMPARE(table->modelId(), kShippedModel);
+        QCOMPARE(table->dataset(), QStringLiteral("lfw-dev/labels.csv"));
+
+        CalibrationFailure failure = CalibrationFailure::NoTable;
+        const std::optional<CalibratedThreshold> at3 =
+            CalibrationTable::calibrated(1e-3, kShippedModel, &error, &failure);
+        QVERIFY2(at3, qPrintable(error));
+        QCOMPARE(failure, CalibrationFailure::None);
+        QCOMPARE(at3->threshold, *table->thresholdFor(1e-3, nullptr));
+        QCOMPARE(at3->dataset, table->dataset());
+        // A looser FMR target means a lower threshold.
+        const std::optional<CalibratedThreshold> at2 = CalibrationTable::calibrated(1e-2, kShippedModel, &error);
+        QVERIFY2(at2, qPrintable(error));
+        QVERIFY(at2->threshold < at3->threshold);
+    }
+
+    // ...no table for another model, and an FMR outside the table said apart.
+    void calibratedRefusals()
+    {
+        const ScopedCalibrationEnv env{QString()};
+        QString error;
+        CalibrationFailure failure = CalibrationFailure::None;
+        QVERIFY(!CalibrationTable::calibrated(1e-3, QStringLiteral("facenet-v2"), &error, &failure));
+        QCOMPARE(failure, CalibrationFailure::NoTable);
+        QVERIFY2(error.contains("no calibration table for model facenet-v2") && error.contains("lfw-dev.json"),
+                 qPrintable(error));
+
+        QVERIFY(!CalibrationTable::calibrated(0.5, kShippedModel, &error, &failure));
+        QCOMPARE(failure, CalibrationFailure::FmrOutOfRange);
+        QVERIFY2(error.contains("outside the calibrated range"), qPrintable(error));
+    }
+
+    // $FACEGATE_CALIBRATION replaces the compiled-in table, and is refused when
+    // made for another model or unreadable.
+    void tableFromTheEnvironment()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("calibration.json");
+        QString error;
+        QVERIFY2(sampleTable().save(path, &error), qPrintable(error));
+        const ScopedCalibrationEnv env(path);
+
+        const std::optional<CalibratedThreshold> t = CalibrationTable::calibrated(1e-3, kModel, &error);
+        QVERIFY2(t, qPrintable(error));
+        QCOMPARE(t->threshold, 0.40f);
+        QCOMPARE(t->dataset, QStringLiteral("lfw"));
+
+        CalibrationFailure failure = CalibrationFailure::None;
+        QVERIFY(!CalibrationTable::calibrated(1e-3, kShippedModel, &error, &failure));
+        QCOMPARE(failure, CalibrationFailure::NoTable);
+        QVERIFY2(error.contains(path) && error.contains("made for model \"arcface-r100-v1\""), qPrintable(error));
+
+        const ScopedCalibrationEnv missing(QStringLiteral("/nonexistent/calibration.json"));
+        QVERIFY(!CalibrationTable::calibrated(1e-3, kModel, &error, &failure));
+        QCOMPARE(failure, CalibrationFailure::NoTable);
+        QVERIFY2(error.contains("/nonexistent/calibration.json"), qPrintable(error));
     }
 
     void missingFile()

@@ -1,8 +1,8 @@
-#include "app/cli/CsvReader.h"
+#include "core/matching/CsvReader.h"
 
 #include <QFile>
 
-namespace fg::cli {
+namespace fg {
 
 std::optional<CsvReader> CsvReader::readFile(const QString& path, QString* error)
 {
@@ -78,4 +78,4 @@ std::optional<CsvReader> CsvReader::readFile(const QString& path, QString* error
     return csv;
 }
 
-} // namespace fg::cli
+} // namespace fg

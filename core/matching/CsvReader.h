@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-namespace fg::cli {
+namespace fg {
 
 // A small RFC 4180 reader: a header row naming the columns, quoted fields
 // with doubled quotes, CRLF or LF line ends.
@@ -26,4 +26,4 @@ private:
     std::vector<int> m_lines;
 };
 
-} // namespace fg::cli
+} // namespace fg
