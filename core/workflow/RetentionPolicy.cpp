@@ -47,7 +47,11 @@ std::optional<RetentionPolicy> RetentionPolicy::create(qint64 usCitizenOrExemptS
 
 RetentionPolicy::Rule RetentionPolicy::ruleFor(const QString& citizenship, bool biometricExempt)
 {
-    if (biometricExempt || citizenship.trimmed().compare(QLatin1String("USA"), Qt::CaseInsensitive) == 0)
+    // A traveler whose nationality is not known (empty, or ICAO's "XXX",
+    // e.g. nobody of the gallery matched) may be a U.S. citizen: the shorter
+    // limit is the one that is lawful for everyone.
+    const QString code = citizenship.trimmed().toUpper();
+    if (biometricExempt || code == QLatin1String("USA") || code.isEmpty() || code == QLatin1String("XXX"))
         return Rule::UsCitizenOrExempt;
     return Rule::InScope;
 }

@@ -25,6 +25,8 @@ public:
     // Every rule, in the order purges run them.
     static constexpr Rule kRules[] = {Rule::UsCitizenOrExempt, Rule::InScope};
 
+    // U.S. citizens, exempt travelers and travelers of unknown nationality
+    // (empty or "XXX") get the shorter limit.
     static Rule ruleFor(const QString& citizenship, bool biometricExempt);
     static QString ruleName(Rule rule);     // "us-citizen-or-exempt-12h", "in-scope-14d"
     static std::optional<Rule> ruleFromName(const QString& name);

@@ -36,7 +36,9 @@ void TestRetentionPolicy::ruleFor_data()
     QTest::newRow("French traveler") << "FRA" << false << Rule::InScope;
     QTest::newRow("German traveler (D<<)") << "D<<" << false << Rule::InScope;
     QTest::newRow("U.S. minor outlying islands is not USA") << "UMI" << false << Rule::InScope;
-    QTest::newRow("unknown citizenship") << "" << false << Rule::InScope;
+    // Unknown: possibly a U.S. citizen, so the shorter limit.
+    QTest::newRow("unknown citizenship") << "" << false << Rule::UsCitizenOrExempt;
+    QTest::newRow("unspecified nationality (XXX)") << "XXX" << false << Rule::UsCitizenOrExempt;
     QTest::newRow("unknown citizenship, exempt") << "" << true << Rule::UsCitizenOrExempt;
 }
 
