@@ -5,7 +5,12 @@
 #include "core/workflow/Purger.h"
 #include "core/workflow/Records.h"
 #include "core/security/UserStore.h"
+#include "core/biometrics/QualityLimits.h"
+#include "core/workflow/Inspection.h"
 #include "ui/FirstAdminDialog.h"
+#include "ui/InspectionDesk.h"
+#include "ui/MatchPanel.h"
+#include "ui/ReferenceLoader.h"
 #include "ui/MainWindow.h"
 #include "ui/SignInDialog.h"
 
@@ -13,6 +18,9 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QSysInfo>
 
 #include <chrono>
 #include <memory>
@@ -83,7 +91,67 @@ int main(int argc, char* argv[])
     if (!records)
         return refuseToStart(QObject::tr("The encounter records cannot be opened:"), error);
 
+    // [quality] of facegate.ini over the live-probe limits.
+    if (!configPath.isEmpty()) {
+        const QSettings file(configPath, QSettings::IniFormat);
+        const std::optional<fg::QualityLimits> quality =
+            fg::QualityLimits::fromSettings(file, options.pipeline.quality, &error);
+        if (!quality)
+            return refuseToStart(QObject::tr("The configuration is not valid:"), error);
+        options.pipeline.quality = *quality;
+    }
+
     fg::MainWindow window(options);
+
+    // The officer's desk: captures decided against the chosen reference at
+    // the configured false match rate, each written as an encounter.
+    fg::Inspection inspection(settings->fmrTarget());
+    fg::InspectionDesk desk(records->encounters(), inspection, window.liveAnalysis(), window.matchPanel());
+    desk.setStation({QSysInfo::machineHostName(), options.sourceSpec, fg::Encounter::Kind::Entry});
+    window.setDesk(&desk);
+    QObject::connect(&desk, &fg::InspectionDesk::problem, &window,
+                     [&window](const QString& text) { window.statusBar()->showMessage(text, 10000); });
+    fg::ReferenceLoader references(options.pipeline);
+    QObject::connect(&window, &fg::MainWindow::manifestChosen, &references, [&](const QString& path) {
+        if (references.loadManifest(path, QString()))
+            window.showReferenceState(QObject::tr("Loading the manifest %1…").arg(QFileInfo(path).fileName()), false);
+    });
+    QObject::connect(&window, &fg::MainWindow::documentPhotoChosen, &references, [&](const QString& path) {
+        const QString name = QFileInfo(path).completeBaseName();
+        if (references.loadDocumentPhoto(path, fg::ReferencePerson{name, name, QString(), QString(), path}))
+            window.showReferenceState(QObject::tr("Reading the document photo %1…").arg(QFileInfo(path).fileName()), false);
+    });
+    QObject::connect(&references, &fg::ReferenceLoader::progress, &window, [&window](qsizetype done, qsizetype total) {
+        window.showReferenceState(QObject::tr("Enrolling the manifest: %1 of %2").arg(done).arg(total), false);
+    });
+    QObject::connect(&references, &fg::ReferenceLoader::galleryReady, &window,
+                     [&](std::shared_ptr<const fg::Gallery> gallery, const QString& flight, const QStringList& failures) {
+                         QString why;
+                         const qsizetype size = gallery->size();
+                         if (!inspection.useGallery(std::move(gallery), flight, &why)) {
+                             window.showReferenceState(QObject::tr("Flight %1 not loaded: %2").arg(flight, why), true);
+                             return;
+                         }
+                         window.showReferenceState(
+                             failures.isEmpty()
+                                 ? QObject::tr("Flight %1 · %2 travelers · 1:N").arg(flight).arg(size)
+                                 : QObject::tr("Flight %1 · %2 travelers · 1:N · %3 photos did not enrol")
+                                       .arg(flight)
+                                       .arg(size)
+                                       .arg(failures.size()),
+                             false);
+                     });
+    QObject::connect(&references, &fg::ReferenceLoader::documentReady, &window,
+                     [&](const fg::Template& documentTemplate, const fg::ReferencePerson& holder) {
+                         QString why;
+                         if (!inspection.useDocument(documentTemplate, holder, &why))
+                             window.showReferenceState(QObject::tr("Document not loaded: %1").arg(why), true);
+                         else
+                             window.showReferenceState(QObject::tr("Document photo %1 · 1:1").arg(holder.name), false);
+                     });
+    QObject::connect(&references, &fg::ReferenceLoader::failed, &window, [&window](const QString& reason) {
+        window.showReferenceState(QObject::tr("Reference not loaded: %1").arg(reason), true);
+    });
     QObject::connect(&window, &fg::MainWindow::startupFailed, &window, [&window](const QString& reason) {
         // A fatal start-up failure: the one case for a modal box.
         QMessageBox::critical(&window, QObject::tr("FaceGate cannot start"),

@@ -2,9 +2,16 @@
 
 #include "ui/CameraView.h"
 #include "ui/InactivityLock.h"
+#include "ui/InspectionDesk.h"
+#include "ui/MatchPanel.h"
 #include "ui/SignInDialog.h"
 
+#include <QAction>
 #include <QCloseEvent>
+#include <QFileDialog>
+#include <QMenuBar>
+#include <QHBoxLayout>
+#include <QPushButton>
 #include <QLabel>
 #include <QShortcut>
 #include <QStackedWidget>
@@ -17,8 +24,10 @@ MainWindow::MainWindow(LiveAnalysis::Options options, QWidget* parent)
     , m_live(new LiveAnalysis(std::move(options), this))
     , m_workspace(new QStackedWidget(this))
     , m_view(new CameraView(this))
+    , m_matchPanel(new MatchPanel(this))
     , m_lockCover(new QLabel(this))
     , m_officerIdentity(new QLabel(this))
+    , m_referenceState(new QLabel(this))
     , m_sourceState(new QLabel(this))
     , m_framesPerSecond(new QLabel(this))
     , m_analysisLatency(new QLabel(this))
@@ -36,7 +45,13 @@ MainWindow::MainWindow(LiveAnalysis::Options options, QWidget* parent)
     m_lockCover->setAlignment(Qt::AlignCenter);
     m_lockCover->setText(tr("Session locked"));
     m_lockCover->setStyleSheet(QStringLiteral("font-size: 20pt;"));
-    m_workspace->addWidget(m_view);
+    auto* page = new QWidget(this);
+    page->setObjectName(QStringLiteral("workspacePage"));
+    auto* pageLayout = new QHBoxLayout(page);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->addWidget(m_view, 3);
+    pageLayout->addWidget(m_matchPanel, 2);
+    m_workspace->addWidget(page);
     m_workspace->addWidget(m_lockCover);
     setCentralWidget(m_workspace);
 
@@ -47,6 +62,10 @@ MainWindow::MainWindow(LiveAnalysis::Options options, QWidget* parent)
     m_officerIdentity->setStyleSheet(QStringLiteral("font-weight: bold;"));
     m_officerIdentity->setContentsMargins(6, 0, 6, 0);
     m_officerIdentity->hide();
+    m_referenceState->setObjectName(QStringLiteral("referenceState"));
+    m_referenceState->setContentsMargins(6, 0, 6, 0);
+    showReferenceState(tr("No reference: choose a flight (Ctrl+M) or a document photo (Ctrl+D)"), true);
+    statusBar()->addWidget(m_referenceState);
     statusBar()->addWidget(m_sourceState, 1);
     statusBar()->addPermanentWidget(m_framesPerSecond);
     statusBar()->addPermanentWidget(m_analysisLatency);
@@ -60,12 +79,70 @@ MainWindow::MainWindow(LiveAnalysis::Options options, QWidget* parent)
     connect(m_live, &LiveAnalysis::sourceStateChanged, this, &MainWindow::showSourceState);
     connect(m_live, &LiveAnalysis::framesPerSecondChanged, this, &MainWindow::showFramesPerSecond);
     connect(m_live, &LiveAnalysis::startupFailed, this, &MainWindow::startupFailed);
+    QMenu* reference = menuBar()->addMenu(tr("&Reference"));
+    QAction* manifest = reference->addAction(tr("Flight &manifest…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Flight manifest"), QString(), tr("Manifests (*.csv)"));
+        if (!path.isEmpty())
+            Q_EMIT manifestChosen(path);
+    });
+    manifest->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    QAction* document = reference->addAction(tr("&Document photo…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Document photo"), QString(),
+                                                          tr("Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)"));
+        if (!path.isEmpty())
+            Q_EMIT documentPhotoChosen(path);
+    });
+    document->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+
     auto* lock = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
     connect(lock, &QShortcut::activated, this, [this] {
         if (m_account && !m_locked)
             lockSession();
     });
-    resize(1040, 640);
+    resize(1366, 740);
+}
+
+void MainWindow::showReferenceState(const QString& text, bool problem)
+{
+    m_referenceState->setText(text);
+    m_referenceState->setToolTip(text);
+    m_referenceState->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;")
+                                            : QStringLiteral("font-weight: bold;"));
+}
+
+void MainWindow::setDesk(InspectionDesk* desk)
+{
+    m_desk = desk;
+    if (m_desk)
+        m_desk->setOfficer(m_locked ? std::nullopt : m_account);
+    // The officer's keys; none works while locked, and the desk acts for
+    // its officer only (none before sign-in).
+    const auto add = [this](const QKeySequence& keys, const QString& text, auto&& run) {
+        auto* action = new QAction(text, this);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, [this, run] {
+            if (m_desk && !m_locked)
+                run();
+        });
+        addAction(action);
+    };
+    add(QKeySequence(Qt::Key_Space), tr("Capture"), [this] { m_desk->capture(); });
+    const auto click = [](QPushButton* button) {
+        if (button && button->isEnabled())
+            button->click();
+    };
+    add(QKeySequence(Qt::Key_Return), tr("Confirm"),
+        [this, click] { click(m_matchPanel->findChild<QPushButton*>(QStringLiteral("confirmButton"))); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_O), tr("Override"),
+        [this, click] { click(m_matchPanel->findChild<QPushButton*>(QStringLiteral("overrideButton"))); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_S), tr("Secondary"),
+        [this, click] { click(m_matchPanel->findChild<QPushButton*>(QStringLiteral("secondaryButton"))); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_N), tr("Next traveler"), [this] { m_desk->nextTraveler(); });
+    add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), tr("Automatic capture"), [this] {
+        m_live->setAutoCapture(!m_live->autoCapture());
+        statusBar()->showMessage(m_live->autoCapture() ? tr("Automatic capture on") : tr("Automatic capture off"), 4000);
+    });
 }
 
 void MainWindow::beginSession(const UserAccount& account, const Authenticator& authenticator,
@@ -81,7 +158,9 @@ void MainWindow::beginSession(const UserAccount& account, const Authenticator& a
     m_inactivity = new InactivityLock(lockAfter, this);
     connect(m_inactivity, &InactivityLock::idle, this, &MainWindow::lockSession);
     m_locked = false;
-    m_workspace->setCurrentWidget(m_view);
+    m_workspace->setCurrentIndex(0);
+    if (m_desk)
+        m_desk->setOfficer(m_account);
     m_inactivity->start();
 }
 
@@ -91,6 +170,8 @@ void MainWindow::lockSession()
         return;
     m_locked = true;
     m_inactivity->stop();
+    if (m_desk)
+        m_desk->setOfficer(std::nullopt); // nothing is captured for nobody
     m_workspace->setCurrentWidget(m_lockCover);
     m_unlock = new SignInDialog(*m_authenticator, m_account->name, this);
     m_unlock->setAttribute(Qt::WA_DeleteOnClose);
@@ -108,7 +189,9 @@ void MainWindow::unlocked()
 {
     m_unlock = nullptr;
     m_locked = false;
-    m_workspace->setCurrentWidget(m_view);
+    m_workspace->setCurrentIndex(0);
+    if (m_desk)
+        m_desk->setOfficer(m_account);
     m_inactivity->start();
 }
 

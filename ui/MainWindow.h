@@ -16,6 +16,8 @@ namespace fg {
 
 class Authenticator;
 class CameraView;
+class InspectionDesk;
+class MatchPanel;
 class InactivityLock;
 class SignInDialog;
 
@@ -23,7 +25,8 @@ class SignInDialog;
 // a status bar with the source's state, its frames per second and the
 // analysis latency. Widgets carry object names for GUI tests:
 // "cameraView", "sourceState", "framesPerSecond", "analysisLatency",
-// "recordsState", "officerIdentity", "lockCover".
+// "recordsState", "officerIdentity", "referenceState", "lockCover", "workspacePage", and the
+// match panel's (MatchPanel).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -33,6 +36,17 @@ public:
     // Creates the pipeline and, once it is ready, opens the source.
     void start();
     const LiveAnalysis& liveAnalysis() const { return *m_live; }
+    LiveAnalysis& liveAnalysis() { return *m_live; }
+    MatchPanel& matchPanel() { return *m_matchPanel; }
+
+    // The desk that records captures and the officer's actions; the window's
+    // keys drive it: Space capture, Enter confirm, Ctrl+O override,
+    // Ctrl+S secondary, Ctrl+N next traveler, Ctrl+Shift+A automatic capture.
+    void setDesk(InspectionDesk* desk);
+
+    // What captures are matched against, in words ("Flight UA 901 · 7
+    // travelers", "Document of Anna Eriksson"); a problem in words too.
+    void showReferenceState(const QString& text, bool problem);
 
     // How the last retention purge went, in a few words ("Records · purge
     // failed"), with the details (where the records are, why) as its tooltip;
@@ -58,6 +72,9 @@ public:
     static QString roleTitle(Role role);
 
 Q_SIGNALS:
+    // The officer chose a flight's manifest (Ctrl+M) or a document photo (Ctrl+D).
+    void manifestChosen(const QString& path);
+    void documentPhotoChosen(const QString& path);
     // The officer ended the session from the lock (the workstation asks for the next sign-in).
     void sessionEnded();
     // Relayed from LiveAnalysis: nothing can be analysed (see there).
@@ -76,8 +93,11 @@ private:
     LiveAnalysis* m_live = nullptr;
     QStackedWidget* m_workspace = nullptr;
     CameraView* m_view = nullptr;
+    MatchPanel* m_matchPanel = nullptr;
+    InspectionDesk* m_desk = nullptr;
     QLabel* m_lockCover = nullptr;
     QLabel* m_officerIdentity = nullptr;
+    QLabel* m_referenceState = nullptr;
     InactivityLock* m_inactivity = nullptr;
     SignInDialog* m_unlock = nullptr;
     const Authenticator* m_authenticator = nullptr;

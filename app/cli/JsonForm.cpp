@@ -13,25 +13,7 @@ double rounded(double v, int places = 2)
 
 QJsonObject toJson(const QualityReport& report)
 {
-    QJsonArray checks;
-    for (const QualityCheck& check : report.checks)
-        checks.append(QJsonObject{{QStringLiteral("name"), check.name},
-                                  {QStringLiteral("value"), rounded(check.value, 3)},
-                                  {QStringLiteral("passed"), check.passed},
-                                  {QStringLiteral("reason"), check.reason}});
-    return QJsonObject{{QStringLiteral("passed"), report.passed()},
-                       {QStringLiteral("inter_eye_distance"), rounded(report.interEyeDistance, 1)},
-                       {QStringLiteral("yaw"), rounded(report.yaw, 1)},
-                       {QStringLiteral("pitch"), rounded(report.pitch, 1)},
-                       {QStringLiteral("roll"), rounded(report.roll, 1)},
-                       {QStringLiteral("sharpness"), rounded(report.sharpness, 1)},
-                       {QStringLiteral("exposure_mean"), rounded(report.meanBrightness, 1)},
-                       {QStringLiteral("under_exposed"), rounded(report.underExposedFraction, 3)},
-                       {QStringLiteral("over_exposed"), rounded(report.overExposedFraction, 3)},
-                       {QStringLiteral("face_count"), report.faceCount},
-                       {QStringLiteral("left_eye_open"), rounded(report.leftEyeOpen, 3)},
-                       {QStringLiteral("right_eye_open"), rounded(report.rightEyeOpen, 3)},
-                       {QStringLiteral("checks"), checks}};
+    return report.toJson();
 }
 
 QJsonObject toJson(const Face& face, bool withQuality)

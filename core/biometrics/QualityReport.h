@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -32,6 +33,9 @@ struct QualityReport {
 
     bool passed() const;
     QStringList failureReasons() const;
+    // {"passed", "inter_eye_distance", "yaw", ..., "checks": [{"name", "value", "passed", "reason"}]}
+    // (facegate-cli detect's "quality", and what an encounter stores).
+    QJsonObject toJson() const;
 };
 
 } // namespace fg

@@ -235,6 +235,11 @@ int Settings::purgeIntervalMinutes() const
     return value(QStringLiteral("retention/purgeIntervalMinutes")).toInt();
 }
 
+double Settings::fmrTarget() const
+{
+    return value(QStringLiteral("matching/fmr")).toString().toDouble();
+}
+
 int Settings::lockoutFailures() const
 {
     return value(QStringLiteral("security/lockoutFailures")).toInt();

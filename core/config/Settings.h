@@ -53,6 +53,7 @@ public:
     qint64 usCitizenOrExemptRetentionSeconds() const;
     qint64 inScopeRetentionSeconds() const;
     int purgeIntervalMinutes() const;
+    double fmrTarget() const; // matching/fmr
     int lockoutFailures() const;
     int lockoutMinutes() const;
     int sessionLockMinutes() const;

@@ -1,5 +1,6 @@
 #include "core/workflow/Inspection.h"
 
+#include "core/matching/CalibrationTable.h"
 #include "core/matching/Matcher.h"
 
 #include <QJsonObject>
@@ -24,10 +25,27 @@ QJsonArray MatchOutcome::candidatesJson() const
     return list;
 }
 
-Inspection::Inspection(double threshold, double fmrTarget)
-    : m_threshold(threshold)
-    , m_fmrTarget(fmrTarget)
+Inspection::ThresholdSource Inspection::calibratedThresholds()
 {
+    return [](const QString& modelId, double fmr, QString* error) -> std::optional<double> {
+        const std::optional<CalibratedThreshold> calibrated = CalibrationTable::calibrated(fmr, modelId, error);
+        return calibrated ? std::optional<double>(double(calibrated->threshold)) : std::nullopt;
+    };
+}
+
+Inspection::Inspection(double fmrTarget, ThresholdSource thresholds)
+    : m_fmrTarget(fmrTarget)
+    , m_thresholds(std::move(thresholds))
+{
+}
+
+bool Inspection::adoptThreshold(const QString& modelId, QString* error)
+{
+    const std::optional<double> threshold = m_thresholds(modelId, m_fmrTarget, error);
+    if (!threshold)
+        return false;
+    m_threshold = *threshold;
+    return true;
 }
 
 bool Inspection::useGallery(std::shared_ptr<const Gallery> gallery, const QString& flight, QString* error)
@@ -36,6 +54,8 @@ bool Inspection::useGallery(std::shared_ptr<const Gallery> gallery, const QStrin
         *error = QStringLiteral("the gallery of %1 is empty: nobody to match against").arg(flight);
         return false;
     }
+    if (!adoptThreshold(gallery->modelId(), error))
+        return false;
     clear();
     m_gallery = std::move(gallery);
     m_flight = flight;
@@ -49,6 +69,8 @@ bool Inspection::useDocument(const Template& documentTemplate, const ReferencePe
         *error = QStringLiteral("the document photo of %1 gave no face template").arg(holder.name);
         return false;
     }
+    if (!adoptThreshold(documentTemplate.modelId(), error))
+        return false;
     clear();
     m_document = documentTemplate;
     m_holder = holder;

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -47,14 +48,23 @@ class Inspection {
 public:
     enum class Mode { None, OneToOne, OneToMany };
     static constexpr int kCandidates = 5;
+    // The threshold of a model at a false match rate; nullopt with *error
+    // when there is none (no calibration for that model).
+    using ThresholdSource = std::function<std::optional<double>(const QString& modelId, double fmr, QString* error)>;
+    // The calibration table the program decides with (CalibrationTable::calibrated).
+    static ThresholdSource calibratedThresholds();
 
-    Inspection(double threshold, double fmrTarget);
+    // The threshold comes from `thresholds` for the reference's model when
+    // a reference is chosen.
+    explicit Inspection(double fmrTarget, ThresholdSource thresholds = calibratedThresholds());
 
     Mode mode() const { return m_mode; }
     double threshold() const { return m_threshold; }
     double fmrTarget() const { return m_fmrTarget; }
 
     // 1:N against this flight's gallery (one model; shared, read-only).
+    // Refused (the reference before stays) when the gallery is empty or its
+    // model has no calibrated threshold.
     bool useGallery(std::shared_ptr<const Gallery> gallery, const QString& flight, QString* error);
     // 1:1 against the document photo's template.
     bool useDocument(const Template& documentTemplate, const ReferencePerson& holder, QString* error);
@@ -70,8 +80,11 @@ public:
                                        QString* error) const;
 
 private:
-    double m_threshold;
+    bool adoptThreshold(const QString& modelId, QString* error);
+
     double m_fmrTarget;
+    ThresholdSource m_thresholds;
+    double m_threshold = 0;
     Mode m_mode = Mode::None;
     std::shared_ptr<const Gallery> m_gallery;
     QString m_flight;

@@ -19,6 +19,7 @@ private Q_SLOTS:
         QCOMPARE(settings.purgeIntervalMinutes(), 10);
         QCOMPARE(settings.lockoutFailures(), 5);
         QCOMPARE(settings.sessionLockMinutes(), 5);
+        QCOMPARE(settings.fmrTarget(), 1e-3);
         QVERIFY(settings.databaseUrl().startsWith("sqlite://"));
     }
 

@@ -246,7 +246,7 @@ private Q_SLOTS:
         fill(unlock, {}, QString::fromLatin1(kOlgaPassword), records.olgaCode());
         unlock->submit();
         QVERIFY2(!window.isLocked(), qPrintable(child<QLabel>(unlock, "signInMessage")->text()));
-        QCOMPARE(workspace->currentWidget()->objectName(), QStringLiteral("cameraView"));
+        QCOMPARE(workspace->currentWidget()->objectName(), QStringLiteral("workspacePage"));
 
         // Locked again, and ended: the window says so.
         QSignalSpy ended(&window, &MainWindow::sessionEnded);

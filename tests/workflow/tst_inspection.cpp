@@ -15,6 +15,17 @@ namespace {
 const QString kModel = QStringLiteral("test-model");
 constexpr double kThreshold = 0.35;
 
+// A calibration for the test model only.
+Inspection::ThresholdSource testThresholds()
+{
+    return [](const QString& modelId, double, QString* error) -> std::optional<double> {
+        if (modelId == kModel)
+            return kThreshold;
+        *error = QStringLiteral("no calibration for model %1").arg(modelId);
+        return std::nullopt;
+    };
+}
+
 Template unitTemplate(std::vector<float> values, const QString& model = kModel)
 {
     double norm = 0;
@@ -49,7 +60,7 @@ class TestInspection : public QObject {
 private Q_SLOTS:
     void refusesWithoutAReference()
     {
-        Inspection inspection(kThreshold, 1e-3);
+        Inspection inspection(1e-3, testThresholds());
         QRandomGenerator random(1);
         QString error;
         QVERIFY(!inspection.decide(true, true, randomTemplate(random), &error));
@@ -60,7 +71,7 @@ private Q_SLOTS:
     {
         QRandomGenerator random(2);
         const Template document = randomTemplate(random);
-        Inspection inspection(kThreshold, 1e-3);
+        Inspection inspection(1e-3, testThresholds());
         QString error;
         const ReferencePerson holder{QStringLiteral("T1"), QStringLiteral("Anna Eriksson"), QStringLiteral("UTO"),
                                      QStringLiteral("L898902C3"), QStringLiteral("/docs/anna.jpg")};
@@ -108,7 +119,7 @@ private Q_SLOTS:
                                      QStringLiteral("FRA"), QStringLiteral("D%1").arg(i), QStringLiteral("/m/%1.jpg").arg(i)};
             QVERIFY2(gallery->add(entry, members.back(), &error), qPrintable(error));
         }
-        Inspection inspection(kThreshold, 1e-3);
+        Inspection inspection(1e-3, testThresholds());
         QVERIFY2(inspection.useGallery(gallery, QStringLiteral("UA 901"), &error), qPrintable(error));
         QCOMPARE(inspection.mode(), Inspection::Mode::OneToMany);
 
@@ -127,6 +138,14 @@ private Q_SLOTS:
         QVERIFY2(stranger, qPrintable(error));
         QCOMPARE(stranger->decision, Encounter::Decision::NoMatch);
         QVERIFY(stranger->reference);
+
+        // A gallery of a model without calibration is refused; the loaded one stays.
+        auto uncalibrated = std::make_shared<Gallery>(QStringLiteral("other-model"));
+        QVERIFY2(uncalibrated->add({QStringLiteral("X"), {}, {}, {}, {}}, randomTemplate(random, QStringLiteral("other-model")), &error),
+                 qPrintable(error));
+        QVERIFY(!inspection.useGallery(uncalibrated, QStringLiteral("UA 902"), &error));
+        QVERIFY2(error.contains(QStringLiteral("no calibration")), qPrintable(error));
+        QCOMPARE(inspection.flight(), QStringLiteral("UA 901"));
 
         QVERIFY(!inspection.useGallery(std::make_shared<Gallery>(kModel), QStringLiteral("empty"), &error));
         QVERIFY2(error.contains(QStringLiteral("empty")), qPrintable(error));

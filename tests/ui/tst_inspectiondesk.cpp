@@ -1,0 +1,181 @@
+// The officer's desk over the replayed clip: a flight's gallery built from
+// faces-dev/single, a capture decided against it and written at once as an
+// encounter (sealed photo and template), the officer's confirm recorded on
+// it by the Enter key, the next traveler captured by the Space key.
+#include "core/security/AuditLog.h"
+#include "core/security/KeyEncryptionKey.h"
+#include "core/security/KeyStore.h"
+#include "core/storage/Database.h"
+#include "core/storage/DatabaseUrl.h"
+#include "core/storage/SystemClock.h"
+#include "core/workflow/EncounterStore.h"
+#include "core/workflow/Inspection.h"
+#include "core/workflow/RetentionPolicy.h"
+#include "ui/InspectionDesk.h"
+#include "ui/MainWindow.h"
+#include "ui/MatchPanel.h"
+#include "ui/ReferenceLoader.h"
+
+#include "tests/support/TestData.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace fg;
+
+namespace {
+
+constexpr int kGenerousMs = 180000;
+
+LiveAnalysis::Options clipOptions()
+{
+    LiveAnalysis::Options options =
+        LiveAnalysis::defaultOptions(test::datasetPath(QStringLiteral("faces-dev/video/short_hamilton_clip.mp4")));
+    options.pipeline.modelDirectory = test::modelsDir();
+    // Limits for this 640x360 camera, as [quality] would set them (see tst_capture).
+    options.pipeline.quality.minInterEyeDistance = 20;
+    options.pipeline.quality.maxFaces = 6;
+    options.pipeline.quality.maxYaw = 30;
+    options.pipeline.quality.maxPitch = 30;
+    options.pipeline.quality.maxRoll = 20;
+    options.pipeline.quality.minMeanBrightness = 30;
+    return options;
+}
+
+// One row per person of faces-dev/single, their first photo.
+QString writeManifest(const QString& folder)
+{
+    const QDir single(test::datasetPath(QStringLiteral("faces-dev/single")));
+    QFile file(QDir(folder).filePath(QStringLiteral("UA901.csv")));
+    if (!file.open(QIODevice::WriteOnly))
+        return QString();
+    file.write("traveler_id,photo_path,name,citizenship,document_no\n");
+    int row = 0;
+    for (const QString& person : single.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        const QStringList photos = QDir(single.filePath(person)).entryList(QDir::Files, QDir::Name);
+        if (photos.isEmpty())
+            continue;
+        file.write(QStringLiteral("%1,%2,%3,%4,P%5\n")
+                       .arg(person, QDir(single.filePath(person)).filePath(photos.front()), person,
+                            row % 2 ? QStringLiteral("USA") : QStringLiteral("GBR"))
+                       .arg(1000 + row)
+                       .toUtf8());
+        ++row;
+    }
+    return file.fileName();
+}
+
+} // namespace
+
+class TestInspectionDesk : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void capturesDecidesRecordsAndTakesTheOfficersAction()
+    {
+        FG_REQUIRE_DATASETS();
+        QTemporaryDir dir;
+        QString error;
+        const std::optional<DatabaseUrl> url = DatabaseUrl::parse(QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("r.db")), &error);
+        QVERIFY2(url, qPrintable(error));
+        const SystemClock clock;
+        const std::unique_ptr<Database> database = Database::open(*url, &error);
+        QVERIFY2(database, qPrintable(error));
+        const AuditLog audit(*database, clock);
+        const QString keyFile = dir.filePath(QStringLiteral("k.kek"));
+        QVERIFY2(KeyEncryptionKey::createKeyFile(keyFile, &error), qPrintable(error));
+        const std::unique_ptr<KeyStore> keys = KeyStore::openWithKeyFile(*database, audit, keyFile, QStringLiteral("test:setup"), &error);
+        QVERIFY2(keys, qPrintable(error));
+        const RetentionPolicy retention;
+        EncounterStore encounters(*database, *keys, audit, clock, retention);
+
+        // The flight's gallery, built off the GUI thread.
+        const LiveAnalysis::Options options = clipOptions();
+        ReferenceLoader loader(options.pipeline);
+        QSignalSpy galleries(&loader, &ReferenceLoader::galleryReady);
+        QSignalSpy failures(&loader, &ReferenceLoader::failed);
+        QVERIFY(loader.loadManifest(writeManifest(dir.path()), QStringLiteral("UA 901")));
+        QVERIFY(!loader.loadManifest(QStringLiteral("/elsewhere.csv"), QString())); // one load at a time
+        QTRY_VERIFY_WITH_TIMEOUT(!galleries.isEmpty() || !failures.isEmpty(), kGenerousMs);
+        QVERIFY2(failures.isEmpty(), failures.isEmpty() ? "" : qPrintable(failures.front().front().toString()));
+        const auto gallery = galleries.front().at(0).value<std::shared_ptr<const Gallery>>();
+        QCOMPARE(gallery->size(), qsizetype(7));
+
+        Inspection inspection(1e-3);
+        QVERIFY2(inspection.useGallery(gallery, QStringLiteral("UA 901"), &error), qPrintable(error));
+        QVERIFY(inspection.threshold() > 0.0 && inspection.threshold() < 1.0); // from the calibration table
+
+        MainWindow window(options);
+        InspectionDesk desk(encounters, inspection, window.liveAnalysis(), window.matchPanel());
+        desk.setStation({QStringLiteral("gate-b12"), QStringLiteral("clip"), Encounter::Kind::Exit});
+        window.setDesk(&desk);
+        UserAccount olga;
+        olga.name = QStringLiteral("olga");
+        desk.setOfficer(olga);
+        QSignalSpy recorded(&desk, &InspectionDesk::encounterRecorded);
+        QSignalSpy acted(&desk, &InspectionDesk::actionRecorded);
+        window.show();
+        window.activateWindow(); // the officer's keys are window shortcuts
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.start();
+
+        // Automatic capture: decided and written at once.
+        QTRY_VERIFY_WITH_TIMEOUT(!recorded.isEmpty(), kGenerousMs);
+        const qint64 first = recorded.front().at(0).toLongLong();
+        const auto decision = recorded.front().at(1).value<Encounter::Decision>();
+        auto* decisionLabel = window.findChild<QLabel*>(QStringLiteral("decision"));
+        QCOMPARE(decisionLabel->text(), MatchPanel::decisionTitle(decision));
+        const std::optional<Encounter> stored = encounters.find(first, &error);
+        QVERIFY2(stored, qPrintable(error));
+        QCOMPARE(stored->kind, Encounter::Kind::Exit);
+        QCOMPARE(stored->officer, QStringLiteral("olga"));
+        QCOMPARE(stored->workstation, QStringLiteral("gate-b12"));
+        QCOMPARE(stored->decision, std::optional(decision));
+        QVERIFY(stored->score && stored->threshold);
+        QCOMPARE(*stored->threshold, inspection.threshold());
+        QCOMPARE(stored->candidates.value(QStringLiteral("top")).toArray().size(), Inspection::kCandidates);
+        if (decision != Encounter::Decision::Match) // whose is not known: the shorter limit
+            QCOMPARE(stored->citizenship, QStringLiteral("XXX"));
+        bool purged = false;
+        const auto photo = encounters.photo(first, {QStringLiteral("officer:olga"), QStringLiteral("test")}, &purged, &error);
+        QVERIFY2(photo, qPrintable(error));
+        QVERIFY(photo->startsWith(QByteArray("\xFF\xD8\xFF", 3)));
+        qInfo("first capture: %s, score %.3f, threshold %.3f, best candidate %s", qPrintable(MatchPanel::decisionTitle(decision)),
+              *stored->score, *stored->threshold,
+              qPrintable(stored->candidates.value(QStringLiteral("top")).toArray().at(0).toObject().value(QStringLiteral("traveler_id")).toString()));
+
+        // FACEGATE_SCREENSHOTS=DIR: the window as the officer sees it now.
+        if (const QString shots = qEnvironmentVariable("FACEGATE_SCREENSHOTS"); !shots.isEmpty())
+            QVERIFY(window.grab().save(QDir(shots).filePath(QStringLiteral("desk-%1x%2.png").arg(window.width()).arg(window.height()))));
+
+        // Enter confirms, once.
+        QTest::keyClick(&window, Qt::Key_Return);
+        QTRY_COMPARE(acted.count(), 1);
+        QCOMPARE(acted.front().at(1).value<Encounter::OfficerAction>(), Encounter::OfficerAction::Confirm);
+        QCOMPARE(encounters.find(first, &error)->officerAction, std::optional(Encounter::OfficerAction::Confirm));
+        QVERIFY(!window.findChild<QPushButton*>(QStringLiteral("confirmButton"))->isEnabled());
+        QTest::keyClick(&window, Qt::Key_Return);
+        QTest::qWait(100);
+        QCOMPARE(acted.count(), 1);
+
+        // Next traveler (Ctrl+N), automatic capture off, captured by Space.
+        window.liveAnalysis().setAutoCapture(false);
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        QCOMPARE(decisionLabel->text(), QStringLiteral("—"));
+        QTest::qWait(1000);
+        QCOMPARE(recorded.count(), 1);
+        QTest::keyClick(&window, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(recorded.count() == 2, kGenerousMs);
+        QVERIFY(recorded.at(1).at(0).toLongLong() > first);
+        window.close();
+    }
+};
+
+QTEST_MAIN(TestInspectionDesk)
+#include "tst_inspectiondesk.moc"

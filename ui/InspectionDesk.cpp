@@ -1,0 +1,136 @@
+#include "ui/InspectionDesk.h"
+
+#include "core/workflow/EncounterStore.h"
+#include "ui/LiveAnalysis.h"
+#include "ui/MatchPanel.h"
+
+#include <QJsonObject>
+
+namespace fg {
+
+InspectionDesk::InspectionDesk(EncounterStore& encounters, Inspection& inspection, LiveAnalysis& live,
+                               MatchPanel& panel, QObject* parent)
+    : QObject(parent)
+    , m_encounters(encounters)
+    , m_inspection(inspection)
+    , m_live(live)
+    , m_panel(panel)
+{
+    connect(&m_live, &LiveAnalysis::captured, this, &InspectionDesk::onCaptured);
+    connect(&m_panel, &MatchPanel::confirmRequested, this, &InspectionDesk::confirm);
+    connect(&m_panel, &MatchPanel::overrideRequested, this, &InspectionDesk::overrideDecision);
+    connect(&m_panel, &MatchPanel::secondaryRequested, this, &InspectionDesk::sendToSecondary);
+    connect(&m_panel, &MatchPanel::nextTravelerRequested, this, &InspectionDesk::nextTraveler);
+}
+
+void InspectionDesk::capture()
+{
+    m_live.requestCapture();
+}
+
+void InspectionDesk::onCaptured(const CaptureResult& capture)
+{
+    if (!m_officer) {
+        m_live.nextTraveler(); // nobody signed in (locked): nothing is kept
+        return;
+    }
+    QString error;
+    const std::optional<MatchOutcome> outcome =
+        m_inspection.decide(capture.faceFound, capture.qualityPassed, capture.faceTemplate, &error);
+    if (!outcome) {
+        Q_EMIT problem(tr("Not decided: %1").arg(error));
+        m_live.nextTraveler(); // the capture is dropped; the next one may follow once a reference is chosen
+        return;
+    }
+
+    // Whose photo it is: known on a match (the gallery member or the
+    // document's holder); otherwise not known, which keeps the photo for
+    // the shorter time (RetentionPolicy).
+    Encounter encounter;
+    encounter.kind = m_station.kind;
+    encounter.mode = Encounter::Mode::Biometric;
+    encounter.decision = outcome->decision;
+    const bool known = outcome->decision == Encounter::Decision::Match
+                       || m_inspection.mode() == Inspection::Mode::OneToOne;
+    encounter.citizenship = known && outcome->reference && !outcome->reference->citizenship.isEmpty()
+                                ? outcome->reference->citizenship
+                                : QStringLiteral("XXX");
+    encounter.score = outcome->score;
+    encounter.threshold = outcome->threshold;
+    encounter.fmrTarget = outcome->fmrTarget;
+    encounter.quality = capture.faceFound ? capture.quality.toJson() : QJsonObject();
+    if (!outcome->candidates.empty())
+        encounter.candidates = QJsonObject{{QStringLiteral("flight"), m_inspection.flight()},
+                                           {QStringLiteral("top"), outcome->candidatesJson()}};
+    encounter.officer = m_officer->name;
+    encounter.workstation = m_station.workstation;
+    encounter.camera = m_station.camera;
+    encounter.capturedAt = capture.capturedAt;
+
+    BiometricSample sample;
+    sample.photo = capture.jpeg;
+    sample.format = QStringLiteral("jpeg");
+    sample.faceTemplate = capture.faceTemplate;
+    const bool withSample = capture.faceFound && !capture.jpeg.isEmpty();
+    StoredEncounter stored;
+    const std::optional<qint64> id =
+        m_encounters.add(encounter, withSample ? &sample : nullptr, m_officer->actor(), &error, &stored);
+    m_panel.showOutcome(capture, *outcome);
+    if (!id) {
+        m_encounterId = 0;
+        m_panel.showActionFailed(tr("The encounter could not be stored: %1").arg(error));
+        Q_EMIT problem(tr("The encounter could not be stored: %1").arg(error));
+        return;
+    }
+    m_encounterId = *id;
+    Q_EMIT encounterRecorded(*id, outcome->decision);
+}
+
+void InspectionDesk::confirm()
+{
+    act(Encounter::OfficerAction::Confirm, QString());
+}
+
+void InspectionDesk::overrideDecision(const QString& reason)
+{
+    act(Encounter::OfficerAction::Override, reason);
+}
+
+void InspectionDesk::sendToSecondary(const QString& reason)
+{
+    act(Encounter::OfficerAction::SendToSecondary, reason);
+}
+
+void InspectionDesk::act(Encounter::OfficerAction action, const QString& reason)
+{
+    if (!m_officer || m_encounterId == 0 || !m_panel.hasOutcome())
+        return;
+    QString error;
+    if (!m_encounters.recordOfficerAction(m_encounterId, action, reason, m_officer->actor(), &error)) {
+        m_panel.showActionFailed(tr("Not recorded: %1").arg(error));
+        return;
+    }
+    QString done;
+    switch (action) {
+    case Encounter::OfficerAction::Confirm:
+        done = tr("Confirmed · encounter %1");
+        break;
+    case Encounter::OfficerAction::Override:
+        done = tr("Overridden, sent to the supervisor's queue · encounter %1");
+        break;
+    case Encounter::OfficerAction::SendToSecondary:
+        done = tr("Sent to secondary inspection · encounter %1");
+        break;
+    }
+    m_panel.showActionRecorded(done.arg(m_encounterId));
+    Q_EMIT actionRecorded(m_encounterId, action);
+}
+
+void InspectionDesk::nextTraveler()
+{
+    m_encounterId = 0;
+    m_panel.clear();
+    m_live.nextTraveler();
+}
+
+} // namespace fg

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/security/UserAccount.h"
+#include "core/workflow/Encounter.h"
+#include "core/workflow/Inspection.h"
+#include "ui/CaptureResult.h"
+
+#include <QObject>
+#include <QString>
+
+#include <optional>
+
+namespace fg {
+
+class EncounterStore;
+class LiveAnalysis;
+class MatchPanel;
+
+// One officer's desk: each capture (LiveAnalysis) is decided against the
+// chosen reference (Inspection), shown in the match panel and written at
+// once as an encounter with its sealed photo and template (EncounterStore,
+// so nothing is lost if the officer walks away); the officer's confirm,
+// override or referral is then recorded on it, and the next traveler
+// starts a new capture.
+class InspectionDesk : public QObject {
+    Q_OBJECT
+public:
+    struct Station {
+        QString workstation;
+        QString camera;
+        Encounter::Kind kind = Encounter::Kind::Entry;
+    };
+
+    InspectionDesk(EncounterStore& encounters, Inspection& inspection, LiveAnalysis& live, MatchPanel& panel,
+                   QObject* parent = nullptr);
+
+    void setOfficer(const std::optional<UserAccount>& officer) { m_officer = officer; }
+    void setStation(const Station& station) { m_station = station; }
+    const Station& station() const { return m_station; }
+
+    // The encounter of the capture on screen (0: none yet).
+    qint64 currentEncounter() const { return m_encounterId; }
+
+    void capture();      // the officer's capture key
+    void confirm();
+    void overrideDecision(const QString& reason);
+    void sendToSecondary(const QString& reason);
+    void nextTraveler();
+
+Q_SIGNALS:
+    void encounterRecorded(qint64 encounterId, fg::Encounter::Decision decision);
+    void actionRecorded(qint64 encounterId, fg::Encounter::OfficerAction action);
+    // Something the officer must know, in words (status bar).
+    void problem(const QString& text);
+
+private:
+    void onCaptured(const CaptureResult& capture);
+    void act(Encounter::OfficerAction action, const QString& reason);
+
+    EncounterStore& m_encounters;
+    Inspection& m_inspection;
+    LiveAnalysis& m_live;
+    MatchPanel& m_panel;
+    std::optional<UserAccount> m_officer;
+    Station m_station;
+    qint64 m_encounterId = 0;
+};
+
+} // namespace fg

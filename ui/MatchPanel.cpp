@@ -1,0 +1,235 @@
+#include "ui/MatchPanel.h"
+
+#include "ui/ScoreBar.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QImageReader>
+#include <QInputDialog>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace fg {
+namespace {
+
+constexpr int kPhotoWidth = 240;
+constexpr int kPhotoHeight = 300;
+
+QLabel* photoLabel(const QString& name, QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setAlignment(Qt::AlignCenter);
+    label->setFixedSize(kPhotoWidth, kPhotoHeight);
+    label->setFrameShape(QFrame::StyledPanel);
+    return label;
+}
+
+void showImage(QLabel* label, const QImage& image, const QString& missing)
+{
+    if (image.isNull()) {
+        label->setPixmap(QPixmap());
+        label->setText(missing);
+        return;
+    }
+    label->setPixmap(QPixmap::fromImage(
+        image.scaled(kPhotoWidth - 4, kPhotoHeight - 4, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+}
+
+// Background and text colour of each decision; the words carry the meaning,
+// the colour only repeats it.
+QString decisionStyle(Encounter::Decision decision)
+{
+    switch (decision) {
+    case Encounter::Decision::Match:
+        return QStringLiteral("background: #2e7d32; color: white;");
+    case Encounter::Decision::NoMatch:
+        return QStringLiteral("background: #c62828; color: white;");
+    case Encounter::Decision::PoorQuality:
+        return QStringLiteral("background: #f9a825; color: black;");
+    case Encounter::Decision::NoFace:
+        return QStringLiteral("background: #616161; color: white;");
+    }
+    return QString();
+}
+
+} // namespace
+
+MatchPanel::MatchPanel(QWidget* parent)
+    : QWidget(parent)
+    , m_captureImage(photoLabel(QStringLiteral("captureImage"), this))
+    , m_referenceImage(photoLabel(QStringLiteral("referenceImage"), this))
+    , m_decision(new QLabel(this))
+    , m_scoreBar(new ScoreBar(this))
+    , m_referenceDetails(new QLabel(this))
+    , m_qualityWords(new QLabel(this))
+    , m_actionState(new QLabel(this))
+    , m_confirm(new QPushButton(tr("Confirm (Enter)"), this))
+    , m_override(new QPushButton(tr("Override… (Ctrl+O)"), this))
+    , m_secondary(new QPushButton(tr("Secondary… (Ctrl+S)"), this))
+    , m_next(new QPushButton(tr("Next traveler (Ctrl+N)"), this))
+{
+    m_decision->setObjectName(QStringLiteral("decision"));
+    m_scoreBar->setObjectName(QStringLiteral("scoreBar"));
+    m_referenceDetails->setObjectName(QStringLiteral("referenceDetails"));
+    m_qualityWords->setObjectName(QStringLiteral("qualityWords"));
+    m_actionState->setObjectName(QStringLiteral("actionState"));
+    m_confirm->setObjectName(QStringLiteral("confirmButton"));
+    m_override->setObjectName(QStringLiteral("overrideButton"));
+    m_secondary->setObjectName(QStringLiteral("secondaryButton"));
+    m_next->setObjectName(QStringLiteral("nextButton"));
+
+    m_decision->setAlignment(Qt::AlignCenter);
+    QFont big = m_decision->font();
+    big.setPointSize(big.pointSize() * 2);
+    big.setBold(true);
+    m_decision->setFont(big);
+    m_decision->setMinimumHeight(m_decision->fontMetrics().height() + 12);
+    for (QLabel* label : {m_referenceDetails, m_qualityWords, m_actionState}) {
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+
+    // Shortcuts live on the main window's actions; the buttons say which.
+    connect(m_confirm, &QPushButton::clicked, this, &MatchPanel::confirmRequested);
+    connect(m_override, &QPushButton::clicked, this, &MatchPanel::askOverride);
+    connect(m_secondary, &QPushButton::clicked, this, &MatchPanel::askSecondary);
+    connect(m_next, &QPushButton::clicked, this, &MatchPanel::nextTravelerRequested);
+
+    auto* captureTitle = new QLabel(tr("Capture"), this);
+    auto* referenceTitle = new QLabel(tr("Reference"), this);
+    auto* photos = new QGridLayout;
+    photos->addWidget(captureTitle, 0, 0, Qt::AlignHCenter);
+    photos->addWidget(referenceTitle, 0, 1, Qt::AlignHCenter);
+    photos->addWidget(m_captureImage, 1, 0);
+    photos->addWidget(m_referenceImage, 1, 1);
+
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_confirm);
+    actions->addWidget(m_override);
+    actions->addWidget(m_secondary);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(photos);
+    layout->addWidget(m_decision);
+    layout->addWidget(m_scoreBar);
+    layout->addWidget(m_referenceDetails);
+    layout->addWidget(m_qualityWords);
+    layout->addLayout(actions);
+    layout->addWidget(m_actionState);
+    layout->addWidget(m_next);
+    layout->addStretch(1);
+    clear();
+}
+
+QString MatchPanel::decisionTitle(Encounter::Decision decision)
+{
+    switch (decision) {
+    case Encounter::Decision::Match:
+        return tr("MATCH");
+    case Encounter::Decision::NoMatch:
+        return tr("NO MATCH");
+    case Encounter::Decision::NoFace:
+        return tr("NO FACE");
+    case Encounter::Decision::PoorQuality:
+        return tr("POOR QUALITY");
+    }
+    return QString();
+}
+
+void MatchPanel::clear()
+{
+    m_outcome.reset();
+    m_capture.reset();
+    showImage(m_captureImage, QImage(), tr("Waiting for the traveler"));
+    showImage(m_referenceImage, QImage(), QString());
+    m_decision->setText(tr("—"));
+    m_decision->setStyleSheet(QString());
+    m_scoreBar->setScore(std::nullopt, 0);
+    m_scoreBar->hide();
+    m_referenceDetails->clear();
+    m_qualityWords->clear();
+    m_actionState->clear();
+    setActionsEnabled(false);
+    m_next->setEnabled(false);
+}
+
+void MatchPanel::showOutcome(const CaptureResult& capture, const MatchOutcome& outcome)
+{
+    m_capture = capture;
+    m_outcome = outcome;
+    showImage(m_captureImage, capture.image, tr("No capture"));
+    QImage reference;
+    if (outcome.reference && !outcome.reference->photoPath.isEmpty()) {
+        QImageReader reader(outcome.reference->photoPath);
+        reader.setAutoTransform(true);
+        reference = reader.read();
+    }
+    showImage(m_referenceImage, reference, outcome.reference ? tr("Reference photo unavailable") : tr("No reference"));
+    m_decision->setText(decisionTitle(outcome.decision));
+    m_decision->setStyleSheet(decisionStyle(outcome.decision));
+    m_scoreBar->setScore(outcome.score, outcome.threshold);
+    m_scoreBar->show();
+
+    QStringList details;
+    if (outcome.reference) {
+        const ReferencePerson& who = *outcome.reference;
+        details << (who.name.isEmpty() ? tr("Traveler %1").arg(who.travelerId) : who.name);
+        if (!who.citizenship.isEmpty())
+            details << tr("Nationality: %1").arg(who.citizenship);
+        if (!who.documentNumber.isEmpty())
+            details << tr("Document: %1").arg(who.documentNumber);
+        details << tr("Traveler id: %1").arg(who.travelerId);
+    }
+    if (outcome.decision == Encounter::Decision::NoMatch && !outcome.candidates.empty())
+        details << tr("Shown: the closest gallery member, below the threshold");
+    m_referenceDetails->setText(details.join(QLatin1Char('\n')));
+    m_qualityWords->setText(capture.qualityWords.isEmpty() ? QString()
+                                                           : tr("Quality: %1").arg(capture.qualityWords.join(QStringLiteral(", "))));
+    m_actionState->clear();
+    setActionsEnabled(true);
+    m_next->setEnabled(true);
+}
+
+void MatchPanel::showActionRecorded(const QString& text)
+{
+    m_actionState->setText(text);
+    m_actionState->setStyleSheet(QString());
+    setActionsEnabled(false);
+}
+
+void MatchPanel::showActionFailed(const QString& text)
+{
+    m_actionState->setText(text);
+    m_actionState->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+}
+
+void MatchPanel::setActionsEnabled(bool enabled)
+{
+    for (QPushButton* button : {m_confirm, m_override, m_secondary})
+        button->setEnabled(enabled);
+}
+
+void MatchPanel::askOverride()
+{
+    bool ok = false;
+    const QString reason = QInputDialog::getText(this, tr("Override the decision"),
+                                                 tr("Why is the decision overridden? (required)"), QLineEdit::Normal,
+                                                 QString(), &ok)
+                               .trimmed();
+    if (ok && !reason.isEmpty())
+        Q_EMIT overrideRequested(reason);
+}
+
+void MatchPanel::askSecondary()
+{
+    bool ok = false;
+    const QString reason = QInputDialog::getText(this, tr("Send to secondary inspection"),
+                                                 tr("Reason (optional):"), QLineEdit::Normal, QString(), &ok)
+                               .trimmed();
+    if (ok)
+        Q_EMIT secondaryRequested(reason);
+}
+
+} // namespace fg

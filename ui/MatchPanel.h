@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/workflow/Inspection.h"
+#include "ui/CaptureResult.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QPushButton;
+
+namespace fg {
+
+class ScoreBar;
+
+// The capture beside the reference photo (the document's for 1:1, the best
+// candidate's for 1:N), the score on a bar with the threshold marked, the
+// decision in words and colour (MATCH / NO MATCH / NO FACE / POOR QUALITY),
+// and who the reference is. The officer then confirms, overrides with a
+// reason or sends the traveler to secondary, once; then the next traveler.
+// Object names for GUI tests: "captureImage", "referenceImage", "decision",
+// "scoreBar", "referenceDetails", "qualityWords", "confirmButton",
+// "overrideButton", "secondaryButton", "nextButton", "actionState".
+class MatchPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit MatchPanel(QWidget* parent = nullptr);
+
+    void showOutcome(const CaptureResult& capture, const MatchOutcome& outcome);
+    // After the action was stored: "Confirmed · encounter 42", buttons off.
+    void showActionRecorded(const QString& text);
+    // The action could not be stored: said in words, the buttons stay.
+    void showActionFailed(const QString& text);
+    void clear();
+
+    bool hasOutcome() const { return m_outcome.has_value(); }
+    const std::optional<MatchOutcome>& outcome() const { return m_outcome; }
+    const std::optional<CaptureResult>& capture() const { return m_capture; }
+
+    // "MATCH", "NO MATCH", "NO FACE", "POOR QUALITY".
+    static QString decisionTitle(Encounter::Decision decision);
+
+Q_SIGNALS:
+    void confirmRequested();
+    void overrideRequested(const QString& reason);
+    void secondaryRequested(const QString& reason);
+    void nextTravelerRequested();
+
+private:
+    void askOverride();
+    void askSecondary();
+    void setActionsEnabled(bool enabled);
+
+    QLabel* m_captureImage = nullptr;
+    QLabel* m_referenceImage = nullptr;
+    QLabel* m_decision = nullptr;
+    ScoreBar* m_scoreBar = nullptr;
+    QLabel* m_referenceDetails = nullptr;
+    QLabel* m_qualityWords = nullptr;
+    QLabel* m_actionState = nullptr;
+    QPushButton* m_confirm = nullptr;
+    QPushButton* m_override = nullptr;
+    QPushButton* m_secondary = nullptr;
+    QPushButton* m_next = nullptr;
+    std::optional<MatchOutcome> m_outcome;
+    std::optional<CaptureResult> m_capture;
+};
+
+} // namespace fg

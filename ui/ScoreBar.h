@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QWidget>
+
+#include <optional>
+
+namespace fg {
+
+// The comparison score on a bar from 0 to 1 with the decision threshold
+// marked, and both written as numbers: the officer sees how far above or
+// below the threshold a score is, not only which side.
+class ScoreBar : public QWidget {
+    Q_OBJECT
+public:
+    explicit ScoreBar(QWidget* parent = nullptr);
+
+    // nullopt score: no comparison (no face) — only the threshold is drawn.
+    void setScore(std::optional<double> score, double threshold);
+    std::optional<double> score() const { return m_score; }
+    double threshold() const { return m_threshold; }
+    // "score 0.62 · threshold 0.35" (also the accessible description).
+    QString text() const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    std::optional<double> m_score;
+    double m_threshold = 0;
+};
+
+} // namespace fg
