@@ -6,6 +6,7 @@
 #include "core/workflow/Records.h"
 #include "core/security/UserStore.h"
 #include "core/biometrics/QualityLimits.h"
+#include "core/workflow/AlternateProcedureStore.h"
 #include "core/workflow/Inspection.h"
 #include "ui/FirstAdminDialog.h"
 #include "ui/InspectionDesk.h"
@@ -108,6 +109,7 @@ int main(int argc, char* argv[])
     fg::Inspection inspection(settings->fmrTarget());
     fg::InspectionDesk desk(records->encounters(), inspection, window.liveAnalysis(), window.matchPanel());
     desk.setStation({QSysInfo::machineHostName(), options.sourceSpec, fg::Encounter::Kind::Entry});
+    desk.setAlternateProcedures(&records->alternateProcedures());
     window.setDesk(&desk);
     QObject::connect(&desk, &fg::InspectionDesk::problem, &window,
                      [&window](const QString& text) { window.statusBar()->showMessage(text, 10000); });

@@ -1,8 +1,10 @@
 #include "ui/InspectionDesk.h"
 
+#include "core/workflow/AlternateProcedureStore.h"
 #include "core/workflow/EncounterStore.h"
 #include "ui/LiveAnalysis.h"
 #include "ui/MatchPanel.h"
+#include "ui/OptOutDialog.h"
 
 #include <QJsonObject>
 
@@ -30,6 +32,8 @@ void InspectionDesk::capture()
 
 void InspectionDesk::onCaptured(const CaptureResult& capture)
 {
+    if (m_optingOut)
+        return; // the traveler declined: nothing of them is kept
     if (!m_officer) {
         m_live.nextTraveler(); // nobody signed in (locked): nothing is kept
         return;
@@ -124,6 +128,42 @@ void InspectionDesk::act(Encounter::OfficerAction action, const QString& reason)
     }
     m_panel.showActionRecorded(done.arg(m_encounterId));
     Q_EMIT actionRecorded(m_encounterId, action);
+}
+
+qint64 InspectionDesk::optOut(QWidget* parent)
+{
+    if (!m_officer || m_optingOut)
+        return 0;
+    if (!m_alternates) {
+        Q_EMIT problem(tr("Opt-out cannot be logged on this workstation: no records"));
+        return 0;
+    }
+    m_optingOut = true;
+    const bool automatic = m_live.autoCapture();
+    m_live.setAutoCapture(false);
+    m_panel.clear();
+    m_encounterId = 0;
+    Q_EMIT optOutStarted();
+
+    AlternateProcedure base;
+    base.officer = m_officer->name;
+    base.workstation = m_station.workstation;
+    base.camera = m_station.camera;
+    base.kind = m_station.kind;
+    base.flight = m_inspection.flight();
+    const QString actor = m_officer->actor();
+    AlternateProcedureStore& store = *m_alternates;
+    OptOutDialog dialog(base, QDate::currentDate(), [&store, actor](const AlternateProcedure& procedure, QString* error) {
+        const std::optional<StoredAlternateProcedure> stored = store.record(procedure, actor, error);
+        return stored ? std::optional<qint64>(stored->id) : std::nullopt;
+    }, parent);
+    const qint64 id = dialog.exec() == QDialog::Accepted ? dialog.recordedId() : 0;
+
+    m_live.setAutoCapture(automatic);
+    m_optingOut = false;
+    nextTraveler();
+    Q_EMIT optOutFinished(id);
+    return id;
 }
 
 void InspectionDesk::nextTraveler()

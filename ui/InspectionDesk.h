@@ -12,6 +12,7 @@
 
 namespace fg {
 
+class AlternateProcedureStore;
 class EncounterStore;
 class LiveAnalysis;
 class MatchPanel;
@@ -36,6 +37,8 @@ public:
 
     void setOfficer(const std::optional<UserAccount>& officer) { m_officer = officer; }
     void setStation(const Station& station) { m_station = station; }
+    // Where opt-outs are logged (none: the opt-out key says it cannot be logged).
+    void setAlternateProcedures(AlternateProcedureStore* store) { m_alternates = store; }
     const Station& station() const { return m_station; }
 
     // The encounter of the capture on screen (0: none yet).
@@ -46,8 +49,15 @@ public:
     void overrideDecision(const QString& reason);
     void sendToSecondary(const QString& reason);
     void nextTraveler();
+    // The traveler declines the photo: capture stops for them (nothing
+    // captured meanwhile is kept), the opt-out dialog logs the alternate
+    // procedure, then the next traveler. Modal; returns the logged id or 0.
+    qint64 optOut(QWidget* parent);
+    bool isOptingOut() const { return m_optingOut; }
 
 Q_SIGNALS:
+    void optOutStarted();
+    void optOutFinished(qint64 alternateProcedureId);
     void encounterRecorded(qint64 encounterId, fg::Encounter::Decision decision);
     void actionRecorded(qint64 encounterId, fg::Encounter::OfficerAction action);
     // Something the officer must know, in words (status bar).
@@ -64,6 +74,8 @@ private:
     std::optional<UserAccount> m_officer;
     Station m_station;
     qint64 m_encounterId = 0;
+    AlternateProcedureStore* m_alternates = nullptr;
+    bool m_optingOut = false;
 };
 
 } // namespace fg

@@ -139,6 +139,17 @@ void MainWindow::setDesk(InspectionDesk* desk)
     add(QKeySequence(Qt::CTRL | Qt::Key_S), tr("Secondary"),
         [this, click] { click(m_matchPanel->findChild<QPushButton*>(QStringLiteral("secondaryButton"))); });
     add(QKeySequence(Qt::CTRL | Qt::Key_N), tr("Next traveler"), [this] { m_desk->nextTraveler(); });
+    add(QKeySequence(Qt::Key_F2), tr("Opt-out"), [this] { m_desk->optOut(this); });
+    if (m_desk) {
+        connect(m_desk, &InspectionDesk::optOutStarted, this, [this] {
+            m_view->hide(); // the traveler declined: their image is not on screen either
+            statusBar()->showMessage(tr("Opt-out: camera stopped for this traveler"));
+        });
+        connect(m_desk, &InspectionDesk::optOutFinished, this, [this](qint64 id) {
+            m_view->show();
+            statusBar()->showMessage(id ? tr("Alternate procedure %1 logged").arg(id) : tr("Opt-out cancelled"), 8000);
+        });
+    }
     add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), tr("Automatic capture"), [this] {
         m_live->setAutoCapture(!m_live->autoCapture());
         statusBar()->showMessage(m_live->autoCapture() ? tr("Automatic capture on") : tr("Automatic capture off"), 4000);

@@ -41,7 +41,8 @@ public:
 
     // The desk that records captures and the officer's actions; the window's
     // keys drive it: Space capture, Enter confirm, Ctrl+O override,
-    // Ctrl+S secondary, Ctrl+N next traveler, Ctrl+Shift+A automatic capture.
+    // Ctrl+S secondary, Ctrl+N next traveler, F2 opt-out, Ctrl+Shift+A
+    // automatic capture.
     void setDesk(InspectionDesk* desk);
 
     // What captures are matched against, in words ("Flight UA 901 · 7

@@ -8,17 +8,24 @@
 #include "core/storage/Database.h"
 #include "core/storage/DatabaseUrl.h"
 #include "core/storage/SystemClock.h"
+#include "core/workflow/AlternateProcedureStore.h"
 #include "core/workflow/EncounterStore.h"
 #include "core/workflow/Inspection.h"
 #include "core/workflow/RetentionPolicy.h"
 #include "ui/InspectionDesk.h"
 #include "ui/MainWindow.h"
 #include "ui/MatchPanel.h"
+#include "ui/OptOutDialog.h"
 #include "ui/ReferenceLoader.h"
 
 #include "tests/support/TestData.h"
 
+#include <QApplication>
+#include <QComboBox>
 #include <QDir>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTimer>
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
@@ -94,6 +101,7 @@ private Q_SLOTS:
         QVERIFY2(keys, qPrintable(error));
         const RetentionPolicy retention;
         EncounterStore encounters(*database, *keys, audit, clock, retention);
+        AlternateProcedureStore alternates(*database, audit, clock);
 
         // The flight's gallery, built off the GUI thread.
         const LiveAnalysis::Options options = clipOptions();
@@ -114,6 +122,7 @@ private Q_SLOTS:
         MainWindow window(options);
         InspectionDesk desk(encounters, inspection, window.liveAnalysis(), window.matchPanel());
         desk.setStation({QStringLiteral("gate-b12"), QStringLiteral("clip"), Encounter::Kind::Exit});
+        desk.setAlternateProcedures(&alternates);
         window.setDesk(&desk);
         UserAccount olga;
         olga.name = QStringLiteral("olga");
@@ -173,6 +182,47 @@ private Q_SLOTS:
         QTest::keyClick(&window, Qt::Key_Space);
         QTRY_VERIFY_WITH_TIMEOUT(recorded.count() == 2, kGenerousMs);
         QVERIFY(recorded.at(1).at(0).toLongLong() > first);
+
+        // F2: the next traveler declines. Nothing is captured for them (Space
+        // does nothing), the dialog takes the ICAO specimen's MRZ, and the
+        // alternate procedure is logged.
+        const auto photos = [&] {
+            return database->scalar(QStringLiteral("SELECT COUNT(*) FROM photos"), {}, QStringLiteral("count"), &error)->toInt();
+        };
+        const int photosBefore = photos();
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        bool filled = false;
+        QTimer::singleShot(200, this, [&] {
+            auto* dialog = qobject_cast<OptOutDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            QTest::keyClick(&window, Qt::Key_Space); // not for this traveler
+            dialog->findChild<QPlainTextEdit*>(QStringLiteral("mrzText"))
+                ->setPlainText(QStringLiteral("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
+                                              "L898902C36UTO7408122F1204159ZE184226B<<<<<10"));
+            auto* outcome = dialog->findChild<QComboBox*>(QStringLiteral("outcome"));
+            outcome->setCurrentIndex(outcome->findData(int(AlternateProcedure::Outcome::NotVerified)));
+            auto* expired = dialog->findChild<QComboBox*>(QStringLiteral("check-not-expired"));
+            expired->setCurrentIndex(expired->findData(int(AlternateProcedure::CheckResult::Failed)));
+            dialog->findChild<QLineEdit*>(QStringLiteral("reason"))->setText(QStringLiteral("passport expired"));
+            filled = true;
+            dialog->submit();
+        });
+        QSignalSpy optedOut(&desk, &InspectionDesk::optOutFinished);
+        QTest::keyClick(&window, Qt::Key_F2); // modal until the dialog is done
+        QVERIFY(filled);
+        QCOMPARE(optedOut.count(), 1);
+        const qint64 alternateId = optedOut.front().at(0).toLongLong();
+        QVERIFY(alternateId > 0);
+        const auto logged = alternates.find(alternateId, &error);
+        QVERIFY2(logged, qPrintable(error));
+        QCOMPARE(logged->officer, QStringLiteral("olga"));
+        QCOMPARE(logged->flight, QStringLiteral("UA901"));
+        QCOMPARE(logged->document.number, QStringLiteral("L898902C3"));
+        QCOMPARE(logged->outcome, AlternateProcedure::Outcome::NotVerified);
+        QTest::qWait(1000);
+        QCOMPARE(recorded.count(), 2); // no capture was kept for the traveler who declined
+        QCOMPARE(photos(), photosBefore);
         window.close();
     }
 };

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/documents/Mrz.h"
+#include "core/workflow/AlternateProcedure.h"
+
+#include <QDate>
+#include <QDialog>
+
+#include <functional>
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace fg {
+
+// The traveler declined the photo: the officer verifies the document by hand
+// (DOMAIN.md, step 5). The MRZ is typed, pasted or read by a keyboard-wedge
+// reader and checked as it changes (MrzParser: every check digit, dates,
+// expiry, with the field named and OCR corrections offered); then the
+// visual checklist, the outcome and, unless verified, the reason. Logging it
+// is the caller's (record), so the dialog holds no database.
+// Object names for GUI tests: "mrzText", "mrzProblems", "mrzFields",
+// "applySuggestion", "check-<id>", "outcome", "reason", "citizenship",
+// "recordButton", "optOutMessage".
+class OptOutDialog : public QDialog {
+    Q_OBJECT
+public:
+    // Stores the procedure; the new record's id, or nullopt with *error.
+    using Recorder = std::function<std::optional<qint64>(const AlternateProcedure& procedure, QString* error)>;
+
+    // The visual checks of the checklist, in order: {id, words}.
+    static const std::vector<std::pair<QString, QString>>& checklist();
+
+    OptOutDialog(AlternateProcedure base, QDate today, Recorder record, QWidget* parent = nullptr);
+
+    const MrzResult& mrz() const { return m_mrz; }
+    // The id of the logged record, once accepted.
+    qint64 recordedId() const { return m_recordedId; }
+    // The procedure as it would be logged now.
+    AlternateProcedure procedure() const;
+
+    void submit();
+
+private:
+    void reread();
+    void applyFirstSuggestion();
+    void showMessage(const QString& text, bool problem);
+
+    AlternateProcedure m_base;
+    QDate m_today;
+    Recorder m_record;
+    MrzResult m_mrz;
+    qint64 m_recordedId = 0;
+    QPlainTextEdit* m_mrzText = nullptr;
+    QLabel* m_problems = nullptr;
+    QLabel* m_fields = nullptr;
+    QPushButton* m_apply = nullptr;
+    QLineEdit* m_citizenship = nullptr;
+    std::vector<std::pair<QString, QComboBox*>> m_checks;
+    QComboBox* m_outcome = nullptr;
+    QLineEdit* m_reason = nullptr;
+    QLabel* m_message = nullptr;
+};
+
+} // namespace fg
