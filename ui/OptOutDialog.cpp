@@ -120,8 +120,11 @@ OptOutDialog::OptOutDialog(AlternateProcedure base, QDate today, Recorder record
     connect(m_apply, &QPushButton::clicked, this, &OptOutDialog::applyFirstSuggestion);
 
     auto* layout = new QVBoxLayout(this);
+    layout->setSizeConstraint(QLayout::SetMinimumSize); // grows with the MRZ's fields and problems
     layout->addWidget(intro);
-    layout->addWidget(new QLabel(tr("&MRZ"), this));
+    auto* mrzLabel = new QLabel(tr("&MRZ"), this);
+    mrzLabel->setBuddy(m_mrzText);
+    layout->addWidget(mrzLabel);
     layout->addWidget(m_mrzText);
     layout->addWidget(m_problems);
     layout->addWidget(m_apply);

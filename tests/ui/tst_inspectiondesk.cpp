@@ -79,6 +79,22 @@ QString writeManifest(const QString& folder)
     return file.fileName();
 }
 
+// FACEGATE_SCREENSHOTS=DIR: the window as the officer sees it, at the two
+// screen sizes of the workstations (docs/ holds the committed ones).
+void screenshots(QWidget& window, const QString& name)
+{
+    const QString shots = qEnvironmentVariable("FACEGATE_SCREENSHOTS");
+    if (shots.isEmpty())
+        return;
+    const QSize before = window.size();
+    for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+        window.resize(size);
+        QTest::qWait(400); // a few frames at the new size
+        window.grab().save(QDir(shots).filePath(QStringLiteral("%1-%2x%3.png").arg(name).arg(size.width()).arg(size.height())));
+    }
+    window.resize(before);
+}
+
 } // namespace
 
 class TestInspectionDesk : public QObject {
@@ -124,6 +140,7 @@ private Q_SLOTS:
         desk.setStation({QStringLiteral("gate-b12"), QStringLiteral("clip"), Encounter::Kind::Exit});
         desk.setAlternateProcedures(&alternates);
         window.setDesk(&desk);
+        window.showReferenceState(QStringLiteral("Flight UA 901 · 7 travelers · 1:N"), false); // as the workstation says it
         UserAccount olga;
         olga.name = QStringLiteral("olga");
         desk.setOfficer(olga);
@@ -159,9 +176,7 @@ private Q_SLOTS:
               *stored->score, *stored->threshold,
               qPrintable(stored->candidates.value(QStringLiteral("top")).toArray().at(0).toObject().value(QStringLiteral("traveler_id")).toString()));
 
-        // FACEGATE_SCREENSHOTS=DIR: the window as the officer sees it now.
-        if (const QString shots = qEnvironmentVariable("FACEGATE_SCREENSHOTS"); !shots.isEmpty())
-            QVERIFY(window.grab().save(QDir(shots).filePath(QStringLiteral("desk-%1x%2.png").arg(window.width()).arg(window.height()))));
+        screenshots(window, QStringLiteral("match"));
 
         // Enter confirms, once.
         QTest::keyClick(&window, Qt::Key_Return);
@@ -179,6 +194,7 @@ private Q_SLOTS:
         QCOMPARE(decisionLabel->text(), QStringLiteral("—"));
         QTest::qWait(1000);
         QCOMPARE(recorded.count(), 1);
+        screenshots(window, QStringLiteral("main"));
         QTest::keyClick(&window, Qt::Key_Space);
         QTRY_VERIFY_WITH_TIMEOUT(recorded.count() == 2, kGenerousMs);
         QVERIFY(recorded.at(1).at(0).toLongLong() > first);
@@ -205,6 +221,12 @@ private Q_SLOTS:
             auto* expired = dialog->findChild<QComboBox*>(QStringLiteral("check-not-expired"));
             expired->setCurrentIndex(expired->findData(int(AlternateProcedure::CheckResult::Failed)));
             dialog->findChild<QLineEdit*>(QStringLiteral("reason"))->setText(QStringLiteral("passport expired"));
+            if (const QString shots = qEnvironmentVariable("FACEGATE_SCREENSHOTS"); !shots.isEmpty())
+            {
+                dialog->adjustSize();
+                QTest::qWait(200);
+                dialog->grab().save(QDir(shots).filePath(QStringLiteral("optout-dialog.png")));
+            }
             filled = true;
             dialog->submit();
         });
