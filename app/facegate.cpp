@@ -113,6 +113,9 @@ int main(int argc, char* argv[])
     window.setDesk(&desk);
     QObject::connect(&desk, &fg::InspectionDesk::problem, &window,
                      [&window](const QString& text) { window.statusBar()->showMessage(text, 10000); });
+    QObject::connect(&desk, &fg::InspectionDesk::decisionShown, &window, [&window](double ms) {
+        window.statusBar()->showMessage(QObject::tr("Decided in %1 ms after capture").arg(ms, 0, 'f', 0), 5000);
+    });
     fg::ReferenceLoader references(options.pipeline);
     QObject::connect(&window, &fg::MainWindow::manifestChosen, &references, [&](const QString& path) {
         if (references.loadManifest(path, QString()))

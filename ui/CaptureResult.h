@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QMetaType>
 #include <QStringList>
@@ -27,6 +28,7 @@ struct CaptureResult {
     std::optional<Template> faceTemplate;
     qint64 frameIndex = -1;
     QDateTime capturedAt;            // wall time the window closed
+    QElapsedTimer closedAt;          // started when the window closed: capture-to-screen latency
     bool automatic = false;          // opened by quality, not by the officer's key
 };
 

@@ -161,6 +161,7 @@ void FrameAnalyzer::analyzeLatest()
 void FrameAnalyzer::finishCapture(const cv::Mat& lastFrame, qint64 frameIndex)
 {
     CaptureResult capture;
+    capture.closedAt.start();
     capture.capturedAt = QDateTime::currentDateTimeUtc();
     capture.automatic = !m_selector.openedByRequest();
     if (!m_selector.best() || m_bestFrame.empty()) {

@@ -80,6 +80,8 @@ void InspectionDesk::onCaptured(const CaptureResult& capture)
     const std::optional<qint64> id =
         m_encounters.add(encounter, withSample ? &sample : nullptr, m_officer->actor(), &error, &stored);
     m_panel.showOutcome(capture, *outcome);
+    if (capture.closedAt.isValid())
+        Q_EMIT decisionShown(double(capture.closedAt.nsecsElapsed()) / 1e6);
     if (!id) {
         m_encounterId = 0;
         m_panel.showActionFailed(tr("The encounter could not be stored: %1").arg(error));

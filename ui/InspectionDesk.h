@@ -59,6 +59,9 @@ Q_SIGNALS:
     void optOutStarted();
     void optOutFinished(qint64 alternateProcedureId);
     void encounterRecorded(qint64 encounterId, fg::Encounter::Decision decision);
+    // The decision is on screen, this long after the capture window closed
+    // (template, match, sealing and storing included).
+    void decisionShown(double latencyMs);
     void actionRecorded(qint64 encounterId, fg::Encounter::OfficerAction action);
     // Something the officer must know, in words (status bar).
     void problem(const QString& text);

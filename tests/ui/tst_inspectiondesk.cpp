@@ -146,6 +146,7 @@ private Q_SLOTS:
         desk.setOfficer(olga);
         QSignalSpy recorded(&desk, &InspectionDesk::encounterRecorded);
         QSignalSpy acted(&desk, &InspectionDesk::actionRecorded);
+        QSignalSpy shown(&desk, &InspectionDesk::decisionShown);
         window.show();
         window.activateWindow(); // the officer's keys are window shortcuts
         QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -172,8 +173,11 @@ private Q_SLOTS:
         const auto photo = encounters.photo(first, {QStringLiteral("officer:olga"), QStringLiteral("test")}, &purged, &error);
         QVERIFY2(photo, qPrintable(error));
         QVERIFY(photo->startsWith(QByteArray("\xFF\xD8\xFF", 3)));
-        qInfo("first capture: %s, score %.3f, threshold %.3f, best candidate %s", qPrintable(MatchPanel::decisionTitle(decision)),
-              *stored->score, *stored->threshold,
+        QCOMPARE(shown.count(), 1);
+        const double latencyMs = shown.front().front().toDouble();
+        QVERIFY(latencyMs >= 0.0);
+        qInfo("first capture: %s, score %.3f, threshold %.3f, %.0f ms from capture to decision on screen, best candidate %s",
+              qPrintable(MatchPanel::decisionTitle(decision)), *stored->score, *stored->threshold, latencyMs,
               qPrintable(stored->candidates.value(QStringLiteral("top")).toArray().at(0).toObject().value(QStringLiteral("traveler_id")).toString()));
 
         screenshots(window, QStringLiteral("match"));
