@@ -8,16 +8,20 @@
 #include "core/biometrics/QualityLimits.h"
 #include "core/workflow/AlternateProcedureStore.h"
 #include "core/workflow/Inspection.h"
+#include "ui/AlternateProcedureLog.h"
 #include "ui/FirstAdminDialog.h"
 #include "ui/InspectionDesk.h"
 #include "ui/MatchPanel.h"
 #include "ui/ReferenceLoader.h"
 #include "ui/MainWindow.h"
 #include "ui/SignInDialog.h"
+#include "ui/TravelerDisplay.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
@@ -116,6 +120,46 @@ int main(int argc, char* argv[])
     QObject::connect(&desk, &fg::InspectionDesk::decisionShown, &window, [&window](double ms) {
         window.statusBar()->showMessage(QObject::tr("Decided in %1 ms after capture").arg(ms, 0, 'f', 0), 5000);
     });
+    // The records menu: the alternate procedures' log (search, CSV, PDF).
+    QMenu* recordsMenu = window.menuBar()->addMenu(QObject::tr("Re&cords"));
+    QAction* logAction = recordsMenu->addAction(QObject::tr("&Alternate procedures…"), &window, [&] {
+        fg::AlternateProcedureLog log(records->alternateProcedures(), clock, &window);
+        log.resize(1200, 640);
+        log.exec();
+    });
+    logAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+
+    // The traveler's screen: plain prompts in the traveler's language, on a
+    // second screen when there is one (else opened from the menu).
+    fg::TravelerDisplay travelerDisplay;
+    QAction* displayAction = recordsMenu->addAction(QObject::tr("&Traveler display"), &window,
+                                                    [&] { travelerDisplay.present(fg::TravelerDisplay::travelerScreen()); });
+    displayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    if (fg::TravelerDisplay::travelerScreen())
+        travelerDisplay.present(fg::TravelerDisplay::travelerScreen());
+    travelerDisplay.setState(fg::TravelerDisplay::State::LookAtCamera);
+    QObject::connect(&desk, &fg::InspectionDesk::encounterRecorded, &travelerDisplay,
+                     [&](qint64, fg::Encounter::Decision decision) {
+                         const auto& outcome = window.matchPanel().outcome();
+                         if (outcome && outcome->reference && decision == fg::Encounter::Decision::Match)
+                             travelerDisplay.setLanguage(
+                                 fg::TravelerDisplay::languageForNationality(outcome->reference->citizenship));
+                         if (decision != fg::Encounter::Decision::Match) // a match waits for the officer's confirm
+                             travelerDisplay.setState(fg::TravelerDisplay::State::SeeOfficer);
+                     });
+    QObject::connect(&desk, &fg::InspectionDesk::actionRecorded, &travelerDisplay,
+                     [&](qint64, fg::Encounter::OfficerAction action) {
+                         travelerDisplay.setState(action == fg::Encounter::OfficerAction::Confirm
+                                                      ? fg::TravelerDisplay::State::ThankYou
+                                                      : fg::TravelerDisplay::State::SeeOfficer);
+                     });
+    QObject::connect(&desk, &fg::InspectionDesk::optOutStarted, &travelerDisplay,
+                     [&] { travelerDisplay.setState(fg::TravelerDisplay::State::OptOutAccepted); });
+    QObject::connect(&desk, &fg::InspectionDesk::nextTravelerStarted, &travelerDisplay, [&] {
+        travelerDisplay.setLanguage(QStringLiteral("en"));
+        travelerDisplay.setState(fg::TravelerDisplay::State::LookAtCamera);
+    });
+
     fg::ReferenceLoader references(options.pipeline);
     QObject::connect(&window, &fg::MainWindow::manifestChosen, &references, [&](const QString& path) {
         if (references.loadManifest(path, QString()))

@@ -173,6 +173,7 @@ void InspectionDesk::nextTraveler()
     m_encounterId = 0;
     m_panel.clear();
     m_live.nextTraveler();
+    Q_EMIT nextTravelerStarted();
 }
 
 } // namespace fg

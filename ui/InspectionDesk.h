@@ -56,6 +56,8 @@ public:
     bool isOptingOut() const { return m_optingOut; }
 
 Q_SIGNALS:
+    // A new traveler steps up (the next-traveler key, or after an opt-out).
+    void nextTravelerStarted();
     void optOutStarted();
     void optOutFinished(qint64 alternateProcedureId);
     void encounterRecorded(qint64 encounterId, fg::Encounter::Decision decision);

@@ -194,7 +194,9 @@ private Q_SLOTS:
 
         // Next traveler (Ctrl+N), automatic capture off, captured by Space.
         window.liveAnalysis().setAutoCapture(false);
+        QSignalSpy nextTraveler(&desk, &InspectionDesk::nextTravelerStarted);
         QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        QCOMPARE(nextTraveler.count(), 1);
         QCOMPARE(decisionLabel->text(), QStringLiteral("—"));
         QTest::qWait(1000);
         QCOMPARE(recorded.count(), 1);
