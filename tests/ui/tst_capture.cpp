@@ -5,6 +5,7 @@
 #include "ui/LiveAnalysis.h"
 
 #include "tests/support/TestData.h"
+#include "tests/ui/ClipCamera.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -15,23 +16,6 @@ namespace {
 
 constexpr int kGenerousMs = 120000;
 
-LiveAnalysis::Options clipOptions()
-{
-    LiveAnalysis::Options options =
-        LiveAnalysis::defaultOptions(test::datasetPath(QStringLiteral("faces-dev/video/short_hamilton_clip.mp4")));
-    options.pipeline.modelDirectory = test::modelsDir();
-    // The clip is 640x360 with several people in view: limits for this
-    // camera, as a port would set them in [quality] (with the built-in
-    // live-probe set, 40 px between the eyes, no frame of it passes).
-    options.pipeline.quality.minInterEyeDistance = 20;
-    options.pipeline.quality.maxFaces = 6;
-    options.pipeline.quality.maxYaw = 30;
-    options.pipeline.quality.maxPitch = 30;
-    options.pipeline.quality.maxRoll = 20;
-    options.pipeline.quality.minMeanBrightness = 30;
-    return options;
-}
-
 } // namespace
 
 class TestCapture : public QObject {
@@ -40,7 +24,7 @@ private Q_SLOTS:
     void capturesByItselfThenOnTheKey()
     {
         FG_REQUIRE_DATASETS();
-        LiveAnalysis live(clipOptions());
+        LiveAnalysis live(test::clipCamera());
         QSignalSpy captured(&live, &LiveAnalysis::captured);
         QSignalSpy failed(&live, &LiveAnalysis::startupFailed);
         live.start();

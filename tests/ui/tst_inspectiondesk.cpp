@@ -19,6 +19,7 @@
 #include "ui/ReferenceLoader.h"
 
 #include "tests/support/TestData.h"
+#include "tests/ui/ClipCamera.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -40,21 +41,6 @@ using namespace fg;
 namespace {
 
 constexpr int kGenerousMs = 180000;
-
-LiveAnalysis::Options clipOptions()
-{
-    LiveAnalysis::Options options =
-        LiveAnalysis::defaultOptions(test::datasetPath(QStringLiteral("faces-dev/video/short_hamilton_clip.mp4")));
-    options.pipeline.modelDirectory = test::modelsDir();
-    // Limits for this 640x360 camera, as [quality] would set them (see tst_capture).
-    options.pipeline.quality.minInterEyeDistance = 20;
-    options.pipeline.quality.maxFaces = 6;
-    options.pipeline.quality.maxYaw = 30;
-    options.pipeline.quality.maxPitch = 30;
-    options.pipeline.quality.maxRoll = 20;
-    options.pipeline.quality.minMeanBrightness = 30;
-    return options;
-}
 
 // One row per person of faces-dev/single, their first photo.
 QString writeManifest(const QString& folder)
@@ -120,7 +106,7 @@ private Q_SLOTS:
         AlternateProcedureStore alternates(*database, audit, clock);
 
         // The flight's gallery, built off the GUI thread.
-        const LiveAnalysis::Options options = clipOptions();
+        const LiveAnalysis::Options options = test::clipCamera();
         ReferenceLoader loader(options.pipeline);
         QSignalSpy galleries(&loader, &ReferenceLoader::galleryReady);
         QSignalSpy failures(&loader, &ReferenceLoader::failed);
