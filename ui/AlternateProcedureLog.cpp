@@ -479,32 +479,25 @@ QString AlternateProcedureLog::suggestedFileName(const QString& extension) const
 
 void AlternateProcedureLog::chooseAndExportCsv()
 {
-    const QString path =
-        m_pickFile(tr("Export the alternate procedures as CSV"), suggestedFileName(QStringLiteral("csv")),
-                   tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    qint64 rows = 0;
-    if (!exportCsv(path, &error, &rows)) {
-        showMessage(error, true);
-        return;
-    }
-    showMessage(tr("Exported %1 to %2.")
-                    .arg(rows == 1 ? tr("1 procedure") : tr("%1 procedures").arg(rows), nativePath(path)),
-                false);
+    chooseAndExport(tr("Export the alternate procedures as CSV"), QStringLiteral("csv"), tr("CSV files (*.csv)"),
+                    &AlternateProcedureLog::exportCsv);
 }
 
 void AlternateProcedureLog::chooseAndExportPdf()
 {
-    const QString path =
-        m_pickFile(tr("Export the alternate procedures as PDF"), suggestedFileName(QStringLiteral("pdf")),
-                   tr("PDF files (*.pdf)"));
+    chooseAndExport(tr("Export the alternate procedures as PDF"), QStringLiteral("pdf"), tr("PDF files (*.pdf)"),
+                    &AlternateProcedureLog::exportPdf);
+}
+
+void AlternateProcedureLog::chooseAndExport(const QString& title, const QString& extension, const QString& filter,
+                                            Exporter exporter)
+{
+    const QString path = m_pickFile(title, suggestedFileName(extension), filter);
     if (path.isEmpty())
         return;
     QString error;
     qint64 rows = 0;
-    if (!exportPdf(path, &error, &rows)) {
+    if (!(this->*exporter)(path, &error, &rows)) {
         showMessage(error, true);
         return;
     }

@@ -85,6 +85,8 @@ public:
     void chooseAndExportPdf();
 
 private:
+    using Exporter = bool (AlternateProcedureLog::*)(const QString& path, QString* error, qint64* rows) const;
+    void chooseAndExport(const QString& title, const QString& extension, const QString& filter, Exporter exporter);
     void filtersChanged();
     void headerSortChanged(int column, Qt::SortOrder order);
     void reload();

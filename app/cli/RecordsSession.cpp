@@ -29,13 +29,7 @@ std::optional<RetentionPolicy> configuredRetentionPolicy(QString* error)
     const QString path = Settings::defaultPath();
     const std::optional<Settings> settings = path.isEmpty() ? std::optional(Settings::defaults())
                                                             : Settings::load(path, error);
-    if (!settings)
-        return std::nullopt;
-    std::optional<RetentionPolicy> policy = RetentionPolicy::create(settings->usCitizenOrExemptRetentionSeconds(),
-                                                                    settings->inScopeRetentionSeconds(), error);
-    if (!policy)
-        *error = QStringLiteral("%1: %2").arg(settings->source(), *error);
-    return policy;
+    return settings ? RetentionPolicy::fromSettings(*settings, error) : std::nullopt;
 }
 
 RecordsSession::RecordsSession(std::unique_ptr<Database> database, const Clock& clock)

@@ -253,6 +253,13 @@ std::optional<QVariant> Database::scalar(const QString& sql, const QVariantList&
     return statement.value(0);
 }
 
+std::optional<qint64> Database::insertReturningId(const QString& insertSql, const QVariantList& values,
+                                                 const QString& what, QString* error) const
+{
+    const std::optional<QVariant> id = scalar(insertSql + QStringLiteral(" RETURNING id"), values, what, error);
+    return id ? std::optional<qint64>(id->toLongLong()) : std::nullopt;
+}
+
 QString Database::forUpdate() const
 {
     return isSqlite() ? QString() : QStringLiteral(" FOR UPDATE");

@@ -55,6 +55,9 @@ public:
     // " FOR UPDATE" on PostgreSQL (row lock in a write transaction); SQLite's
     // BEGIN IMMEDIATE already serialises writers.
     QString forUpdate() const;
+    // INSERT ... RETURNING id with `values` bound in order: the new row's id.
+    std::optional<qint64> insertReturningId(const QString& insertSql, const QVariantList& values, const QString& what,
+                                            QString* error) const;
     // SQLite: PRAGMA integrity_check must answer "ok". PostgreSQL: always true.
     bool integrityCheck(QString* error) const;
     // SQLite: moves the WAL into the file and truncates it, so deleted pages

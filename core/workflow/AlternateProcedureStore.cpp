@@ -3,6 +3,7 @@
 #include "core/security/AuditLog.h"
 #include "core/storage/Clock.h"
 #include "core/storage/Database.h"
+#include "core/storage/SqlValue.h"
 #include "core/storage/Transaction.h"
 
 #include <QJsonArray>
@@ -15,19 +16,12 @@
 namespace fg {
 namespace {
 
+using sql::nullLong;
+using sql::text;
+
 constexpr int kMaxLimit = 10000;
 
-// Qt's SQL drivers bind a null QString as SQL NULL; these columns are NOT NULL DEFAULT ''.
-QVariant text(const QString& value) { return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value); }
 
-QVariant nullLong() { return QVariant(QMetaType(QMetaType::LongLong)); }
-
-std::optional<qint64> insertReturningId(const Database& database, const QString& sql, const QVariantList& values,
-                                        const QString& what, QString* error)
-{
-    const std::optional<QVariant> id = database.scalar(sql + QStringLiteral(" RETURNING id"), values, what, error);
-    return id ? std::optional<qint64>(id->toLongLong()) : std::nullopt;
-}
 
 QString checksJson(const std::vector<AlternateProcedure::Check>& checks)
 {
@@ -210,8 +204,7 @@ std::optional<StoredAlternateProcedure> AlternateProcedureStore::record(const Al
     Transaction transaction(m_database);
     if (!transaction.begin(error))
         return std::nullopt;
-    const std::optional<qint64> travelerId = insertReturningId(
-        m_database,
+    const std::optional<qint64> travelerId = m_database.insertReturningId(
         QStringLiteral("INSERT INTO travelers (citizenship, biometric_exempt, surname, given_names, created_at) "
                        "VALUES (?, 0, ?, ?, ?)"),
         {text(procedure.citizenship.trimmed()), text(procedure.surname.trimmed()), text(procedure.givenNames.trimmed()),
@@ -221,8 +214,7 @@ std::optional<StoredAlternateProcedure> AlternateProcedureStore::record(const Al
         return std::nullopt;
     result.travelerId = *travelerId;
 
-    const std::optional<qint64> documentId = insertReturningId(
-        m_database,
+    const std::optional<qint64> documentId = m_database.insertReturningId(
         QStringLiteral("INSERT INTO documents (traveler_id, kind, number, issuing_state, expiry_date, mrz, created_at) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?)"),
         {result.travelerId, text(document.kind.trimmed()), text(document.number.trimmed()),
@@ -234,8 +226,7 @@ std::optional<StoredAlternateProcedure> AlternateProcedureStore::record(const Al
     result.documentId = *documentId;
 
     // No decision, score or quality: nothing was captured or matched.
-    const std::optional<qint64> encounterId = insertReturningId(
-        m_database,
+    const std::optional<qint64> encounterId = m_database.insertReturningId(
         QStringLiteral("INSERT INTO encounters (kind, mode, traveler_id, document_id, flight_id, decision, officer, "
                        "workstation, camera, verified_at, decided_at, created_at) "
                        "VALUES (?, 'alternate', ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)"),
@@ -246,8 +237,7 @@ std::optional<StoredAlternateProcedure> AlternateProcedureStore::record(const Al
         return std::nullopt;
     result.encounterId = *encounterId;
 
-    const std::optional<qint64> id = insertReturningId(
-        m_database,
+    const std::optional<qint64> id = m_database.insertReturningId(
         QStringLiteral("INSERT INTO alternate_procedures (encounter_id, officer, document_kind, mrz, checks, outcome, "
                        "reason, flight, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {result.encounterId, officer, text(document.kind.trimmed()), text(document.mrz), checksJson(procedure.checks),

@@ -5,6 +5,7 @@
 #include "core/security/KeyStore.h"
 #include "core/storage/Clock.h"
 #include "core/storage/Database.h"
+#include "core/storage/SqlValue.h"
 #include "core/storage/Transaction.h"
 
 #include <QJsonDocument>
@@ -13,12 +14,12 @@
 namespace fg {
 namespace {
 
-QVariant nullLong() { return QVariant(QMetaType(QMetaType::LongLong)); }
+using sql::nullLong;
+using sql::text;
+
 QVariant nullDouble() { return QVariant(QMetaType(QMetaType::Double)); }
 QVariant nullText() { return QVariant(QMetaType(QMetaType::QString)); }
 
-// Qt's SQL drivers bind a null QString as SQL NULL; these columns are NOT NULL DEFAULT ''.
-QVariant text(const QString& value) { return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value); }
 
 QVariant optionalTime(const QDateTime& time) { return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : nullLong(); }
 QVariant optionalNumber(const std::optional<double>& value) { return value ? QVariant(*value) : nullDouble(); }
@@ -46,13 +47,6 @@ QJsonObject jsonObject(const QVariant& value)
 QString isoMs(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
-
-std::optional<qint64> insertReturningId(const Database& database, const QString& sql, const QVariantList& values,
-                                        const QString& what, QString* error)
-{
-    const std::optional<QVariant> id = database.scalar(sql + QStringLiteral(" RETURNING id"), values, what, error);
-    return id ? std::optional<qint64>(id->toLongLong()) : std::nullopt;
 }
 
 bool insert(const Database& database, const QString& sql, const QVariantList& values, const QString& what,
@@ -122,8 +116,7 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
     Transaction transaction(m_database);
     if (!transaction.begin(error))
         return std::nullopt;
-    const std::optional<qint64> travelerId = insertReturningId(
-        m_database,
+    const std::optional<qint64> travelerId = m_database.insertReturningId(
         QStringLiteral("INSERT INTO travelers (citizenship, biometric_exempt, created_at) VALUES (?, ?, ?)"),
         {text(encounter.citizenship.trimmed()), encounter.biometricExempt ? 1 : 0, nowMs}, QStringLiteral("add the traveler"),
         error);
@@ -131,8 +124,7 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
         return std::nullopt;
     result.travelerId = *travelerId;
 
-    const std::optional<qint64> encounterId = insertReturningId(
-        m_database,
+    const std::optional<qint64> encounterId = m_database.insertReturningId(
         QStringLiteral("INSERT INTO encounters (kind, mode, traveler_id, flight_id, decision, score, threshold, "
                        "fmr_target, candidates, quality, officer, workstation, camera, partner, captured_at, "
                        "verified_at, decided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -171,8 +163,8 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
     else if (encounter.decision == Encounter::Decision::PoorQuality)
         queueReason = QStringLiteral("poor-quality");
     if (!queueReason.isEmpty()) {
-        const std::optional<qint64> item = insertReturningId(
-            m_database, QStringLiteral("INSERT INTO queue_items (encounter_id, reason, created_at) VALUES (?, ?, ?)"),
+        const std::optional<qint64> item = m_database.insertReturningId(
+            QStringLiteral("INSERT INTO queue_items (encounter_id, reason, created_at) VALUES (?, ?, ?)"),
             {result.id, queueReason, nowMs}, QStringLiteral("queue encounter %1 for a supervisor").arg(result.id), error);
         if (!item)
             return std::nullopt;
@@ -331,8 +323,8 @@ bool EncounterStore::recordOfficerAction(qint64 encounterId, Encounter::OfficerA
         queueItem = existing.value(0).toLongLong();
     existing.finish();
     if (action != Encounter::OfficerAction::Confirm && queueItem == 0) {
-        const std::optional<qint64> item = insertReturningId(
-            m_database, QStringLiteral("INSERT INTO queue_items (encounter_id, reason, created_at) VALUES (?, ?, ?)"),
+        const std::optional<qint64> item = m_database.insertReturningId(
+            QStringLiteral("INSERT INTO queue_items (encounter_id, reason, created_at) VALUES (?, ?, ?)"),
             {encounterId, QStringLiteral("override"), nowMs},
             QStringLiteral("queue encounter %1 for a supervisor").arg(encounterId), error);
         if (!item)

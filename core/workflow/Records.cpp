@@ -27,8 +27,7 @@ std::unique_ptr<Records> Records::open(const Settings& settings, const Clock& cl
         *error = QStringLiteral("crypto self-test failed: %1").arg(why);
         return nullptr;
     }
-    const std::optional<RetentionPolicy> retention = RetentionPolicy::create(
-        settings.usCitizenOrExemptRetentionSeconds(), settings.inScopeRetentionSeconds(), error);
+    const std::optional<RetentionPolicy> retention = RetentionPolicy::fromSettings(settings, error);
     if (!retention)
         return nullptr;
     const std::optional<LockoutPolicy> lockout =

@@ -1,5 +1,7 @@
 #include "core/workflow/RetentionPolicy.h"
 
+#include "core/config/Settings.h"
+
 namespace fg {
 namespace {
 
@@ -42,6 +44,15 @@ std::optional<RetentionPolicy> RetentionPolicy::create(qint64 usCitizenOrExemptS
     RetentionPolicy policy;
     policy.m_shortSeconds = usCitizenOrExemptSeconds;
     policy.m_longSeconds = inScopeSeconds;
+    return policy;
+}
+
+std::optional<RetentionPolicy> RetentionPolicy::fromSettings(const Settings& settings, QString* error)
+{
+    std::optional<RetentionPolicy> policy =
+        create(settings.usCitizenOrExemptRetentionSeconds(), settings.inScopeRetentionSeconds(), error);
+    if (!policy)
+        *error = QStringLiteral("%1: %2").arg(settings.source(), *error);
     return policy;
 }
 

@@ -7,6 +7,8 @@
 
 namespace fg {
 
+class Settings;
+
 // How long photos and templates may be kept (DOMAIN.md, Rules): U.S. citizens
 // and biometrically exempt travelers no more than 12 hours after their
 // identity was verified, all others within 14 days. Both can be set shorter,
@@ -21,6 +23,8 @@ public:
     RetentionPolicy() = default;
     // nullopt (with *error naming the value) when a limit is <= 0 or longer than the rule allows.
     static std::optional<RetentionPolicy> create(qint64 usCitizenOrExemptSeconds, qint64 inScopeSeconds, QString* error);
+    // The limits of retention/* in the settings; *error names the file.
+    static std::optional<RetentionPolicy> fromSettings(const Settings& settings, QString* error);
 
     // Every rule, in the order purges run them.
     static constexpr Rule kRules[] = {Rule::UsCitizenOrExempt, Rule::InScope};
