@@ -89,6 +89,10 @@ const std::vector<SettingSpec>& Settings::table()
          httpsEndpoint()},
         {QStringLiteral("capture/sources"), QStringLiteral("v4l2:0"),
          QStringLiteral("Frame sources, comma-separated (camera, stream URL, image folder or video file)"), anyText()},
+        {QStringLiteral("station/kind"), QString(),
+         QStringLiteral("What the workstation's encounters record: entry, exit or checkpoint; empty: checkpoint for "
+                        "checkpoint officers, entry for everyone else"),
+         oneOf({QString(), QStringLiteral("entry"), QStringLiteral("exit"), QStringLiteral("checkpoint")})},
         {QStringLiteral("ui/language"), QString(), QStringLiteral("Interface language; empty: the system locale"),
          oneOf({QString(), QStringLiteral("en"), QStringLiteral("es"), QStringLiteral("fr")})},
         {QStringLiteral("database/url"), QString(),
@@ -253,6 +257,11 @@ int Settings::lockoutMinutes() const
 int Settings::sessionLockMinutes() const
 {
     return value(QStringLiteral("security/sessionLockMinutes")).toInt();
+}
+
+QString Settings::stationKind() const
+{
+    return text(QStringLiteral("station/kind"));
 }
 
 } // namespace fg

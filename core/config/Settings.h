@@ -57,6 +57,7 @@ public:
     int lockoutFailures() const;
     int lockoutMinutes() const;
     int sessionLockMinutes() const;
+    QString stationKind() const; // station/kind: "entry", "exit", "checkpoint" or empty (from the role)
 
     static QString defaultDatabasePath(); // ~/.local/share/facegate/facegate.db
 

@@ -50,6 +50,7 @@ private Q_SLOTS:
         QTest::newRow("endpoint http") << "matching/endpoint" << "http://matchd:8443" << "https";
         QTest::newRow("database") << "database/url" << "mysql://x/y" << "postgresql://";
         QTest::newRow("language") << "ui/language" << "de" << "en, es, fr";
+        QTest::newRow("station kind") << "station/kind" << "arrival" << "entry, exit, checkpoint";
         QTest::newRow("lockout") << "security/lockoutFailures" << "0" << "from 1 to 100";
         QTest::newRow("session lock") << "security/sessionLockMinutes" << "241" << "from 1 to 240";
     }

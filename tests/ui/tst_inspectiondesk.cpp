@@ -20,6 +20,7 @@
 
 #include "tests/support/TestData.h"
 #include "tests/ui/ClipCamera.h"
+#include "tests/ui/ClipFlight.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -41,29 +42,6 @@ using namespace fg;
 namespace {
 
 constexpr int kGenerousMs = 180000;
-
-// One row per person of faces-dev/single, their first photo.
-QString writeManifest(const QString& folder)
-{
-    const QDir single(test::datasetPath(QStringLiteral("faces-dev/single")));
-    QFile file(QDir(folder).filePath(QStringLiteral("UA901.csv")));
-    if (!file.open(QIODevice::WriteOnly))
-        return QString();
-    file.write("traveler_id,photo_path,name,citizenship,document_no\n");
-    int row = 0;
-    for (const QString& person : single.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-        const QStringList photos = QDir(single.filePath(person)).entryList(QDir::Files, QDir::Name);
-        if (photos.isEmpty())
-            continue;
-        file.write(QStringLiteral("%1,%2,%3,%4,P%5\n")
-                       .arg(person, QDir(single.filePath(person)).filePath(photos.front()), person,
-                            row % 2 ? QStringLiteral("USA") : QStringLiteral("GBR"))
-                       .arg(1000 + row)
-                       .toUtf8());
-        ++row;
-    }
-    return file.fileName();
-}
 
 // FACEGATE_SCREENSHOTS=DIR: the window as the officer sees it, at the two
 // screen sizes of the workstations (docs/ holds the committed ones).
@@ -110,7 +88,7 @@ private Q_SLOTS:
         ReferenceLoader loader(options.pipeline);
         QSignalSpy galleries(&loader, &ReferenceLoader::galleryReady);
         QSignalSpy failures(&loader, &ReferenceLoader::failed);
-        QVERIFY(loader.loadManifest(writeManifest(dir.path()), QStringLiteral("UA 901")));
+        QVERIFY(loader.loadManifest(test::writeClipFlightManifest(dir.path()), QStringLiteral("UA 901")));
         QVERIFY(!loader.loadManifest(QStringLiteral("/elsewhere.csv"), QString())); // one load at a time
         QTRY_VERIFY_WITH_TIMEOUT(!galleries.isEmpty() || !failures.isEmpty(), kGenerousMs);
         QVERIFY2(failures.isEmpty(), failures.isEmpty() ? "" : qPrintable(failures.front().front().toString()));
@@ -205,14 +183,7 @@ private Q_SLOTS:
             if (!dialog)
                 return;
             QTest::keyClick(&window, Qt::Key_Space); // not for this traveler
-            dialog->findChild<QPlainTextEdit*>(QStringLiteral("mrzText"))
-                ->setPlainText(QStringLiteral("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
-                                              "L898902C36UTO7408122F1204159ZE184226B<<<<<10"));
-            auto* outcome = dialog->findChild<QComboBox*>(QStringLiteral("outcome"));
-            outcome->setCurrentIndex(outcome->findData(int(AlternateProcedure::Outcome::NotVerified)));
-            auto* expired = dialog->findChild<QComboBox*>(QStringLiteral("check-not-expired"));
-            expired->setCurrentIndex(expired->findData(int(AlternateProcedure::CheckResult::Failed)));
-            dialog->findChild<QLineEdit*>(QStringLiteral("reason"))->setText(QStringLiteral("passport expired"));
+            test::fillSpecimenOptOut(dialog);
             if (const QString shots = qEnvironmentVariable("FACEGATE_SCREENSHOTS"); !shots.isEmpty())
             {
                 dialog->adjustSize();

@@ -1,0 +1,255 @@
+#include "ui/Workstation.h"
+
+#include "core/security/UserStore.h"
+#include "core/workflow/AlternateProcedureStore.h"
+#include "core/workflow/PurgeScheduler.h"
+#include "core/workflow/Purger.h"
+#include "core/workflow/Records.h"
+#include "ui/AlternateProcedureLog.h"
+#include "ui/FirstAdminDialog.h"
+#include "ui/InspectionDesk.h"
+#include "ui/MainWindow.h"
+#include "ui/MatchPanel.h"
+#include "ui/ReferenceLoader.h"
+#include "ui/SignInDialog.h"
+#include "ui/TravelerDisplay.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+
+namespace fg {
+
+Workstation::Workstation(Records& records, const Clock& clock, Options options, QObject* parent)
+    : QObject(parent)
+    , m_records(records)
+    , m_clock(clock)
+    , m_options(std::move(options))
+    , m_inspection(m_options.fmrTarget)
+    , m_window(std::make_unique<MainWindow>(m_options.camera))
+    , m_references(std::make_unique<ReferenceLoader>(m_options.camera.pipeline))
+    , m_travelerDisplay(std::make_unique<TravelerDisplay>())
+{
+    // The officer's desk: captures decided against the chosen reference at
+    // the configured false match rate, each written as an encounter.
+    m_desk = std::make_unique<InspectionDesk>(m_records.encounters(), m_inspection, m_window->liveAnalysis(),
+                                              m_window->matchPanel());
+    m_desk->setStation({m_options.stationName, m_options.camera.sourceSpec,
+                        stationKind(m_options.kind, Role::Officer)});
+    m_desk->setAlternateProcedures(&m_records.alternateProcedures());
+    m_window->setDesk(m_desk.get());
+    MainWindow* window = m_window.get();
+    connect(m_desk.get(), &InspectionDesk::problem, window,
+            [window](const QString& text) { window->statusBar()->showMessage(text, 10000); });
+    connect(m_desk.get(), &InspectionDesk::decisionShown, window, [window](double ms) {
+        window->statusBar()->showMessage(tr("Decided in %1 ms after capture").arg(ms, 0, 'f', 0), 5000);
+    });
+    connect(window, &MainWindow::startupFailed, this, [this](const QString& reason) {
+        // A fatal start-up failure: the one case for a modal box (STYLE.md 7).
+        QMessageBox::critical(m_window.get(), tr("FaceGate cannot start"),
+                              tr("The face pipeline could not be created:\n%1").arg(reason));
+        Q_EMIT finished(1);
+    }, Qt::QueuedConnection);
+    // Ending a session at the lock hands the workstation to the next officer.
+    connect(window, &MainWindow::sessionEnded, this, [this] {
+        m_window->hide();
+        askForSignIn();
+    }, Qt::QueuedConnection);
+
+    buildRecordsMenu();
+    connectTravelerDisplay();
+    connectReferences();
+    connectRecordsState();
+}
+
+Workstation::~Workstation()
+{
+    // The desk refers to the window's camera and panel: it goes first.
+    m_desk.reset();
+    delete m_signIn;
+    delete m_firstAdmin;
+}
+
+SignInDialog* Workstation::signInDialog() const
+{
+    return m_signIn;
+}
+
+FirstAdminDialog* Workstation::firstAdminDialog() const
+{
+    return m_firstAdmin;
+}
+
+Encounter::Kind Workstation::stationKind(const std::optional<Encounter::Kind>& configured, Role role)
+{
+    if (configured)
+        return *configured;
+    return role == Role::CheckpointOfficer ? Encounter::Kind::Checkpoint : Encounter::Kind::Entry;
+}
+
+void Workstation::run()
+{
+    // First run: the administrator account, made here (no default password).
+    QString error;
+    const std::optional<bool> hasUsers = m_records.users().hasUsers(&error);
+    if (!hasUsers) {
+        QMessageBox::critical(nullptr, tr("FaceGate cannot start"), tr("The users cannot be read:\n%1").arg(error));
+        Q_EMIT finished(1);
+        return;
+    }
+    if (*hasUsers) {
+        askForSignIn();
+        return;
+    }
+    m_firstAdmin = new FirstAdminDialog(m_records.users(), m_records.keys(), m_options.actor);
+    m_firstAdmin->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_firstAdmin, &QDialog::finished, this, [this](int result) {
+        if (result == QDialog::Accepted)
+            askForSignIn();
+        else
+            Q_EMIT finished(0);
+    });
+    m_firstAdmin->open();
+}
+
+void Workstation::askForSignIn()
+{
+    m_signIn = new SignInDialog(m_records.authenticator());
+    m_signIn->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_signIn, &QDialog::finished, this, [this](int result) {
+        const std::optional<UserAccount> account = m_signIn ? m_signIn->account() : std::nullopt;
+        if (result != QDialog::Accepted || !account) {
+            m_window->close();
+            Q_EMIT finished(0);
+            return;
+        }
+        begin(*account);
+    });
+    m_signIn->open();
+}
+
+void Workstation::begin(const UserAccount& account)
+{
+    InspectionDesk::Station station = m_desk->station();
+    station.kind = stationKind(m_options.kind, account.role);
+    m_desk->setStation(station);
+    m_window->beginSession(account, m_records.authenticator(), m_options.lockAfter);
+    const bool first = !m_window->isVisible() && !m_window->liveAnalysis().isRunning();
+    m_window->show();
+    if (first)
+        m_window->start();
+    Q_EMIT sessionStarted(account);
+}
+
+void Workstation::buildRecordsMenu()
+{
+    QMenu* recordsMenu = m_window->menuBar()->addMenu(tr("Re&cords"));
+    QAction* logAction = recordsMenu->addAction(tr("&Alternate procedures…"), m_window.get(), [this] {
+        AlternateProcedureLog log(m_records.alternateProcedures(), m_clock, m_window.get());
+        log.resize(1200, 640);
+        log.exec();
+    });
+    logAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    QAction* displayAction = recordsMenu->addAction(tr("&Traveler display"), m_window.get(), [this] {
+        m_travelerDisplay->present(TravelerDisplay::travelerScreen());
+    });
+    displayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+}
+
+void Workstation::connectTravelerDisplay()
+{
+    // The traveler's screen: plain prompts in the traveler's language, on a
+    // second screen when there is one (else opened from the menu).
+    TravelerDisplay* display = m_travelerDisplay.get();
+    if (TravelerDisplay::travelerScreen())
+        display->present(TravelerDisplay::travelerScreen());
+    display->setState(TravelerDisplay::State::LookAtCamera);
+    connect(m_desk.get(), &InspectionDesk::encounterRecorded, display,
+            [this, display](qint64, Encounter::Decision decision) {
+                const auto& outcome = m_window->matchPanel().outcome();
+                if (outcome && outcome->reference && decision == Encounter::Decision::Match)
+                    display->setLanguage(TravelerDisplay::languageForNationality(outcome->reference->citizenship));
+                if (decision != Encounter::Decision::Match) // a match waits for the officer's confirm
+                    display->setState(TravelerDisplay::State::SeeOfficer);
+            });
+    connect(m_desk.get(), &InspectionDesk::actionRecorded, display, [display](qint64, Encounter::OfficerAction action) {
+        display->setState(action == Encounter::OfficerAction::Confirm ? TravelerDisplay::State::ThankYou
+                                                                      : TravelerDisplay::State::SeeOfficer);
+    });
+    connect(m_desk.get(), &InspectionDesk::optOutStarted, display,
+            [display] { display->setState(TravelerDisplay::State::OptOutAccepted); });
+    connect(m_desk.get(), &InspectionDesk::nextTravelerStarted, display, [display] {
+        display->setLanguage(QStringLiteral("en"));
+        display->setState(TravelerDisplay::State::LookAtCamera);
+    });
+}
+
+void Workstation::connectReferences()
+{
+    MainWindow* window = m_window.get();
+    ReferenceLoader* references = m_references.get();
+    connect(window, &MainWindow::manifestChosen, references, [window, references](const QString& path) {
+        if (references->loadManifest(path, QString()))
+            window->showReferenceState(tr("Loading the manifest %1…").arg(QFileInfo(path).fileName()), false);
+    });
+    connect(window, &MainWindow::documentPhotoChosen, references, [window, references](const QString& path) {
+        const QString name = QFileInfo(path).completeBaseName();
+        if (references->loadDocumentPhoto(path, ReferencePerson{name, name, QString(), QString(), path}))
+            window->showReferenceState(tr("Reading the document photo %1…").arg(QFileInfo(path).fileName()), false);
+    });
+    connect(references, &ReferenceLoader::progress, window, [window](qsizetype done, qsizetype total) {
+        window->showReferenceState(tr("Enrolling the manifest: %1 of %2").arg(done).arg(total), false);
+    });
+    connect(references, &ReferenceLoader::galleryReady, window,
+            [this, window](std::shared_ptr<const Gallery> gallery, const QString& flight, const QStringList& failures) {
+                QString why;
+                const qsizetype size = gallery->size();
+                if (!m_inspection.useGallery(std::move(gallery), flight, &why)) {
+                    window->showReferenceState(tr("Flight %1 not loaded: %2").arg(flight, why), true);
+                    return;
+                }
+                window->showReferenceState(failures.isEmpty()
+                                               ? tr("Flight %1 · %2 travelers · 1:N").arg(flight).arg(size)
+                                               : tr("Flight %1 · %2 travelers · 1:N · %3 photos did not enrol")
+                                                     .arg(flight)
+                                                     .arg(size)
+                                                     .arg(failures.size()),
+                                           false);
+            });
+    connect(references, &ReferenceLoader::documentReady, window,
+            [this, window](const Template& documentTemplate, const ReferencePerson& holder) {
+                QString why;
+                if (!m_inspection.useDocument(documentTemplate, holder, &why))
+                    window->showReferenceState(tr("Document not loaded: %1").arg(why), true);
+                else
+                    window->showReferenceState(tr("Document photo %1 · 1:1").arg(holder.name), false);
+            });
+    connect(references, &ReferenceLoader::failed, window, [window](const QString& reason) {
+        window->showReferenceState(tr("Reference not loaded: %1").arg(reason), true);
+    });
+}
+
+void Workstation::connectRecordsState()
+{
+    MainWindow* window = m_window.get();
+    const QString where = m_records.location();
+    PurgeScheduler& purges = m_records.purgeScheduler();
+    connect(&purges, &PurgeScheduler::purged, window, [window, where](const PurgeReport& report) {
+        const QString at = report.now.toLocalTime().toString(QStringLiteral("HH:mm"));
+        window->showRecordsState(tr("Records · purged %1 photos at %2").arg(report.photosDeleted).arg(at),
+                                 tr("Records: %1\nLast retention purge at %2: %3 photos and %4 templates deleted")
+                                     .arg(where, at)
+                                     .arg(report.photosDeleted)
+                                     .arg(report.templatesDeleted),
+                                 false);
+    });
+    connect(&purges, &PurgeScheduler::failed, window, [window, where](const QString& reason) {
+        window->showRecordsState(tr("Records · purge FAILED"),
+                                 tr("Records: %1\nRetention purge failed: %2").arg(where, reason), true);
+    });
+}
+
+} // namespace fg

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "core/security/UserAccount.h"
+#include "core/workflow/Encounter.h"
+#include "core/workflow/Inspection.h"
+#include "ui/LiveAnalysis.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+namespace fg {
+
+class Clock;
+class FirstAdminDialog;
+class InspectionDesk;
+class MainWindow;
+class Records;
+class ReferenceLoader;
+class SignInDialog;
+class TravelerDisplay;
+
+// The officer's workstation put together: the main window with its cameras
+// and match panel, the desk that decides and records each capture
+// (Inspection, InspectionDesk), the references the officer loads from the
+// Reference menu (ReferenceLoader), the Records menu (the alternate
+// procedures' log, the traveler display) and the traveler's screen, over
+// the records opened at start-up (Records). app/facegate builds one from the
+// settings; the GUI tests build the same one.
+//
+// run() walks the officer through start-up without blocking the event loop:
+// on a database without users the first administrator is made
+// (FirstAdminDialog), then someone signs in (SignInDialog), then the window
+// opens and the cameras start. Ending the session at the lock asks for the
+// next sign-in. finished() says when the program should end (the sign-in
+// was cancelled, or nothing can be analysed).
+class Workstation : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        LiveAnalysis::Options camera;
+        QString stationName;                 // the workstation column of the records (host name)
+        QString actor;                       // who acts before anyone signs in ("workstation:<user>"), for the audit
+        std::optional<Encounter::Kind> kind; // station/kind; none: from the officer's role (stationKind)
+        double fmrTarget = 1e-3;             // matching/fmr
+        std::chrono::milliseconds lockAfter = std::chrono::minutes(5);
+    };
+
+    // records and clock outlive the workstation.
+    Workstation(Records& records, const Clock& clock, Options options, QObject* parent = nullptr);
+    ~Workstation() override;
+
+    // First administrator if needed, then the sign-in dialog (both opened,
+    // not exec'ed); the window follows the sign-in.
+    void run();
+
+    MainWindow& window() { return *m_window; }
+    InspectionDesk& desk() { return *m_desk; }
+    const Inspection& inspection() const { return m_inspection; }
+    ReferenceLoader& references() { return *m_references; }
+    TravelerDisplay& travelerDisplay() { return *m_travelerDisplay; }
+    // The dialog waiting for someone to sign in, or nullptr.
+    SignInDialog* signInDialog() const;
+    // The first administrator's dialog while it is open, or nullptr.
+    FirstAdminDialog* firstAdminDialog() const;
+
+    // What the desk records as the encounter's kind: the station's setting
+    // when there is one, else a checkpoint for a checkpoint officer and an
+    // entry for everyone else.
+    static Encounter::Kind stationKind(const std::optional<Encounter::Kind>& configured, Role role);
+
+Q_SIGNALS:
+    // The program should end with this exit code.
+    void finished(int exitCode);
+    // Someone signed in and the window is open (or open again after a handover).
+    void sessionStarted(const fg::UserAccount& account);
+
+private:
+    void buildRecordsMenu();
+    void connectTravelerDisplay();
+    void connectReferences();
+    void connectRecordsState();
+    void askForSignIn();
+    void begin(const UserAccount& account);
+
+    Records& m_records;
+    const Clock& m_clock;
+    Options m_options;
+    Inspection m_inspection;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<InspectionDesk> m_desk;
+    std::unique_ptr<ReferenceLoader> m_references;
+    std::unique_ptr<TravelerDisplay> m_travelerDisplay;
+    QPointer<SignInDialog> m_signIn;
+    QPointer<FirstAdminDialog> m_firstAdmin;
+};
+
+} // namespace fg
