@@ -8,6 +8,7 @@
 #include "core/storage/SqlValue.h"
 #include "core/storage/Transaction.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
 
@@ -346,6 +347,77 @@ bool EncounterStore::recordOfficerAction(qint64 encounterId, Encounter::OfficerA
         return false;
     if (queueItemId)
         *queueItemId = queueItem;
+    return true;
+}
+
+bool EncounterStore::withdrawBiometrics(qint64 encounterId, const QString& actor, QString* error, int* deleted) const
+{
+    if (deleted)
+        *deleted = 0;
+    Transaction transaction(m_database);
+    if (!transaction.begin(error))
+        return false;
+    const std::optional<QVariant> known = m_database.scalar(
+        QStringLiteral("SELECT COUNT(*) FROM encounters WHERE id = ?"), {encounterId},
+        QStringLiteral("look for encounter %1").arg(encounterId), error);
+    if (!known)
+        return false;
+    if (known->toLongLong() == 0) {
+        *error = QStringLiteral("there is no encounter %1").arg(encounterId);
+        return false;
+    }
+
+    const qint64 nowMs = m_clock.nowMs();
+    const QString rule = QString::fromLatin1(kOptOutRule);
+    QJsonObject counts;
+    QJsonArray deletions;
+    int rows = 0;
+    for (const auto& [table, what] : {std::pair{QStringLiteral("photos"), QStringLiteral("photo")},
+                                      std::pair{QStringLiteral("templates"), QStringLiteral("template")}}) {
+        // The deletion records first, copied from the rows they document.
+        QSqlQuery record = m_database.query();
+        record.prepare(QStringLiteral("INSERT INTO deletions (what, record_id, encounter_id, traveler_id, rule, "
+                                      "verified_at, due_at, deleted_at, deleted_by) "
+                                      "SELECT ?, id, encounter_id, traveler_id, ?, verified_at, ?, ?, ? FROM %1 "
+                                      "WHERE encounter_id = ? RETURNING id")
+                           .arg(table));
+        for (const QVariant& value : {QVariant(what), QVariant(rule), QVariant(nowMs), QVariant(nowMs), QVariant(actor),
+                                      QVariant(encounterId)})
+            record.addBindValue(value);
+        if (!m_database.exec(record, QStringLiteral("record the deletion of the %1 of encounter %2").arg(table).arg(encounterId),
+                             error))
+            return false;
+        int recorded = 0;
+        while (record.next()) {
+            deletions.append(record.value(0).toLongLong());
+            ++recorded;
+        }
+        record.finish();
+        QSqlQuery remove = m_database.query();
+        remove.prepare(QStringLiteral("DELETE FROM %1 WHERE encounter_id = ?").arg(table));
+        remove.addBindValue(encounterId);
+        if (!m_database.exec(remove, QStringLiteral("delete the %1 of encounter %2").arg(table).arg(encounterId), error))
+            return false;
+        if (remove.numRowsAffected() != recorded) {
+            *error = QStringLiteral("delete the %1 of encounter %2: %3 deleted, %4 recorded (changed meanwhile?)")
+                         .arg(table)
+                         .arg(encounterId)
+                         .arg(remove.numRowsAffected())
+                         .arg(recorded);
+            return false;
+        }
+        counts.insert(table, recorded);
+        rows += recorded;
+    }
+    const QJsonObject details{{QStringLiteral("rule"), rule}, {QStringLiteral("photos"), counts.value(QStringLiteral("photos"))},
+                              {QStringLiteral("templates"), counts.value(QStringLiteral("templates"))},
+                              {QStringLiteral("deletions"), deletions}};
+    if (!m_audit.append(actor, QStringLiteral("encounter.withdraw"), QStringLiteral("encounter:%1").arg(encounterId),
+                        details, error)
+        || !transaction.commit(error))
+        return false;
+    if (deleted)
+        *deleted = rows;
     return true;
 }
 

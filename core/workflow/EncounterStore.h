@@ -78,6 +78,19 @@ public:
     bool recordOfficerAction(qint64 encounterId, Encounter::OfficerAction action, const QString& reason,
                              const QString& actor, QString* error, qint64* queueItemId = nullptr) const;
 
+    // The traveler declined the photo after it was taken (DOMAIN.md: no photo
+    // is taken or kept for a traveler who opts out): the encounter's capture
+    // photos and templates are deleted now, in one transaction, each with a
+    // deletion record under the rule kOptOutRule (due and deleted now, by
+    // actor), and the audit event encounter.withdraw (subject
+    // "encounter:<id>") counts them. The encounter row itself stays: a
+    // capture was made and its decision shown. Deleting nothing (already
+    // purged, or an encounter without biometrics) is not an error; an
+    // unknown encounter is. *deleted: the rows deleted (photos + templates).
+    // The freed bytes leave an SQLite file at the next Database::reclaim.
+    static constexpr const char* kOptOutRule = "traveler-opt-out";
+    bool withdrawBiometrics(qint64 encounterId, const QString& actor, QString* error, int* deleted = nullptr) const;
+
     // The capture photo of an encounter, opened (an audited key access).
     // nullopt with *purged = true (and *error naming the deletion record) once
     // retention removed it.

@@ -121,6 +121,7 @@ private Q_SLOTS:
     void unknownEncounterIsRefused();
     void alternateProcedureIsRefused();
     void confirmNeedsADecision();
+    void optOutWithdrawsTheCapture();
 };
 
 void TestOfficerAction::actions_data()
@@ -316,6 +317,66 @@ void TestOfficerAction::confirmNeedsADecision()
     QVERIFY2(error.contains(QStringLiteral("encounter %1 has no decision to confirm").arg(stored->id)), qPrintable(error));
     QCOMPARE(records.snapshot(stored->id), before);
     QCOMPARE(records.auditProblem(), QString());
+}
+
+// A traveler who declines after the photo was taken: the capture's photo
+// and template go now, each with a deletion record under the opt-out rule;
+// the encounter stays; another traveler's biometrics are untouched.
+void TestOfficerAction::optOutWithdrawsTheCapture()
+{
+    Records records;
+    QString error;
+    QVERIFY2(records.open(&error), qPrintable(error));
+    const auto addWithSample = [&]() -> std::optional<StoredEncounter> {
+        Encounter encounter;
+        encounter.citizenship = QStringLiteral("USA");
+        encounter.decision = Decision::Match;
+        BiometricSample sample;
+        sample.photo = QByteArray(2048, 'p');
+        sample.format = QStringLiteral("jpeg");
+        sample.faceTemplate = Template(QStringLiteral("test-model"), std::vector<float>(Template::kDimension, 0.25f));
+        StoredEncounter stored;
+        if (!records.store->add(encounter, &sample, QStringLiteral("officer:jdoe"), &error, &stored))
+            return std::nullopt;
+        return stored;
+    };
+    const auto declined = addWithSample();
+    QVERIFY2(declined, qPrintable(error));
+    const auto other = addWithSample();
+    QVERIFY2(other, qPrintable(error));
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM photos")), 2);
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM templates")), 2);
+
+    int deleted = -1;
+    QVERIFY2(records.store->withdrawBiometrics(declined->id, QStringLiteral("officer:jdoe"), &error, &deleted),
+             qPrintable(error));
+    QCOMPARE(deleted, 2);
+    const QVariantList id{declined->id};
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM photos WHERE encounter_id = ?"), id), 0);
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM templates WHERE encounter_id = ?"), id), 0);
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM encounters WHERE id = ?"), id), 1);
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM deletions WHERE encounter_id = ? AND rule = ? "
+                                          "AND deleted_by = 'officer:jdoe' AND record_id IN (?, ?)"),
+                           {declined->id, QString::fromLatin1(EncounterStore::kOptOutRule), declined->photoId,
+                            declined->templateId}),
+             2);
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM photos")), 1); // the other traveler's
+    bool purged = false;
+    QVERIFY(!records.store->photo(declined->id, {QStringLiteral("officer:jdoe"), QStringLiteral("test")}, &purged, &error));
+    QVERIFY(purged);
+    QVERIFY2(error.contains(QString::fromLatin1(EncounterStore::kOptOutRule)), qPrintable(error));
+    const auto event = records.lastEvent(&error);
+    QVERIFY2(event, qPrintable(error));
+    QCOMPARE(event->action, QStringLiteral("encounter.withdraw"));
+    QCOMPARE(event->subject, QStringLiteral("encounter:%1").arg(declined->id));
+    QVERIFY2(records.auditProblem().isEmpty(), qPrintable(records.auditProblem()));
+
+    // Again: nothing left to delete, not an error; an unknown encounter is.
+    QVERIFY2(records.store->withdrawBiometrics(declined->id, QStringLiteral("officer:jdoe"), &error, &deleted),
+             qPrintable(error));
+    QCOMPARE(deleted, 0);
+    QVERIFY(!records.store->withdrawBiometrics(987654, QStringLiteral("officer:jdoe"), &error));
+    QVERIFY2(error.contains(QStringLiteral("no encounter 987654")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestOfficerAction)
