@@ -163,21 +163,15 @@ std::optional<UserStore::Added> UserStore::insert(const NewUser& user, const Sec
     }
 
     const qint64 now = m_audit.clock().nowMs();
-    QSqlQuery row = m_database.query();
-    row.prepare(QStringLiteral("INSERT INTO users (name, display_name, role, password_hash, totp_sealed, created_at, "
-                               "created_by) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-    for (const QVariant& value : {QVariant(user.name), QVariant(text(user.displayName)), QVariant(roleName(user.role)),
-                                  QVariant(*hash), QVariant(*sealed), QVariant(now), QVariant(actor)})
-        row.addBindValue(value);
-    if (!m_database.exec(row, QStringLiteral("add user %1").arg(user.name), error))
+    const std::optional<qint64> id = m_database.insertReturningId(
+        QStringLiteral("INSERT INTO users (name, display_name, role, password_hash, totp_sealed, created_at, created_by) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {user.name, text(user.displayName), roleName(user.role), *hash, *sealed, now, actor},
+        QStringLiteral("add user %1").arg(user.name), error);
+    if (!id)
         return std::nullopt;
-    if (!row.next()) {
-        *error = QStringLiteral("add user %1: the database returned no id").arg(user.name);
-        return std::nullopt;
-    }
     Added added;
-    added.account.id = row.value(0).toLongLong();
-    row.finish();
+    added.account.id = *id;
     added.account.name = user.name;
     added.account.displayName = user.displayName;
     added.account.role = user.role;
