@@ -2,10 +2,1609 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>fg::AlternateProcedure</name>
+    <message>
+        <source>the traveler&apos;s citizenship is not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document&apos;s kind is not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document&apos;s number is not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document&apos;s issuing state is not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a check of the checklist has no id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check &quot;%1&quot; is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;verified&quot; needs at least one visual check done (passed or failed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the outcome &quot;%1&quot; needs a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::AlternateProcedureLog</name>
+    <message>
+        <source>Alternate procedures log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. LH 400</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document number or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;utcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doc&amp;ument or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No procedures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 procedures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>officer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flight %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outcome %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document or name containing “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all procedures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ascending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>descending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sorted by %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The “to” date is before the “from” date: no procedure can match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported to %1: the log could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alternate procedures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 (local time) · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the alternate procedures as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the alternate procedures as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::AlternateProcedureTableModel</name>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to sort by this column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This column cannot be sorted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workstation / lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred to secondary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identity card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not applicable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::CameraTile</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk captures from this camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click, or press Ctrl+%1, to capture from this camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to capture from this camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera %1, %2, capture camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::CameraView</name>
+    <message>
+        <source>Waiting for the camera…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::DetCurvePlot</name>
+    <message>
+        <source>False match rate (FMR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False non-match rate (FNMR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: FNMR %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::FirstAdminDialog</name>
+    <message>
+        <source>FaceGate — first administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation has no users yet. Make the administrator account: choose a sign-in name and a password of at least %1 characters that does not contain the name. There is no default password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add this key to the administrator&apos;s authenticator app (time-based, 6 digits, 30 seconds) now. It is shown only this once and is stored encrypted; then sign in with the name, the password and the app&apos;s code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or as an address (for apps that read otpauth:// links):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have added the key — &amp;sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type the password again in both fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The administrator was not created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::Inspection</name>
+    <message>
+        <source>the gallery of %1 is empty: nobody to match against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document photo of %1 gave no face template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reference chosen: load a flight&apos;s manifest (1:N) or a document photo (1:1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::InspectionDesk</name>
+    <message>
+        <source>Not decided: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encounter could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed · encounter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overridden, sent to the supervisor&apos;s queue · encounter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to secondary inspection · encounter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opt-out cannot be logged on this workstation: no records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo taken before the opt-out could not be deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::LiveAnalysis</name>
+    <message>
+        <source>checking the face models</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fg::MainWindow</name>
     <message>
         <source>FaceGate</source>
         <translation>FaceGate</translation>
+    </message>
+    <message>
+        <source>Session locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reference: choose a flight (Ctrl+M) or a document photo (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis — ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flight &amp;manifest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flight manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manifests (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Document photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture from camera %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capturing from camera %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secondary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next traveler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opt-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opt-out: camera stopped for this traveler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alternate procedure %1 logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opt-out cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic capture on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic capture off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::MatchPanel</name>
+    <message>
+        <source>Capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override… (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secondary… (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next traveler (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MATCH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NO MATCH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NO FACE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POOR QUALITY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the traveler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference photo unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traveler %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nationality: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traveler id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown: the closest gallery member, below the threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override the decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is the decision overridden? (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to secondary inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::Mrz</name>
+    <message>
+        <source>input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>issuing state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document number check digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nationality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date of birth check digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date of expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date of expiry check digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>personal number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional data (line 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>personal number check digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional data (line 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>composite check digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date of birth %1 is not six digits YYMMDD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date of expiry %1 is not six digits YYMMDD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date of birth %1 is not a calendar date: there is no month %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date of expiry %1 is not a calendar date: there is no month %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date of birth %1 is not a calendar date: %2 %3 has no day %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date of expiry %1 is not a calendar date: %2 %3 has no day %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document code is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a passport&apos;s (TD3) document code starts with P, the MRZ has %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a visa&apos;s document code starts with V, the MRZ has %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1 card&apos;s document code starts with A, C or I, the MRZ has %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V may not follow %1 in a card&apos;s document code (Doc 9303 keeps it for visas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the second character of the document code is a letter or &lt;, the MRZ has %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the issuing state is not given (only fillers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the nationality is not given (only fillers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the issuing state %1 holds the digit %2; a state code is letters (e.g. UTO, D&lt;&lt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the nationality %1 holds the digit %2; a state code is letters (e.g. UTO, D&lt;&lt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the issuing state %1 has a filler before a letter; a state code is letters filled at the end with &lt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the nationality %1 has a filler before a letter; a state code is letters filled at the end with &lt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sex is M, F, X or &lt; (unspecified), the MRZ has %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document number is empty (only fillers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name is empty (only fillers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name %1 holds the digit %2; a name is letters and fillers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name starts with a filler; it starts with the primary identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name has three or more fillers in a row before its end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name has more than one &lt;&lt; separator; only the primary and secondary identifiers are separated by &lt;&lt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date of birth %1 is partly unknown (the whole date written as fillers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date of birth %1 is partly unknown (month and day written as fillers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date of birth %1 is partly unknown (day written as fillers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the MRZ is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text is %1 characters long; an MRZ has at most 90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one line of %1 characters; an MRZ has 2 lines of 44 characters (passport, visa MRV-A), 2 of 36 (TD2 card, visa MRV-B) or 3 of 30 (TD1 card); a reader&apos;s single line has 88, 72 or 90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lines; an MRZ has 2 lines of 44 characters (passport, visa MRV-A), 2 of 36 (TD2 card, visa MRV-B) or 3 of 30 (TD1 card); a reader&apos;s single line has 88, 72 or 90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 lines of 30 characters: a TD1 card has 3 lines of 30, one is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 for %2 at column %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check digit of the date of birth is %1, the MRZ says %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check digit of the date of expiry is %1, the MRZ says %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did you mean %1 instead of %2 (%3)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 has %2 characters; a %3 line has %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1, column %2 (%3): %4 is not an MRZ character (A-Z, 0-9 and &lt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more characters are outside A-Z, 0-9 and &lt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check digit of the document number is %1, the MRZ says %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document number check digit is &lt;, which means the number continues in the optional data (Part 5, 4.2.4), but the number does not fill columns 6 to 14</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document number check digit is &lt;, which means the number continues in the optional data (Part 5, 4.2.4), but the optional data does not continue it with at least one character and a check digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check digit of the personal number is %1, the MRZ says %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>composite check digit is %1, the MRZ says %2 (it covers a field found at fault above)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>composite check digit is %1, the MRZ says %2; the other check digits hold, so the optional data (line 1 or line 2) or this digit is misread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>composite check digit is %1, the MRZ says %2; the other check digits hold, so the optional data or this digit is misread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>composite check digit is %1, the MRZ says %2; the other check digits hold, so this digit is misread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date of birth %1 holds %2 at column %3; a date is six digits YYMMDD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date of expiry %1 holds %2 at column %3; a date is six digits YYMMDD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date of expiry %1 is before the date of birth %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document expired on %1 (today is %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reference date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today&apos;s date is not valid: the dates are not resolved and expiry is not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::OptOutDialog</name>
+    <message>
+        <source>passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identity card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document photo shows the traveler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data page agrees with the MRZ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security features present (hologram, UV, microprint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sign of tampering (laminate, pages, stitching)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document has not expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opt-out: manual document verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The traveler declined the photo. No photo is taken or kept; verify the document by hand and log the alternate procedure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;MRZ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type, paste or scan the machine-readable zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the MRZ, or as on the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required unless verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred to secondary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visual checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nationality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log alternate procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>! %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ The MRZ is correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · issued by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document number: %1 · nationality %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born %1 · sex %2 · expires %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not logged: the MRZ could not be read; type it as printed on the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not logged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not logged: the MRZ has errors (above); correct it, or log the document as not verified with the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::QualityWords</name>
+    <message>
+        <source>too far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>turn head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>look straight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>straighten head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blurred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too bright</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eyes closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n face(s) in view</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fg::ReferenceLoader</name>
+    <message>
+        <source>line %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::ScoreBar</name>
+    <message>
+        <source>threshold %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no score · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::SignInDialog</name>
+    <message>
+        <source>FaceGate — session locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceGate — sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session of %1 was locked after a time without input. Sign in again to go on, or end the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with your name, your password and the code your authenticator app shows now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 digits from the authenticator app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;End session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 can unlock this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in: the name, the password or the code is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in: too many failed attempts; the account is locked until %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in: this account is disabled; ask an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in is not possible: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::TravelerDisplay</name>
+    <message>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next traveler, please step forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please look at the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please remove sunglasses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please hold still</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taking your photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Have a good journey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please see the officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The officer will help you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No photo will be taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An officer will check your document</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::Workstation</name>
+    <message>
+        <source>Decided in %1 ms after capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceGate cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face pipeline could not be created:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The users cannot be read:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;cords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Alternate procedures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Traveler display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the manifest %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the document photo %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolling the manifest: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flight %1 not loaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flight %1 · %2 travelers · 1:N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flight %1 · %2 travelers · 1:N · %3 photos did not enrol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document not loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document photo %1 · 1:1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference not loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records · purged %1 photos at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records: %1
+Last retention purge at %2: %3 photos and %4 templates deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records · purge FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records: %1
+Retention purge failed: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -2,10 +2,1471 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en_GB">
 <context>
+    <name>fg::AlternateProcedure</name>
+    <message>
+        <source>the traveler&apos;s citizenship is not given</source>
+        <translation>la nationalité du voyageur n&apos;est pas indiquée</translation>
+    </message>
+    <message>
+        <source>the document&apos;s kind is not given</source>
+        <translation>le type de document n&apos;est pas indiqué</translation>
+    </message>
+    <message>
+        <source>the document&apos;s number is not given</source>
+        <translation>le numéro du document n&apos;est pas indiqué</translation>
+    </message>
+    <message>
+        <source>the document&apos;s issuing state is not given</source>
+        <translation>l&apos;État émetteur du document n&apos;est pas indiqué</translation>
+    </message>
+    <message>
+        <source>a check of the checklist has no id</source>
+        <translation>un contrôle de la liste n&apos;a pas d&apos;identifiant</translation>
+    </message>
+    <message>
+        <source>check &quot;%1&quot; is listed twice</source>
+        <translation>le contrôle « %1 » figure deux fois</translation>
+    </message>
+    <message>
+        <source>&quot;verified&quot; needs at least one visual check done (passed or failed)</source>
+        <translation>« vérifié » exige au moins un contrôle visuel effectué (réussi ou échoué)</translation>
+    </message>
+    <message>
+        <source>the outcome &quot;%1&quot; needs a reason</source>
+        <translation>le résultat « %1 » exige un motif</translation>
+    </message>
+</context>
+<context>
+    <name>fg::AlternateProcedureLog</name>
+    <message>
+        <source>Alternate procedures log</source>
+        <translation>Registre des procédures alternatives</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Au</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>e.g. LH 400</source>
+        <translation>p. ex. LH 400</translation>
+    </message>
+    <message>
+        <source>document number or name</source>
+        <translation>numéro de document ou nom</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>&amp;Officer</source>
+        <translation>A&amp;gent</translation>
+    </message>
+    <message>
+        <source>F&amp;light</source>
+        <translation>&amp;Vol</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome</source>
+        <translation>Rés&amp;ultat</translation>
+    </message>
+    <message>
+        <source>Doc&amp;ument or name</source>
+        <translation>D&amp;ocument ou nom</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivante</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exporter en &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>Exporter en PD&amp;F…</translation>
+    </message>
+    <message>
+        <source>No procedures</source>
+        <translation>Aucune procédure</translation>
+    </message>
+    <message>
+        <source>1 procedure</source>
+        <translation>1 procédure</translation>
+    </message>
+    <message>
+        <source>%1 procedures</source>
+        <translation>%1 procédures</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>du %1</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>au %1</translation>
+    </message>
+    <message>
+        <source>officer %1</source>
+        <translation>agent %1</translation>
+    </message>
+    <message>
+        <source>flight %1</source>
+        <translation>vol %1</translation>
+    </message>
+    <message>
+        <source>outcome %1</source>
+        <translation>résultat %1</translation>
+    </message>
+    <message>
+        <source>document or name containing “%1”</source>
+        <translation>document ou nom contenant « %1 »</translation>
+    </message>
+    <message>
+        <source>all procedures</source>
+        <translation>toutes les procédures</translation>
+    </message>
+    <message>
+        <source>ascending</source>
+        <translation>croissant</translation>
+    </message>
+    <message>
+        <source>descending</source>
+        <translation>décroissant</translation>
+    </message>
+    <message>
+        <source>sorted by %1, %2</source>
+        <translation>trié par %1, %2</translation>
+    </message>
+    <message>
+        <source>The “to” date is before the “from” date: no procedure can match.</source>
+        <translation>La date « au » précède la date « du » : aucune procédure ne peut correspondre.</translation>
+    </message>
+    <message>
+        <source>The log could not be read: %1</source>
+        <translation>Le registre n&apos;a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <source>Not exported to %1: the log could not be read: %2</source>
+        <translation>Non exporté vers %1 : le registre n&apos;a pas pu être lu : %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Alternate procedures</source>
+        <translation>Procédures alternatives</translation>
+    </message>
+    <message>
+        <source>nothing was written</source>
+        <translation>rien n&apos;a été écrit</translation>
+    </message>
+    <message>
+        <source>Exported %1 (local time) · %2</source>
+        <translation>Exporté le %1 (heure locale) · %2</translation>
+    </message>
+    <message>
+        <source>Export the alternate procedures as CSV</source>
+        <translation>Exporter les procédures alternatives en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the alternate procedures as PDF</source>
+        <translation>Exporter les procédures alternatives en PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2.</source>
+        <translation>Exporté : %1 vers %2.</translation>
+    </message>
+</context>
+<context>
+    <name>fg::AlternateProcedureTableModel</name>
+    <message>
+        <source>passed</source>
+        <translation>réussi</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échoué</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>sans objet</translation>
+    </message>
+    <message>
+        <source>Holder: %1</source>
+        <translation>Titulaire : %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Click to sort by this column</source>
+        <translation>Cliquer pour trier selon cette colonne</translation>
+    </message>
+    <message>
+        <source>This column cannot be sorted</source>
+        <translation>Cette colonne ne peut pas être triée</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Workstation / lane</source>
+        <translation>Poste / file</translation>
+    </message>
+    <message>
+        <source>Flight</source>
+        <translation>Vol</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nationalité</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Contrôles</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Vérifié</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Non vérifié</translation>
+    </message>
+    <message>
+        <source>Referred to secondary</source>
+        <translation>Orienté vers le contrôle approfondi</translation>
+    </message>
+    <message>
+        <source>passport</source>
+        <translation>passeport</translation>
+    </message>
+    <message>
+        <source>identity card</source>
+        <translation>carte d&apos;identité</translation>
+    </message>
+    <message>
+        <source>visa</source>
+        <translation>visa</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>%1 passed</source>
+        <translation>%1 réussis</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 échoués</translation>
+    </message>
+    <message>
+        <source>%1 not applicable</source>
+        <translation>%1 sans objet</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>fg::CameraTile</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 fps</source>
+        <translation>%1 i/s</translation>
+    </message>
+    <message>
+        <source>— fps</source>
+        <translation>— i/s</translation>
+    </message>
+    <message>
+        <source>Capture camera</source>
+        <translation>Caméra de capture</translation>
+    </message>
+    <message>
+        <source>The desk captures from this camera</source>
+        <translation>Le poste capture avec cette caméra</translation>
+    </message>
+    <message>
+        <source>Click, or press Ctrl+%1, to capture from this camera</source>
+        <translation>Cliquer, ou appuyer sur Ctrl+%1, pour capturer avec cette caméra</translation>
+    </message>
+    <message>
+        <source>Click to capture from this camera</source>
+        <translation>Cliquer pour capturer avec cette caméra</translation>
+    </message>
+    <message>
+        <source>Camera %1, %2, capture camera</source>
+        <translation>Caméra %1, %2, caméra de capture</translation>
+    </message>
+    <message>
+        <source>Camera %1, %2</source>
+        <translation>Caméra %1, %2</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêtée</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Ouverture</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>En direct</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>Reconnexion</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Perdue</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>fg::CameraView</name>
+    <message>
+        <source>Waiting for the camera…</source>
+        <translation>En attente de la caméra…</translation>
+    </message>
+</context>
+<context>
+    <name>fg::DetCurvePlot</name>
+    <message>
+        <source>False match rate (FMR)</source>
+        <translation>Taux de fausses correspondances (FMR)</translation>
+    </message>
+    <message>
+        <source>False non-match rate (FNMR)</source>
+        <translation>Taux de fausses non-correspondances (FNMR)</translation>
+    </message>
+    <message>
+        <source>%1: FNMR %2</source>
+        <translation>%1 : FNMR %2</translation>
+    </message>
+</context>
+<context>
+    <name>fg::FirstAdminDialog</name>
+    <message>
+        <source>FaceGate — first administrator</source>
+        <translation>FaceGate — premier administrateur</translation>
+    </message>
+    <message>
+        <source>This workstation has no users yet. Make the administrator account: choose a sign-in name and a password of at least %1 characters that does not contain the name. There is no default password.</source>
+        <translation>Ce poste n&apos;a encore aucun utilisateur. Créez le compte administrateur : choisissez un nom de connexion et un mot de passe d&apos;au moins %1 caractères qui ne contient pas le nom. Il n&apos;y a pas de mot de passe par défaut.</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;name</source>
+        <translation>&amp;Nom de connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Full name</source>
+        <translation>Nom &amp;complet</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password</source>
+        <translation>&amp;Répéter le mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Create administrator</source>
+        <translation>Créer l&apos;&amp;administrateur</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Add this key to the administrator&apos;s authenticator app (time-based, 6 digits, 30 seconds) now. It is shown only this once and is stored encrypted; then sign in with the name, the password and the app&apos;s code.</source>
+        <translation>Ajoutez maintenant cette clé à l&apos;application d&apos;authentification de l&apos;administrateur (basée sur le temps, 6 chiffres, 30 secondes). Elle n&apos;est affichée qu&apos;une seule fois et est stockée chiffrée ; connectez-vous ensuite avec le nom, le mot de passe et le code de l&apos;application.</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Clé :</translation>
+    </message>
+    <message>
+        <source>Or as an address (for apps that read otpauth:// links):</source>
+        <translation>Ou sous forme d&apos;adresse (pour les applications qui lisent les liens otpauth://) :</translation>
+    </message>
+    <message>
+        <source>I have added the key — &amp;sign in</source>
+        <translation>J&apos;ai ajouté la clé — &amp;se connecter</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type the password again in both fields.</source>
+        <translation>Les deux mots de passe diffèrent ; saisissez à nouveau le mot de passe dans les deux champs.</translation>
+    </message>
+    <message>
+        <source>The administrator was not created: %1</source>
+        <translation>L&apos;administrateur n&apos;a pas été créé : %1</translation>
+    </message>
+</context>
+<context>
+    <name>fg::Inspection</name>
+    <message>
+        <source>the gallery of %1 is empty: nobody to match against</source>
+        <translation>la galerie de %1 est vide : personne à qui comparer</translation>
+    </message>
+    <message>
+        <source>the document photo of %1 gave no face template</source>
+        <translation>la photo du document de %1 n&apos;a donné aucun gabarit facial</translation>
+    </message>
+    <message>
+        <source>no reference chosen: load a flight&apos;s manifest (1:N) or a document photo (1:1)</source>
+        <translation>aucune référence choisie : chargez le manifeste d&apos;un vol (1:N) ou la photo d&apos;un document (1:1)</translation>
+    </message>
+</context>
+<context>
+    <name>fg::InspectionDesk</name>
+    <message>
+        <source>Not decided: %1</source>
+        <translation>Pas de décision : %1</translation>
+    </message>
+    <message>
+        <source>The encounter could not be stored: %1</source>
+        <translation>Le passage n&apos;a pas pu être enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Confirmed · encounter %1</source>
+        <translation>Confirmé · passage %1</translation>
+    </message>
+    <message>
+        <source>Overridden, sent to the supervisor&apos;s queue · encounter %1</source>
+        <translation>Décision modifiée, transmise au superviseur · passage %1</translation>
+    </message>
+    <message>
+        <source>Sent to secondary inspection · encounter %1</source>
+        <translation>Orienté vers le contrôle approfondi · passage %1</translation>
+    </message>
+    <message>
+        <source>Opt-out cannot be logged on this workstation: no records</source>
+        <translation>Le refus ne peut pas être consigné sur ce poste : pas de registres</translation>
+    </message>
+    <message>
+        <source>The photo taken before the opt-out could not be deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::LiveAnalysis</name>
+    <message>
+        <source>checking the face models</source>
+        <translation>vérification des modèles faciaux</translation>
+    </message>
+</context>
+<context>
     <name>fg::MainWindow</name>
     <message>
         <source>FaceGate</source>
         <translation>FaceGate</translation>
+    </message>
+    <message>
+        <source>Session locked</source>
+        <translation>Session verrouillée</translation>
+    </message>
+    <message>
+        <source>No reference: choose a flight (Ctrl+M) or a document photo (Ctrl+D)</source>
+        <translation>Aucune référence : choisissez un vol (Ctrl+M) ou la photo d&apos;un document (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Analysis — ms</source>
+        <translation>Analyse — ms</translation>
+    </message>
+    <message>
+        <source>&amp;Reference</source>
+        <translation>&amp;Référence</translation>
+    </message>
+    <message>
+        <source>Flight &amp;manifest…</source>
+        <translation>&amp;Manifeste du vol…</translation>
+    </message>
+    <message>
+        <source>Flight manifest</source>
+        <translation>Manifeste du vol</translation>
+    </message>
+    <message>
+        <source>Manifests (*.csv)</source>
+        <translation>Manifestes (*.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;Document photo…</source>
+        <translation>Photo du &amp;document…</translation>
+    </message>
+    <message>
+        <source>Document photo</source>
+        <translation>Photo du document</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+        <source>Capture from camera %1</source>
+        <translation>Capturer avec la caméra %1</translation>
+    </message>
+    <message>
+        <source>Capturing from camera %1 (%2)</source>
+        <translation>Capture avec la caméra %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Capturer</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Modifier la décision</translation>
+    </message>
+    <message>
+        <source>Secondary</source>
+        <translation>Contrôle approfondi</translation>
+    </message>
+    <message>
+        <source>Next traveler</source>
+        <translation>Voyageur suivant</translation>
+    </message>
+    <message>
+        <source>Opt-out</source>
+        <translation>Refus</translation>
+    </message>
+    <message>
+        <source>Opt-out: camera stopped for this traveler</source>
+        <translation>Refus : caméra arrêtée pour ce voyageur</translation>
+    </message>
+    <message>
+        <source>Alternate procedure %1 logged</source>
+        <translation>Procédure alternative %1 consignée</translation>
+    </message>
+    <message>
+        <source>Opt-out cancelled</source>
+        <translation>Refus annulé</translation>
+    </message>
+    <message>
+        <source>Automatic capture</source>
+        <translation>Capture automatique</translation>
+    </message>
+    <message>
+        <source>Automatic capture on</source>
+        <translation>Capture automatique activée</translation>
+    </message>
+    <message>
+        <source>Automatic capture off</source>
+        <translation>Capture automatique désactivée</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Checkpoint officer</source>
+        <translation>Agent de contrôle</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>Auditeur</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Unknown role</source>
+        <translation>Rôle inconnu</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 fps</source>
+        <translation>%1 i/s</translation>
+    </message>
+    <message>
+        <source>— fps</source>
+        <translation>— i/s</translation>
+    </message>
+    <message>
+        <source>Analysis %1 ms</source>
+        <translation>Analyse %1 ms</translation>
+    </message>
+    <message>
+        <source>Language not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::MatchPanel</name>
+    <message>
+        <source>Capture</source>
+        <translation>Capture</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Confirm (Enter)</source>
+        <translation>Confirmer (Entrée)</translation>
+    </message>
+    <message>
+        <source>Override… (Ctrl+O)</source>
+        <translation>Modifier la décision… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Secondary… (Ctrl+S)</source>
+        <translation>Contrôle approfondi… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Next traveler (Ctrl+N)</source>
+        <translation>Voyageur suivant (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>MATCH</source>
+        <translation>CORRESPONDANCE</translation>
+    </message>
+    <message>
+        <source>NO MATCH</source>
+        <translation>AUCUNE CORRESPONDANCE</translation>
+    </message>
+    <message>
+        <source>NO FACE</source>
+        <translation>AUCUN VISAGE</translation>
+    </message>
+    <message>
+        <source>POOR QUALITY</source>
+        <translation>QUALITÉ INSUFFISANTE</translation>
+    </message>
+    <message>
+        <source>Waiting for the traveler</source>
+        <translation>En attente du voyageur</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>No capture</source>
+        <translation>Aucune capture</translation>
+    </message>
+    <message>
+        <source>Reference photo unavailable</source>
+        <translation>Photo de référence indisponible</translation>
+    </message>
+    <message>
+        <source>No reference</source>
+        <translation>Aucune référence</translation>
+    </message>
+    <message>
+        <source>Traveler %1</source>
+        <translation>Voyageur %1</translation>
+    </message>
+    <message>
+        <source>Nationality: %1</source>
+        <translation>Nationalité : %1</translation>
+    </message>
+    <message>
+        <source>Document: %1</source>
+        <translation>Document : %1</translation>
+    </message>
+    <message>
+        <source>Traveler id: %1</source>
+        <translation>Identifiant du voyageur : %1</translation>
+    </message>
+    <message>
+        <source>Shown: the closest gallery member, below the threshold</source>
+        <translation>Affiché : la personne la plus proche de la galerie, sous le seuil</translation>
+    </message>
+    <message>
+        <source>Quality: %1</source>
+        <translation>Qualité : %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Override the decision</source>
+        <translation>Modifier la décision</translation>
+    </message>
+    <message>
+        <source>Why is the decision overridden? (required)</source>
+        <translation>Pourquoi la décision est-elle modifiée ? (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Send to secondary inspection</source>
+        <translation>Orienter vers le contrôle approfondi</translation>
+    </message>
+    <message>
+        <source>Reason (optional):</source>
+        <translation>Motif (facultatif) :</translation>
+    </message>
+</context>
+<context>
+    <name>fg::Mrz</name>
+    <message>
+        <source>input</source>
+        <translation>saisie</translation>
+    </message>
+    <message>
+        <source>line length</source>
+        <translation>longueur de ligne</translation>
+    </message>
+    <message>
+        <source>document code</source>
+        <translation>code du document</translation>
+    </message>
+    <message>
+        <source>issuing state</source>
+        <translation>État émetteur</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>document number</source>
+        <translation>numéro du document</translation>
+    </message>
+    <message>
+        <source>document number check digit</source>
+        <translation>chiffre de contrôle du numéro du document</translation>
+    </message>
+    <message>
+        <source>nationality</source>
+        <translation>nationalité</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>date de naissance</translation>
+    </message>
+    <message>
+        <source>date of birth check digit</source>
+        <translation>chiffre de contrôle de la date de naissance</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>sexe</translation>
+    </message>
+    <message>
+        <source>date of expiry</source>
+        <translation>date d&apos;expiration</translation>
+    </message>
+    <message>
+        <source>date of expiry check digit</source>
+        <translation>chiffre de contrôle de la date d&apos;expiration</translation>
+    </message>
+    <message>
+        <source>personal number</source>
+        <translation>numéro personnel</translation>
+    </message>
+    <message>
+        <source>optional data (line 1)</source>
+        <translation>données facultatives (ligne 1)</translation>
+    </message>
+    <message>
+        <source>optional data</source>
+        <translation>données facultatives</translation>
+    </message>
+    <message>
+        <source>personal number check digit</source>
+        <translation>chiffre de contrôle du numéro personnel</translation>
+    </message>
+    <message>
+        <source>optional data (line 2)</source>
+        <translation>données facultatives (ligne 2)</translation>
+    </message>
+    <message>
+        <source>composite check digit</source>
+        <translation>chiffre de contrôle composite</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>janvier</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>février</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>mars</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>avril</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>mai</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>juin</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>juillet</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>août</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>septembre</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>octobre</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>novembre</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>décembre</translation>
+    </message>
+    <message>
+        <source>the date of birth %1 is not six digits YYMMDD</source>
+        <translation>la date de naissance %1 n&apos;est pas composée de six chiffres AAMMJJ</translation>
+    </message>
+    <message>
+        <source>the date of expiry %1 is not six digits YYMMDD</source>
+        <translation>la date d&apos;expiration %1 n&apos;est pas composée de six chiffres AAMMJJ</translation>
+    </message>
+    <message>
+        <source>the date of birth %1 is not a calendar date: there is no month %2</source>
+        <translation>la date de naissance %1 n&apos;est pas une date valide : il n&apos;y a pas de mois %2</translation>
+    </message>
+    <message>
+        <source>the date of expiry %1 is not a calendar date: there is no month %2</source>
+        <translation>la date d&apos;expiration %1 n&apos;est pas une date valide : il n&apos;y a pas de mois %2</translation>
+    </message>
+    <message>
+        <source>the date of birth %1 is not a calendar date: %2 %3 has no day %4</source>
+        <translation>la date de naissance %1 n&apos;est pas une date valide : %2 %3 n&apos;a pas de jour %4</translation>
+    </message>
+    <message>
+        <source>the date of expiry %1 is not a calendar date: %2 %3 has no day %4</source>
+        <translation>la date d&apos;expiration %1 n&apos;est pas une date valide : %2 %3 n&apos;a pas de jour %4</translation>
+    </message>
+    <message>
+        <source>the document code is missing</source>
+        <translation>le code du document est absent</translation>
+    </message>
+    <message>
+        <source>a passport&apos;s (TD3) document code starts with P, the MRZ has %1</source>
+        <translation>le code d&apos;un passeport (TD3) commence par P ; la MRZ contient %1</translation>
+    </message>
+    <message>
+        <source>a visa&apos;s document code starts with V, the MRZ has %1</source>
+        <translation>le code d&apos;un visa commence par V ; la MRZ contient %1</translation>
+    </message>
+    <message>
+        <source>a %1 card&apos;s document code starts with A, C or I, the MRZ has %2</source>
+        <translation>le code d&apos;une carte %1 commence par A, C ou I ; la MRZ contient %2</translation>
+    </message>
+    <message>
+        <source>V may not follow %1 in a card&apos;s document code (Doc 9303 keeps it for visas)</source>
+        <translation>dans le code d&apos;une carte, V ne peut pas suivre %1 (le Doc 9303 le réserve aux visas)</translation>
+    </message>
+    <message>
+        <source>the second character of the document code is a letter or &lt;, the MRZ has %1</source>
+        <translation>le deuxième caractère du code du document est une lettre ou &lt; ; la MRZ contient %1</translation>
+    </message>
+    <message>
+        <source>the issuing state is not given (only fillers)</source>
+        <translation>l&apos;État émetteur n&apos;est pas indiqué (uniquement des caractères de remplissage)</translation>
+    </message>
+    <message>
+        <source>the nationality is not given (only fillers)</source>
+        <translation>la nationalité n&apos;est pas indiquée (uniquement des caractères de remplissage)</translation>
+    </message>
+    <message>
+        <source>the issuing state %1 holds the digit %2; a state code is letters (e.g. UTO, D&lt;&lt;)</source>
+        <translation>l&apos;État émetteur %1 contient le chiffre %2 ; un code d&apos;État est composé de lettres (p. ex. UTO, D&lt;&lt;)</translation>
+    </message>
+    <message>
+        <source>the nationality %1 holds the digit %2; a state code is letters (e.g. UTO, D&lt;&lt;)</source>
+        <translation>la nationalité %1 contient le chiffre %2 ; un code d&apos;État est composé de lettres (p. ex. UTO, D&lt;&lt;)</translation>
+    </message>
+    <message>
+        <source>the issuing state %1 has a filler before a letter; a state code is letters filled at the end with &lt;</source>
+        <translation>l&apos;État émetteur %1 a un caractère de remplissage avant une lettre ; un code d&apos;État est composé de lettres, complétées à la fin par &lt;</translation>
+    </message>
+    <message>
+        <source>the nationality %1 has a filler before a letter; a state code is letters filled at the end with &lt;</source>
+        <translation>la nationalité %1 a un caractère de remplissage avant une lettre ; un code d&apos;État est composé de lettres, complétées à la fin par &lt;</translation>
+    </message>
+    <message>
+        <source>the sex is M, F, X or &lt; (unspecified), the MRZ has %1</source>
+        <translation>le sexe est M, F, X ou &lt; (non précisé) ; la MRZ contient %1</translation>
+    </message>
+    <message>
+        <source>the document number is empty (only fillers)</source>
+        <translation>le numéro du document est vide (uniquement des caractères de remplissage)</translation>
+    </message>
+    <message>
+        <source>the name is empty (only fillers)</source>
+        <translation>le nom est vide (uniquement des caractères de remplissage)</translation>
+    </message>
+    <message>
+        <source>the name %1 holds the digit %2; a name is letters and fillers</source>
+        <translation>le nom %1 contient le chiffre %2 ; un nom est composé de lettres et de caractères de remplissage</translation>
+    </message>
+    <message>
+        <source>the name starts with a filler; it starts with the primary identifier</source>
+        <translation>le nom commence par un caractère de remplissage ; il doit commencer par l&apos;identifiant principal</translation>
+    </message>
+    <message>
+        <source>the name has three or more fillers in a row before its end</source>
+        <translation>le nom contient trois caractères de remplissage consécutifs ou plus avant sa fin</translation>
+    </message>
+    <message>
+        <source>the name has more than one &lt;&lt; separator; only the primary and secondary identifiers are separated by &lt;&lt;</source>
+        <translation>le nom contient plus d&apos;un séparateur &lt;&lt; ; seuls les identifiants principal et secondaire sont séparés par &lt;&lt;</translation>
+    </message>
+    <message>
+        <source>the date of birth %1 is partly unknown (the whole date written as fillers)</source>
+        <translation>la date de naissance %1 est partiellement inconnue (toute la date est écrite en caractères de remplissage)</translation>
+    </message>
+    <message>
+        <source>the date of birth %1 is partly unknown (month and day written as fillers)</source>
+        <translation>la date de naissance %1 est partiellement inconnue (le mois et le jour sont écrits en caractères de remplissage)</translation>
+    </message>
+    <message>
+        <source>the date of birth %1 is partly unknown (day written as fillers)</source>
+        <translation>la date de naissance %1 est partiellement inconnue (le jour est écrit en caractères de remplissage)</translation>
+    </message>
+    <message>
+        <source>the MRZ is empty</source>
+        <translation>la MRZ est vide</translation>
+    </message>
+    <message>
+        <source>the text is %1 characters long; an MRZ has at most 90</source>
+        <translation>le texte compte %1 caractères ; une MRZ en compte au plus 90</translation>
+    </message>
+    <message>
+        <source>line count</source>
+        <translation>nombre de lignes</translation>
+    </message>
+    <message>
+        <source>one line of %1 characters; an MRZ has 2 lines of 44 characters (passport, visa MRV-A), 2 of 36 (TD2 card, visa MRV-B) or 3 of 30 (TD1 card); a reader&apos;s single line has 88, 72 or 90</source>
+        <translation>une ligne de %1 caractères ; une MRZ a 2 lignes de 44 caractères (passeport, visa MRV-A), 2 de 36 (carte TD2, visa MRV-B) ou 3 de 30 (carte TD1) ; la ligne unique d&apos;un lecteur en a 88, 72 ou 90</translation>
+    </message>
+    <message>
+        <source>%1 lines; an MRZ has 2 lines of 44 characters (passport, visa MRV-A), 2 of 36 (TD2 card, visa MRV-B) or 3 of 30 (TD1 card); a reader&apos;s single line has 88, 72 or 90</source>
+        <translation>%1 lignes ; une MRZ a 2 lignes de 44 caractères (passeport, visa MRV-A), 2 de 36 (carte TD2, visa MRV-B) ou 3 de 30 (carte TD1) ; la ligne unique d&apos;un lecteur en a 88, 72 ou 90</translation>
+    </message>
+    <message>
+        <source>2 lines of 30 characters: a TD1 card has 3 lines of 30, one is missing</source>
+        <translation>2 lignes de 30 caractères : une carte TD1 a 3 lignes de 30, il en manque une</translation>
+    </message>
+    <message>
+        <source>%1 for %2 at column %3</source>
+        <translation>%1 au lieu de %2 en colonne %3</translation>
+    </message>
+    <message>
+        <source>a space</source>
+        <translation>une espace</translation>
+    </message>
+    <message>
+        <source>a tab</source>
+        <translation>une tabulation</translation>
+    </message>
+    <message>
+        <source>check digit of the date of birth is %1, the MRZ says %2</source>
+        <translation>le chiffre de contrôle de la date de naissance est %1, la MRZ indique %2</translation>
+    </message>
+    <message>
+        <source>check digit of the date of expiry is %1, the MRZ says %2</source>
+        <translation>le chiffre de contrôle de la date d&apos;expiration est %1, la MRZ indique %2</translation>
+    </message>
+    <message>
+        <source>did you mean %1 instead of %2 (%3)?</source>
+        <translation>vouliez-vous dire %1 au lieu de %2 (%3) ?</translation>
+    </message>
+    <message>
+        <source>line %1 has %2 characters; a %3 line has %4</source>
+        <translation>la ligne %1 compte %2 caractères ; une ligne %3 en compte %4</translation>
+    </message>
+    <message>
+        <source>line %1 length</source>
+        <translation>longueur de la ligne %1</translation>
+    </message>
+    <message>
+        <source>line %1, column %2 (%3): %4 is not an MRZ character (A-Z, 0-9 and &lt;)</source>
+        <translation>ligne %1, colonne %2 (%3) : %4 n&apos;est pas un caractère de MRZ (A-Z, 0-9 et &lt;)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more characters are outside A-Z, 0-9 and &lt;</source>
+        <translation>
+            <numerusform>%n autre caractère est hors de A-Z, 0-9 et &lt;</numerusform>
+            <numerusform>%n autres caractères sont hors de A-Z, 0-9 et &lt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>caractères</translation>
+    </message>
+    <message>
+        <source>check digit of the document number is %1, the MRZ says %2</source>
+        <translation>le chiffre de contrôle du numéro du document est %1, la MRZ indique %2</translation>
+    </message>
+    <message>
+        <source>the document number check digit is &lt;, which means the number continues in the optional data (Part 5, 4.2.4), but the number does not fill columns 6 to 14</source>
+        <translation>le chiffre de contrôle du numéro du document est &lt;, ce qui signifie que le numéro se poursuit dans les données facultatives (partie 5, 4.2.4), mais le numéro n&apos;occupe pas les colonnes 6 à 14</translation>
+    </message>
+    <message>
+        <source>the document number check digit is &lt;, which means the number continues in the optional data (Part 5, 4.2.4), but the optional data does not continue it with at least one character and a check digit</source>
+        <translation>le chiffre de contrôle du numéro du document est &lt;, ce qui signifie que le numéro se poursuit dans les données facultatives (partie 5, 4.2.4), mais les données facultatives ne le poursuivent pas avec au moins un caractère et un chiffre de contrôle</translation>
+    </message>
+    <message>
+        <source>check digit of the personal number is %1, the MRZ says %2</source>
+        <translation>le chiffre de contrôle du numéro personnel est %1, la MRZ indique %2</translation>
+    </message>
+    <message>
+        <source>composite check digit is %1, the MRZ says %2 (it covers a field found at fault above)</source>
+        <translation>le chiffre de contrôle composite est %1, la MRZ indique %2 (il couvre un champ signalé en erreur ci-dessus)</translation>
+    </message>
+    <message>
+        <source>composite check digit is %1, the MRZ says %2; the other check digits hold, so the optional data (line 1 or line 2) or this digit is misread</source>
+        <translation>le chiffre de contrôle composite est %1, la MRZ indique %2 ; les autres chiffres de contrôle sont justes, donc les données facultatives (ligne 1 ou ligne 2) ou ce chiffre ont été mal lus</translation>
+    </message>
+    <message>
+        <source>composite check digit is %1, the MRZ says %2; the other check digits hold, so the optional data or this digit is misread</source>
+        <translation>le chiffre de contrôle composite est %1, la MRZ indique %2 ; les autres chiffres de contrôle sont justes, donc les données facultatives ou ce chiffre ont été mal lus</translation>
+    </message>
+    <message>
+        <source>composite check digit is %1, the MRZ says %2; the other check digits hold, so this digit is misread</source>
+        <translation>le chiffre de contrôle composite est %1, la MRZ indique %2 ; les autres chiffres de contrôle sont justes, donc ce chiffre a été mal lu</translation>
+    </message>
+    <message>
+        <source>the date of birth %1 holds %2 at column %3; a date is six digits YYMMDD</source>
+        <translation>la date de naissance %1 contient %2 en colonne %3 ; une date est composée de six chiffres AAMMJJ</translation>
+    </message>
+    <message>
+        <source>the date of expiry %1 holds %2 at column %3; a date is six digits YYMMDD</source>
+        <translation>la date d&apos;expiration %1 contient %2 en colonne %3 ; une date est composée de six chiffres AAMMJJ</translation>
+    </message>
+    <message>
+        <source>the date of expiry %1 is before the date of birth %2</source>
+        <translation>la date d&apos;expiration %1 est antérieure à la date de naissance %2</translation>
+    </message>
+    <message>
+        <source>the document expired on %1 (today is %2)</source>
+        <translation>le document a expiré le %1 (nous sommes le %2)</translation>
+    </message>
+    <message>
+        <source>reference date</source>
+        <translation>date de référence</translation>
+    </message>
+    <message>
+        <source>today&apos;s date is not valid: the dates are not resolved and expiry is not checked</source>
+        <translation>la date du jour n&apos;est pas valide : les dates ne sont pas résolues et l&apos;expiration n&apos;est pas vérifiée</translation>
+    </message>
+</context>
+<context>
+    <name>fg::OptOutDialog</name>
+    <message>
+        <source>passport</source>
+        <translation>passeport</translation>
+    </message>
+    <message>
+        <source>identity card</source>
+        <translation>carte d&apos;identité</translation>
+    </message>
+    <message>
+        <source>visa</source>
+        <translation>visa</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <source>The document photo shows the traveler</source>
+        <translation>La photo du document montre le voyageur</translation>
+    </message>
+    <message>
+        <source>The data page agrees with the MRZ</source>
+        <translation>La page de données concorde avec la MRZ</translation>
+    </message>
+    <message>
+        <source>Security features present (hologram, UV, microprint)</source>
+        <translation>Éléments de sécurité présents (hologramme, UV, microimpression)</translation>
+    </message>
+    <message>
+        <source>No sign of tampering (laminate, pages, stitching)</source>
+        <translation>Aucun signe de falsification (laminage, pages, couture)</translation>
+    </message>
+    <message>
+        <source>The document has not expired</source>
+        <translation>Le document n&apos;a pas expiré</translation>
+    </message>
+    <message>
+        <source>Opt-out: manual document verification</source>
+        <translation>Refus : vérification manuelle du document</translation>
+    </message>
+    <message>
+        <source>The traveler declined the photo. No photo is taken or kept; verify the document by hand and log the alternate procedure.</source>
+        <translation>Le voyageur a refusé la photo. Aucune photo n&apos;est prise ni conservée ; vérifiez le document manuellement et consignez la procédure alternative.</translation>
+    </message>
+    <message>
+        <source>&amp;MRZ</source>
+        <translation>&amp;MRZ</translation>
+    </message>
+    <message>
+        <source>Type, paste or scan the machine-readable zone</source>
+        <translation>Saisissez, collez ou scannez la zone de lecture automatique</translation>
+    </message>
+    <message>
+        <source>&amp;Apply suggestion</source>
+        <translation>&amp;Appliquer la suggestion</translation>
+    </message>
+    <message>
+        <source>from the MRZ, or as on the document</source>
+        <translation>d&apos;après la MRZ, ou comme sur le document</translation>
+    </message>
+    <message>
+        <source>required unless verified</source>
+        <translation>obligatoire sauf si vérifié</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Vérifié</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Non vérifié</translation>
+    </message>
+    <message>
+        <source>Referred to secondary</source>
+        <translation>Orienté vers le contrôle approfondi</translation>
+    </message>
+    <message>
+        <source>Visual checks</source>
+        <translation>Contrôles visuels</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>non effectué</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>réussi</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échoué</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>sans objet</translation>
+    </message>
+    <message>
+        <source>&amp;Nationality</source>
+        <translation>&amp;Nationalité</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>&amp;Résultat</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>Mo&amp;tif</translation>
+    </message>
+    <message>
+        <source>&amp;Log alternate procedure</source>
+        <translation>&amp;Consigner la procédure alternative</translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <source>! %1</source>
+        <translation>! %1</translation>
+    </message>
+    <message>
+        <source>    %1</source>
+        <translation>    %1</translation>
+    </message>
+    <message>
+        <source>✓ The MRZ is correct.</source>
+        <translation>✓ La MRZ est correcte.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · issued by %3</source>
+        <translation>%1 · %2 · délivré par %3</translation>
+    </message>
+    <message>
+        <source>Name: %1 %2</source>
+        <translation>Nom : %1 %2</translation>
+    </message>
+    <message>
+        <source>Document number: %1 · nationality %2</source>
+        <translation>Numéro du document : %1 · nationalité %2</translation>
+    </message>
+    <message>
+        <source>Born %1 · sex %2 · expires %3</source>
+        <translation>Né(e) le %1 · sexe %2 · expire le %3</translation>
+    </message>
+    <message>
+        <source>Not logged: the MRZ could not be read; type it as printed on the document.</source>
+        <translation>Non consigné : la MRZ n&apos;a pas pu être lue ; saisissez-la telle qu&apos;elle est imprimée sur le document.</translation>
+    </message>
+    <message>
+        <source>Not logged: %1</source>
+        <translation>Non consigné : %1</translation>
+    </message>
+    <message>
+        <source>Not logged: the MRZ has errors (above); correct it, or log the document as not verified with the reason.</source>
+        <translation>Non consigné : la MRZ contient des erreurs (ci-dessus) ; corrigez-la, ou consignez le document comme non vérifié avec le motif.</translation>
+    </message>
+</context>
+<context>
+    <name>fg::QualityWords</name>
+    <message>
+        <source>too far</source>
+        <translation>trop loin</translation>
+    </message>
+    <message>
+        <source>turn head</source>
+        <translation>tournez la tête</translation>
+    </message>
+    <message>
+        <source>look straight</source>
+        <translation>regardez droit devant</translation>
+    </message>
+    <message>
+        <source>straighten head</source>
+        <translation>redressez la tête</translation>
+    </message>
+    <message>
+        <source>blurred</source>
+        <translation>floue</translation>
+    </message>
+    <message>
+        <source>too dark</source>
+        <translation>trop sombre</translation>
+    </message>
+    <message>
+        <source>too bright</source>
+        <translation>trop claire</translation>
+    </message>
+    <message>
+        <source>eyes closed</source>
+        <translation>yeux fermés</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n face(s) in view</source>
+        <translation>
+            <numerusform>%n visage visible</numerusform>
+            <numerusform>%n visages visibles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fg::ReferenceLoader</name>
+    <message>
+        <source>line %1 (%2): %3</source>
+        <translation>ligne %1 (%2) : %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>fg::ScoreBar</name>
+    <message>
+        <source>threshold %1</source>
+        <translation>seuil %1</translation>
+    </message>
+    <message>
+        <source>score %1 · %2</source>
+        <translation>score %1 · %2</translation>
+    </message>
+    <message>
+        <source>no score · %1</source>
+        <translation>aucun score · %1</translation>
+    </message>
+</context>
+<context>
+    <name>fg::SignInDialog</name>
+    <message>
+        <source>FaceGate — session locked</source>
+        <translation>FaceGate — session verrouillée</translation>
+    </message>
+    <message>
+        <source>FaceGate — sign in</source>
+        <translation>FaceGate — connexion</translation>
+    </message>
+    <message>
+        <source>The session of %1 was locked after a time without input. Sign in again to go on, or end the session.</source>
+        <translation>La session de %1 a été verrouillée après un temps d&apos;inactivité. Reconnectez-vous pour continuer, ou fermez la session.</translation>
+    </message>
+    <message>
+        <source>Sign in with your name, your password and the code your authenticator app shows now.</source>
+        <translation>Connectez-vous avec votre nom, votre mot de passe et le code qu&apos;affiche maintenant votre application d&apos;authentification.</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>6 digits from the authenticator app</source>
+        <translation>6 chiffres de l&apos;application d&apos;authentification</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Déverrouiller</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Se connecter</translation>
+    </message>
+    <message>
+        <source>&amp;End session</source>
+        <translation>&amp;Fermer la session</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Only %1 can unlock this session.</source>
+        <translation>Seul(e) %1 peut déverrouiller cette session.</translation>
+    </message>
+    <message>
+        <source>Not signed in: the name, the password or the code is wrong.</source>
+        <translation>Connexion refusée : le nom, le mot de passe ou le code est incorrect.</translation>
+    </message>
+    <message>
+        <source>Not signed in: too many failed attempts; the account is locked until %1.</source>
+        <translation>Connexion refusée : trop de tentatives échouées ; le compte est verrouillé jusqu&apos;à %1.</translation>
+    </message>
+    <message>
+        <source>Not signed in: this account is disabled; ask an administrator.</source>
+        <translation>Connexion refusée : ce compte est désactivé ; adressez-vous à un administrateur.</translation>
+    </message>
+    <message>
+        <source>Sign-in is not possible: %1</source>
+        <translation>Connexion impossible : %1</translation>
     </message>
 </context>
 <context>
@@ -57,6 +1518,97 @@
     <message>
         <source>An officer will check your document</source>
         <translation>Un agent va vérifier votre document</translation>
+    </message>
+</context>
+<context>
+    <name>fg::Workstation</name>
+    <message>
+        <source>Decided in %1 ms after capture</source>
+        <translation>Décision %1 ms après la capture</translation>
+    </message>
+    <message>
+        <source>FaceGate cannot start</source>
+        <translation>FaceGate ne peut pas démarrer</translation>
+    </message>
+    <message>
+        <source>The face pipeline could not be created:
+%1</source>
+        <translation>La chaîne d&apos;analyse faciale n&apos;a pas pu être créée :
+%1</translation>
+    </message>
+    <message>
+        <source>The users cannot be read:
+%1</source>
+        <translation>Les utilisateurs ne peuvent pas être lus :
+%1</translation>
+    </message>
+    <message>
+        <source>Re&amp;cords</source>
+        <translation>Re&amp;gistres</translation>
+    </message>
+    <message>
+        <source>&amp;Alternate procedures…</source>
+        <translation>Procédures &amp;alternatives…</translation>
+    </message>
+    <message>
+        <source>&amp;Traveler display</source>
+        <translation>Écran du &amp;voyageur</translation>
+    </message>
+    <message>
+        <source>Loading the manifest %1…</source>
+        <translation>Chargement du manifeste %1…</translation>
+    </message>
+    <message>
+        <source>Reading the document photo %1…</source>
+        <translation>Lecture de la photo du document %1…</translation>
+    </message>
+    <message>
+        <source>Enrolling the manifest: %1 of %2</source>
+        <translation>Enrôlement du manifeste : %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Flight %1 not loaded: %2</source>
+        <translation>Vol %1 non chargé : %2</translation>
+    </message>
+    <message>
+        <source>Flight %1 · %2 travelers · 1:N</source>
+        <translation>Vol %1 · %2 voyageurs · 1:N</translation>
+    </message>
+    <message>
+        <source>Flight %1 · %2 travelers · 1:N · %3 photos did not enrol</source>
+        <translation>Vol %1 · %2 voyageurs · 1:N · %3 photos non enrôlées</translation>
+    </message>
+    <message>
+        <source>Document not loaded: %1</source>
+        <translation>Document non chargé : %1</translation>
+    </message>
+    <message>
+        <source>Document photo %1 · 1:1</source>
+        <translation>Photo du document %1 · 1:1</translation>
+    </message>
+    <message>
+        <source>Reference not loaded: %1</source>
+        <translation>Référence non chargée : %1</translation>
+    </message>
+    <message>
+        <source>Records · purged %1 photos at %2</source>
+        <translation>Registres · %1 photos purgées à %2</translation>
+    </message>
+    <message>
+        <source>Records: %1
+Last retention purge at %2: %3 photos and %4 templates deleted</source>
+        <translation>Registres : %1
+Dernière purge de conservation à %2 : %3 photos et %4 gabarits supprimés</translation>
+    </message>
+    <message>
+        <source>Records · purge FAILED</source>
+        <translation>Registres · ÉCHEC de la purge</translation>
+    </message>
+    <message>
+        <source>Records: %1
+Retention purge failed: %2</source>
+        <translation>Registres : %1
+Échec de la purge de conservation : %2</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -53,9 +54,9 @@ AlternateProcedureLog::AlternateProcedureLog(const AlternateProcedureStore& stor
     , m_store(store)
     , m_clock(clock)
     , m_model(new AlternateProcedureTableModel(this))
-    , m_fromEnabled(new QCheckBox(tr("&From"), this))
+    , m_fromEnabled(new QCheckBox(this))
     , m_fromDate(new QDateEdit(this))
-    , m_toEnabled(new QCheckBox(tr("&To"), this))
+    , m_toEnabled(new QCheckBox(this))
     , m_toDate(new QDateEdit(this))
     , m_officer(new QLineEdit(this))
     , m_flight(new QLineEdit(this))
@@ -64,12 +65,18 @@ AlternateProcedureLog::AlternateProcedureLog(const AlternateProcedureStore& stor
     , m_table(new QTableView(this))
     , m_countLabel(new QLabel(this))
     , m_pageLabel(new QLabel(this))
-    , m_previous(new QPushButton(tr("&Previous"), this))
-    , m_next(new QPushButton(tr("&Next"), this))
+    , m_previous(new QPushButton(this))
+    , m_next(new QPushButton(this))
     , m_message(new QLabel(this))
     , m_typingPause(new QTimer(this))
+    , m_search(new QPushButton(this))
+    , m_officerLabel(new QLabel(this))
+    , m_flightLabel(new QLabel(this))
+    , m_outcomeLabel(new QLabel(this))
+    , m_textLabel(new QLabel(this))
+    , m_exportCsv(new QPushButton(this))
+    , m_exportPdf(new QPushButton(this))
 {
-    setWindowTitle(tr("Alternate procedures log"));
     m_fromEnabled->setObjectName(QStringLiteral("fromEnabled"));
     m_fromDate->setObjectName(QStringLiteral("fromDate"));
     m_toEnabled->setObjectName(QStringLiteral("toEnabled"));
@@ -98,26 +105,24 @@ AlternateProcedureLog::AlternateProcedureLog(const AlternateProcedureStore& stor
     }
     m_fromDate->setDate(today.addDays(-30));
     m_toDate->setDate(today);
-    m_officer->setPlaceholderText(tr("user name"));
-    m_flight->setPlaceholderText(tr("e.g. LH 400"));
-    m_text->setPlaceholderText(tr("document number or name"));
-    m_outcome->addItem(tr("any"), kAnyOutcome);
+    // The items' words are set by retranslate(); the data say what each means.
+    m_outcome->addItem(QString(), kAnyOutcome);
     for (AlternateProcedure::Outcome outcome : {AlternateProcedure::Outcome::Verified,
                                                 AlternateProcedure::Outcome::NotVerified,
                                                 AlternateProcedure::Outcome::ReferredToSecondary})
-        m_outcome->addItem(AlternateProcedureTableModel::outcomeWords(outcome), int(outcome));
+        m_outcome->addItem(QString(), int(outcome));
     for (QLineEdit* edit : {m_officer, m_flight, m_text})
         edit->setClearButtonEnabled(true);
 
-    auto* searchButton = new QPushButton(tr("&Search"), this);
+    QPushButton* searchButton = m_search;
     searchButton->setObjectName(QStringLiteral("searchButton"));
     searchButton->setDefault(true); // Return in a filter searches at once
 
     auto* filters = new QGridLayout;
-    auto* officerLabel = new QLabel(tr("&Officer"), this);
-    auto* flightLabel = new QLabel(tr("F&light"), this);
-    auto* outcomeLabel = new QLabel(tr("O&utcome"), this);
-    auto* textLabel = new QLabel(tr("Doc&ument or name"), this);
+    QLabel* officerLabel = m_officerLabel;
+    QLabel* flightLabel = m_flightLabel;
+    QLabel* outcomeLabel = m_outcomeLabel;
+    QLabel* textLabel = m_textLabel;
     officerLabel->setBuddy(m_officer);
     flightLabel->setBuddy(m_flight);
     outcomeLabel->setBuddy(m_outcome);
@@ -154,9 +159,9 @@ AlternateProcedureLog::AlternateProcedureLog(const AlternateProcedureStore& stor
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
 
-    auto* exportCsvButton = new QPushButton(tr("Export &CSV…"), this);
+    QPushButton* exportCsvButton = m_exportCsv;
     exportCsvButton->setObjectName(QStringLiteral("exportCsvButton"));
-    auto* exportPdfButton = new QPushButton(tr("Export P&DF…"), this);
+    QPushButton* exportPdfButton = m_exportPdf;
     exportPdfButton->setObjectName(QStringLiteral("exportPdfButton"));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     for (QPushButton* button : {m_previous, m_next, exportCsvButton, exportPdfButton, buttons->button(QDialogButtonBox::Close)})
@@ -201,6 +206,51 @@ AlternateProcedureLog::AlternateProcedureLog(const AlternateProcedureStore& stor
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     reload();
+    retranslate();
+}
+
+void AlternateProcedureLog::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void AlternateProcedureLog::retranslate()
+{
+    setWindowTitle(tr("Alternate procedures log"));
+    m_fromEnabled->setText(tr("&From"));
+    m_toEnabled->setText(tr("&To"));
+    m_officer->setPlaceholderText(tr("user name"));
+    m_flight->setPlaceholderText(tr("e.g. LH 400"));
+    m_text->setPlaceholderText(tr("document number or name"));
+    for (int i = 0; i < m_outcome->count(); ++i) {
+        const int outcome = m_outcome->itemData(i).toInt();
+        m_outcome->setItemText(i, outcome == kAnyOutcome
+                                      ? tr("any")
+                                      : AlternateProcedureTableModel::outcomeWords(AlternateProcedure::Outcome(outcome)));
+    }
+    m_search->setText(tr("&Search"));
+    m_officerLabel->setText(tr("&Officer"));
+    m_flightLabel->setText(tr("F&light"));
+    m_outcomeLabel->setText(tr("O&utcome"));
+    m_textLabel->setText(tr("Doc&ument or name"));
+    m_previous->setText(tr("&Previous"));
+    m_next->setText(tr("&Next"));
+    m_exportCsv->setText(tr("Export &CSV…"));
+    m_exportPdf->setText(tr("Export P&DF…"));
+    m_model->retranslate();
+    showCount();
+    if (m_messageText)
+        m_message->setText(m_messageText());
+}
+
+void AlternateProcedureLog::showCount()
+{
+    m_countLabel->setText(m_readFailed   ? tr("No procedures")
+                          : m_count == 1 ? tr("1 procedure")
+                                         : tr("%1 procedures").arg(m_count));
+    m_pageLabel->setText(tr("Page %1 of %2").arg(m_page + 1).arg(pageCount()));
 }
 
 AlternateProcedureQuery AlternateProcedureLog::query() const
@@ -310,25 +360,25 @@ void AlternateProcedureLog::showSortIndicator()
 
 void AlternateProcedureLog::reload()
 {
-    auto fail = [this](const QString& text) {
+    auto fail = [this](std::function<QString()> text) {
         m_count = 0;
         m_page = 0;
+        m_readFailed = true;
         m_model->clear();
-        m_countLabel->setText(tr("No procedures"));
-        m_pageLabel->setText(tr("Page 1 of 1"));
+        showCount();
         m_previous->setEnabled(false);
         m_next->setEnabled(false);
-        showMessage(text, true);
+        showMessage(std::move(text), true);
     };
     AlternateProcedureQuery wanted = query();
     if (wanted.from.isValid() && wanted.until.isValid() && wanted.until <= wanted.from) {
-        fail(tr("The “to” date is before the “from” date: no procedure can match."));
+        fail([] { return tr("The “to” date is before the “from” date: no procedure can match."); });
         return;
     }
     QString error;
     const std::optional<qint64> count = m_store.count(wanted, &error);
     if (!count) {
-        fail(tr("The log could not be read: %1").arg(error));
+        fail([error] { return tr("The log could not be read: %1").arg(error); });
         return;
     }
     m_count = *count;
@@ -336,22 +386,24 @@ void AlternateProcedureLog::reload()
     wanted.offset = m_page * m_pageSize;
     std::optional<std::vector<AlternateProcedure>> rows = m_store.search(wanted, &error);
     if (!rows) {
-        fail(tr("The log could not be read: %1").arg(error));
+        fail([error] { return tr("The log could not be read: %1").arg(error); });
         return;
     }
     m_model->setRows(std::move(*rows));
     showSortIndicator();
-    m_countLabel->setText(m_count == 1 ? tr("1 procedure") : tr("%1 procedures").arg(m_count));
-    m_pageLabel->setText(tr("Page %1 of %2").arg(m_page + 1).arg(pageCount()));
+    m_readFailed = false;
+    showCount();
     m_previous->setEnabled(m_page > 0);
     m_next->setEnabled(m_page + 1 < pageCount());
     m_message->hide();
     m_message->clear();
+    m_messageText = nullptr;
 }
 
-void AlternateProcedureLog::showMessage(const QString& text, bool problem)
+void AlternateProcedureLog::showMessage(std::function<QString()> text, bool problem)
 {
-    m_message->setText(text);
+    m_messageText = std::move(text);
+    m_message->setText(m_messageText());
     m_message->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());
     m_message->show();
 }
@@ -498,11 +550,12 @@ void AlternateProcedureLog::chooseAndExport(const QString& title, const QString&
     QString error;
     qint64 rows = 0;
     if (!(this->*exporter)(path, &error, &rows)) {
-        showMessage(error, true);
+        showMessage([error] { return error; }, true);
         return;
     }
-    showMessage(tr("Exported %1 to %2.")
-                    .arg(rows == 1 ? tr("1 procedure") : tr("%1 procedures").arg(rows), nativePath(path)),
+    showMessage([rows, path] {
+        return tr("Exported %1 to %2.").arg(rows == 1 ? tr("1 procedure") : tr("%1 procedures").arg(rows), nativePath(path));
+    },
                 false);
 }
 

@@ -12,6 +12,7 @@
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
+class QEvent;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -84,13 +85,22 @@ public:
     void chooseAndExportCsv();
     void chooseAndExportPdf();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    // Every word of the dialog in the interface language: labels, the
+    // table's headers and cells, the count and the last message (called
+    // again on QEvent::LanguageChange).
+    void retranslate();
+    void showCount();
     using Exporter = bool (AlternateProcedureLog::*)(const QString& path, QString* error, qint64* rows) const;
     void chooseAndExport(const QString& title, const QString& extension, const QString& filter, Exporter exporter);
     void filtersChanged();
     void headerSortChanged(int column, Qt::SortOrder order);
     void reload();
-    void showMessage(const QString& text, bool problem);
+    // The message is kept as the way to write it, for a language change.
+    void showMessage(std::function<QString()> text, bool problem);
     void showSortIndicator();
     QString suggestedFileName(const QString& extension) const;
     QString htmlReport(const std::vector<AlternateProcedure>& rows) const;
@@ -104,6 +114,7 @@ private:
     int m_pageSize = kDefaultPageSize;
     int m_page = 0;
     qint64 m_count = 0;
+    bool m_readFailed = false; // the last query failed: "No procedures"
 
     QCheckBox* m_fromEnabled = nullptr;
     QDateEdit* m_fromDate = nullptr;
@@ -119,7 +130,15 @@ private:
     QPushButton* m_previous = nullptr;
     QPushButton* m_next = nullptr;
     QLabel* m_message = nullptr;
+    std::function<QString()> m_messageText;
     QTimer* m_typingPause = nullptr;
+    QPushButton* m_search = nullptr;
+    QLabel* m_officerLabel = nullptr;
+    QLabel* m_flightLabel = nullptr;
+    QLabel* m_outcomeLabel = nullptr;
+    QLabel* m_textLabel = nullptr;
+    QPushButton* m_exportCsv = nullptr;
+    QPushButton* m_exportPdf = nullptr;
 };
 
 } // namespace fg

@@ -51,6 +51,13 @@ void AlternateProcedureTableModel::clear()
     setRows({});
 }
 
+void AlternateProcedureTableModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
 int AlternateProcedureTableModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -193,7 +200,8 @@ QString AlternateProcedureTableModel::cellText(const AlternateProcedure& procedu
         return procedure.flight;
     case Document: {
         const AlternateProcedure::Document& document = procedure.document;
-        const QString kindAndNumber = joinedNonEmpty({document.kind, document.number}, QStringLiteral(" "));
+        const QString kindAndNumber =
+            joinedNonEmpty({documentKindWords(document.kind), document.number}, QStringLiteral(" "));
         return document.issuingState.isEmpty() ? kindAndNumber
                                                : tr("%1 (%2)").arg(kindAndNumber, document.issuingState);
     }
@@ -221,6 +229,19 @@ QString AlternateProcedureTableModel::outcomeWords(AlternateProcedure::Outcome o
         return tr("Referred to secondary");
     }
     return {};
+}
+
+QString AlternateProcedureTableModel::documentKindWords(const QString& kind)
+{
+    if (kind == QLatin1String("passport"))
+        return tr("passport");
+    if (kind == QLatin1String("id-card"))
+        return tr("identity card");
+    if (kind == QLatin1String("visa"))
+        return tr("visa");
+    if (kind == QLatin1String("document"))
+        return tr("document");
+    return kind;
 }
 
 QString AlternateProcedureTableModel::checksSummary(const std::vector<AlternateProcedure::Check>& checks)

@@ -34,6 +34,10 @@ public:
 
     void setRows(std::vector<AlternateProcedure> rows);
     void clear();
+    // The interface language changed: the headers and every cell are words,
+    // so the views ask for them again (headerDataChanged, dataChanged). The
+    // dialog showing the model calls it on QEvent::LanguageChange.
+    void retranslate();
     const std::vector<AlternateProcedure>& rows() const { return m_rows; }
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -52,6 +56,8 @@ public:
     static QString columnTitle(int column);
     static QString cellText(const AlternateProcedure& procedure, int column);
     static QString outcomeWords(AlternateProcedure::Outcome outcome);
+    // "passport", "id-card", "visa" (as stored) in words.
+    static QString documentKindWords(const QString& kind);
     static QString checksSummary(const std::vector<AlternateProcedure::Check>& checks);
 
 private:

@@ -1,5 +1,6 @@
 #include "ui/DetCurvePlot.h"
 
+#include <QCoreApplication>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -61,12 +62,12 @@ QImage DetCurvePlot::render(const std::vector<Point>& curve, const std::vector<M
         painter.drawText(QRectF(plot.left() - 70, y.map(std::pow(10.0, d)) - 9, 62, 18), Qt::AlignRight | Qt::AlignVCenter,
                          QStringLiteral("1e%1").arg(d));
     painter.drawText(QRectF(plot.left(), plot.bottom() + 30, plot.width(), 20), Qt::AlignCenter,
-                     QStringLiteral("False match rate (FMR)"));
+                     QCoreApplication::translate("fg::DetCurvePlot", "False match rate (FMR)"));
     painter.save();
     painter.translate(22, plot.center().y());
     painter.rotate(-90);
     painter.drawText(QRectF(-plot.height() / 2, -10, plot.height(), 20), Qt::AlignCenter,
-                     QStringLiteral("False non-match rate (FNMR)"));
+                     QCoreApplication::translate("fg::DetCurvePlot", "False non-match rate (FNMR)"));
     painter.restore();
 
     QFont big = font;
@@ -100,7 +101,7 @@ QImage DetCurvePlot::render(const std::vector<Point>& curve, const std::vector<M
         const QPointF at(x.map(m.fmr), y.map(m.fnmr));
         painter.drawEllipse(at, 5, 5);
         painter.drawText(QRectF(plot.right() - 330, plot.top() + 8 + 18 * row++, 320, 18), Qt::AlignRight,
-                         QStringLiteral("%1: FNMR %2").arg(m.label).arg(m.fnmr, 0, 'g', 3));
+                         QCoreApplication::translate("fg::DetCurvePlot", "%1: FNMR %2").arg(m.label).arg(m.fnmr, 0, 'g', 3));
     }
     return image;
 }

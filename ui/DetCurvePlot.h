@@ -8,7 +8,9 @@
 namespace fg {
 
 // Draws a DET curve (FNMR against FMR, both on log axes, as ISO/IEC 19795-1
-// plots them) into an image with QPainter.
+// plots them) into an image with QPainter. The axis titles are in the
+// interface language when a translator is installed (context
+// "fg::DetCurvePlot"); facegate-cli installs none, so its reports are English.
 class DetCurvePlot {
 public:
     struct Point {

@@ -4,6 +4,7 @@
 #include "core/security/UserStore.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QLabel>
@@ -39,8 +40,12 @@ FirstAdminDialog::FirstAdminDialog(UserStore& users, const KeyStore& keys, const
     , m_message(new QLabel(this))
     , m_secretLabel(new QLabel(this))
     , m_uriLabel(new QLabel(this))
+    , m_intro(new QLabel(this))
+    , m_form(new QFormLayout)
+    , m_enrolIntro(new QLabel(this))
+    , m_keyTitle(new QLabel(this))
+    , m_uriTitle(new QLabel(this))
 {
-    setWindowTitle(tr("FaceGate — first administrator"));
     setModal(true);
     m_name->setObjectName(QStringLiteral("adminName"));
     m_displayName->setObjectName(QStringLiteral("adminDisplayName"));
@@ -57,51 +62,42 @@ FirstAdminDialog::FirstAdminDialog(UserStore& users, const KeyStore& keys, const
 
     // Page 1: the account.
     auto* accountPage = new QWidget(m_pages);
-    auto* intro = new QLabel(tr("This workstation has no users yet. Make the administrator account: choose a "
-                                "sign-in name and a password of at least %1 characters that does not contain "
-                                "the name. There is no default password.")
-                                 .arg(m_users.passwordPolicy().minimumLength()),
-                             accountPage);
-    intro->setWordWrap(true);
-    auto* form = new QFormLayout;
-    form->addRow(tr("Sign-in &name"), m_name);
-    form->addRow(tr("&Full name"), m_displayName);
-    form->addRow(tr("&Password"), m_password);
-    form->addRow(tr("&Repeat password"), m_repeat);
+    m_intro->setWordWrap(true);
+    for (QLineEdit* field : {m_name, m_displayName, m_password, m_repeat}) {
+        auto* label = new QLabel(accountPage); // its words: retranslate()
+        label->setBuddy(field);
+        m_form->addRow(label, field);
+    }
     auto* accountButtons = new QDialogButtonBox(accountPage);
-    QPushButton* createButton = accountButtons->addButton(tr("&Create administrator"), QDialogButtonBox::AcceptRole);
-    createButton->setObjectName(QStringLiteral("adminCreate"));
-    createButton->setDefault(true);
-    accountButtons->addButton(tr("&Quit"), QDialogButtonBox::RejectRole);
+    m_createButton = accountButtons->addButton(QString(), QDialogButtonBox::AcceptRole);
+    m_createButton->setObjectName(QStringLiteral("adminCreate"));
+    m_createButton->setDefault(true);
+    m_quitButton = accountButtons->addButton(QString(), QDialogButtonBox::RejectRole);
     connect(accountButtons, &QDialogButtonBox::accepted, this, &FirstAdminDialog::create);
     connect(accountButtons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* accountLayout = new QVBoxLayout(accountPage);
-    accountLayout->addWidget(intro);
-    accountLayout->addLayout(form);
+    accountLayout->addWidget(m_intro);
+    accountLayout->addLayout(m_form);
     accountLayout->addWidget(m_message);
     accountLayout->addWidget(accountButtons);
 
     // Page 2: the second factor, shown once.
     auto* enrolPage = new QWidget(m_pages);
-    auto* enrolIntro = new QLabel(tr("Add this key to the administrator's authenticator app (time-based, 6 digits, "
-                                     "30 seconds) now. It is shown only this once and is stored encrypted; "
-                                     "then sign in with the name, the password and the app's code."),
-                                  enrolPage);
-    enrolIntro->setWordWrap(true);
+    m_enrolIntro->setWordWrap(true);
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_secretLabel->setFont(fixed);
     m_secretLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_uriLabel->setWordWrap(true);
     m_uriLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* enrolButtons = new QDialogButtonBox(enrolPage);
-    QPushButton* done = enrolButtons->addButton(tr("I have added the key — &sign in"), QDialogButtonBox::AcceptRole);
-    done->setObjectName(QStringLiteral("adminDone"));
+    m_doneButton = enrolButtons->addButton(QString(), QDialogButtonBox::AcceptRole);
+    m_doneButton->setObjectName(QStringLiteral("adminDone"));
     connect(enrolButtons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     auto* enrolLayout = new QVBoxLayout(enrolPage);
-    enrolLayout->addWidget(enrolIntro);
-    enrolLayout->addWidget(new QLabel(tr("Key:"), enrolPage));
+    enrolLayout->addWidget(m_enrolIntro);
+    enrolLayout->addWidget(m_keyTitle);
     enrolLayout->addWidget(m_secretLabel);
-    enrolLayout->addWidget(new QLabel(tr("Or as an address (for apps that read otpauth:// links):"), enrolPage));
+    enrolLayout->addWidget(m_uriTitle);
     enrolLayout->addWidget(m_uriLabel);
     enrolLayout->addStretch(1);
     enrolLayout->addWidget(enrolButtons);
@@ -111,11 +107,47 @@ FirstAdminDialog::FirstAdminDialog(UserStore& users, const KeyStore& keys, const
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_pages);
     m_name->setFocus();
+    retranslate();
 }
 
-void FirstAdminDialog::showProblem(const QString& text)
+void FirstAdminDialog::changeEvent(QEvent* event)
 {
-    m_message->setText(text);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void FirstAdminDialog::retranslate()
+{
+    setWindowTitle(tr("FaceGate — first administrator"));
+    m_intro->setText(tr("This workstation has no users yet. Make the administrator account: choose a "
+                        "sign-in name and a password of at least %1 characters that does not contain "
+                        "the name. There is no default password.")
+                         .arg(m_users.passwordPolicy().minimumLength()));
+    const std::pair<QWidget*, QString> labels[] = {{m_name, tr("Sign-in &name")},
+                                                   {m_displayName, tr("&Full name")},
+                                                   {m_password, tr("&Password")},
+                                                   {m_repeat, tr("&Repeat password")}};
+    for (const auto& [field, text] : labels) {
+        if (auto* label = qobject_cast<QLabel*>(m_form->labelForField(field)))
+            label->setText(text);
+    }
+    m_createButton->setText(tr("&Create administrator"));
+    m_quitButton->setText(tr("&Quit"));
+    m_enrolIntro->setText(tr("Add this key to the administrator's authenticator app (time-based, 6 digits, "
+                             "30 seconds) now. It is shown only this once and is stored encrypted; "
+                             "then sign in with the name, the password and the app's code."));
+    m_keyTitle->setText(tr("Key:"));
+    m_uriTitle->setText(tr("Or as an address (for apps that read otpauth:// links):"));
+    m_doneButton->setText(tr("I have added the key — &sign in"));
+    if (m_problem)
+        m_message->setText(m_problem());
+}
+
+void FirstAdminDialog::showProblem(std::function<QString()> text)
+{
+    m_problem = std::move(text);
+    m_message->setText(m_problem());
     m_message->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
     m_message->show();
 }
@@ -124,7 +156,7 @@ void FirstAdminDialog::create()
 {
     if (m_password->text() != m_repeat->text()) {
         m_repeat->clear();
-        showProblem(tr("The two passwords differ; type the password again in both fields."));
+        showProblem([] { return tr("The two passwords differ; type the password again in both fields."); });
         return;
     }
     QByteArray typed = m_password->text().toUtf8();
@@ -138,7 +170,7 @@ void FirstAdminDialog::create()
             m_password->clear();
             m_repeat->clear();
         }
-        showProblem(tr("The administrator was not created: %1").arg(error));
+        showProblem([error] { return tr("The administrator was not created: %1").arg(error); });
         return;
     }
     m_password->clear();

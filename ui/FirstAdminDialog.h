@@ -3,6 +3,10 @@
 #include <QDialog>
 #include <QString>
 
+#include <functional>
+
+class QEvent;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -31,8 +35,15 @@ public:
 
     void create();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
-    void showProblem(const QString& text);
+    // Every word of the dialog in the interface language, the last problem
+    // included (called again on QEvent::LanguageChange).
+    void retranslate();
+    // The problem is kept as the way to write it, for a language change.
+    void showProblem(std::function<QString()> text);
 
     UserStore& m_users;
     const KeyStore& m_keys;
@@ -45,6 +56,15 @@ private:
     QLabel* m_message = nullptr;
     QLabel* m_secretLabel = nullptr;
     QLabel* m_uriLabel = nullptr;
+    QLabel* m_intro = nullptr;
+    QFormLayout* m_form = nullptr;
+    QPushButton* m_createButton = nullptr;
+    QPushButton* m_quitButton = nullptr;
+    QLabel* m_enrolIntro = nullptr;
+    QLabel* m_keyTitle = nullptr;
+    QLabel* m_uriTitle = nullptr;
+    QPushButton* m_doneButton = nullptr;
+    std::function<QString()> m_problem;
     QString m_createdName;
     QString m_secret;
 };

@@ -1,5 +1,6 @@
 #include "ui/FrameAnalyzer.h"
 
+#include "core/biometrics/QualityWords.h"
 #include "ui/FrameImage.h"
 
 #include <QElapsedTimer>
@@ -13,13 +14,6 @@ namespace fg {
 
 namespace {
 
-// "turn head: turned 23 degrees sideways, ..." -> "turn head";
-// "2 faces in view, at most 1 allowed: ..." -> "2 faces in view".
-QString shortWords(const QString& reason)
-{
-    return reason.section(QLatin1Char(':'), 0, 0).section(QLatin1Char(','), 0, 0).trimmed();
-}
-
 FaceMarker markerOf(const Face& face, bool isSubject)
 {
     FaceMarker marker;
@@ -28,7 +22,7 @@ FaceMarker markerOf(const Face& face, bool isSubject)
     marker.isSubject = isSubject;
     marker.qualityPassed = face.quality.passed();
     for (const QString& reason : face.quality.failureReasons()) {
-        const QString words = shortWords(reason);
+        const QString words = QualityWords::of(reason);
         if (!words.isEmpty() && !marker.shortReasons.contains(words))
             marker.shortReasons << words;
     }

@@ -1,7 +1,9 @@
 #include "ui/MatchPanel.h"
 
+#include "core/biometrics/QualityWords.h"
 #include "ui/ScoreBar.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QImageReader>
@@ -65,10 +67,12 @@ MatchPanel::MatchPanel(QWidget* parent)
     , m_referenceDetails(new QLabel(this))
     , m_qualityWords(new QLabel(this))
     , m_actionState(new QLabel(this))
-    , m_confirm(new QPushButton(tr("Confirm (Enter)"), this))
-    , m_override(new QPushButton(tr("Override… (Ctrl+O)"), this))
-    , m_secondary(new QPushButton(tr("Secondary… (Ctrl+S)"), this))
-    , m_next(new QPushButton(tr("Next traveler (Ctrl+N)"), this))
+    , m_captureTitle(new QLabel(this))
+    , m_referenceTitle(new QLabel(this))
+    , m_confirm(new QPushButton(this))
+    , m_override(new QPushButton(this))
+    , m_secondary(new QPushButton(this))
+    , m_next(new QPushButton(this))
 {
     m_decision->setObjectName(QStringLiteral("decision"));
     m_scoreBar->setObjectName(QStringLiteral("scoreBar"));
@@ -97,11 +101,9 @@ MatchPanel::MatchPanel(QWidget* parent)
     connect(m_secondary, &QPushButton::clicked, this, &MatchPanel::askSecondary);
     connect(m_next, &QPushButton::clicked, this, &MatchPanel::nextTravelerRequested);
 
-    auto* captureTitle = new QLabel(tr("Capture"), this);
-    auto* referenceTitle = new QLabel(tr("Reference"), this);
     auto* photos = new QGridLayout;
-    photos->addWidget(captureTitle, 0, 0, Qt::AlignHCenter);
-    photos->addWidget(referenceTitle, 0, 1, Qt::AlignHCenter);
+    photos->addWidget(m_captureTitle, 0, 0, Qt::AlignHCenter);
+    photos->addWidget(m_referenceTitle, 0, 1, Qt::AlignHCenter);
     photos->addWidget(m_captureImage, 1, 0);
     photos->addWidget(m_referenceImage, 1, 1);
 
@@ -121,6 +123,25 @@ MatchPanel::MatchPanel(QWidget* parent)
     layout->addWidget(m_next);
     layout->addStretch(1);
     clear();
+    retranslate();
+}
+
+void MatchPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void MatchPanel::retranslate()
+{
+    m_captureTitle->setText(tr("Capture"));
+    m_referenceTitle->setText(tr("Reference"));
+    m_confirm->setText(tr("Confirm (Enter)"));
+    m_override->setText(tr("Override… (Ctrl+O)"));
+    m_secondary->setText(tr("Secondary… (Ctrl+S)"));
+    m_next->setText(tr("Next traveler (Ctrl+N)"));
+    showState();
 }
 
 QString MatchPanel::decisionTitle(Encounter::Decision decision)
@@ -142,35 +163,51 @@ void MatchPanel::clear()
 {
     m_outcome.reset();
     m_capture.reset();
-    showImage(m_captureImage, QImage(), tr("Waiting for the traveler"));
-    showImage(m_referenceImage, QImage(), QString());
-    m_decision->setText(tr("—"));
+    m_referencePhoto = QImage();
     m_decision->setStyleSheet(QString());
     m_scoreBar->setScore(std::nullopt, 0);
     m_scoreBar->hide();
-    m_referenceDetails->clear();
-    m_qualityWords->clear();
     m_actionState->clear();
     setActionsEnabled(false);
     m_next->setEnabled(false);
+    showState();
 }
 
 void MatchPanel::showOutcome(const CaptureResult& capture, const MatchOutcome& outcome)
 {
     m_capture = capture;
     m_outcome = outcome;
-    showImage(m_captureImage, capture.image, tr("No capture"));
-    QImage reference;
+    m_referencePhoto = QImage();
     if (outcome.reference && !outcome.reference->photoPath.isEmpty()) {
         QImageReader reader(outcome.reference->photoPath);
         reader.setAutoTransform(true);
-        reference = reader.read();
+        m_referencePhoto = reader.read();
     }
-    showImage(m_referenceImage, reference, outcome.reference ? tr("Reference photo unavailable") : tr("No reference"));
-    m_decision->setText(decisionTitle(outcome.decision));
     m_decision->setStyleSheet(decisionStyle(outcome.decision));
     m_scoreBar->setScore(outcome.score, outcome.threshold);
     m_scoreBar->show();
+    m_actionState->clear();
+    setActionsEnabled(true);
+    m_next->setEnabled(true);
+    showState();
+}
+
+void MatchPanel::showState()
+{
+    if (!m_outcome || !m_capture) {
+        showImage(m_captureImage, QImage(), tr("Waiting for the traveler"));
+        showImage(m_referenceImage, QImage(), QString());
+        m_decision->setText(tr("—"));
+        m_referenceDetails->clear();
+        m_qualityWords->clear();
+        return;
+    }
+    const MatchOutcome& outcome = *m_outcome;
+    const CaptureResult& capture = *m_capture;
+    showImage(m_captureImage, capture.image, tr("No capture"));
+    showImage(m_referenceImage, m_referencePhoto,
+              outcome.reference ? tr("Reference photo unavailable") : tr("No reference"));
+    m_decision->setText(decisionTitle(outcome.decision));
 
     QStringList details;
     if (outcome.reference) {
@@ -185,11 +222,10 @@ void MatchPanel::showOutcome(const CaptureResult& capture, const MatchOutcome& o
     if (outcome.decision == Encounter::Decision::NoMatch && !outcome.candidates.empty())
         details << tr("Shown: the closest gallery member, below the threshold");
     m_referenceDetails->setText(details.join(QLatin1Char('\n')));
-    m_qualityWords->setText(capture.qualityWords.isEmpty() ? QString()
-                                                           : tr("Quality: %1").arg(capture.qualityWords.join(QStringLiteral(", "))));
-    m_actionState->clear();
-    setActionsEnabled(true);
-    m_next->setEnabled(true);
+    QStringList words;
+    for (const QString& word : capture.qualityWords)
+        words << QualityWords::translated(word);
+    m_qualityWords->setText(words.isEmpty() ? QString() : tr("Quality: %1").arg(words.join(tr(", "))));
 }
 
 void MatchPanel::showActionRecorded(const QString& text)

@@ -7,6 +7,7 @@
 
 #include <optional>
 
+class QEvent;
 class QLabel;
 class QPushButton;
 
@@ -47,7 +48,14 @@ Q_SIGNALS:
     void secondaryRequested(const QString& reason);
     void nextTravelerRequested();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    // Every word on the panel in the interface language, the outcome's from
+    // the outcome kept (called again on QEvent::LanguageChange).
+    void retranslate();
+    void showState();
     void askOverride();
     void askSecondary();
     void setActionsEnabled(bool enabled);
@@ -59,12 +67,15 @@ private:
     QLabel* m_referenceDetails = nullptr;
     QLabel* m_qualityWords = nullptr;
     QLabel* m_actionState = nullptr;
+    QLabel* m_captureTitle = nullptr;
+    QLabel* m_referenceTitle = nullptr;
     QPushButton* m_confirm = nullptr;
     QPushButton* m_override = nullptr;
     QPushButton* m_secondary = nullptr;
     QPushButton* m_next = nullptr;
     std::optional<MatchOutcome> m_outcome;
     std::optional<CaptureResult> m_capture;
+    QImage m_referencePhoto; // read once per outcome
 };
 
 } // namespace fg

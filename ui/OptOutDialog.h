@@ -10,6 +10,9 @@
 #include <optional>
 
 class QComboBox;
+class QEvent;
+class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -32,8 +35,9 @@ public:
     // Stores the procedure; the new record's id, or nullopt with *error.
     using Recorder = std::function<std::optional<qint64>(const AlternateProcedure& procedure, QString* error)>;
 
-    // The visual checks of the checklist, in order: {id, words}.
-    static const std::vector<std::pair<QString, QString>>& checklist();
+    // The visual checks of the checklist, in order: {id, words in the
+    // interface language}.
+    static std::vector<std::pair<QString, QString>> checklist();
 
     OptOutDialog(AlternateProcedure base, QDate today, Recorder record, QWidget* parent = nullptr);
 
@@ -45,10 +49,18 @@ public:
 
     void submit();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    // Every word of the dialog in the interface language, the MRZ's findings
+    // and the last message included (called again on QEvent::LanguageChange).
+    void retranslate();
     void reread();
     void applyFirstSuggestion();
-    void showMessage(const QString& text, bool problem);
+    // The message is kept as the way to write it, so a language change
+    // writes it again.
+    void showMessage(std::function<QString()> text, bool problem);
 
     AlternateProcedure m_base;
     QDate m_today;
@@ -64,6 +76,12 @@ private:
     QComboBox* m_outcome = nullptr;
     QLineEdit* m_reason = nullptr;
     QLabel* m_message = nullptr;
+    std::function<QString()> m_messageText;
+    QLabel* m_intro = nullptr;
+    QLabel* m_mrzLabel = nullptr;
+    QGroupBox* m_checksBox = nullptr;
+    QFormLayout* m_form = nullptr;
+    QPushButton* m_recordButton = nullptr;
 };
 
 } // namespace fg

@@ -1,5 +1,6 @@
 #include "ui/ScoreBar.h"
 
+#include <QEvent>
 #include <QPainter>
 
 #include <algorithm>
@@ -10,15 +11,28 @@ ScoreBar::ScoreBar(QWidget* parent)
     : QWidget(parent)
 {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    retranslate();
+}
+
+void ScoreBar::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void ScoreBar::retranslate()
+{
+    setAccessibleDescription(text());
+    setToolTip(text());
+    update();
 }
 
 void ScoreBar::setScore(std::optional<double> score, double threshold)
 {
     m_score = score;
     m_threshold = threshold;
-    setAccessibleDescription(text());
-    setToolTip(text());
-    update();
+    retranslate();
 }
 
 QString ScoreBar::text() const

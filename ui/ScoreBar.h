@@ -25,9 +25,14 @@ public:
     QSize minimumSizeHint() const override;
 
 protected:
+    void changeEvent(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    // The tooltip and accessible description in the interface language
+    // (called again on QEvent::LanguageChange).
+    void retranslate();
+
     std::optional<double> m_score;
     double m_threshold = 0;
 };

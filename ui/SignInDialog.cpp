@@ -3,6 +3,7 @@
 #include "core/security/SecureBuffer.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -21,15 +22,17 @@ SignInDialog::SignInDialog(const Authenticator& authenticator, const QString& lo
     , m_code(new QLineEdit(this))
     , m_message(new QLabel(this))
     , m_buttons(new QDialogButtonBox(this))
+    , m_intro(new QLabel(this))
+    , m_form(new QFormLayout)
 {
     const bool unlocking = !lockedUser.isEmpty();
-    setWindowTitle(unlocking ? tr("FaceGate — session locked") : tr("FaceGate — sign in"));
     setModal(true);
 
     m_name->setObjectName(QStringLiteral("signInName"));
     m_password->setObjectName(QStringLiteral("signInPassword"));
     m_code->setObjectName(QStringLiteral("signInCode"));
     m_message->setObjectName(QStringLiteral("signInMessage"));
+    m_intro->setObjectName(QStringLiteral("signInIntro"));
 
     m_name->setText(lockedUser);
     m_name->setReadOnly(unlocking);
@@ -37,43 +40,65 @@ SignInDialog::SignInDialog(const Authenticator& authenticator, const QString& lo
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setMaxLength(1024);
     m_code->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9 ]{0,7}")), m_code));
-    m_code->setPlaceholderText(tr("6 digits from the authenticator app"));
     m_code->setInputMethodHints(Qt::ImhDigitsOnly);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
+    m_intro->setWordWrap(true);
 
-    auto* intro = new QLabel(unlocking ? tr("The session of %1 was locked after a time without input. "
-                                            "Sign in again to go on, or end the session.")
-                                             .arg(lockedUser)
-                                       : tr("Sign in with your name, your password and the code your "
-                                            "authenticator app shows now."),
-                             this);
-    intro->setWordWrap(true);
+    for (QLineEdit* field : {m_name, m_password, m_code}) {
+        auto* label = new QLabel(this); // its words: retranslate()
+        label->setBuddy(field);
+        m_form->addRow(label, field);
+    }
 
-    auto* form = new QFormLayout;
-    form->addRow(tr("&Name"), m_name);
-    form->addRow(tr("&Password"), m_password);
-    form->addRow(tr("&Code"), m_code);
-
-    QPushButton* signIn = m_buttons->addButton(unlocking ? tr("&Unlock") : tr("&Sign in"), QDialogButtonBox::AcceptRole);
-    signIn->setObjectName(QStringLiteral("signInButton"));
-    signIn->setDefault(true);
-    QPushButton* leave =
-        m_buttons->addButton(unlocking ? tr("&End session") : tr("&Quit"), QDialogButtonBox::RejectRole);
-    leave->setObjectName(QStringLiteral("signInLeave"));
+    m_signIn = m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
+    m_signIn->setObjectName(QStringLiteral("signInButton"));
+    m_signIn->setDefault(true);
+    m_leave = m_buttons->addButton(QString(), QDialogButtonBox::RejectRole);
+    m_leave->setObjectName(QStringLiteral("signInLeave"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (QLineEdit* field : {m_name, m_password, m_code})
         connect(field, &QLineEdit::textChanged, this, &SignInDialog::updateButton);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addLayout(form);
+    layout->addWidget(m_intro);
+    layout->addLayout(m_form);
     layout->addWidget(m_message);
     layout->addWidget(m_buttons);
     (unlocking ? m_password : m_name)->setFocus();
     updateButton();
+    retranslate();
+}
+
+void SignInDialog::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void SignInDialog::retranslate()
+{
+    const bool unlocking = !m_lockedUser.isEmpty();
+    setWindowTitle(unlocking ? tr("FaceGate — session locked") : tr("FaceGate — sign in"));
+    m_intro->setText(unlocking ? tr("The session of %1 was locked after a time without input. "
+                                    "Sign in again to go on, or end the session.")
+                                     .arg(m_lockedUser)
+                               : tr("Sign in with your name, your password and the code your "
+                                    "authenticator app shows now."));
+    const std::pair<QWidget*, QString> labels[] = {
+        {m_name, tr("&Name")}, {m_password, tr("&Password")}, {m_code, tr("&Code")}};
+    for (const auto& [field, text] : labels) {
+        if (auto* label = qobject_cast<QLabel*>(m_form->labelForField(field)))
+            label->setText(text);
+    }
+    m_code->setPlaceholderText(tr("6 digits from the authenticator app"));
+    m_signIn->setText(unlocking ? tr("&Unlock") : tr("&Sign in"));
+    m_leave->setText(unlocking ? tr("&End session") : tr("&Quit"));
+    if (m_problem)
+        m_message->setText(m_problem());
 }
 
 void SignInDialog::updateButton()
@@ -83,9 +108,10 @@ void SignInDialog::updateButton()
     m_buttons->buttons().constFirst()->setEnabled(complete);
 }
 
-void SignInDialog::showProblem(const QString& text)
+void SignInDialog::showProblem(std::function<QString()> text)
 {
-    m_message->setText(text);
+    m_problem = std::move(text);
+    m_message->setText(m_problem());
     m_message->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
     m_message->show();
 }
@@ -104,24 +130,25 @@ void SignInDialog::submit()
     switch (result.status) {
     case Authenticator::Result::Status::SignedIn:
         if (!m_lockedUser.isEmpty() && result.user->name != m_lockedUser) {
-            showProblem(tr("Only %1 can unlock this session.").arg(m_lockedUser));
+            showProblem([this] { return tr("Only %1 can unlock this session.").arg(m_lockedUser); });
             return;
         }
         m_account = result.user;
         accept();
         return;
     case Authenticator::Result::Status::Rejected:
-        showProblem(tr("Not signed in: the name, the password or the code is wrong."));
+        showProblem([] { return tr("Not signed in: the name, the password or the code is wrong."); });
         break;
     case Authenticator::Result::Status::LockedOut:
-        showProblem(tr("Not signed in: too many failed attempts; the account is locked until %1.")
-                        .arg(result.lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm"))));
+        showProblem([until = result.lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm"))] {
+            return tr("Not signed in: too many failed attempts; the account is locked until %1.").arg(until);
+        });
         break;
     case Authenticator::Result::Status::Disabled:
-        showProblem(tr("Not signed in: this account is disabled; ask an administrator."));
+        showProblem([] { return tr("Not signed in: this account is disabled; ask an administrator."); });
         break;
     case Authenticator::Result::Status::Error:
-        showProblem(tr("Sign-in is not possible: %1").arg(result.reason));
+        showProblem([reason = result.reason] { return tr("Sign-in is not possible: %1").arg(reason); });
         break;
     }
     m_password->setFocus();

@@ -4,10 +4,14 @@
 
 #include <QDialog>
 
+#include <functional>
 #include <optional>
 
 class QDialogButtonBox;
+class QEvent;
+class QFormLayout;
 class QLabel;
+class QPushButton;
 class QLineEdit;
 
 namespace fg {
@@ -32,9 +36,16 @@ public:
     // Tries the fields as they are; on success the dialog is accepted.
     void submit();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    // Every word of the dialog in the interface language, the last problem
+    // included (called again on QEvent::LanguageChange).
+    void retranslate();
     void updateButton();
-    void showProblem(const QString& text);
+    // The problem is kept as the way to write it, for a language change.
+    void showProblem(std::function<QString()> text);
 
     const Authenticator& m_authenticator;
     QString m_lockedUser;
@@ -43,6 +54,11 @@ private:
     QLineEdit* m_code = nullptr;
     QLabel* m_message = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
+    QLabel* m_intro = nullptr;
+    QFormLayout* m_form = nullptr;
+    QPushButton* m_signIn = nullptr;
+    QPushButton* m_leave = nullptr;
+    std::function<QString()> m_problem;
     std::optional<UserAccount> m_account;
 };
 

@@ -1,5 +1,6 @@
 #include "core/workflow/AlternateProcedure.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 #include <algorithm>
@@ -9,29 +10,29 @@ namespace fg {
 QString AlternateProcedure::problem() const
 {
     if (citizenship.trimmed().isEmpty())
-        return QStringLiteral("the traveler's citizenship is not given");
+        return QCoreApplication::translate("fg::AlternateProcedure", "the traveler's citizenship is not given");
     if (document.kind.trimmed().isEmpty())
-        return QStringLiteral("the document's kind is not given");
+        return QCoreApplication::translate("fg::AlternateProcedure", "the document's kind is not given");
     if (document.number.trimmed().isEmpty())
-        return QStringLiteral("the document's number is not given");
+        return QCoreApplication::translate("fg::AlternateProcedure", "the document's number is not given");
     if (document.issuingState.trimmed().isEmpty())
-        return QStringLiteral("the document's issuing state is not given");
+        return QCoreApplication::translate("fg::AlternateProcedure", "the document's issuing state is not given");
     QSet<QString> seen;
     for (const Check& check : checks) {
         const QString checkId = check.id.trimmed();
         if (checkId.isEmpty())
-            return QStringLiteral("a check of the checklist has no id");
+            return QCoreApplication::translate("fg::AlternateProcedure", "a check of the checklist has no id");
         if (seen.contains(checkId))
-            return QStringLiteral("check \"%1\" is listed twice").arg(checkId);
+            return QCoreApplication::translate("fg::AlternateProcedure", "check \"%1\" is listed twice").arg(checkId);
         seen.insert(checkId);
     }
     if (outcome == Outcome::Verified) {
         const bool anyDone = std::any_of(checks.begin(), checks.end(),
                                          [](const Check& check) { return check.result != CheckResult::NotApplicable; });
         if (!anyDone)
-            return QStringLiteral("\"verified\" needs at least one visual check done (passed or failed)");
+            return QCoreApplication::translate("fg::AlternateProcedure", "\"verified\" needs at least one visual check done (passed or failed)");
     } else if (reason.trimmed().isEmpty()) {
-        return QStringLiteral("the outcome \"%1\" needs a reason").arg(outcomeName(outcome));
+        return QCoreApplication::translate("fg::AlternateProcedure", "the outcome \"%1\" needs a reason").arg(outcomeName(outcome));
     }
     return QString();
 }

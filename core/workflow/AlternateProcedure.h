@@ -60,7 +60,8 @@ struct AlternateProcedure {
     // Empty when this can be logged; else what is missing or wrong, in words:
     // citizenship, document kind, number and issuing state are required; a
     // check needs an id, once; "verified" needs at least one check done; any
-    // other outcome needs a reason.
+    // other outcome needs a reason. In the interface language when the GUI
+    // installed a translator (context "fg::AlternateProcedure").
     QString problem() const;
 
     static QString outcomeName(Outcome outcome); // "verified", "not-verified", "referred-to-secondary"

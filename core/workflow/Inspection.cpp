@@ -3,6 +3,7 @@
 #include "core/matching/CalibrationTable.h"
 #include "core/matching/Matcher.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 
 namespace fg {
@@ -51,7 +52,7 @@ bool Inspection::adoptThreshold(const QString& modelId, QString* error)
 bool Inspection::useGallery(std::shared_ptr<const Gallery> gallery, const QString& flight, QString* error)
 {
     if (!gallery || gallery->isEmpty()) {
-        *error = QStringLiteral("the gallery of %1 is empty: nobody to match against").arg(flight);
+        *error = QCoreApplication::translate("fg::Inspection", "the gallery of %1 is empty: nobody to match against").arg(flight);
         return false;
     }
     if (!adoptThreshold(gallery->modelId(), error))
@@ -66,7 +67,7 @@ bool Inspection::useGallery(std::shared_ptr<const Gallery> gallery, const QStrin
 bool Inspection::useDocument(const Template& documentTemplate, const ReferencePerson& holder, QString* error)
 {
     if (documentTemplate.isNull()) {
-        *error = QStringLiteral("the document photo of %1 gave no face template").arg(holder.name);
+        *error = QCoreApplication::translate("fg::Inspection", "the document photo of %1 gave no face template").arg(holder.name);
         return false;
     }
     if (!adoptThreshold(documentTemplate.modelId(), error))
@@ -94,7 +95,7 @@ std::optional<MatchOutcome> Inspection::decide(bool faceFound, bool qualityPasse
     outcome.threshold = m_threshold;
     outcome.fmrTarget = m_fmrTarget;
     if (m_mode == Mode::None) {
-        *error = QStringLiteral("no reference chosen: load a flight's manifest (1:N) or a document photo (1:1)");
+        *error = QCoreApplication::translate("fg::Inspection", "no reference chosen: load a flight's manifest (1:N) or a document photo (1:1)");
         return std::nullopt;
     }
     if (!faceFound || !probe || probe->isNull()) {
