@@ -4,6 +4,7 @@
 #include "core/storage/SystemClock.h"
 #include "core/workflow/PurgeScheduler.h"
 #include "core/workflow/Records.h"
+#include "ui/Translations.h"
 #include "ui/Workstation.h"
 
 #include <QApplication>
@@ -48,9 +49,11 @@ int main(int argc, char* argv[])
     parser.addVersionOption();
     const QCommandLineOption source(QStringLiteral("source"),
                                     QStringLiteral("Frame source: camera (0, /dev/video0), stream URL, image folder "
-                                                   "or video file (replayed in real time, looped). Default: %1")
+                                                   "or video file (replayed in real time, looped); repeat it for "
+                                                   "several cameras, the first one captures. Default: capture/sources "
+                                                   "of the configuration file, without one %1")
                                         .arg(defaultSource),
-                                    QStringLiteral("SPEC"), defaultSource);
+                                    QStringLiteral("SPEC"));
     const QCommandLineOption models(QStringLiteral("models"), QStringLiteral("Model folder. Default: %1")
                                         .arg(options.pipeline.modelDirectory),
                                     QStringLiteral("DIR"), options.pipeline.modelDirectory);
@@ -64,7 +67,6 @@ int main(int argc, char* argv[])
                                       QStringLiteral("URL"));
     parser.addOptions({source, models, config, database});
     parser.process(app);
-    options.sourceSpec = parser.value(source);
     options.pipeline.modelDirectory = parser.value(models);
 
     // Settings, then the records: the database, the key, and the retention
@@ -77,6 +79,10 @@ int main(int argc, char* argv[])
         settings.reset();
     if (!settings)
         return refuseToStart(QObject::tr("The configuration is not valid:"), error);
+    // The interface language (ui/language; empty: the system's, else English).
+    // A missing translation is not fatal: the interface stays in English.
+    if (!fg::Translations::apply(settings->text(QStringLiteral("ui/language")), &error))
+        qWarning("facegate: %s", qPrintable(error));
     const fg::SystemClock clock;
     const QString actor = QStringLiteral("workstation:") + qEnvironmentVariable("USER", QStringLiteral("unknown"));
     std::unique_ptr<fg::Records> records = fg::Records::open(*settings, clock, actor, &error);
@@ -93,17 +99,28 @@ int main(int argc, char* argv[])
         options.pipeline.quality = *quality;
     }
 
-    // Retention does not wait for anyone to sign in.
-    records->purgeScheduler().start();
-
     fg::Workstation::Options station;
-    station.camera = options;
+    // The cameras: --source, else the configuration's capture/sources, else
+    // (no configuration file: a developer's machine) the replayed clip.
+    QStringList sources = parser.values(source);
+    if (sources.isEmpty())
+        sources = configPath.isEmpty() ? QStringList{defaultSource} : settings->captureSources();
+    if (sources.isEmpty())
+        return refuseToStart(QObject::tr("The configuration is not valid:"),
+                             QObject::tr("capture/sources in %1 names no camera").arg(settings->source()));
+    for (const QString& spec : std::as_const(sources)) {
+        fg::LiveAnalysis::Options camera = options;
+        camera.sourceSpec = spec;
+        station.cameras.append(camera);
+    }
     station.stationName = QSysInfo::machineHostName();
     station.actor = actor;
     station.kind = fg::Encounter::kindFromName(settings->stationKind()); // empty: from the role
     station.fmrTarget = settings->fmrTarget();
     station.lockAfter = std::chrono::minutes(settings->sessionLockMinutes());
     fg::Workstation workstation(*records, clock, std::move(station));
+    // Retention does not wait for anyone to sign in.
+    records->purgeScheduler().start();
     QObject::connect(&workstation, &fg::Workstation::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
     QTimer::singleShot(0, &workstation, &fg::Workstation::run);
     return QApplication::exec();

@@ -55,8 +55,25 @@ QSize CameraView::minimumSizeHint() const
 
 void CameraView::showResult(const AnalysisResult& result)
 {
+    const bool newPicture = result.frameIndex > m_frameIndex || m_result.image.isNull() || !m_message.isEmpty();
+    const QImage shown = m_result.image;
     m_result = result;
+    if (newPicture) {
+        m_frameIndex = result.frameIndex;
+        ++m_framesShown;
+    } else {
+        m_result.image = shown; // the analysed frame is on screen already, or an older one than what is
+    }
     m_message.clear();
+    update();
+}
+
+void CameraView::showFrame(const QImage& image, qint64 frameIndex)
+{
+    if (!m_message.isEmpty() || frameIndex <= m_frameIndex)
+        return; // no picture while a message stands; never back in time
+    m_result.image = image;
+    m_frameIndex = frameIndex;
     ++m_framesShown;
     update();
 }

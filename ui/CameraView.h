@@ -27,7 +27,10 @@ public:
     QSize minimumSizeHint() const override;
 
 public Q_SLOTS:
+    // The faces of the latest analysis; its frame too unless a newer one is shown.
     void showResult(const fg::AnalysisResult& result);
+    // A newer frame of the source, painted with the latest analysis's faces.
+    void showFrame(const QImage& image, qint64 frameIndex);
     // Drops the frame and shows `message` instead (e.g. why there is no picture).
     void showMessage(const QString& message);
 
@@ -38,6 +41,7 @@ private:
     AnalysisResult m_result;
     QString m_message;
     qint64 m_framesShown = 0;
+    qint64 m_frameIndex = -1; // of the picture painted
 };
 
 } // namespace fg

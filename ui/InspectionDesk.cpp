@@ -1,5 +1,6 @@
 #include "ui/InspectionDesk.h"
 
+#include "core/capture/FrameSourceFactory.h"
 #include "core/workflow/AlternateProcedureStore.h"
 #include "core/workflow/EncounterStore.h"
 #include "ui/LiveAnalysis.h"
@@ -15,19 +16,35 @@ InspectionDesk::InspectionDesk(EncounterStore& encounters, Inspection& inspectio
     : QObject(parent)
     , m_encounters(encounters)
     , m_inspection(inspection)
-    , m_live(live)
+    , m_live(&live)
     , m_panel(panel)
 {
-    connect(&m_live, &LiveAnalysis::captured, this, &InspectionDesk::onCaptured);
+    m_station.camera = FrameSourceFactory::withoutSecrets(live.sourceSpec()); // no stream password in the records
+    connect(m_live, &LiveAnalysis::captured, this, &InspectionDesk::onCaptured);
     connect(&m_panel, &MatchPanel::confirmRequested, this, &InspectionDesk::confirm);
     connect(&m_panel, &MatchPanel::overrideRequested, this, &InspectionDesk::overrideDecision);
     connect(&m_panel, &MatchPanel::secondaryRequested, this, &InspectionDesk::sendToSecondary);
     connect(&m_panel, &MatchPanel::nextTravelerRequested, this, &InspectionDesk::nextTraveler);
 }
 
+void InspectionDesk::setCamera(LiveAnalysis& live)
+{
+    if (&live == m_live)
+        return;
+    disconnect(m_live, &LiveAnalysis::captured, this, &InspectionDesk::onCaptured);
+    const bool automatic = m_live->autoCapture();
+    m_live->setAutoCapture(false); // only the desk's camera captures by itself
+    m_live = &live;
+    connect(m_live, &LiveAnalysis::captured, this, &InspectionDesk::onCaptured);
+    m_live->setAutoCapture(automatic);
+    // Whatever this camera had in its capture window was not for this desk.
+    m_live->nextTraveler();
+    m_station.camera = FrameSourceFactory::withoutSecrets(live.sourceSpec()); // no stream password in the records
+}
+
 void InspectionDesk::capture()
 {
-    m_live.requestCapture();
+    m_live->requestCapture();
 }
 
 void InspectionDesk::onCaptured(const CaptureResult& capture)
@@ -35,7 +52,7 @@ void InspectionDesk::onCaptured(const CaptureResult& capture)
     if (m_optingOut)
         return; // the traveler declined: nothing of them is kept
     if (!m_officer) {
-        m_live.nextTraveler(); // nobody signed in (locked): nothing is kept
+        m_live->nextTraveler(); // nobody signed in (locked): nothing is kept
         return;
     }
     QString error;
@@ -43,7 +60,7 @@ void InspectionDesk::onCaptured(const CaptureResult& capture)
         m_inspection.decide(capture.faceFound, capture.qualityPassed, capture.faceTemplate, &error);
     if (!outcome) {
         Q_EMIT problem(tr("Not decided: %1").arg(error));
-        m_live.nextTraveler(); // the capture is dropped; the next one may follow once a reference is chosen
+        m_live->nextTraveler(); // the capture is dropped; the next one may follow once a reference is chosen
         return;
     }
 
@@ -141,8 +158,18 @@ qint64 InspectionDesk::optOut(QWidget* parent)
         return 0;
     }
     m_optingOut = true;
-    const bool automatic = m_live.autoCapture();
-    m_live.setAutoCapture(false);
+    const bool automatic = m_live->autoCapture();
+    m_live->setAutoCapture(false);
+    // A capture on screen that the officer has not acted on is this
+    // traveler's, taken before they declined: it goes once the procedure is
+    // logged. One acted on belongs to the traveler before.
+    qint64 declinedCapture = 0;
+    if (m_encounterId != 0 && m_panel.hasOutcome()) {
+        QString error;
+        const std::optional<Encounter> shown = m_encounters.find(m_encounterId, &error);
+        if (shown && !shown->officerAction)
+            declinedCapture = m_encounterId;
+    }
     m_panel.clear();
     m_encounterId = 0;
     Q_EMIT optOutStarted();
@@ -160,8 +187,16 @@ qint64 InspectionDesk::optOut(QWidget* parent)
         return stored ? std::optional<qint64>(stored->id) : std::nullopt;
     }, parent);
     const qint64 id = dialog.exec() == QDialog::Accepted ? dialog.recordedId() : 0;
+    if (id != 0 && declinedCapture != 0) {
+        QString error;
+        int deleted = 0;
+        if (!m_encounters.withdrawBiometrics(declinedCapture, actor, &error, &deleted))
+            Q_EMIT problem(tr("The photo taken before the opt-out could not be deleted: %1").arg(error));
+        else if (deleted > 0)
+            Q_EMIT captureWithdrawn(declinedCapture);
+    }
 
-    m_live.setAutoCapture(automatic);
+    m_live->setAutoCapture(automatic);
     m_optingOut = false;
     nextTraveler();
     Q_EMIT optOutFinished(id);
@@ -172,7 +207,7 @@ void InspectionDesk::nextTraveler()
 {
     m_encounterId = 0;
     m_panel.clear();
-    m_live.nextTraveler();
+    m_live->nextTraveler();
     Q_EMIT nextTravelerStarted();
 }
 

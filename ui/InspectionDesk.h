@@ -37,6 +37,13 @@ public:
 
     void setOfficer(const std::optional<UserAccount>& officer) { m_officer = officer; }
     void setStation(const Station& station) { m_station = station; }
+    // Captures from `live` from now on (the window's capture camera): its
+    // captures are decided here and the previous camera's no longer are,
+    // automatic capture (on or off) moves to it, its capture starts afresh
+    // for the traveler in front of it, and the station's camera becomes its
+    // source. The same camera again changes nothing.
+    void setCamera(LiveAnalysis& live);
+    LiveAnalysis& camera() const { return *m_live; }
     // Where opt-outs are logged (none: the opt-out key says it cannot be logged).
     void setAlternateProcedures(AlternateProcedureStore* store) { m_alternates = store; }
     const Station& station() const { return m_station; }
@@ -51,7 +58,9 @@ public:
     void nextTraveler();
     // The traveler declines the photo: capture stops for them (nothing
     // captured meanwhile is kept), the opt-out dialog logs the alternate
-    // procedure, then the next traveler. Modal; returns the logged id or 0.
+    // procedure, then the next traveler. A capture of theirs already on
+    // screen and not acted on is withdrawn once the procedure is logged.
+    // Modal; returns the logged id or 0.
     qint64 optOut(QWidget* parent);
     bool isOptingOut() const { return m_optingOut; }
 
@@ -60,6 +69,9 @@ Q_SIGNALS:
     void nextTravelerStarted();
     void optOutStarted();
     void optOutFinished(qint64 alternateProcedureId);
+    // The photo and template of a capture the traveler declined after it was
+    // taken were deleted, with deletion records (EncounterStore::withdrawBiometrics).
+    void captureWithdrawn(qint64 encounterId);
     void encounterRecorded(qint64 encounterId, fg::Encounter::Decision decision);
     // The decision is on screen, this long after the capture window closed
     // (template, match, sealing and storing included).
@@ -74,7 +86,7 @@ private:
 
     EncounterStore& m_encounters;
     Inspection& m_inspection;
-    LiveAnalysis& m_live;
+    LiveAnalysis* m_live = nullptr; // never null
     MatchPanel& m_panel;
     std::optional<UserAccount> m_officer;
     Station m_station;

@@ -1,5 +1,7 @@
 #include "ui/LiveAnalysis.h"
 
+#include "ui/FrameImage.h"
+
 #include "core/biometrics/ModelRepository.h"
 #include "core/capture/CaptureWorker.h"
 #include "ui/FrameAnalyzer.h"
@@ -108,6 +110,16 @@ void LiveAnalysis::startCapture()
     }, Qt::DirectConnection);
     // Straight from the capture thread into the analyser's one-frame mailbox.
     connect(worker, &CaptureWorker::frameReady, m_analyzer, &FrameAnalyzer::offer, Qt::DirectConnection);
+    // And to the screen, converted here on the capture thread.
+    connect(worker, &CaptureWorker::frameReady, this, [this](const Frame& frame) {
+        if (m_framePending.exchange(true))
+            return; // the GUI has not painted the last one yet
+        QMetaObject::invokeMethod(this, [this, image = FrameImage::fromBgr(frame.image), index = frame.index] {
+            m_framePending.store(false);
+            if (!m_stopping)
+                Q_EMIT frameReady(image, index);
+        }, Qt::QueuedConnection);
+    }, Qt::DirectConnection);
     connect(worker, &CaptureWorker::stateChanged, this, &LiveAnalysis::setSourceState);
     connect(worker, &CaptureWorker::framesPerSecondChanged, this, &LiveAnalysis::framesPerSecondChanged);
     m_captureThread->start();

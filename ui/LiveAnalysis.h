@@ -6,9 +6,12 @@
 #include "ui/AnalysisResult.h"
 #include "ui/CaptureResult.h"
 
+#include <QImage>
 #include <QMutex>
 #include <QObject>
 #include <QString>
+
+#include <atomic>
 
 class QThread;
 
@@ -48,6 +51,8 @@ public:
     void nextTraveler();
     void setAutoCapture(bool automatic);
     bool autoCapture() const { return m_autoCapture; }
+    // The source's FrameSourceFactory words, as given.
+    const QString& sourceSpec() const { return m_options.sourceSpec; }
 
     // Either worker thread still running.
     bool isRunning() const;
@@ -58,6 +63,11 @@ public:
 
 Q_SIGNALS:
     void resultReady(const fg::AnalysisResult& result);
+    // Every frame of the source as it arrives, for the view to paint between
+    // analyses (the faces of the latest result are drawn over it). At most
+    // one is on its way to the GUI thread: a busy GUI drops frames rather
+    // than queueing them.
+    void frameReady(const QImage& image, qint64 frameIndex);
     void captured(const fg::CaptureResult& capture);
     void sourceStateChanged(fg::CaptureState state, const QString& message);
     void framesPerSecondChanged(double framesPerSecond);
@@ -82,6 +92,7 @@ private:
     QString m_stateMessage;
     bool m_stopping = false;
     bool m_autoCapture = true;
+    std::atomic<bool> m_framePending{false};
 };
 
 } // namespace fg

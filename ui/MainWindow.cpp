@@ -1,10 +1,13 @@
 #include "ui/MainWindow.h"
 
+#include "ui/CameraGrid.h"
+#include "ui/CameraTile.h"
 #include "ui/CameraView.h"
 #include "ui/InactivityLock.h"
 #include "ui/InspectionDesk.h"
 #include "ui/MatchPanel.h"
 #include "ui/SignInDialog.h"
+#include "ui/Translations.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -13,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QPushButton>
 #include <QLabel>
+#include <QMenu>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -20,10 +24,14 @@
 namespace fg {
 
 MainWindow::MainWindow(LiveAnalysis::Options options, QWidget* parent)
+    : MainWindow(QList<LiveAnalysis::Options>{std::move(options)}, parent)
+{
+}
+
+MainWindow::MainWindow(QList<LiveAnalysis::Options> cameras, QWidget* parent)
     : QMainWindow(parent)
-    , m_live(new LiveAnalysis(std::move(options), this))
     , m_workspace(new QStackedWidget(this))
-    , m_view(new CameraView(this))
+    , m_grid(new CameraGrid(this))
     , m_matchPanel(new MatchPanel(this))
     , m_lockCover(new QLabel(this))
     , m_officerIdentity(new QLabel(this))
@@ -33,8 +41,7 @@ MainWindow::MainWindow(LiveAnalysis::Options options, QWidget* parent)
     , m_analysisLatency(new QLabel(this))
     , m_recordsState(new QLabel(this))
 {
-    setWindowTitle(tr("FaceGate"));
-    m_view->setObjectName(QStringLiteral("cameraView"));
+    m_grid->setObjectName(QStringLiteral("cameraGrid"));
     m_sourceState->setObjectName(QStringLiteral("sourceState"));
     m_framesPerSecond->setObjectName(QStringLiteral("framesPerSecond"));
     m_analysisLatency->setObjectName(QStringLiteral("analysisLatency"));
@@ -43,13 +50,12 @@ MainWindow::MainWindow(LiveAnalysis::Options options, QWidget* parent)
     m_officerIdentity->setObjectName(QStringLiteral("officerIdentity"));
     // While locked, nothing of the traveler or the camera is on screen.
     m_lockCover->setAlignment(Qt::AlignCenter);
-    m_lockCover->setText(tr("Session locked"));
     m_lockCover->setStyleSheet(QStringLiteral("font-size: 20pt;"));
     auto* page = new QWidget(this);
     page->setObjectName(QStringLiteral("workspacePage"));
     auto* pageLayout = new QHBoxLayout(page);
     pageLayout->setContentsMargins(0, 0, 0, 0);
-    pageLayout->addWidget(m_view, 3);
+    pageLayout->addWidget(m_grid, 3);
     pageLayout->addWidget(m_matchPanel, 2);
     m_workspace->addWidget(page);
     m_workspace->addWidget(m_lockCover);
@@ -64,48 +70,190 @@ MainWindow::MainWindow(LiveAnalysis::Options options, QWidget* parent)
     m_officerIdentity->hide();
     m_referenceState->setObjectName(QStringLiteral("referenceState"));
     m_referenceState->setContentsMargins(6, 0, 6, 0);
-    showReferenceState(tr("No reference: choose a flight (Ctrl+M) or a document photo (Ctrl+D)"), true);
+    showReferenceState([] { return tr("No reference: choose a flight (Ctrl+M) or a document photo (Ctrl+D)"); }, true);
     statusBar()->addWidget(m_referenceState);
     statusBar()->addWidget(m_sourceState, 1);
     statusBar()->addPermanentWidget(m_framesPerSecond);
     statusBar()->addPermanentWidget(m_analysisLatency);
     statusBar()->addPermanentWidget(m_recordsState);
     m_recordsState->hide();
-    showSourceState(CaptureState::Stopped, QString());
-    showFramesPerSecond(0.0);
-    m_analysisLatency->setText(tr("Analysis — ms"));
 
-    connect(m_live, &LiveAnalysis::resultReady, this, &MainWindow::showResult);
-    connect(m_live, &LiveAnalysis::sourceStateChanged, this, &MainWindow::showSourceState);
-    connect(m_live, &LiveAnalysis::framesPerSecondChanged, this, &MainWindow::showFramesPerSecond);
-    connect(m_live, &LiveAnalysis::startupFailed, this, &MainWindow::startupFailed);
-    QMenu* reference = menuBar()->addMenu(tr("&Reference"));
-    QAction* manifest = reference->addAction(tr("Flight &manifest…"), this, [this] {
+    if (cameras.isEmpty())
+        cameras.append(LiveAnalysis::defaultOptions(QString()));
+    for (LiveAnalysis::Options& options : cameras)
+        addCamera(std::move(options));
+    m_grid->setCaptureCamera(m_capture);
+    connect(m_grid, &CameraGrid::tileSelected, this, [this](int index) {
+        if (!m_locked)
+            setCaptureCamera(index);
+    });
+    m_referenceMenu = menuBar()->addMenu(QString());
+    m_manifestAction = m_referenceMenu->addAction(QString(), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Flight manifest"), QString(), tr("Manifests (*.csv)"));
         if (!path.isEmpty())
             Q_EMIT manifestChosen(path);
     });
-    manifest->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
-    QAction* document = reference->addAction(tr("&Document photo…"), this, [this] {
+    m_manifestAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    m_documentAction = m_referenceMenu->addAction(QString(), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Document photo"), QString(),
                                                           tr("Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)"));
         if (!path.isEmpty())
             Q_EMIT documentPhotoChosen(path);
     });
-    document->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_documentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+
+    // Ctrl+1 ... Ctrl+9 choose the capture camera, like a click on its tile.
+    for (int i = 0; i < qMin(int(m_cameras.size()), 9); ++i) {
+        auto* action = new QAction(this);
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, [this, i] {
+            if (!m_locked)
+                setCaptureCamera(i);
+        });
+        addAction(action);
+        m_cameraKeys.append(action);
+    }
 
     auto* lock = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
     connect(lock, &QShortcut::activated, this, [this] {
         if (m_account && !m_locked)
             lockSession();
     });
+    addLanguageMenu();
+    retranslate();
     resize(1366, 740);
+}
+
+void MainWindow::addLanguageMenu()
+{
+    // Each language named in itself, so that it can be found whatever the
+    // interface speaks now; the choice lasts for this session (ui/language
+    // in facegate.ini sets the one at start-up).
+    m_languageMenu = menuBar()->addMenu(QString());
+    for (const QString& language : Translations::available()) {
+        QAction* action = m_languageMenu->addAction(Translations::nativeName(language), this, [this, language] {
+            QString error;
+            if (!Translations::apply(language, &error))
+                statusBar()->showMessage(tr("Language not changed: %1").arg(error), 10000);
+        });
+        action->setCheckable(true);
+        action->setData(language);
+    }
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("FaceGate"));
+    m_lockCover->setText(tr("Session locked"));
+    m_referenceMenu->setTitle(tr("&Reference"));
+    m_manifestAction->setText(tr("Flight &manifest…"));
+    m_documentAction->setText(tr("&Document photo…"));
+    m_languageMenu->setTitle(tr("&Language"));
+    const QString current = Translations::current();
+    for (QAction* action : m_languageMenu->actions())
+        action->setChecked(action->data().toString() == current);
+    for (int i = 0; i < m_cameraKeys.size(); ++i)
+        m_cameraKeys[i]->setText(tr("Capture from camera %1").arg(i + 1));
+    for (const auto& [action, name] : std::as_const(m_deskKeys))
+        action->setText(tr(name));
+    if (m_account)
+        showOfficer();
+    if (m_referenceText)
+        showReferenceState(m_referenceText, m_referenceProblem);
+    if (m_recordsText)
+        showRecordsState(m_recordsText, m_recordsDetails, m_recordsState->styleSheet().contains(QLatin1String("color")));
+    showSourceState(m_shownState, m_shownStateMessage);
+    showFramesPerSecond(m_shownFramesPerSecond);
+    m_analysisLatency->setText(m_shownLatencyMs ? tr("Analysis %1 ms").arg(*m_shownLatencyMs, 0, 'f', 0)
+                                                : tr("Analysis — ms"));
+    Q_EMIT retranslated();
+}
+
+void MainWindow::addCamera(LiveAnalysis::Options options)
+{
+    const int index = int(m_cameras.size());
+    CameraTile* tile = m_grid->addCamera(options.sourceSpec);
+    auto* live = new LiveAnalysis(std::move(options), this);
+    // Only the capture camera captures by itself; the others are watched.
+    live->setAutoCapture(index == m_capture);
+    m_cameras.append(live);
+    // Every frame is painted as it comes; the faces follow each analysis.
+    connect(live, &LiveAnalysis::frameReady, tile->view(), &CameraView::showFrame);
+    connect(live, &LiveAnalysis::resultReady, this, [this, index, tile](const AnalysisResult& result) {
+        tile->view()->showResult(result);
+        if (index == m_capture)
+            showResult(result);
+    });
+    connect(live, &LiveAnalysis::sourceStateChanged, this,
+            [this, index, tile](CaptureState state, const QString& message) {
+                tile->setSourceState(state, message);
+                if (index == m_capture)
+                    showSourceState(state, message);
+            });
+    connect(live, &LiveAnalysis::framesPerSecondChanged, this, [this, index, tile](double framesPerSecond) {
+        tile->setFramesPerSecond(framesPerSecond);
+        if (index == m_capture)
+            showFramesPerSecond(framesPerSecond);
+    });
+    // The models are the same for every camera: one failure says it for all.
+    connect(live, &LiveAnalysis::startupFailed, this, [this](const QString& reason) {
+        if (m_startupFailed)
+            return;
+        m_startupFailed = true;
+        Q_EMIT startupFailed(reason);
+    });
+}
+
+void MainWindow::setCaptureCamera(int index)
+{
+    if (index < 0 || index >= m_cameras.size() || index == m_capture)
+        return;
+    LiveAnalysis& previous = *m_cameras[m_capture];
+    LiveAnalysis& next = *m_cameras[index];
+    m_capture = index;
+    if (m_desk) {
+        m_desk->setCamera(next); // takes automatic capture across
+    } else {
+        next.setAutoCapture(previous.autoCapture());
+        previous.setAutoCapture(false);
+    }
+    m_grid->setCaptureCamera(index);
+    CameraTile* tile = m_grid->tile(index);
+    showSourceState(next.sourceState(), next.sourceMessage());
+    showFramesPerSecond(tile->framesPerSecond());
+    m_shownLatencyMs.reset();
+    m_analysisLatency->setText(tr("Analysis — ms"));
+    statusBar()->showMessage(
+        tr("Capturing from camera %1 (%2)").arg(QString::number(index + 1), CameraTile::shortName(next.sourceSpec())), 4000);
+    Q_EMIT captureCameraChanged(index);
+}
+
+void MainWindow::enableCameraKeys()
+{
+    for (QAction* action : std::as_const(m_cameraKeys))
+        action->setEnabled(!m_locked);
 }
 
 void MainWindow::showReferenceState(const QString& text, bool problem)
 {
-    m_referenceState->setText(text);
-    m_referenceState->setToolTip(text);
+    showReferenceState([text] { return text; }, problem);
+}
+
+void MainWindow::showReferenceState(Words text, bool problem)
+{
+    m_referenceText = std::move(text);
+    m_referenceProblem = problem;
+    const QString words = m_referenceText();
+    m_referenceState->setText(words);
+    m_referenceState->setToolTip(words);
     m_referenceState->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;")
                                             : QStringLiteral("font-weight: bold;"));
 }
@@ -113,12 +261,15 @@ void MainWindow::showReferenceState(const QString& text, bool problem)
 void MainWindow::setDesk(InspectionDesk* desk)
 {
     m_desk = desk;
-    if (m_desk)
+    if (m_desk) {
         m_desk->setOfficer(m_locked ? std::nullopt : m_account);
+        m_desk->setCamera(liveAnalysis());
+    }
     // The officer's keys; none works while locked, and the desk acts for
     // its officer only (none before sign-in).
-    const auto add = [this](const QKeySequence& keys, const QString& text, auto&& run) {
-        auto* action = new QAction(text, this);
+    const auto add = [this](const QKeySequence& keys, const char* name, auto&& run) {
+        auto* action = new QAction(tr(name), this);
+        m_deskKeys.append({action, name});
         action->setShortcut(keys);
         action->setShortcutContext(Qt::WindowShortcut);
         connect(action, &QAction::triggered, this, [this, run] {
@@ -127,32 +278,36 @@ void MainWindow::setDesk(InspectionDesk* desk)
         });
         addAction(action);
     };
-    add(QKeySequence(Qt::Key_Space), tr("Capture"), [this] { m_desk->capture(); });
+    add(QKeySequence(Qt::Key_Space), QT_TR_NOOP("Capture"), [this] { m_desk->capture(); });
     const auto click = [](QPushButton* button) {
         if (button && button->isEnabled())
             button->click();
     };
-    add(QKeySequence(Qt::Key_Return), tr("Confirm"),
+    add(QKeySequence(Qt::Key_Return), QT_TR_NOOP("Confirm"),
         [this, click] { click(m_matchPanel->findChild<QPushButton*>(QStringLiteral("confirmButton"))); });
-    add(QKeySequence(Qt::CTRL | Qt::Key_O), tr("Override"),
+    add(QKeySequence(Qt::CTRL | Qt::Key_O), QT_TR_NOOP("Override"),
         [this, click] { click(m_matchPanel->findChild<QPushButton*>(QStringLiteral("overrideButton"))); });
-    add(QKeySequence(Qt::CTRL | Qt::Key_S), tr("Secondary"),
+    add(QKeySequence(Qt::CTRL | Qt::Key_S), QT_TR_NOOP("Secondary"),
         [this, click] { click(m_matchPanel->findChild<QPushButton*>(QStringLiteral("secondaryButton"))); });
-    add(QKeySequence(Qt::CTRL | Qt::Key_N), tr("Next traveler"), [this] { m_desk->nextTraveler(); });
-    add(QKeySequence(Qt::Key_F2), tr("Opt-out"), [this] { m_desk->optOut(this); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_N), QT_TR_NOOP("Next traveler"), [this] { m_desk->nextTraveler(); });
+    add(QKeySequence(Qt::Key_F2), QT_TR_NOOP("Opt-out"), [this] { m_desk->optOut(this); });
     if (m_desk) {
         connect(m_desk, &InspectionDesk::optOutStarted, this, [this] {
-            m_view->hide(); // the traveler declined: their image is not on screen either
+            // The traveler declined: their image is not on screen either, on any camera.
+            for (int i = 0; i < m_grid->count(); ++i)
+                m_grid->tile(i)->view()->hide();
             statusBar()->showMessage(tr("Opt-out: camera stopped for this traveler"));
         });
         connect(m_desk, &InspectionDesk::optOutFinished, this, [this](qint64 id) {
-            m_view->show();
+            for (int i = 0; i < m_grid->count(); ++i)
+                m_grid->tile(i)->view()->show();
             statusBar()->showMessage(id ? tr("Alternate procedure %1 logged").arg(id) : tr("Opt-out cancelled"), 8000);
         });
     }
-    add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), tr("Automatic capture"), [this] {
-        m_live->setAutoCapture(!m_live->autoCapture());
-        statusBar()->showMessage(m_live->autoCapture() ? tr("Automatic capture on") : tr("Automatic capture off"), 4000);
+    add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), QT_TR_NOOP("Automatic capture"), [this] {
+        LiveAnalysis& live = liveAnalysis();
+        live.setAutoCapture(!live.autoCapture());
+        statusBar()->showMessage(live.autoCapture() ? tr("Automatic capture on") : tr("Automatic capture off"), 4000);
     });
 }
 
@@ -161,14 +316,13 @@ void MainWindow::beginSession(const UserAccount& account, const Authenticator& a
 {
     m_account = account;
     m_authenticator = &authenticator;
-    const QString who = account.displayName.isEmpty() ? account.name
-                                                      : tr("%1 (%2)").arg(account.displayName, account.name);
-    m_officerIdentity->setText(tr("%1 · %2").arg(who, roleTitle(account.role)));
+    showOfficer();
     m_officerIdentity->show();
     delete m_inactivity;
     m_inactivity = new InactivityLock(lockAfter, this);
     connect(m_inactivity, &InactivityLock::idle, this, &MainWindow::lockSession);
     m_locked = false;
+    enableCameraKeys();
     m_workspace->setCurrentIndex(0);
     if (m_desk)
         m_desk->setOfficer(m_account);
@@ -180,6 +334,7 @@ void MainWindow::lockSession()
     if (!m_account || !m_authenticator || m_locked)
         return;
     m_locked = true;
+    enableCameraKeys();
     m_inactivity->stop();
     if (m_desk)
         m_desk->setOfficer(std::nullopt); // nothing is captured for nobody
@@ -200,6 +355,7 @@ void MainWindow::unlocked()
 {
     m_unlock = nullptr;
     m_locked = false;
+    enableCameraKeys();
     m_workspace->setCurrentIndex(0);
     if (m_desk)
         m_desk->setOfficer(m_account);
@@ -208,47 +364,53 @@ void MainWindow::unlocked()
 
 MainWindow::~MainWindow()
 {
-    m_live->stop();
+    stopCameras();
+}
+
+void MainWindow::stopCameras()
+{
+    for (LiveAnalysis* live : std::as_const(m_cameras))
+        live->stop();
+}
+
+void MainWindow::showOfficer()
+{
+    const UserAccount& account = *m_account;
+    const QString who = account.displayName.isEmpty() ? account.name
+                                                      : tr("%1 (%2)").arg(account.displayName, account.name);
+    m_officerIdentity->setText(tr("%1 · %2").arg(who, roleTitle(account.role)));
 }
 
 void MainWindow::showRecordsState(const QString& text, const QString& details, bool problem)
 {
-    m_recordsState->setText(text);
-    m_recordsState->setToolTip(details);
+    showRecordsState([text] { return text; }, [details] { return details; }, problem);
+}
+
+void MainWindow::showRecordsState(Words text, Words details, bool problem)
+{
+    m_recordsText = std::move(text);
+    m_recordsDetails = std::move(details);
+    m_recordsState->setText(m_recordsText());
+    m_recordsState->setToolTip(m_recordsDetails ? m_recordsDetails() : QString());
     m_recordsState->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());
     m_recordsState->show();
 }
 
 void MainWindow::start()
 {
-    m_live->start();
+    for (LiveAnalysis* live : std::as_const(m_cameras))
+        live->start();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    m_live->stop();
+    stopCameras();
     event->accept();
 }
 
 QString MainWindow::stateTitle(CaptureState state)
 {
-    switch (state) {
-    case CaptureState::Stopped:
-        return tr("Stopped");
-    case CaptureState::Opening:
-        return tr("Opening");
-    case CaptureState::Live:
-        return tr("Live");
-    case CaptureState::Reconnecting:
-        return tr("Reconnecting");
-    case CaptureState::Lost:
-        return tr("Lost");
-    case CaptureState::Finished:
-        return tr("Finished");
-    case CaptureState::Failed:
-        return tr("Failed");
-    }
-    return tr("Unknown");
+    return CameraTile::stateTitle(state);
 }
 
 QString MainWindow::roleTitle(Role role)
@@ -270,20 +432,21 @@ QString MainWindow::roleTitle(Role role)
 
 void MainWindow::showSourceState(CaptureState state, const QString& message)
 {
+    m_shownState = state;
+    m_shownStateMessage = message;
     const QString title = stateTitle(state);
     m_sourceState->setText(message.isEmpty() ? title : tr("%1: %2").arg(title, message));
-    if (state == CaptureState::Failed || state == CaptureState::Lost)
-        m_view->showMessage(m_sourceState->text());
 }
 
 void MainWindow::showFramesPerSecond(double framesPerSecond)
 {
+    m_shownFramesPerSecond = framesPerSecond;
     m_framesPerSecond->setText(framesPerSecond > 0.0 ? tr("%1 fps").arg(framesPerSecond, 0, 'f', 1) : tr("— fps"));
 }
 
 void MainWindow::showResult(const AnalysisResult& result)
 {
-    m_view->showResult(result);
+    m_shownLatencyMs = result.latencyMs;
     m_analysisLatency->setText(tr("Analysis %1 ms").arg(result.latencyMs, 0, 'f', 0));
 }
 

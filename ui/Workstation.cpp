@@ -29,16 +29,19 @@ Workstation::Workstation(Records& records, const Clock& clock, Options options, 
     , m_clock(clock)
     , m_options(std::move(options))
     , m_inspection(m_options.fmrTarget)
-    , m_window(std::make_unique<MainWindow>(m_options.camera))
-    , m_references(std::make_unique<ReferenceLoader>(m_options.camera.pipeline))
+    , m_window(std::make_unique<MainWindow>(m_options.cameras))
+    , m_references(std::make_unique<ReferenceLoader>(m_options.cameras.isEmpty() ? FacePipeline::Options()
+                                                                                   : m_options.cameras.front().pipeline))
     , m_travelerDisplay(std::make_unique<TravelerDisplay>())
 {
     // The officer's desk: captures decided against the chosen reference at
     // the configured false match rate, each written as an encounter.
     m_desk = std::make_unique<InspectionDesk>(m_records.encounters(), m_inspection, m_window->liveAnalysis(),
                                               m_window->matchPanel());
-    m_desk->setStation({m_options.stationName, m_options.camera.sourceSpec,
-                        stationKind(m_options.kind, Role::Officer)});
+    InspectionDesk::Station station = m_desk->station(); // the capture camera's
+    station.workstation = m_options.stationName;
+    station.kind = stationKind(m_options.kind, Role::Officer);
+    m_desk->setStation(station);
     m_desk->setAlternateProcedures(&m_records.alternateProcedures());
     m_window->setDesk(m_desk.get());
     MainWindow* window = m_window.get();
@@ -146,17 +149,32 @@ void Workstation::begin(const UserAccount& account)
 
 void Workstation::buildRecordsMenu()
 {
-    QMenu* recordsMenu = m_window->menuBar()->addMenu(tr("Re&cords"));
-    QAction* logAction = recordsMenu->addAction(tr("&Alternate procedures…"), m_window.get(), [this] {
+    m_recordsMenu = m_window->menuBar()->addMenu(QString());
+    m_logAction = m_recordsMenu->addAction(QString(), m_window.get(), [this] {
         AlternateProcedureLog log(m_records.alternateProcedures(), m_clock, m_window.get());
         log.resize(1200, 640);
         log.exec();
     });
-    logAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
-    QAction* displayAction = recordsMenu->addAction(tr("&Traveler display"), m_window.get(), [this] {
+    m_logAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    m_displayAction = m_recordsMenu->addAction(QString(), m_window.get(), [this] {
         m_travelerDisplay->present(TravelerDisplay::travelerScreen());
     });
-    displayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_displayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    // Before the Language menu, which stays last.
+    const QList<QAction*> menus = m_window->menuBar()->actions();
+    if (menus.size() >= 2) {
+        m_window->menuBar()->removeAction(m_recordsMenu->menuAction());
+        m_window->menuBar()->insertAction(menus.at(menus.size() - 2), m_recordsMenu->menuAction());
+    }
+    retranslateMenu();
+    connect(m_window.get(), &MainWindow::retranslated, this, &Workstation::retranslateMenu);
+}
+
+void Workstation::retranslateMenu()
+{
+    m_recordsMenu->setTitle(tr("Re&cords"));
+    m_logAction->setText(tr("&Alternate procedures…"));
+    m_displayAction->setText(tr("&Traveler display"));
 }
 
 void Workstation::connectTravelerDisplay()
@@ -193,42 +211,50 @@ void Workstation::connectReferences()
     ReferenceLoader* references = m_references.get();
     connect(window, &MainWindow::manifestChosen, references, [window, references](const QString& path) {
         if (references->loadManifest(path, QString()))
-            window->showReferenceState(tr("Loading the manifest %1…").arg(QFileInfo(path).fileName()), false);
+            window->showReferenceState([name = QFileInfo(path).fileName()] { return tr("Loading the manifest %1…").arg(name); },
+                                       false);
     });
     connect(window, &MainWindow::documentPhotoChosen, references, [window, references](const QString& path) {
         const QString name = QFileInfo(path).completeBaseName();
         if (references->loadDocumentPhoto(path, ReferencePerson{name, name, QString(), QString(), path}))
-            window->showReferenceState(tr("Reading the document photo %1…").arg(QFileInfo(path).fileName()), false);
+            window->showReferenceState(
+                [name = QFileInfo(path).fileName()] { return tr("Reading the document photo %1…").arg(name); }, false);
     });
     connect(references, &ReferenceLoader::progress, window, [window](qsizetype done, qsizetype total) {
-        window->showReferenceState(tr("Enrolling the manifest: %1 of %2").arg(done).arg(total), false);
+        window->showReferenceState([done, total] { return tr("Enrolling the manifest: %1 of %2").arg(done).arg(total); },
+                                   false);
     });
     connect(references, &ReferenceLoader::galleryReady, window,
             [this, window](std::shared_ptr<const Gallery> gallery, const QString& flight, const QStringList& failures) {
                 QString why;
                 const qsizetype size = gallery->size();
                 if (!m_inspection.useGallery(std::move(gallery), flight, &why)) {
-                    window->showReferenceState(tr("Flight %1 not loaded: %2").arg(flight, why), true);
+                    window->showReferenceState([flight, why] { return tr("Flight %1 not loaded: %2").arg(flight, why); },
+                                               true);
                     return;
                 }
-                window->showReferenceState(failures.isEmpty()
-                                               ? tr("Flight %1 · %2 travelers · 1:N").arg(flight).arg(size)
-                                               : tr("Flight %1 · %2 travelers · 1:N · %3 photos did not enrol")
-                                                     .arg(flight)
-                                                     .arg(size)
-                                                     .arg(failures.size()),
-                                           false);
+                const qsizetype failed = failures.size();
+                window->showReferenceState(
+                    [flight, size, failed] {
+                        return failed == 0 ? tr("Flight %1 · %2 travelers · 1:N").arg(flight).arg(size)
+                                           : tr("Flight %1 · %2 travelers · 1:N · %3 photos did not enrol")
+                                                 .arg(flight)
+                                                 .arg(size)
+                                                 .arg(failed);
+                    },
+                    false);
             });
     connect(references, &ReferenceLoader::documentReady, window,
             [this, window](const Template& documentTemplate, const ReferencePerson& holder) {
                 QString why;
                 if (!m_inspection.useDocument(documentTemplate, holder, &why))
-                    window->showReferenceState(tr("Document not loaded: %1").arg(why), true);
+                    window->showReferenceState([why] { return tr("Document not loaded: %1").arg(why); }, true);
                 else
-                    window->showReferenceState(tr("Document photo %1 · 1:1").arg(holder.name), false);
+                    window->showReferenceState([name = holder.name] { return tr("Document photo %1 · 1:1").arg(name); },
+                                               false);
             });
     connect(references, &ReferenceLoader::failed, window, [window](const QString& reason) {
-        window->showReferenceState(tr("Reference not loaded: %1").arg(reason), true);
+        window->showReferenceState([reason] { return tr("Reference not loaded: %1").arg(reason); }, true);
     });
 }
 
@@ -239,16 +265,22 @@ void Workstation::connectRecordsState()
     PurgeScheduler& purges = m_records.purgeScheduler();
     connect(&purges, &PurgeScheduler::purged, window, [window, where](const PurgeReport& report) {
         const QString at = report.now.toLocalTime().toString(QStringLiteral("HH:mm"));
-        window->showRecordsState(tr("Records · purged %1 photos at %2").arg(report.photosDeleted).arg(at),
-                                 tr("Records: %1\nLast retention purge at %2: %3 photos and %4 templates deleted")
-                                     .arg(where, at)
-                                     .arg(report.photosDeleted)
-                                     .arg(report.templatesDeleted),
-                                 false);
+        const qint64 photos = report.photosDeleted;
+        const qint64 templates = report.templatesDeleted;
+        window->showRecordsState(
+            [photos, at] { return tr("Records · purged %1 photos at %2").arg(photos).arg(at); },
+            [where, at, photos, templates] {
+                return tr("Records: %1\nLast retention purge at %2: %3 photos and %4 templates deleted")
+                    .arg(where, at)
+                    .arg(photos)
+                    .arg(templates);
+            },
+            false);
     });
     connect(&purges, &PurgeScheduler::failed, window, [window, where](const QString& reason) {
-        window->showRecordsState(tr("Records · purge FAILED"),
-                                 tr("Records: %1\nRetention purge failed: %2").arg(where, reason), true);
+        window->showRecordsState([] { return tr("Records · purge FAILED"); },
+                                 [where, reason] { return tr("Records: %1\nRetention purge failed: %2").arg(where, reason); },
+                                 true);
     });
 }
 

@@ -5,6 +5,7 @@
 #include "core/workflow/Inspection.h"
 #include "ui/LiveAnalysis.h"
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -12,6 +13,9 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+
+class QAction;
+class QMenu;
 
 namespace fg {
 
@@ -42,7 +46,7 @@ class Workstation : public QObject {
     Q_OBJECT
 public:
     struct Options {
-        LiveAnalysis::Options camera;
+        QList<LiveAnalysis::Options> cameras; // the grid, first one capturing (at least one)
         QString stationName;                 // the workstation column of the records (host name)
         QString actor;                       // who acts before anyone signs in ("workstation:<user>"), for the audit
         std::optional<Encounter::Kind> kind; // station/kind; none: from the officer's role (stationKind)
@@ -84,6 +88,7 @@ private:
     void connectTravelerDisplay();
     void connectReferences();
     void connectRecordsState();
+    void retranslateMenu();
     void askForSignIn();
     void begin(const UserAccount& account);
 
@@ -95,6 +100,9 @@ private:
     std::unique_ptr<InspectionDesk> m_desk;
     std::unique_ptr<ReferenceLoader> m_references;
     std::unique_ptr<TravelerDisplay> m_travelerDisplay;
+    QMenu* m_recordsMenu = nullptr;
+    QAction* m_logAction = nullptr;
+    QAction* m_displayAction = nullptr;
     QPointer<SignInDialog> m_signIn;
     QPointer<FirstAdminDialog> m_firstAdmin;
 };

@@ -2,6 +2,7 @@
 
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace fg {
 
@@ -89,6 +90,14 @@ QString FrameSourceFactory::kindName(Kind kind)
         return QStringLiteral("video file");
     }
     return QStringLiteral("unknown");
+}
+
+QString FrameSourceFactory::withoutSecrets(const QString& spec)
+{
+    const std::optional<Parsed> parsed = parse(spec, nullptr);
+    if (!parsed || parsed->kind != Kind::Stream)
+        return spec;
+    return QUrl(parsed->target).toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
 }
 
 } // namespace fg

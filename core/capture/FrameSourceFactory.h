@@ -43,6 +43,9 @@ public:
     static std::unique_ptr<FrameSource> create(const QString& spec, const Options& options,
                                                QString* error);
     static QString kindName(Kind kind);
+    // The spec as it may be shown or stored: a stream's user, password and
+    // query (tokens) removed; any other spec as it is.
+    static QString withoutSecrets(const QString& spec);
 };
 
 } // namespace fg

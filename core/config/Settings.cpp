@@ -259,6 +259,16 @@ int Settings::sessionLockMinutes() const
     return value(QStringLiteral("security/sessionLockMinutes")).toInt();
 }
 
+QStringList Settings::captureSources() const
+{
+    QStringList sources;
+    for (const QString& source : text(QStringLiteral("capture/sources")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!source.trimmed().isEmpty())
+            sources.append(source.trimmed());
+    }
+    return sources;
+}
+
 QString Settings::stationKind() const
 {
     return text(QStringLiteral("station/kind"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include <functional>
@@ -57,6 +58,7 @@ public:
     int lockoutFailures() const;
     int lockoutMinutes() const;
     int sessionLockMinutes() const;
+    QStringList captureSources() const; // capture/sources, split at commas, trimmed, empty items dropped
     QString stationKind() const; // station/kind: "entry", "exit", "checkpoint" or empty (from the role)
 
     static QString defaultDatabasePath(); // ~/.local/share/facegate/facegate.db

@@ -51,6 +51,17 @@ private Q_SLOTS:
         QCOMPARE(parsed->target, target);
     }
 
+    void secretsStayOut()
+    {
+        QCOMPARE(FrameSourceFactory::withoutSecrets(QStringLiteral("rtsp://admin:s3cret@10.1.2.3:554/lane2?token=abc")),
+                 QStringLiteral("rtsp://10.1.2.3:554/lane2"));
+        QCOMPARE(FrameSourceFactory::withoutSecrets(QStringLiteral("https://cam.port.example/mjpeg")),
+                 QStringLiteral("https://cam.port.example/mjpeg"));
+        QCOMPARE(FrameSourceFactory::withoutSecrets(QStringLiteral("/dev/video0")), QStringLiteral("/dev/video0"));
+        QCOMPARE(FrameSourceFactory::withoutSecrets(QStringLiteral("/data/clips/gate-b12.mp4")),
+                 QStringLiteral("/data/clips/gate-b12.mp4"));
+    }
+
     void existingFolderIsImageFolder()
     {
         QTemporaryDir dir;

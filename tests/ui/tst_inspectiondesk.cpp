@@ -169,14 +169,16 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(recorded.count() == 2, kGenerousMs);
         QVERIFY(recorded.at(1).at(0).toLongLong() > first);
 
-        // F2: the next traveler declines. Nothing is captured for them (Space
-        // does nothing), the dialog takes the ICAO specimen's MRZ, and the
-        // alternate procedure is logged.
+        // F2: the traveler whose capture is on screen declines. Nothing more
+        // is captured for them (Space does nothing), the dialog takes the ICAO
+        // specimen's MRZ, the alternate procedure is logged, and the photo
+        // taken before they declined is deleted with a deletion record.
         const auto photos = [&] {
             return database->scalar(QStringLiteral("SELECT COUNT(*) FROM photos"), {}, QStringLiteral("count"), &error)->toInt();
         };
         const int photosBefore = photos();
-        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        const qint64 declined = recorded.at(1).at(0).toLongLong();
+        QSignalSpy withdrawn(&desk, &InspectionDesk::captureWithdrawn);
         bool filled = false;
         QTimer::singleShot(200, this, [&] {
             auto* dialog = qobject_cast<OptOutDialog*>(QApplication::activeModalWidget());
@@ -207,7 +209,13 @@ private Q_SLOTS:
         QCOMPARE(logged->outcome, AlternateProcedure::Outcome::NotVerified);
         QTest::qWait(1000);
         QCOMPARE(recorded.count(), 2); // no capture was kept for the traveler who declined
-        QCOMPARE(photos(), photosBefore);
+        QCOMPARE(withdrawn.count(), 1);
+        QCOMPARE(withdrawn.front().front().toLongLong(), declined);
+        QCOMPARE(photos(), photosBefore - 1);
+        purged = false;
+        QVERIFY(!encounters.photo(declined, {QStringLiteral("officer:olga"), QStringLiteral("test")}, &purged, &error));
+        QVERIFY2(purged && error.contains(QString::fromLatin1(EncounterStore::kOptOutRule)), qPrintable(error));
+        QVERIFY(encounters.find(declined, &error)); // the encounter itself stays
         window.close();
     }
 };

@@ -23,6 +23,7 @@
 #include "core/workflow/Records.h"
 #include "ui/AlternateProcedureLog.h"
 #include "ui/AlternateProcedureTableModel.h"
+#include "ui/CameraView.h"
 #include "ui/InspectionDesk.h"
 #include "ui/MainWindow.h"
 #include "ui/MatchPanel.h"
@@ -36,9 +37,12 @@
 
 #include <QApplication>
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -146,7 +150,7 @@ private Q_SLOTS:
         const QByteArray olgaSecret = Base32::decode(olga->totpSecret).value_or(QByteArray());
 
         Workstation::Options options;
-        options.camera = test::clipCamera();
+        options.cameras = {test::clipCamera()};
         options.stationName = QStringLiteral("gate-b12");
         options.actor = QStringLiteral("test:workstation");
         options.fmrTarget = settings->fmrTarget();
@@ -196,6 +200,19 @@ private Q_SLOTS:
         loadFlight(test::writeClipFlightManifest(dir.path()));
         QCOMPARE(referenceState->text(), QStringLiteral("Flight UA901 · 7 travelers · 1:N"));
         QCOMPARE(workstation.inspection().mode(), Inspection::Mode::OneToMany);
+
+        // Measured, not asserted (README): frames painted per second while
+        // the latest frame is analysed, the source's rate and the analysis time.
+        const auto* view = window.findChild<CameraView*>(QStringLiteral("cameraView"));
+        QVERIFY(view);
+        const qint64 shownBefore = view->framesShown();
+        QElapsedTimer watch;
+        watch.start();
+        QTest::qWait(5000);
+        qInfo("display: %.1f frames painted per second; source %s; %s",
+              double(view->framesShown() - shownBefore) * 1000.0 / double(watch.elapsed()),
+              qPrintable(window.findChild<QLabel*>(QStringLiteral("framesPerSecond"))->text()),
+              qPrintable(window.findChild<QLabel*>(QStringLiteral("analysisLatency"))->text()));
 
         QSignalSpy captures(&camera, &LiveAnalysis::captured);
         QSignalSpy recorded(&workstation.desk(), &InspectionDesk::encounterRecorded);
@@ -310,6 +327,31 @@ private Q_SLOTS:
         QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_COMPARE(rows, 1);
         QCOMPARE(document, QStringLiteral("L898902C3"));
+        QVERIFY(activate(window));
+
+        // The interface in Spanish from the Language menu: the status bar's
+        // words follow at once, then back to English.
+        const auto chooseLanguage = [&window](const QString& language) {
+            for (QAction* menu : window.menuBar()->actions()) {
+                for (QAction* action : menu->menu() ? menu->menu()->actions() : QList<QAction*>()) {
+                    if (action->data().toString() == language) {
+                        action->trigger();
+                        return true;
+                    }
+                }
+            }
+            return false;
+        };
+        QVERIFY(chooseLanguage(QStringLiteral("es")));
+        const QString spanish = QCoreApplication::translate("fg::Workstation", "Flight %1 · %2 travelers · 1:N")
+                                    .arg(QStringLiteral("UA902"))
+                                    .arg(6);
+        QVERIFY2(!spanish.contains(QStringLiteral("travelers")), "no Spanish translation was loaded");
+        QCOMPARE(referenceState->text(), spanish);
+        QCOMPARE(window.findChild<QLabel*>(QStringLiteral("officerIdentity"))->text(),
+                 QStringLiteral("Olga Ortiz (olga) · ") + QCoreApplication::translate("fg::MainWindow", "Officer"));
+        QVERIFY(chooseLanguage(QStringLiteral("en")));
+        QCOMPARE(referenceState->text(), QStringLiteral("Flight UA902 · 6 travelers · 1:N"));
         window.close();
     }
 
