@@ -11,6 +11,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -551,6 +552,12 @@ void AlternateProcedureLog::chooseAndExport(const QString& title, const QString&
     qint64 rows = 0;
     if (!(this->*exporter)(path, &error, &rows)) {
         showMessage([error] { return error; }, true);
+        return;
+    }
+    if (m_recordExport && !m_recordExport(extension, path, rows, filterDescription(), &error)) {
+        QFile::remove(path);
+        showMessage([error] { return tr("Not exported: the export could not be recorded in the audit log: %1").arg(error); },
+                    true);
         return;
     }
     showMessage([rows, path] {

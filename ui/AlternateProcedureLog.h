@@ -81,6 +81,12 @@ public:
     bool exportPdf(const QString& path, QString* error, qint64* rows = nullptr) const;
 
     void setFilePicker(FilePicker picker) { m_pickFile = std::move(picker); }
+    // Records an export written ("csv" or "pdf", the file, the rows, the
+    // filters in words) in the audit log; when it cannot, the file is removed
+    // and the export fails in words: no personal data leaves unaudited.
+    using ExportRecorder = std::function<bool(const QString& format, const QString& path, qint64 rows,
+                                              const QString& filters, QString* error)>;
+    void setExportRecorder(ExportRecorder recorder) { m_recordExport = std::move(recorder); }
     // Ask for a file and export; the outcome is shown in the dialog.
     void chooseAndExportCsv();
     void chooseAndExportPdf();
@@ -109,6 +115,7 @@ private:
     const Clock& m_clock;
     AlternateProcedureTableModel* m_model = nullptr;
     FilePicker m_pickFile;
+    ExportRecorder m_recordExport;
     AlternateProcedureQuery::SortColumn m_sortBy = AlternateProcedureQuery::SortColumn::Date;
     Qt::SortOrder m_order = Qt::DescendingOrder;
     int m_pageSize = kDefaultPageSize;

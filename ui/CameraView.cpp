@@ -1,5 +1,7 @@
 #include "ui/CameraView.h"
 
+#include "core/biometrics/QualityWords.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 
@@ -136,7 +138,7 @@ void CameraView::paintEvent(QPaintEvent*)
         if (y + needed > target.bottom())
             y = qMax(target.top(), box.top() - 4.0 - needed);
         for (const QString& reason : face->shortReasons) {
-            drawLabel(painter, QPointF(box.left(), y), target, reason, colour);
+            drawLabel(painter, QPointF(box.left(), y), target, QualityWords::translated(reason), colour);
             y += lineHeight;
         }
     }

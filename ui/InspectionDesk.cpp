@@ -42,6 +42,21 @@ void InspectionDesk::setCamera(LiveAnalysis& live)
     m_station.camera = FrameSourceFactory::withoutSecrets(live.sourceSpec()); // no stream password in the records
 }
 
+bool InspectionDesk::recordsEncounters(Role role)
+{
+    return role == Role::Officer || role == Role::CheckpointOfficer || role == Role::Supervisor;
+}
+
+void InspectionDesk::setOfficer(const std::optional<UserAccount>& officer)
+{
+    if (officer && !recordsEncounters(officer->role)) {
+        m_officer.reset();
+        Q_EMIT problem(tr("%1 cannot take captures or record encounters: sign in as an officer").arg(officer->name));
+        return;
+    }
+    m_officer = officer;
+}
+
 void InspectionDesk::capture()
 {
     m_live->requestCapture();

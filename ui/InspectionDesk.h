@@ -35,7 +35,11 @@ public:
     InspectionDesk(EncounterStore& encounters, Inspection& inspection, LiveAnalysis& live, MatchPanel& panel,
                    QObject* parent = nullptr);
 
-    void setOfficer(const std::optional<UserAccount>& officer) { m_officer = officer; }
+    // Who captures and acts (none while locked). Only officers, checkpoint
+    // officers and supervisors record encounters: an auditor reads and an
+    // administrator manages users, so for them the desk stays off (problem()).
+    void setOfficer(const std::optional<UserAccount>& officer);
+    static bool recordsEncounters(Role role);
     void setStation(const Station& station) { m_station = station; }
     // Captures from `live` from now on (the window's capture camera): its
     // captures are decided here and the previous camera's no longer are,

@@ -1,5 +1,6 @@
 #include "ui/Workstation.h"
 
+#include "core/security/AuditLog.h"
 #include "core/security/UserStore.h"
 #include "core/workflow/AlternateProcedureStore.h"
 #include "core/workflow/PurgeScheduler.h"
@@ -152,6 +153,16 @@ void Workstation::buildRecordsMenu()
     m_recordsMenu = m_window->menuBar()->addMenu(QString());
     m_logAction = m_recordsMenu->addAction(QString(), m_window.get(), [this] {
         AlternateProcedureLog log(m_records.alternateProcedures(), m_clock, m_window.get());
+        // Personal data leaving the workstation: who, what, how much, where.
+        const QString actor = m_window->account() ? m_window->account()->actor() : m_options.actor;
+        log.setExportRecorder([this, actor](const QString& format, const QString& path, qint64 rows,
+                                            const QString& filters, QString* error) {
+            return m_records.audit().record(actor, QStringLiteral("alternate_procedures.export"), path,
+                                            {{QStringLiteral("format"), format},
+                                             {QStringLiteral("rows"), rows},
+                                             {QStringLiteral("filters"), filters}},
+                                            error);
+        });
         log.resize(1200, 640);
         log.exec();
     });

@@ -15,6 +15,7 @@
 #include <QDateEdit>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -492,6 +493,40 @@ private Q_SLOTS:
         child<QPushButton>(&dialog, "exportPdfButton")->click();
         QVERIFY(QFile::exists(picked));
         QVERIFY2(dialog.message().contains(QStringLiteral("12 procedures")), qPrintable(dialog.message()));
+    }
+
+    // Every export is recorded; one that cannot be recorded leaves no file.
+    void exportsAreRecorded()
+    {
+        Log log;
+        QString error;
+        QVERIFY2(log.open(&error), qPrintable(error));
+        AlternateProcedureLog dialog(*log.store, log.clock);
+        QStringList recorded;
+        bool refuse = false;
+        dialog.setExportRecorder([&](const QString& format, const QString& path, qint64 rows, const QString& filters,
+                                     QString* why) {
+            if (refuse) {
+                *why = QStringLiteral("audit log unavailable");
+                return false;
+            }
+            recorded << QStringLiteral("%1 %2 %3 [%4]").arg(format, QFileInfo(path).fileName()).arg(rows).arg(filters);
+            return true;
+        });
+        const QString csv = log.dir.filePath(QStringLiteral("recorded.csv"));
+        dialog.setFilePicker([&](const QString&, const QString&, const QString&) { return csv; });
+        child<QPushButton>(&dialog, "exportCsvButton")->click();
+        QVERIFY(QFile::exists(csv));
+        QCOMPARE(recorded.size(), 1);
+        QVERIFY2(recorded.front().startsWith(QStringLiteral("csv recorded.csv 12 [")), qPrintable(recorded.front()));
+
+        refuse = true;
+        const QString pdf = log.dir.filePath(QStringLiteral("refused.pdf"));
+        dialog.setFilePicker([&](const QString&, const QString&, const QString&) { return pdf; });
+        child<QPushButton>(&dialog, "exportPdfButton")->click();
+        QVERIFY(!QFile::exists(pdf));
+        QVERIFY2(dialog.message().contains(QStringLiteral("audit log unavailable")), qPrintable(dialog.message()));
+        QCOMPARE(recorded.size(), 1);
     }
 
     void anUnwritableFileIsNamed()

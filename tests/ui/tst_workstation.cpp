@@ -11,6 +11,7 @@
 // encounters and in the alternate procedures' log of the Records menu.
 #include "core/capture/VideoFileSource.h"
 #include "core/config/Settings.h"
+#include "core/security/AuditLog.h"
 #include "core/security/Base32.h"
 #include "core/security/KeyEncryptionKey.h"
 #include "core/security/SecureBuffer.h"
@@ -318,15 +319,24 @@ private Q_SLOTS:
         // And in the alternate procedures' log, opened from the Records menu.
         int rows = -1;
         QString document;
-        whenModal<AlternateProcedureLog>(this, [&rows, &document](AlternateProcedureLog* log) {
+        const QString exported = dir.filePath(QStringLiteral("procedures.csv"));
+        whenModal<AlternateProcedureLog>(this, [&rows, &document, exported](AlternateProcedureLog* log) {
             rows = log->model()->rowCount();
             if (rows > 0)
                 document = log->model()->rows().front().document.number;
+            log->setFilePicker([exported](const QString&, const QString&, const QString&) { return exported; });
+            log->findChild<QPushButton*>(QStringLiteral("exportCsvButton"))->click();
             log->reject();
         });
         QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_COMPARE(rows, 1);
         QCOMPARE(document, QStringLiteral("L898902C3"));
+        QVERIFY(QFile::exists(exported));
+        const auto events = records->audit().events(1, 100000, &error);
+        QVERIFY2(events, qPrintable(error));
+        QCOMPARE(events->back().action, QStringLiteral("alternate_procedures.export"));
+        QCOMPARE(events->back().actor, QStringLiteral("officer:olga"));
+        QCOMPARE(events->back().details.value(QStringLiteral("rows")).toInteger(), 1);
         QVERIFY(activate(window));
 
         // The interface in Spanish from the Language menu: the status bar's
@@ -352,11 +362,26 @@ private Q_SLOTS:
                  QStringLiteral("Olga Ortiz (olga) · ") + QCoreApplication::translate("fg::MainWindow", "Officer"));
         QVERIFY(chooseLanguage(QStringLiteral("en")));
         QCOMPARE(referenceState->text(), QStringLiteral("Flight UA902 · 6 travelers · 1:N"));
+
+        // An auditor reads; the desk takes no capture and logs no opt-out for them.
+        UserAccount auditor;
+        auditor.name = QStringLiteral("avery");
+        auditor.role = Role::Auditor;
+        QSignalSpy problems(&workstation.desk(), &InspectionDesk::problem);
+        workstation.desk().setOfficer(auditor);
+        QCOMPARE(problems.count(), 1);
+        QVERIFY(problems.front().front().toString().contains(QStringLiteral("sign in as an officer")));
+        QCOMPARE(workstation.desk().optOut(&window), qint64(0));
         window.close();
     }
 
     void stationKindFollowsSettingThenRole()
     {
+        QVERIFY(InspectionDesk::recordsEncounters(Role::Officer));
+        QVERIFY(InspectionDesk::recordsEncounters(Role::CheckpointOfficer));
+        QVERIFY(InspectionDesk::recordsEncounters(Role::Supervisor));
+        QVERIFY(!InspectionDesk::recordsEncounters(Role::Auditor));
+        QVERIFY(!InspectionDesk::recordsEncounters(Role::Admin));
         QCOMPARE(Workstation::stationKind(std::nullopt, Role::Officer), Encounter::Kind::Entry);
         QCOMPARE(Workstation::stationKind(std::nullopt, Role::CheckpointOfficer), Encounter::Kind::Checkpoint);
         QCOMPARE(Workstation::stationKind(Encounter::Kind::Exit, Role::CheckpointOfficer), Encounter::Kind::Exit);
