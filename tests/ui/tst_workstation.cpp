@@ -38,6 +38,7 @@
 
 #include <QApplication>
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QLabel>
@@ -358,6 +359,11 @@ private Q_SLOTS:
                                     .arg(6);
         QVERIFY2(!spanish.contains(QStringLiteral("travelers")), "no Spanish translation was loaded");
         QCOMPARE(referenceState->text(), spanish);
+        if (const QString shots = qEnvironmentVariable("FACEGATE_SCREENSHOTS"); !shots.isEmpty()) {
+            window.resize(1366, 768);
+            QTest::qWait(400);
+            window.grab().save(QDir(shots).filePath(QStringLiteral("officer-es-1366x768.png")));
+        }
         QCOMPARE(window.findChild<QLabel*>(QStringLiteral("officerIdentity"))->text(),
                  QStringLiteral("Olga Ortiz (olga) · ") + QCoreApplication::translate("fg::MainWindow", "Officer"));
         QVERIFY(chooseLanguage(QStringLiteral("en")));
