@@ -20,6 +20,7 @@
 
 #include "tests/support/TestData.h"
 #include "tests/ui/ClipCamera.h"
+#include "tests/ui/Screenshots.h"
 
 #include <QDir>
 #include <QFile>
@@ -37,19 +38,6 @@ using namespace fg;
 namespace {
 
 constexpr int kGenerousMs = 180000;
-
-// FACEGATE_SCREENSHOTS=DIR: the window as the officer sees it on a 1366x768 screen.
-void screenshot(QWidget& window, const QString& name)
-{
-    const QString shots = qEnvironmentVariable("FACEGATE_SCREENSHOTS");
-    if (shots.isEmpty())
-        return;
-    const QSize before = window.size();
-    window.resize(1366, 768);
-    QTest::qWait(400); // a few frames at that size
-    window.grab().save(QDir(shots).filePath(name + QStringLiteral("-1366x768.png")));
-    window.resize(before);
-}
 
 // The number in "12.5 fps" (0 for "— fps").
 double fpsOf(const QLabel* label)
@@ -308,7 +296,7 @@ void TestCameraGrid::showsEveryCameraAndTheDeskFollowsTheCaptureCamera()
     QVERIFY(!tileLabel(window, 0, "Capture")->isVisible());
     QVERIFY2(sourceState->text().startsWith(QLatin1String("Live")), qPrintable(sourceState->text()));
     QVERIFY(fpsOf(framesPerSecond) > 0.0);
-    screenshot(window, QStringLiteral("cameragrid"));
+    test::saveScreenshots(window, QStringLiteral("cameragrid"), {QSize(1366, 768)});
     // Ctrl+3 picks the missing camera: the status bar says what is wrong with it.
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
     QVERIFY2(sourceState->text().startsWith(QLatin1String("Lost")) || sourceState->text().startsWith(QLatin1String("Failed")),

@@ -21,6 +21,7 @@
 #include "tests/support/TestData.h"
 #include "tests/ui/ClipCamera.h"
 #include "tests/ui/ClipFlight.h"
+#include "tests/ui/Screenshots.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -42,22 +43,6 @@ using namespace fg;
 namespace {
 
 constexpr int kGenerousMs = 180000;
-
-// FACEGATE_SCREENSHOTS=DIR: the window as the officer sees it, at the two
-// screen sizes of the workstations (docs/ holds the committed ones).
-void screenshots(QWidget& window, const QString& name)
-{
-    const QString shots = qEnvironmentVariable("FACEGATE_SCREENSHOTS");
-    if (shots.isEmpty())
-        return;
-    const QSize before = window.size();
-    for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
-        window.resize(size);
-        QTest::qWait(400); // a few frames at the new size
-        window.grab().save(QDir(shots).filePath(QStringLiteral("%1-%2x%3.png").arg(name).arg(size.width()).arg(size.height())));
-    }
-    window.resize(before);
-}
 
 } // namespace
 
@@ -144,7 +129,7 @@ private Q_SLOTS:
               qPrintable(MatchPanel::decisionTitle(decision)), *stored->score, *stored->threshold, latencyMs,
               qPrintable(stored->candidates.value(QStringLiteral("top")).toArray().at(0).toObject().value(QStringLiteral("traveler_id")).toString()));
 
-        screenshots(window, QStringLiteral("match"));
+        test::saveScreenshots(window, QStringLiteral("match"));
 
         // Enter confirms, once.
         QTest::keyClick(&window, Qt::Key_Return);
@@ -164,7 +149,7 @@ private Q_SLOTS:
         QCOMPARE(decisionLabel->text(), QStringLiteral("—"));
         QTest::qWait(1000);
         QCOMPARE(recorded.count(), 1);
-        screenshots(window, QStringLiteral("main"));
+        test::saveScreenshots(window, QStringLiteral("main"));
         QTest::keyClick(&window, Qt::Key_Space);
         QTRY_VERIFY_WITH_TIMEOUT(recorded.count() == 2, kGenerousMs);
         QVERIFY(recorded.at(1).at(0).toLongLong() > first);

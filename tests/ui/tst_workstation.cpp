@@ -35,6 +35,7 @@
 #include "tests/support/TestData.h"
 #include "tests/ui/ClipCamera.h"
 #include "tests/ui/ClipFlight.h"
+#include "tests/ui/Screenshots.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
@@ -359,11 +360,7 @@ private Q_SLOTS:
                                     .arg(6);
         QVERIFY2(!spanish.contains(QStringLiteral("travelers")), "no Spanish translation was loaded");
         QCOMPARE(referenceState->text(), spanish);
-        if (const QString shots = qEnvironmentVariable("FACEGATE_SCREENSHOTS"); !shots.isEmpty()) {
-            window.resize(1366, 768);
-            QTest::qWait(400);
-            window.grab().save(QDir(shots).filePath(QStringLiteral("officer-es-1366x768.png")));
-        }
+        test::saveScreenshots(window, QStringLiteral("officer-es"), {QSize(1366, 768)});
         QCOMPARE(window.findChild<QLabel*>(QStringLiteral("officerIdentity"))->text(),
                  QStringLiteral("Olga Ortiz (olga) · ") + QCoreApplication::translate("fg::MainWindow", "Officer"));
         QVERIFY(chooseLanguage(QStringLiteral("en")));
