@@ -206,6 +206,10 @@
         <source>Exported %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not exported: the export could not be recorded in the audit log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fg::AlternateProcedureTableModel</name>
@@ -529,6 +533,10 @@
     </message>
     <message>
         <source>The photo taken before the opt-out could not be deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot take captures or record encounters: sign in as an officer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

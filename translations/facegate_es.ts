@@ -206,6 +206,10 @@
         <source>Exported %1 to %2.</source>
         <translation>Exportado: %1 a %2.</translation>
     </message>
+    <message>
+        <source>Not exported: the export could not be recorded in the audit log: %1</source>
+        <translation>No exportado: la exportación no pudo registrarse en el registro de auditoría: %1</translation>
+    </message>
 </context>
 <context>
     <name>fg::AlternateProcedureTableModel</name>
@@ -529,7 +533,11 @@
     </message>
     <message>
         <source>The photo taken before the opt-out could not be deleted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo eliminar la foto tomada antes de la renuncia: %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot take captures or record encounters: sign in as an officer</source>
+        <translation>%1 no puede tomar capturas ni registrar encuentros: inicie sesión como agente</translation>
     </message>
 </context>
 <context>
@@ -691,11 +699,11 @@
     </message>
     <message>
         <source>Language not changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma no cambiado: %1</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma</translation>
     </message>
 </context>
 <context>

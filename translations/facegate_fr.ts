@@ -206,6 +206,10 @@
         <source>Exported %1 to %2.</source>
         <translation>Exporté : %1 vers %2.</translation>
     </message>
+    <message>
+        <source>Not exported: the export could not be recorded in the audit log: %1</source>
+        <translation>Non exporté : l’exportation n’a pas pu être inscrite au journal d’audit : %1</translation>
+    </message>
 </context>
 <context>
     <name>fg::AlternateProcedureTableModel</name>
@@ -529,7 +533,11 @@
     </message>
     <message>
         <source>The photo taken before the opt-out could not be deleted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La photo prise avant le refus n’a pas pu être supprimée : %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot take captures or record encounters: sign in as an officer</source>
+        <translation>%1 ne peut ni prendre de captures ni enregistrer de passages : connectez-vous en tant qu’agent</translation>
     </message>
 </context>
 <context>
@@ -691,11 +699,11 @@
     </message>
     <message>
         <source>Language not changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue inchangée : %1</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue</translation>
     </message>
 </context>
 <context>

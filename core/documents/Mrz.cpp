@@ -1,5 +1,7 @@
 #include "core/documents/Mrz.h"
 
+#include <QCoreApplication>
+
 namespace fg {
 
 QString mrzFormatName(MrzFormat format)
@@ -33,29 +35,30 @@ int mrzLineLength(MrzFormat format)
 
 QString mrzFieldName(MrzField field, std::optional<MrzFormat> format)
 {
+    // Shown to the officer (MrzProblem::fieldName) and put into sentences.
     switch (field) {
-    case MrzField::Input: return QStringLiteral("input");
-    case MrzField::Line: return QStringLiteral("line length");
-    case MrzField::DocumentCode: return QStringLiteral("document code");
-    case MrzField::IssuingState: return QStringLiteral("issuing state");
-    case MrzField::Name: return QStringLiteral("name");
-    case MrzField::DocumentNumber: return QStringLiteral("document number");
-    case MrzField::DocumentNumberCheckDigit: return QStringLiteral("document number check digit");
-    case MrzField::Nationality: return QStringLiteral("nationality");
-    case MrzField::BirthDate: return QStringLiteral("date of birth");
-    case MrzField::BirthDateCheckDigit: return QStringLiteral("date of birth check digit");
-    case MrzField::Sex: return QStringLiteral("sex");
-    case MrzField::ExpiryDate: return QStringLiteral("date of expiry");
-    case MrzField::ExpiryDateCheckDigit: return QStringLiteral("date of expiry check digit");
+    case MrzField::Input: return QCoreApplication::translate("fg::Mrz", "input");
+    case MrzField::Line: return QCoreApplication::translate("fg::Mrz", "line length");
+    case MrzField::DocumentCode: return QCoreApplication::translate("fg::Mrz", "document code");
+    case MrzField::IssuingState: return QCoreApplication::translate("fg::Mrz", "issuing state");
+    case MrzField::Name: return QCoreApplication::translate("fg::Mrz", "name");
+    case MrzField::DocumentNumber: return QCoreApplication::translate("fg::Mrz", "document number");
+    case MrzField::DocumentNumberCheckDigit: return QCoreApplication::translate("fg::Mrz", "document number check digit");
+    case MrzField::Nationality: return QCoreApplication::translate("fg::Mrz", "nationality");
+    case MrzField::BirthDate: return QCoreApplication::translate("fg::Mrz", "date of birth");
+    case MrzField::BirthDateCheckDigit: return QCoreApplication::translate("fg::Mrz", "date of birth check digit");
+    case MrzField::Sex: return QCoreApplication::translate("fg::Mrz", "sex");
+    case MrzField::ExpiryDate: return QCoreApplication::translate("fg::Mrz", "date of expiry");
+    case MrzField::ExpiryDateCheckDigit: return QCoreApplication::translate("fg::Mrz", "date of expiry check digit");
     case MrzField::OptionalData1:
         if (format == MrzFormat::TD3)
-            return QStringLiteral("personal number");
+            return QCoreApplication::translate("fg::Mrz", "personal number");
         if (format == MrzFormat::TD1)
-            return QStringLiteral("optional data (line 1)");
-        return QStringLiteral("optional data");
-    case MrzField::OptionalData1CheckDigit: return QStringLiteral("personal number check digit");
-    case MrzField::OptionalData2: return QStringLiteral("optional data (line 2)");
-    case MrzField::CompositeCheckDigit: return QStringLiteral("composite check digit");
+            return QCoreApplication::translate("fg::Mrz", "optional data (line 1)");
+        return QCoreApplication::translate("fg::Mrz", "optional data");
+    case MrzField::OptionalData1CheckDigit: return QCoreApplication::translate("fg::Mrz", "personal number check digit");
+    case MrzField::OptionalData2: return QCoreApplication::translate("fg::Mrz", "optional data (line 2)");
+    case MrzField::CompositeCheckDigit: return QCoreApplication::translate("fg::Mrz", "composite check digit");
     }
     return QString();
 }

@@ -41,7 +41,9 @@ enum class MrzField {
     CompositeCheckDigit,      // TD1, TD2, TD3
 };
 
-// "document number check digit", "date of birth", "optional data (line 2)"...
+// "document number check digit", "date of birth", "optional data (line 2)"...:
+// words for the officer, in the interface's language (context "fg::Mrz", like
+// every message of the parser); never an identifier to store or compare.
 QString mrzFieldName(MrzField field, std::optional<MrzFormat> format = std::nullopt);
 
 enum class MrzProblemKind {

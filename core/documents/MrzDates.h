@@ -9,6 +9,9 @@ namespace fg {
 
 // The zone writes dates as YYMMDD; these pick the century against a reference
 // date (today, injected: never read from the clock here).
+// When a date cannot be resolved, *why is a whole sentence for the officer
+// naming the date ("the date of birth 741332 is not a calendar date: there is
+// no month 13").
 class MrzDates {
 public:
     // A birth date is never after `today`: the century is the latest one that
@@ -25,8 +28,11 @@ public:
     static constexpr int kExpiryYearsAhead = 29;
 
 private:
-    // Six digits, a month 1-12 and a day of that month in `year`; else *why.
-    static std::optional<QDate> calendarDate(const QString& yymmdd, int year, QString* why);
+    // Six digits, a month 1-12 and a day of that month in `year`; else *why,
+    // a whole sentence about the date of birth or of expiry (`birth`), in the
+    // interface's language.
+    static std::optional<QDate> calendarDate(const QString& yymmdd, int year, bool birth, QString* why);
+    static QString monthName(int month);
 };
 
 } // namespace fg

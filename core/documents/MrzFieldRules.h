@@ -10,7 +10,8 @@
 namespace fg {
 
 // What is wrong with one field, as found by MrzFieldRules; the parser adds
-// where the field lies.
+// where the field lies. The messages are whole sentences for the officer, in
+// the interface's language (QCoreApplication::translate, context "fg::Mrz").
 struct MrzFieldIssue {
     MrzSeverity severity = MrzSeverity::Error;
     QString message;
@@ -27,8 +28,8 @@ public:
     // TD3: P and a letter or <; TD1/TD2: A, C or I and a letter other than V,
     // or <; visas: V and a letter or <.
     static std::optional<MrzFieldIssue> documentCode(const QString& code, MrzFormat format);
-    // Issuing state and nationality: letters, filled at the end ("D<<").
-    static std::optional<MrzFieldIssue> stateCode(const QString& code, const QString& fieldName);
+    // Issuing state and nationality (`field`): letters, filled at the end ("D<<").
+    static std::optional<MrzFieldIssue> stateCode(const QString& code, MrzField field);
     // M, F, X or < (unspecified).
     static std::optional<MrzFieldIssue> sex(QChar c);
     // At least one character that is not a filler.
@@ -40,8 +41,8 @@ public:
     // The identifiers: "ERIKSSON<<ANNA<MARIA<<<" -> "ERIKSSON", "ANNA MARIA".
     static void splitName(const QString& field, QString* primary, QString* secondary);
     // Part 3: an unknown day, month and day, or whole date of birth is
-    // written as fillers ("74<<<<"); *what says which part is unknown.
-    static bool partlyUnknownDate(const QString& yymmdd, QString* what);
+    // written as fillers ("74<<<<"); *message says which part is unknown.
+    static bool partlyUnknownDate(const QString& yymmdd, QString* message);
 };
 
 // The text without its trailing fillers.

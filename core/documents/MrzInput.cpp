@@ -1,5 +1,6 @@
 #include "core/documents/MrzInput.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <cstdlib>
@@ -103,12 +104,6 @@ QStringList splitAtSpaces(const QString& line)
     return fits ? parts : QStringList();
 }
 
-QString layoutsText()
-{
-    return QStringLiteral("an MRZ has 2 lines of 44 characters (passport, visa MRV-A), 2 of 36 (TD2 card, "
-                          "visa MRV-B) or 3 of 30 (TD1 card); a reader's single line has 88, 72 or 90");
-}
-
 } // namespace
 
 MrzInput MrzInput::read(const QString& text)
@@ -116,13 +111,13 @@ MrzInput MrzInput::read(const QString& text)
     MrzInput input;
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty()) {
-        input.problems.push_back(inputProblem(QStringLiteral("input"), QStringLiteral("the MRZ is empty")));
+        input.problems.push_back(inputProblem(mrzFieldName(MrzField::Input), QCoreApplication::translate("fg::Mrz", "the MRZ is empty")));
         return input;
     }
     if (trimmed.size() > kMaxInputLength) {
         input.problems.push_back(inputProblem(
-            QStringLiteral("input"),
-            QStringLiteral("the text is %1 characters long; an MRZ has at most 90").arg(trimmed.size())));
+            mrzFieldName(MrzField::Input),
+            QCoreApplication::translate("fg::Mrz", "the text is %1 characters long; an MRZ has at most 90").arg(trimmed.size())));
         return input;
     }
 
@@ -136,15 +131,21 @@ MrzInput MrzInput::read(const QString& text)
     }
     input.lines = lines;
 
+    const QString lineCount = QCoreApplication::translate("fg::Mrz", "line count");
     if (lines.size() == 1) {
         input.problems.push_back(inputProblem(
-            QStringLiteral("line count"),
-            QStringLiteral("one line of %1 characters; %2").arg(lines.front().size()).arg(layoutsText())));
+            lineCount, QCoreApplication::translate("fg::Mrz", "one line of %1 characters; an MRZ has 2 lines of 44 characters "
+                                                              "(passport, visa MRV-A), 2 of 36 (TD2 card, visa MRV-B) or 3 "
+                                                              "of 30 (TD1 card); a reader's single line has 88, 72 or 90")
+                           .arg(lines.front().size())));
         return input;
     }
     if (lines.size() > 3) {
-        input.problems.push_back(
-            inputProblem(QStringLiteral("line count"), QStringLiteral("%1 lines; %2").arg(lines.size()).arg(layoutsText())));
+        input.problems.push_back(inputProblem(
+            lineCount, QCoreApplication::translate("fg::Mrz", "%1 lines; an MRZ has 2 lines of 44 characters (passport, visa "
+                                                              "MRV-A), 2 of 36 (TD2 card, visa MRV-B) or 3 of 30 (TD1 card); "
+                                                              "a reader's single line has 88, 72 or 90")
+                           .arg(lines.size())));
         return input;
     }
     if (lines.size() == 3) {
@@ -156,8 +157,8 @@ MrzInput MrzInput::read(const QString& text)
     const int b = static_cast<int>(lines[1].size());
     if (a == 30 && b == 30) {
         input.problems.push_back(inputProblem(
-            QStringLiteral("line count"),
-            QStringLiteral("2 lines of 30 characters: a TD1 card has 3 lines of 30, one is missing")));
+            lineCount,
+            QCoreApplication::translate("fg::Mrz", "2 lines of 30 characters: a TD1 card has 3 lines of 30, one is missing")));
         return input;
     }
     // The width the two lines are nearer to; a tie goes to the passport.

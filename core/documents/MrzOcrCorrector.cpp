@@ -1,5 +1,6 @@
 #include "core/documents/MrzOcrCorrector.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <algorithm>
@@ -122,7 +123,8 @@ QString MrzOcrCorrector::describeChanges(const QString& from, const QString& to,
     const qsizetype n = std::min(from.size(), to.size());
     for (qsizetype i = 0; i < n; ++i) {
         if (from[i] != to[i]) {
-            changes << QStringLiteral("%1 for %2 at column %3")
+            // "0 for O at column 6": one change, listed in a suggestion shown to the officer.
+            changes << QCoreApplication::translate("fg::Mrz", "%1 for %2 at column %3")
                            .arg(to[i])
                            .arg(from[i])
                            .arg(firstColumn + static_cast<int>(i));

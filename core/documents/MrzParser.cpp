@@ -7,6 +7,8 @@
 #include "core/documents/MrzLayout.h"
 #include "core/documents/MrzOcrCorrector.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace fg {
@@ -18,9 +20,9 @@ constexpr int kMaxCharacterProblems = 10;
 QString describeCharacter(QChar c)
 {
     if (c == QLatin1Char(' '))
-        return QStringLiteral("a space");
+        return QCoreApplication::translate("fg::Mrz", "a space");
     if (c == QLatin1Char('\t'))
-        return QStringLiteral("a tab");
+        return QCoreApplication::translate("fg::Mrz", "a tab");
     if (c.unicode() > 0x20 && c.unicode() < 0x7f)
         return QStringLiteral("'%1'").arg(c);
     return QStringLiteral("U+") + QString::number(c.unicode(), 16).toUpper().rightJustified(4, QLatin1Char('0'));
@@ -39,12 +41,13 @@ QString describeCheckCharacter(QChar c)
 // worth trying when it fails.
 struct Check {
     MrzField field;
-    QString what; // "the document number", empty for the composite
+    // The whole message when it fails, %1 the digit expected and %2 the
+    // character found: "check digit of the document number is %1, the MRZ says %2".
+    QString message;
     std::vector<MrzSpan> covered;
     MrzSpan digit;
     bool fillerAllowed = false;
     std::vector<MrzSpan> searchSpans; // on the digit's line
-    QString hint = {};                // appended to the message
 };
 
 // The reading of one zone whose layout is known.
@@ -72,8 +75,12 @@ public:
         readNationalityAndSex();
         m_document.birthDate = readDate(MrzField::BirthDate, &m_document.birthDateText, true);
         m_document.expiryDate = readDate(MrzField::ExpiryDate, &m_document.expiryDateText, false);
-        m_document.birthDateCheckDigit = checkField(MrzField::BirthDate, MrzField::BirthDateCheckDigit, QStringLiteral("the date of birth"));
-        m_document.expiryDateCheckDigit = checkField(MrzField::ExpiryDate, MrzField::ExpiryDateCheckDigit, QStringLiteral("the date of expiry"));
+        m_document.birthDateCheckDigit =
+            checkField(MrzField::BirthDate, MrzField::BirthDateCheckDigit,
+                       QCoreApplication::translate("fg::Mrz", "check digit of the date of birth is %1, the MRZ says %2"));
+        m_document.expiryDateCheckDigit =
+            checkField(MrzField::ExpiryDate, MrzField::ExpiryDateCheckDigit,
+                       QCoreApplication::translate("fg::Mrz", "check digit of the date of expiry is %1, the MRZ says %2"));
         readOptionalData();
         readComposite();
         checkDates();
@@ -137,7 +144,7 @@ private:
         qsizetype shown = replacement.size();
         while (shown > 1 && replacement[shown - 1] == QLatin1Char('<') && original[shown - 1] == QLatin1Char('<'))
             --shown;
-        out.message = QStringLiteral("did you mean %1 instead of %2 (%3)?")
+        out.message = QCoreApplication::translate("fg::Mrz", "did you mean %1 instead of %2 (%3)?")
                           .arg(replacement.left(shown), original.left(shown),
                                MrzOcrCorrector::describeChanges(original, replacement, span.column));
         return out;
@@ -161,12 +168,12 @@ private:
                 continue;
             const int line = static_cast<int>(i) + 1;
             MrzProblem& problem = add(MrzField::Line, MrzProblemKind::Layout, MrzSpan{line, 0, 0},
-                                      QStringLiteral("line %1 has %2 characters; a %3 line has %4")
+                                      QCoreApplication::translate("fg::Mrz", "line %1 has %2 characters; a %3 line has %4")
                                           .arg(line)
                                           .arg(m_lengths[i])
                                           .arg(mrzFormatName(m_format))
                                           .arg(width));
-            problem.fieldName = QStringLiteral("line %1 length").arg(line);
+            problem.fieldName = QCoreApplication::translate("fg::Mrz", "line %1 length").arg(line);
         }
     }
 
@@ -185,7 +192,8 @@ private:
                 const MrzFieldSpec* spec = m_layout.fieldAt(line, column);
                 const MrzField field = spec ? spec->field : MrzField::Line;
                 MrzProblem& problem = add(field, MrzProblemKind::Character, MrzSpan{line, column, 1},
-                                          QStringLiteral("line %1, column %2 (%3): %4 is not an MRZ character (A-Z, 0-9 and <)")
+                                          QCoreApplication::translate("fg::Mrz", "line %1, column %2 (%3): %4 is not an MRZ character "
+                                                                                 "(A-Z, 0-9 and <)")
                                               .arg(line)
                                               .arg(column)
                                               .arg(mrzFieldName(field, m_format), describeCharacter(c)));
@@ -194,9 +202,12 @@ private:
             }
         }
         if (found > kMaxCharacterProblems) {
-            MrzProblem& problem = add(MrzField::Input, MrzProblemKind::Character, MrzSpan{},
-                                      QStringLiteral("%1 more characters are outside A-Z, 0-9 and <").arg(found - kMaxCharacterProblems));
-            problem.fieldName = QStringLiteral("characters");
+            // (the count in a variable: lupdate 6.4 hangs on a call as the fourth argument)
+            const int more = found - kMaxCharacterProblems;
+            MrzProblem& problem =
+                add(MrzField::Input, MrzProblemKind::Character, MrzSpan{},
+                    QCoreApplication::translate("fg::Mrz", "%n more characters are outside A-Z, 0-9 and <", nullptr, more));
+            problem.fieldName = QCoreApplication::translate("fg::Mrz", "characters");
         }
     }
 
@@ -212,7 +223,7 @@ private:
         const MrzSpan stateSpan = spanOf(MrzField::IssuingState);
         m_document.issuingState = mrzStripFiller(text(stateSpan));
         if (readable(stateSpan)) {
-            if (const auto issue = MrzFieldRules::stateCode(text(stateSpan), mrzFieldName(MrzField::IssuingState)))
+            if (const auto issue = MrzFieldRules::stateCode(text(stateSpan), MrzField::IssuingState))
                 addIssue(MrzField::IssuingState, *issue);
         }
 
@@ -229,7 +240,7 @@ private:
         const MrzSpan nationality = spanOf(MrzField::Nationality);
         m_document.nationality = mrzStripFiller(text(nationality));
         if (readable(nationality)) {
-            if (const auto issue = MrzFieldRules::stateCode(text(nationality), mrzFieldName(MrzField::Nationality)))
+            if (const auto issue = MrzFieldRules::stateCode(text(nationality), MrzField::Nationality))
                 addIssue(MrzField::Nationality, *issue);
         }
         const MrzSpan sex = spanOf(MrzField::Sex);
@@ -259,7 +270,12 @@ private:
             }
         }
 
-        Check check{MrzField::DocumentNumberCheckDigit, QStringLiteral("the document number"), {numberSpan}, digitSpan, false, {numberSpan}};
+        Check check{MrzField::DocumentNumberCheckDigit,
+                    QCoreApplication::translate("fg::Mrz", "check digit of the document number is %1, the MRZ says %2"),
+                    {numberSpan},
+                    digitSpan,
+                    false,
+                    {numberSpan}};
         if (m_format == MrzFormat::TD1 && at(digitSpan) == QLatin1Char('<') && readable(digitSpan)) {
             const MrzSpan optional = spanOf(MrzField::OptionalData1);
             if (!readable(optional))
@@ -267,13 +283,15 @@ private:
             const QString rest = text(optional);
             const int extension = static_cast<int>(rest.indexOf(QLatin1Char('<')) < 0 ? rest.size() : rest.indexOf(QLatin1Char('<')));
             if (number.contains(QLatin1Char('<')) || extension < 2) {
-                const QString why = number.contains(QLatin1Char('<'))
-                    ? QStringLiteral("but the number does not fill columns 6 to 14")
-                    : QStringLiteral("but the optional data does not continue it with at least one character and a check digit");
-                MrzProblem& problem = add(MrzField::DocumentNumberCheckDigit, MrzProblemKind::CheckDigit, digitSpan,
-                                          QStringLiteral("the document number check digit is <, which means the number "
-                                                         "continues in the optional data (Part 5, 4.2.4), %1")
-                                              .arg(why));
+                const QString message = number.contains(QLatin1Char('<'))
+                    ? QCoreApplication::translate("fg::Mrz", "the document number check digit is <, which means the number "
+                                                             "continues in the optional data (Part 5, 4.2.4), but the number "
+                                                             "does not fill columns 6 to 14")
+                    : QCoreApplication::translate("fg::Mrz", "the document number check digit is <, which means the number "
+                                                             "continues in the optional data (Part 5, 4.2.4), but the optional "
+                                                             "data does not continue it with at least one character and a check digit");
+                MrzProblem& problem =
+                    add(MrzField::DocumentNumberCheckDigit, MrzProblemKind::CheckDigit, digitSpan, message);
                 // Perhaps a short number whose check digit was lost.
                 if (const auto expected = MrzCheckDigit::compute(number))
                     problem.suggestions.push_back(suggestion(digitSpan, QStringLiteral("<"), QString::number(*expected)));
@@ -293,11 +311,11 @@ private:
     }
 
     // The check digit that follows `field`; returns the character found.
-    QChar checkField(MrzField field, MrzField digitField, const QString& what)
+    QChar checkField(MrzField field, MrzField digitField, const QString& message)
     {
         const MrzSpan span = spanOf(field);
         const MrzSpan digit = spanOf(digitField);
-        verify(Check{digitField, what, {span}, digit, false, {span}});
+        verify(Check{digitField, message, {span}, digit, false, {span}});
         return at(digit);
     }
 
@@ -312,7 +330,12 @@ private:
             // Part 4: when the personal number is all fillers its check digit may be < (or 0).
             const MrzSpan digit = spanOf(MrzField::OptionalData1CheckDigit);
             const bool empty = mrzStripFiller(text(first)).isEmpty();
-            verify(Check{MrzField::OptionalData1CheckDigit, QStringLiteral("the personal number"), {first}, digit, empty, {first}});
+            verify(Check{MrzField::OptionalData1CheckDigit,
+                         QCoreApplication::translate("fg::Mrz", "check digit of the personal number is %1, the MRZ says %2"),
+                         {first},
+                         digit,
+                         empty,
+                         {first}});
             m_document.optionalData1CheckDigit = at(digit);
         }
     }
@@ -333,17 +356,22 @@ private:
                     search.push_back(*span);
             }
         }
-        QString hint;
+        QString message;
         if (m_fieldAtFault) {
-            hint = QStringLiteral(" (it covers a field found at fault above)");
+            message = QCoreApplication::translate("fg::Mrz", "composite check digit is %1, the MRZ says %2 (it covers a field "
+                                                             "found at fault above)");
         } else if (m_format == MrzFormat::TD1) {
-            hint = QStringLiteral("; the other check digits hold, so the optional data (line 1 or line 2) or this digit is misread");
+            message = QCoreApplication::translate("fg::Mrz", "composite check digit is %1, the MRZ says %2; the other check "
+                                                             "digits hold, so the optional data (line 1 or line 2) or this "
+                                                             "digit is misread");
         } else if (m_format == MrzFormat::TD2) {
-            hint = QStringLiteral("; the other check digits hold, so the optional data or this digit is misread");
+            message = QCoreApplication::translate("fg::Mrz", "composite check digit is %1, the MRZ says %2; the other check "
+                                                             "digits hold, so the optional data or this digit is misread");
         } else {
-            hint = QStringLiteral("; the other check digits hold, so this digit is misread");
+            message = QCoreApplication::translate("fg::Mrz", "composite check digit is %1, the MRZ says %2; the other check "
+                                                             "digits hold, so this digit is misread");
         }
-        verify(Check{MrzField::CompositeCheckDigit, QString(), m_layout.compositeSpans(), digit, false, search, hint});
+        verify(Check{MrzField::CompositeCheckDigit, message, m_layout.compositeSpans(), digit, false, search});
     }
 
     // The check digit over `covered`, line `line` replaced by `lineText`.
@@ -369,10 +397,7 @@ private:
         if (matches(found, expected) || (check.fillerAllowed && found == QLatin1Char('<')))
             return;
 
-        QString message = check.what.isEmpty()
-            ? QStringLiteral("composite check digit is %1, the MRZ says %2").arg(expected).arg(describeCheckCharacter(found))
-            : QStringLiteral("check digit of %1 is %2, the MRZ says %3").arg(check.what).arg(expected).arg(describeCheckCharacter(found));
-        message += check.hint;
+        const QString message = check.message.arg(expected).arg(describeCheckCharacter(found));
         MrzProblem& problem = add(check.field, MrzProblemKind::CheckDigit, check.digit, message);
         if (check.field != MrzField::CompositeCheckDigit)
             m_fieldAtFault = true;
@@ -406,9 +431,7 @@ private:
             return QDate();
         QString unknown;
         if (birth && MrzFieldRules::partlyUnknownDate(yymmdd, &unknown)) {
-            add(field, MrzProblemKind::Date, span,
-                QStringLiteral("the date of birth %1 is partly unknown (%2 written as fillers)").arg(yymmdd, unknown),
-                MrzSeverity::Warning);
+            add(field, MrzProblemKind::Date, span, unknown, MrzSeverity::Warning);
             return QDate();
         }
         for (int i = 0; i < yymmdd.size(); ++i) {
@@ -416,8 +439,11 @@ private:
             if (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
                 continue;
             MrzFieldIssue issue;
-            issue.message = QStringLiteral("the %1 %2 holds %3 at column %4; a date is six digits YYMMDD")
-                                .arg(mrzFieldName(field), yymmdd, describeCheckCharacter(c))
+            issue.message = (birth ? QCoreApplication::translate("fg::Mrz", "the date of birth %1 holds %2 at column %3; a "
+                                                                            "date is six digits YYMMDD")
+                                   : QCoreApplication::translate("fg::Mrz", "the date of expiry %1 holds %2 at column %3; a "
+                                                                            "date is six digits YYMMDD"))
+                                .arg(yymmdd, describeCheckCharacter(c))
                                 .arg(span.column + i);
             issue.offset = i;
             issue.correction = MrzOcrCorrector::fixSuspicious(yymmdd, MrzExpect::Digit);
@@ -429,7 +455,7 @@ private:
         QString why;
         const auto date = birth ? MrzDates::birthDate(yymmdd, m_today, &why) : MrzDates::expiryDate(yymmdd, m_today, &why);
         if (!date) {
-            add(field, MrzProblemKind::Date, span, QStringLiteral("the %1 %2").arg(mrzFieldName(field), why));
+            add(field, MrzProblemKind::Date, span, why); // a whole sentence naming the date
             return QDate();
         }
         return *date;
@@ -441,13 +467,13 @@ private:
         const QDate& expires = m_document.expiryDate;
         if (expires.isValid() && m_document.birthDate.isValid() && expires < m_document.birthDate) {
             add(MrzField::ExpiryDate, MrzProblemKind::Date, expiry,
-                QStringLiteral("the date of expiry %1 is before the date of birth %2")
+                QCoreApplication::translate("fg::Mrz", "the date of expiry %1 is before the date of birth %2")
                     .arg(expires.toString(Qt::ISODate), m_document.birthDate.toString(Qt::ISODate)),
                 MrzSeverity::Warning);
         }
         if (expires.isValid() && expires < m_today) {
             add(MrzField::ExpiryDate, MrzProblemKind::Expired, expiry,
-                QStringLiteral("the document expired on %1 (today is %2)")
+                QCoreApplication::translate("fg::Mrz", "the document expired on %1 (today is %2)")
                     .arg(expires.toString(Qt::ISODate), m_today.toString(Qt::ISODate)));
         }
     }
@@ -474,8 +500,9 @@ MrzResult MrzParser::parse(const QString& text, const QDate& today)
         return result;
     if (!today.isValid()) {
         MrzProblem problem;
-        problem.fieldName = QStringLiteral("reference date");
-        problem.message = QStringLiteral("today's date is not valid: the dates are not resolved and expiry is not checked");
+        problem.fieldName = QCoreApplication::translate("fg::Mrz", "reference date");
+        problem.message = QCoreApplication::translate("fg::Mrz", "today's date is not valid: the dates are not resolved and "
+                                                                 "expiry is not checked");
         result.problems.push_back(problem);
     }
     Reading reading(*input.format, input.lines, today);
