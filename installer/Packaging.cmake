@@ -65,9 +65,9 @@ set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Libraries the programs link come from dpkg-shlibdeps; the rest is loaded at
 # run time or run as a program: the Qt platform and SQLite plugins, npm for
-# the first-run model fetch.
+# the first-run model fetch, Qt's own translations for standard buttons.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "nodejs, npm, ca-certificates, qt6-qpa-plugins, libqt6sql6-sqlite")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "nodejs, npm, ca-certificates, qt6-qpa-plugins, qt6-translations-l10n, libqt6sql6-sqlite")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql, fonts-dejavu-core")
 # /etc/facegate/facegate.ini is a conffile: dpkg keeps an administrator's edits.
 file(WRITE ${PROJECT_BINARY_DIR}/cpack/conffiles "${FACEGATE_CONFIG_DIR}/facegate.ini\n")

@@ -21,6 +21,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QGroupBox>
 #include <QLabel>
@@ -140,6 +141,20 @@ private Q_SLOTS:
         QCOMPARE(Translations::nativeName(QStringLiteral("es")), QStringLiteral("Español"));
         QCOMPARE(Translations::nativeName(QStringLiteral("fr_FR")), QStringLiteral("Français"));
         QCOMPARE(Translations::current(), QStringLiteral("en"));
+    }
+
+    // Qt's own words (standard buttons) come with qt6-translations-l10n,
+    // which installer/setup.sh installs.
+    void standardButtonsFollowTheLanguage()
+    {
+        QString error;
+        QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+        QVERIFY2(Translations::apply(QStringLiteral("es"), &error), qPrintable(error));
+        QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Cancelar"));
+        QVERIFY2(Translations::apply(QStringLiteral("fr"), &error), qPrintable(error));
+        QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Annuler"));
+        QVERIFY2(Translations::apply(QStringLiteral("en"), &error), qPrintable(error));
+        QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Cancel"));
     }
 
     void matchPanelSwitchesAndKeepsItsDecision()
