@@ -118,6 +118,7 @@ int main(int argc, char* argv[])
     station.kind = fg::Encounter::kindFromName(settings->stationKind()); // empty: from the role
     station.fmrTarget = settings->fmrTarget();
     station.lockAfter = std::chrono::minutes(settings->sessionLockMinutes());
+    station.documentReaderFolder = settings->text(QStringLiteral("documents/readerFolder"));
     fg::Workstation workstation(*records, clock, std::move(station));
     // Retention does not wait for anyone to sign in.
     records->purgeScheduler().start();

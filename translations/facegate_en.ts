@@ -1614,5 +1614,13 @@ Last retention purge at %2: %3 photos and %4 templates deleted</source>
 Retention purge failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Document photo %1 not read: another reference is loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document reader not watched: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -1618,5 +1618,13 @@ Retention purge failed: %2</source>
         <translation>Registros: %1
 Falló la purga de conservación: %2</translation>
     </message>
+    <message>
+        <source>Document photo %1 not read: another reference is loading</source>
+        <translation>Foto del documento %1 no leída: se está cargando otra referencia</translation>
+    </message>
+    <message>
+        <source>Document reader not watched: %1</source>
+        <translation>Lector de documentos no vigilado: %1</translation>
+    </message>
 </context>
 </TS>

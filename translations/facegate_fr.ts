@@ -1618,5 +1618,13 @@ Retention purge failed: %2</source>
         <translation>Registres : %1
 Échec de la purge de conservation : %2</translation>
     </message>
+    <message>
+        <source>Document photo %1 not read: another reference is loading</source>
+        <translation>Photo du document %1 non lue : une autre référence est en cours de chargement</translation>
+    </message>
+    <message>
+        <source>Document reader not watched: %1</source>
+        <translation>Lecteur de documents non surveillé : %1</translation>
+    </message>
 </context>
 </TS>

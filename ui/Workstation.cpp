@@ -6,7 +6,10 @@
 #include "core/workflow/PurgeScheduler.h"
 #include "core/workflow/Purger.h"
 #include "core/workflow/Records.h"
+#include "core/documents/MrzParser.h"
+#include "core/storage/Clock.h"
 #include "ui/AlternateProcedureLog.h"
+#include "ui/DocumentReaderFolder.h"
 #include "ui/FirstAdminDialog.h"
 #include "ui/InspectionDesk.h"
 #include "ui/MainWindow.h"
@@ -67,6 +70,7 @@ Workstation::Workstation(Records& records, const Clock& clock, Options options, 
     connectTravelerDisplay();
     connectReferences();
     connectRecordsState();
+    watchDocumentReader();
 }
 
 Workstation::~Workstation()
@@ -225,11 +229,9 @@ void Workstation::connectReferences()
             window->showReferenceState([name = QFileInfo(path).fileName()] { return tr("Loading the manifest %1…").arg(name); },
                                        false);
     });
-    connect(window, &MainWindow::documentPhotoChosen, references, [window, references](const QString& path) {
+    connect(window, &MainWindow::documentPhotoChosen, references, [this](const QString& path) {
         const QString name = QFileInfo(path).completeBaseName();
-        if (references->loadDocumentPhoto(path, ReferencePerson{name, name, QString(), QString(), path}))
-            window->showReferenceState(
-                [name = QFileInfo(path).fileName()] { return tr("Reading the document photo %1…").arg(name); }, false);
+        loadDocument(path, ReferencePerson{name, name, QString(), QString(), path});
     });
     connect(references, &ReferenceLoader::progress, window, [window](qsizetype done, qsizetype total) {
         window->showReferenceState([done, total] { return tr("Enrolling the manifest: %1 of %2").arg(done).arg(total); },
@@ -267,6 +269,47 @@ void Workstation::connectReferences()
     connect(references, &ReferenceLoader::failed, window, [window](const QString& reason) {
         window->showReferenceState([reason] { return tr("Reference not loaded: %1").arg(reason); }, true);
     });
+}
+
+void Workstation::loadDocument(const QString& photoPath, const ReferencePerson& holder)
+{
+    if (m_references->loadDocumentPhoto(photoPath, holder))
+        m_window->showReferenceState(
+            [name = QFileInfo(photoPath).fileName()] { return tr("Reading the document photo %1…").arg(name); }, false);
+    else
+        m_window->showReferenceState(
+            [name = QFileInfo(photoPath).fileName()] { return tr("Document photo %1 not read: another reference is loading").arg(name); },
+            true);
+}
+
+void Workstation::watchDocumentReader()
+{
+    if (m_options.documentReaderFolder.isEmpty())
+        return;
+    m_documentReader = std::make_unique<DocumentReaderFolder>();
+    QString error;
+    if (!m_documentReader->watch(m_options.documentReaderFolder, &error)) {
+        m_window->showReferenceState([error] { return tr("Document reader not watched: %1").arg(error); }, true);
+        return;
+    }
+    // The reader's photo is the 1:1 reference; the zone beside it names the
+    // holder (a zone with errors still gives the name the officer compares).
+    connect(m_documentReader.get(), &DocumentReaderFolder::documentArrived, this,
+            [this](const QString& photoPath, const QString& mrzText) {
+                const QString fileName = QFileInfo(photoPath).completeBaseName();
+                ReferencePerson holder{fileName, fileName, QString(), QString(), photoPath};
+                if (!mrzText.isEmpty()) {
+                    const MrzResult zone = MrzParser::parse(mrzText, m_clock.now().toUTC().date());
+                    if (zone.document) {
+                        const MrzDocument& document = *zone.document;
+                        holder.name = QStringLiteral("%1 %2").arg(document.secondaryIdentifier, document.primaryIdentifier).trimmed();
+                        holder.citizenship = document.nationality;
+                        holder.documentNumber = document.documentNumber;
+                        holder.travelerId = document.documentNumber.isEmpty() ? fileName : document.documentNumber;
+                    }
+                }
+                loadDocument(photoPath, holder);
+            });
 }
 
 void Workstation::connectRecordsState()

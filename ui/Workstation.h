@@ -21,6 +21,7 @@ namespace fg {
 
 class Clock;
 class FirstAdminDialog;
+class DocumentReaderFolder;
 class InspectionDesk;
 class MainWindow;
 class Records;
@@ -52,6 +53,7 @@ public:
         std::optional<Encounter::Kind> kind; // station/kind; none: from the officer's role (stationKind)
         double fmrTarget = 1e-3;             // matching/fmr
         std::chrono::milliseconds lockAfter = std::chrono::minutes(5);
+        QString documentReaderFolder; // documents/readerFolder; empty: none
     };
 
     // records and clock outlive the workstation.
@@ -88,6 +90,8 @@ private:
     void connectTravelerDisplay();
     void connectReferences();
     void connectRecordsState();
+    void watchDocumentReader();
+    void loadDocument(const QString& photoPath, const ReferencePerson& holder);
     void retranslateMenu();
     void askForSignIn();
     void begin(const UserAccount& account);
@@ -100,6 +104,7 @@ private:
     std::unique_ptr<InspectionDesk> m_desk;
     std::unique_ptr<ReferenceLoader> m_references;
     std::unique_ptr<TravelerDisplay> m_travelerDisplay;
+    std::unique_ptr<DocumentReaderFolder> m_documentReader;
     QMenu* m_recordsMenu = nullptr;
     QAction* m_logAction = nullptr;
     QAction* m_displayAction = nullptr;

@@ -89,6 +89,10 @@ const std::vector<SettingSpec>& Settings::table()
          httpsEndpoint()},
         {QStringLiteral("capture/sources"), QStringLiteral("v4l2:0"),
          QStringLiteral("Frame sources, comma-separated (camera, stream URL, image folder or video file)"), anyText()},
+        {QStringLiteral("documents/readerFolder"), QString(),
+         QStringLiteral("Folder a document reader writes the traveler's photo into (with <name>.mrz beside it) for "
+                        "1:1; empty: none"),
+         anyText()},
         {QStringLiteral("station/kind"), QString(),
          QStringLiteral("What the workstation's encounters record: entry, exit or checkpoint; empty: checkpoint for "
                         "checkpoint officers, entry for everyone else"),

@@ -115,6 +115,18 @@ bool activate(QWidget& window)
     return QTest::qWaitForWindowActive(&window);
 }
 
+// The settings app/facegate would read: a SQLite database and a key file in dir.
+std::optional<Settings> recordsSettings(const QTemporaryDir& dir, QString* error)
+{
+    std::optional<Settings> settings = Settings::defaults();
+    const QString keyFile = dir.filePath(QStringLiteral("facegate.kek"));
+    if (!KeyEncryptionKey::createKeyFile(keyFile, error)
+        || !settings->set(QStringLiteral("database/url"), QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("f.db")), error)
+        || !settings->set(QStringLiteral("security/keyFile"), keyFile, error))
+        return std::nullopt;
+    return settings;
+}
+
 QString decisionText(MainWindow& window)
 {
     return window.findChild<QLabel*>(QStringLiteral("decision"))->text();
@@ -134,12 +146,8 @@ private Q_SLOTS:
 
         // The records as app/facegate opens them from its settings.
         QTemporaryDir dir;
-        std::optional<Settings> settings = Settings::defaults();
-        const QString keyFile = dir.filePath(QStringLiteral("facegate.kek"));
-        QVERIFY2(KeyEncryptionKey::createKeyFile(keyFile, &error), qPrintable(error));
-        QVERIFY2(settings->set(QStringLiteral("database/url"), QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("f.db")), &error),
-                 qPrintable(error));
-        QVERIFY2(settings->set(QStringLiteral("security/keyFile"), keyFile, &error), qPrintable(error));
+        const std::optional<Settings> settings = recordsSettings(dir, &error);
+        QVERIFY2(settings, qPrintable(error));
         const SystemClock clock;
         const std::unique_ptr<Records> records = Records::open(*settings, clock, QStringLiteral("test:workstation"), &error);
         QVERIFY2(records, qPrintable(error));
@@ -376,6 +384,53 @@ private Q_SLOTS:
         QVERIFY(problems.front().front().toString().contains(QStringLiteral("sign in as an officer")));
         QCOMPARE(workstation.desk().optOut(&window), qint64(0));
         window.close();
+    }
+
+    // documents/readerFolder: the reader's photo becomes the 1:1 reference,
+    // the zone beside it names the holder.
+    void documentReaderGivesTheReference()
+    {
+        FG_REQUIRE_DATASETS();
+        QString error;
+        QTemporaryDir dir;
+        QTemporaryDir reader;
+        const std::optional<Settings> settings = recordsSettings(dir, &error);
+        QVERIFY2(settings, qPrintable(error));
+        const SystemClock clock;
+        const std::unique_ptr<Records> records = Records::open(*settings, clock, QStringLiteral("test:workstation"), &error);
+        QVERIFY2(records, qPrintable(error));
+        Workstation::Options options;
+        options.cameras = {test::clipCamera()};
+        options.documentReaderFolder = reader.path();
+        Workstation workstation(*records, clock, options);
+        auto* referenceState = workstation.window().findChild<QLabel*>(QStringLiteral("referenceState"));
+
+        QFile zone(reader.filePath(QStringLiteral("scan-0001.mrz")));
+        QVERIFY(zone.open(QIODevice::WriteOnly));
+        zone.write(test::kSpecimenPassportMrz.toUtf8());
+        zone.close();
+        QVERIFY(QFile::copy(test::datasetPath(QStringLiteral("faces-dev/single/alex_lacamoire/01.jpg")),
+                            reader.filePath(QStringLiteral("scan-0001.jpg"))));
+        QTRY_VERIFY_WITH_TIMEOUT(referenceState->text().contains(QStringLiteral("1:1")), kGenerousMs);
+        QCOMPARE(referenceState->text(), QStringLiteral("Document photo ANNA MARIA ERIKSSON · 1:1"));
+        QCOMPARE(workstation.inspection().mode(), Inspection::Mode::OneToOne);
+    }
+
+    void aMissingDocumentReaderFolderIsSaid()
+    {
+        QString error;
+        QTemporaryDir dir;
+        const std::optional<Settings> settings = recordsSettings(dir, &error);
+        QVERIFY2(settings, qPrintable(error));
+        const SystemClock clock;
+        const std::unique_ptr<Records> records = Records::open(*settings, clock, QStringLiteral("test:workstation"), &error);
+        QVERIFY2(records, qPrintable(error));
+        Workstation::Options options;
+        options.cameras = {test::clipCamera()};
+        options.documentReaderFolder = dir.filePath(QStringLiteral("no-reader-here"));
+        Workstation workstation(*records, clock, options);
+        const QString said = workstation.window().findChild<QLabel*>(QStringLiteral("referenceState"))->text();
+        QVERIFY2(said.contains(QStringLiteral("no-reader-here")), qPrintable(said));
     }
 
     void stationKindFollowsSettingThenRole()
