@@ -116,7 +116,7 @@ void InspectionDesk::onCaptured(const CaptureResult& capture)
         Q_EMIT decisionShown(double(capture.closedAt.nsecsElapsed()) / 1e6);
     if (!id) {
         m_encounterId = 0;
-        m_panel.showActionFailed(tr("The encounter could not be stored: %1").arg(error));
+        m_panel.showActionFailed([error] { return tr("The encounter could not be stored: %1").arg(error); });
         Q_EMIT problem(tr("The encounter could not be stored: %1").arg(error));
         return;
     }
@@ -145,22 +145,20 @@ void InspectionDesk::act(Encounter::OfficerAction action, const QString& reason)
         return;
     QString error;
     if (!m_encounters.recordOfficerAction(m_encounterId, action, reason, m_officer->actor(), &error)) {
-        m_panel.showActionFailed(tr("Not recorded: %1").arg(error));
+        m_panel.showActionFailed([error] { return tr("Not recorded: %1").arg(error); });
         return;
     }
-    QString done;
-    switch (action) {
-    case Encounter::OfficerAction::Confirm:
-        done = tr("Confirmed · encounter %1");
-        break;
-    case Encounter::OfficerAction::Override:
-        done = tr("Overridden, sent to the supervisor's queue · encounter %1");
-        break;
-    case Encounter::OfficerAction::SendToSecondary:
-        done = tr("Sent to secondary inspection · encounter %1");
-        break;
-    }
-    m_panel.showActionRecorded(done.arg(m_encounterId));
+    m_panel.showActionRecorded([action, id = m_encounterId] {
+        switch (action) {
+        case Encounter::OfficerAction::Confirm:
+            return tr("Confirmed · encounter %1").arg(id);
+        case Encounter::OfficerAction::Override:
+            return tr("Overridden, sent to the supervisor's queue · encounter %1").arg(id);
+        case Encounter::OfficerAction::SendToSecondary:
+            return tr("Sent to secondary inspection · encounter %1").arg(id);
+        }
+        return QString();
+    });
     Q_EMIT actionRecorded(m_encounterId, action);
 }
 

@@ -14,7 +14,6 @@
 #include <QFileDialog>
 #include <QMenuBar>
 #include <QHBoxLayout>
-#include <QPushButton>
 #include <QLabel>
 #include <QMenu>
 #include <QShortcut>
@@ -279,16 +278,12 @@ void MainWindow::setDesk(InspectionDesk* desk)
         addAction(action);
     };
     add(QKeySequence(Qt::Key_Space), QT_TR_NOOP("Capture"), [this] { m_desk->capture(); });
-    const auto click = [](QPushButton* button) {
-        if (button && button->isEnabled())
-            button->click();
-    };
     add(QKeySequence(Qt::Key_Return), QT_TR_NOOP("Confirm"),
-        [this, click] { click(m_matchPanel->findChild<QPushButton*>(QStringLiteral("confirmButton"))); });
+        [this] { m_matchPanel->confirmByKey(); });
     add(QKeySequence(Qt::CTRL | Qt::Key_O), QT_TR_NOOP("Override"),
-        [this, click] { click(m_matchPanel->findChild<QPushButton*>(QStringLiteral("overrideButton"))); });
+        [this] { m_matchPanel->overrideByKey(); });
     add(QKeySequence(Qt::CTRL | Qt::Key_S), QT_TR_NOOP("Secondary"),
-        [this, click] { click(m_matchPanel->findChild<QPushButton*>(QStringLiteral("secondaryButton"))); });
+        [this] { m_matchPanel->secondaryByKey(); });
     add(QKeySequence(Qt::CTRL | Qt::Key_N), QT_TR_NOOP("Next traveler"), [this] { m_desk->nextTraveler(); });
     add(QKeySequence(Qt::Key_F2), QT_TR_NOOP("Opt-out"), [this] { m_desk->optOut(this); });
     if (m_desk) {

@@ -142,6 +142,7 @@ void MatchPanel::retranslate()
     m_secondary->setText(tr("Secondary… (Ctrl+S)"));
     m_next->setText(tr("Next traveler (Ctrl+N)"));
     showState();
+    showActionState();
 }
 
 QString MatchPanel::decisionTitle(Encounter::Decision decision)
@@ -167,6 +168,7 @@ void MatchPanel::clear()
     m_decision->setStyleSheet(QString());
     m_scoreBar->setScore(std::nullopt, 0);
     m_scoreBar->hide();
+    m_actionWords = nullptr;
     m_actionState->clear();
     setActionsEnabled(false);
     m_next->setEnabled(false);
@@ -186,6 +188,7 @@ void MatchPanel::showOutcome(const CaptureResult& capture, const MatchOutcome& o
     m_decision->setStyleSheet(decisionStyle(outcome.decision));
     m_scoreBar->setScore(outcome.score, outcome.threshold);
     m_scoreBar->show();
+    m_actionWords = nullptr;
     m_actionState->clear();
     setActionsEnabled(true);
     m_next->setEnabled(true);
@@ -228,17 +231,44 @@ void MatchPanel::showState()
     m_qualityWords->setText(words.isEmpty() ? QString() : tr("Quality: %1").arg(words.join(tr(", "))));
 }
 
-void MatchPanel::showActionRecorded(const QString& text)
+void MatchPanel::showActionRecorded(Words text)
 {
-    m_actionState->setText(text);
-    m_actionState->setStyleSheet(QString());
+    m_actionWords = std::move(text);
+    m_actionFailed = false;
+    showActionState();
     setActionsEnabled(false);
 }
 
-void MatchPanel::showActionFailed(const QString& text)
+void MatchPanel::showActionFailed(Words text)
 {
-    m_actionState->setText(text);
-    m_actionState->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    m_actionWords = std::move(text);
+    m_actionFailed = true;
+    showActionState();
+}
+
+void MatchPanel::showActionState()
+{
+    m_actionState->setText(m_actionWords ? m_actionWords() : QString());
+    m_actionState->setStyleSheet(m_actionWords && m_actionFailed ? QStringLiteral("color: #b00020; font-weight: bold;")
+                                                                 : QString());
+}
+
+void MatchPanel::confirmByKey()
+{
+    if (m_confirm->isEnabled())
+        m_confirm->click();
+}
+
+void MatchPanel::overrideByKey()
+{
+    if (m_override->isEnabled())
+        m_override->click();
+}
+
+void MatchPanel::secondaryByKey()
+{
+    if (m_secondary->isEnabled())
+        m_secondary->click();
 }
 
 void MatchPanel::setActionsEnabled(bool enabled)

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 class QEvent;
@@ -29,11 +30,18 @@ public:
     explicit MatchPanel(QWidget* parent = nullptr);
 
     void showOutcome(const CaptureResult& capture, const MatchOutcome& outcome);
+    // The words are a function, called again when the language changes.
+    using Words = std::function<QString()>;
     // After the action was stored: "Confirmed · encounter 42", buttons off.
-    void showActionRecorded(const QString& text);
+    void showActionRecorded(Words text);
     // The action could not be stored: said in words, the buttons stay.
-    void showActionFailed(const QString& text);
+    void showActionFailed(Words text);
     void clear();
+
+    // The officer's keys (MainWindow): as a click on the button, when it is enabled.
+    void confirmByKey();
+    void overrideByKey();
+    void secondaryByKey();
 
     bool hasOutcome() const { return m_outcome.has_value(); }
     const std::optional<MatchOutcome>& outcome() const { return m_outcome; }
@@ -59,6 +67,7 @@ private:
     void askOverride();
     void askSecondary();
     void setActionsEnabled(bool enabled);
+    void showActionState();
 
     QLabel* m_captureImage = nullptr;
     QLabel* m_referenceImage = nullptr;
@@ -73,6 +82,8 @@ private:
     QPushButton* m_override = nullptr;
     QPushButton* m_secondary = nullptr;
     QPushButton* m_next = nullptr;
+    Words m_actionWords; // what was said about the last action, none: nothing
+    bool m_actionFailed = false;
     std::optional<MatchOutcome> m_outcome;
     std::optional<CaptureResult> m_capture;
     QImage m_referencePhoto; // read once per outcome

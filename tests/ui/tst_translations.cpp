@@ -197,6 +197,15 @@ private Q_SLOTS:
         match.decision = Encounter::Decision::Match;
         panel.showOutcome(aCapture(), match);
         QCOMPARE(decision->text(), QStringLiteral("COINCIDE"));
+
+        // What the desk said about the officer's action follows too.
+        panel.showActionRecorded(
+            [] { return QCoreApplication::translate("fg::InspectionDesk", "Confirmed · encounter %1").arg(42); });
+        auto* action = child<QLabel>(&panel, "actionState");
+        const QString spanish = action->text();
+        QVERIFY2(!spanish.isEmpty() && spanish != QStringLiteral("Confirmed · encounter 42"), qPrintable(spanish));
+        QVERIFY2(Translations::apply(QStringLiteral("en"), &error), qPrintable(error));
+        QCOMPARE(action->text(), QStringLiteral("Confirmed · encounter 42"));
     }
 
     void optOutDialogSwitches()
