@@ -127,6 +127,13 @@ std::optional<Settings> recordsSettings(const QTemporaryDir& dir, QString* error
     return settings;
 }
 
+// The records app/facegate would open from those settings.
+std::unique_ptr<Records> openRecords(const QTemporaryDir& dir, const Clock& clock, QString* error)
+{
+    const std::optional<Settings> settings = recordsSettings(dir, error);
+    return settings ? Records::open(*settings, clock, QStringLiteral("test:workstation"), error) : nullptr;
+}
+
 QString decisionText(MainWindow& window)
 {
     return window.findChild<QLabel*>(QStringLiteral("decision"))->text();
@@ -394,10 +401,8 @@ private Q_SLOTS:
         QString error;
         QTemporaryDir dir;
         QTemporaryDir reader;
-        const std::optional<Settings> settings = recordsSettings(dir, &error);
-        QVERIFY2(settings, qPrintable(error));
         const SystemClock clock;
-        const std::unique_ptr<Records> records = Records::open(*settings, clock, QStringLiteral("test:workstation"), &error);
+        const std::unique_ptr<Records> records = openRecords(dir, clock, &error);
         QVERIFY2(records, qPrintable(error));
         Workstation::Options options;
         options.cameras = {test::clipCamera()};
@@ -420,10 +425,8 @@ private Q_SLOTS:
     {
         QString error;
         QTemporaryDir dir;
-        const std::optional<Settings> settings = recordsSettings(dir, &error);
-        QVERIFY2(settings, qPrintable(error));
         const SystemClock clock;
-        const std::unique_ptr<Records> records = Records::open(*settings, clock, QStringLiteral("test:workstation"), &error);
+        const std::unique_ptr<Records> records = openRecords(dir, clock, &error);
         QVERIFY2(records, qPrintable(error));
         Workstation::Options options;
         options.cameras = {test::clipCamera()};
