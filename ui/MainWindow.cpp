@@ -168,7 +168,7 @@ void MainWindow::retranslate()
     if (m_referenceText)
         showReferenceState(m_referenceText, m_referenceProblem);
     if (m_recordsText)
-        showRecordsState(m_recordsText, m_recordsDetails, m_recordsState->styleSheet().contains(QLatin1String("color")));
+        showRecordsState(m_recordsText, m_recordsDetails, m_recordsProblem);
     showSourceState(m_shownState, m_shownStateMessage);
     showFramesPerSecond(m_shownFramesPerSecond);
     m_analysisLatency->setText(m_shownLatencyMs ? tr("Analysis %1 ms").arg(*m_shownLatencyMs, 0, 'f', 0)
@@ -385,6 +385,7 @@ void MainWindow::showRecordsState(Words text, Words details, bool problem)
 {
     m_recordsText = std::move(text);
     m_recordsDetails = std::move(details);
+    m_recordsProblem = problem;
     m_recordsState->setText(m_recordsText());
     m_recordsState->setToolTip(m_recordsDetails ? m_recordsDetails() : QString());
     m_recordsState->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());

@@ -142,6 +142,7 @@ private:
     bool m_referenceProblem = true;
     Words m_recordsText;
     Words m_recordsDetails;
+    bool m_recordsProblem = false;
     CaptureState m_shownState = CaptureState::Stopped;
     QString m_shownStateMessage;
     double m_shownFramesPerSecond = 0.0;

@@ -2,15 +2,10 @@
 // of portraits and a camera that is not there, each on its tile with its
 // state and frame rate; Ctrl+N moves the capture camera and the desk (and
 // the camera it records) follows it. Under the offscreen platform.
-#include "core/security/AuditLog.h"
-#include "core/security/KeyEncryptionKey.h"
 #include "core/security/KeyStore.h"
-#include "core/storage/Database.h"
-#include "core/storage/DatabaseUrl.h"
 #include "core/storage/SystemClock.h"
 #include "core/workflow/EncounterStore.h"
 #include "core/workflow/Inspection.h"
-#include "core/workflow/RetentionPolicy.h"
 #include "ui/CameraGrid.h"
 #include "ui/CameraTile.h"
 #include "ui/CameraView.h"
@@ -21,6 +16,7 @@
 #include "tests/support/TestData.h"
 #include "tests/ui/ClipCamera.h"
 #include "tests/ui/Screenshots.h"
+#include "tests/ui/TestRecords.h"
 
 #include <QDir>
 #include <QFile>
@@ -221,18 +217,10 @@ void TestCameraGrid::showsEveryCameraAndTheDeskFollowsTheCaptureCamera()
     QVERIFY2(copyPortraits(folder, &error), qPrintable(error));
 
     // The records the desk writes to.
-    const std::optional<DatabaseUrl> url = DatabaseUrl::parse(QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("r.db")), &error);
-    QVERIFY2(url, qPrintable(error));
     const SystemClock clock;
-    const std::unique_ptr<Database> database = Database::open(*url, &error);
-    QVERIFY2(database, qPrintable(error));
-    const AuditLog audit(*database, clock);
-    const QString keyFile = dir.filePath(QStringLiteral("k.kek"));
-    QVERIFY2(KeyEncryptionKey::createKeyFile(keyFile, &error), qPrintable(error));
-    const std::unique_ptr<KeyStore> keys = KeyStore::openWithKeyFile(*database, audit, keyFile, QStringLiteral("test:setup"), &error);
-    QVERIFY2(keys, qPrintable(error));
-    const RetentionPolicy retention;
-    EncounterStore encounters(*database, *keys, audit, clock, retention);
+    const std::unique_ptr<Records> records = test::openRecords(dir, clock, &error);
+    QVERIFY2(records, qPrintable(error));
+    EncounterStore& encounters = records->encounters();
 
     // 1: the clip; 2: the portraits, a few a second, round and round; 3: a
     // camera this machine does not have, given up after two tries.

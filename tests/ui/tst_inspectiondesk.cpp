@@ -2,16 +2,12 @@
 // faces-dev/single, a capture decided against it and written at once as an
 // encounter (sealed photo and template), the officer's confirm recorded on
 // it by the Enter key, the next traveler captured by the Space key.
-#include "core/security/AuditLog.h"
-#include "core/security/KeyEncryptionKey.h"
 #include "core/security/KeyStore.h"
 #include "core/storage/Database.h"
-#include "core/storage/DatabaseUrl.h"
 #include "core/storage/SystemClock.h"
 #include "core/workflow/AlternateProcedureStore.h"
 #include "core/workflow/EncounterStore.h"
 #include "core/workflow/Inspection.h"
-#include "core/workflow/RetentionPolicy.h"
 #include "ui/InspectionDesk.h"
 #include "ui/MainWindow.h"
 #include "ui/MatchPanel.h"
@@ -22,6 +18,7 @@
 #include "tests/ui/ClipCamera.h"
 #include "tests/ui/ClipFlight.h"
 #include "tests/ui/Screenshots.h"
+#include "tests/ui/TestRecords.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -54,19 +51,12 @@ private Q_SLOTS:
         FG_REQUIRE_DATASETS();
         QTemporaryDir dir;
         QString error;
-        const std::optional<DatabaseUrl> url = DatabaseUrl::parse(QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("r.db")), &error);
-        QVERIFY2(url, qPrintable(error));
         const SystemClock clock;
-        const std::unique_ptr<Database> database = Database::open(*url, &error);
-        QVERIFY2(database, qPrintable(error));
-        const AuditLog audit(*database, clock);
-        const QString keyFile = dir.filePath(QStringLiteral("k.kek"));
-        QVERIFY2(KeyEncryptionKey::createKeyFile(keyFile, &error), qPrintable(error));
-        const std::unique_ptr<KeyStore> keys = KeyStore::openWithKeyFile(*database, audit, keyFile, QStringLiteral("test:setup"), &error);
-        QVERIFY2(keys, qPrintable(error));
-        const RetentionPolicy retention;
-        EncounterStore encounters(*database, *keys, audit, clock, retention);
-        AlternateProcedureStore alternates(*database, audit, clock);
+        const std::unique_ptr<Records> records = test::openRecords(dir, clock, &error);
+        QVERIFY2(records, qPrintable(error));
+        const Database* database = &records->database();
+        EncounterStore& encounters = records->encounters();
+        AlternateProcedureStore& alternates = records->alternateProcedures();
 
         // The flight's gallery, built off the GUI thread.
         const LiveAnalysis::Options options = test::clipCamera();

@@ -13,7 +13,6 @@
 #include "core/config/Settings.h"
 #include "core/security/AuditLog.h"
 #include "core/security/Base32.h"
-#include "core/security/KeyEncryptionKey.h"
 #include "core/security/SecureBuffer.h"
 #include "core/security/Totp.h"
 #include "core/security/UserStore.h"
@@ -36,6 +35,7 @@
 #include "tests/ui/ClipCamera.h"
 #include "tests/ui/ClipFlight.h"
 #include "tests/ui/Screenshots.h"
+#include "tests/ui/TestRecords.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
@@ -115,25 +115,6 @@ bool activate(QWidget& window)
     return QTest::qWaitForWindowActive(&window);
 }
 
-// The settings app/facegate would read: a SQLite database and a key file in dir.
-std::optional<Settings> recordsSettings(const QTemporaryDir& dir, QString* error)
-{
-    std::optional<Settings> settings = Settings::defaults();
-    const QString keyFile = dir.filePath(QStringLiteral("facegate.kek"));
-    if (!KeyEncryptionKey::createKeyFile(keyFile, error)
-        || !settings->set(QStringLiteral("database/url"), QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("f.db")), error)
-        || !settings->set(QStringLiteral("security/keyFile"), keyFile, error))
-        return std::nullopt;
-    return settings;
-}
-
-// The records app/facegate would open from those settings.
-std::unique_ptr<Records> openRecords(const QTemporaryDir& dir, const Clock& clock, QString* error)
-{
-    const std::optional<Settings> settings = recordsSettings(dir, error);
-    return settings ? Records::open(*settings, clock, QStringLiteral("test:workstation"), error) : nullptr;
-}
-
 QString decisionText(MainWindow& window)
 {
     return window.findChild<QLabel*>(QStringLiteral("decision"))->text();
@@ -153,7 +134,7 @@ private Q_SLOTS:
 
         // The records as app/facegate opens them from its settings.
         QTemporaryDir dir;
-        const std::optional<Settings> settings = recordsSettings(dir, &error);
+        const std::optional<Settings> settings = test::recordsSettings(dir, &error);
         QVERIFY2(settings, qPrintable(error));
         const SystemClock clock;
         const std::unique_ptr<Records> records = Records::open(*settings, clock, QStringLiteral("test:workstation"), &error);
@@ -402,7 +383,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QTemporaryDir reader;
         const SystemClock clock;
-        const std::unique_ptr<Records> records = openRecords(dir, clock, &error);
+        const std::unique_ptr<Records> records = test::openRecords(dir, clock, &error);
         QVERIFY2(records, qPrintable(error));
         Workstation::Options options;
         options.cameras = {test::clipCamera()};
@@ -426,7 +407,7 @@ private Q_SLOTS:
         QString error;
         QTemporaryDir dir;
         const SystemClock clock;
-        const std::unique_ptr<Records> records = openRecords(dir, clock, &error);
+        const std::unique_ptr<Records> records = test::openRecords(dir, clock, &error);
         QVERIFY2(records, qPrintable(error));
         Workstation::Options options;
         options.cameras = {test::clipCamera()};
