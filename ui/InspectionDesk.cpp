@@ -95,6 +95,7 @@ void InspectionDesk::onCaptured(const CaptureResult& capture)
     encounter.threshold = outcome->threshold;
     encounter.fmrTarget = outcome->fmrTarget;
     encounter.quality = capture.faceFound ? capture.quality.toJson() : QJsonObject();
+    encounter.flight = m_inspection.flight();
     if (!outcome->candidates.empty())
         encounter.candidates = QJsonObject{{QStringLiteral("flight"), m_inspection.flight()},
                                            {QStringLiteral("top"), outcome->candidatesJson()}};

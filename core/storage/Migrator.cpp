@@ -72,6 +72,8 @@ const std::vector<Migrator::Migration>& Migrator::migrations()
          QStringLiteral(":/facegate/migrations/001_postgresql.sql")},
         {2, QStringLiteral("alternate procedures: the flight, indexes for the log's search"),
          QStringLiteral(":/facegate/migrations/002_alternate_procedures.sql"), QString(), QString()},
+        {3, QStringLiteral("supervision: the encounter's flight, indexes for the no-match queue"),
+         QStringLiteral(":/facegate/migrations/003_supervision.sql"), QString(), QString()},
     };
     return all;
 }

@@ -83,12 +83,7 @@ std::optional<AlternateProcedure::CheckResult> AlternateProcedure::checkResultFr
 
 QString AlternateProcedure::normalizedFlight(const QString& flight)
 {
-    QString result;
-    for (const QChar c : flight) {
-        if (!c.isSpace())
-            result.append(c.toUpper());
-    }
-    return result;
+    return Encounter::normalizedFlight(flight);
 }
 
 } // namespace fg

@@ -227,10 +227,10 @@ std::optional<StoredAlternateProcedure> AlternateProcedureStore::record(const Al
 
     // No decision, score or quality: nothing was captured or matched.
     const std::optional<qint64> encounterId = m_database.insertReturningId(
-        QStringLiteral("INSERT INTO encounters (kind, mode, traveler_id, document_id, flight_id, decision, officer, "
-                       "workstation, camera, verified_at, decided_at, created_at) "
-                       "VALUES (?, 'alternate', ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)"),
-        {Encounter::kindName(procedure.kind), result.travelerId, result.documentId, nullLong(), officer,
+        QStringLiteral("INSERT INTO encounters (kind, mode, traveler_id, document_id, flight_id, flight, decision, "
+                       "officer, workstation, camera, verified_at, decided_at, created_at) "
+                       "VALUES (?, 'alternate', ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)"),
+        {Encounter::kindName(procedure.kind), result.travelerId, result.documentId, nullLong(), text(flight), officer,
          text(procedure.workstation.trimmed()), text(procedure.camera.trimmed()), nowMs, nowMs, nowMs},
         QStringLiteral("add the encounter"), error);
     if (!encounterId)

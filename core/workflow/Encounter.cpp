@@ -94,4 +94,14 @@ std::optional<Encounter::OfficerAction> Encounter::officerActionFromName(const Q
     return fromName(name, kOfficerActions, &Encounter::officerActionName);
 }
 
+QString Encounter::normalizedFlight(const QString& flight)
+{
+    QString result;
+    for (const QChar c : flight) {
+        if (!c.isSpace())
+            result.append(c.toUpper());
+    }
+    return result;
+}
+
 } // namespace fg

@@ -34,6 +34,7 @@ struct Encounter {
     QString camera;
     QString partner;
     qint64 flightId = 0;          // 0: none
+    QString flight;               // the flight matched for (gallery's, or given); stored normalised, '' = none
     QDateTime capturedAt;         // may be null
     QDateTime verifiedAt;         // identity verified: the retention clock starts here
     QDateTime decidedAt;          // may be null; set when the officer acts
@@ -47,6 +48,8 @@ struct Encounter {
     static std::optional<Kind> kindFromName(const QString& name);
     static std::optional<Mode> modeFromName(const QString& name);
     static std::optional<Decision> decisionFromName(const QString& name);
+    // A flight code as stored and compared: upper case, no spaces ("ua 901" -> "UA901").
+    static QString normalizedFlight(const QString& flight);
     static QString officerActionName(OfficerAction action); // "confirm", "override", "send-to-secondary"
     static std::optional<OfficerAction> officerActionFromName(const QString& name);
 };

@@ -126,11 +126,12 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
     result.travelerId = *travelerId;
 
     const std::optional<qint64> encounterId = m_database.insertReturningId(
-        QStringLiteral("INSERT INTO encounters (kind, mode, traveler_id, flight_id, decision, score, threshold, "
+        QStringLiteral("INSERT INTO encounters (kind, mode, traveler_id, flight_id, flight, decision, score, threshold, "
                        "fmr_target, candidates, quality, officer, workstation, camera, partner, captured_at, "
-                       "verified_at, decided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "verified_at, decided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {Encounter::kindName(encounter.kind), Encounter::modeName(encounter.mode), *travelerId,
          encounter.flightId > 0 ? QVariant(encounter.flightId) : nullLong(),
+         text(Encounter::normalizedFlight(encounter.flight)),
          encounter.decision ? QVariant(Encounter::decisionName(*encounter.decision)) : nullText(),
          optionalNumber(encounter.score), optionalNumber(encounter.threshold), optionalNumber(encounter.fmrTarget),
          text(jsonText(encounter.candidates)), text(jsonText(encounter.quality)),
@@ -199,8 +200,8 @@ std::optional<Encounter> EncounterStore::find(qint64 id, QString* error) const
     row.prepare(QStringLiteral(
         "SELECT e.id, e.kind, e.mode, e.traveler_id, e.flight_id, e.decision, e.score, e.threshold, e.fmr_target, "
         "e.candidates, e.quality, e.officer, e.workstation, e.camera, e.partner, e.captured_at, e.verified_at, "
-        "e.decided_at, e.created_at, t.citizenship, t.biometric_exempt, e.officer_action, e.override_reason "
-        "FROM encounters e LEFT JOIN travelers t ON t.id = e.traveler_id WHERE e.id = ?"));
+        "e.decided_at, e.created_at, t.citizenship, t.biometric_exempt, e.officer_action, e.override_reason, "
+        "e.flight FROM encounters e LEFT JOIN travelers t ON t.id = e.traveler_id WHERE e.id = ?"));
     row.addBindValue(id);
     if (!m_database.exec(row, QStringLiteral("read encounter %1").arg(id), error))
         return std::nullopt;
@@ -222,6 +223,7 @@ std::optional<Encounter> EncounterStore::find(qint64 id, QString* error) const
     encounter.mode = *mode;
     encounter.travelerId = row.value(3).isNull() ? 0 : row.value(3).toLongLong();
     encounter.flightId = row.value(4).isNull() ? 0 : row.value(4).toLongLong();
+    encounter.flight = row.value(23).toString();
     if (!row.value(5).isNull()) {
         encounter.decision = Encounter::decisionFromName(row.value(5).toString());
         if (!encounter.decision) {
