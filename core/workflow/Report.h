@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/security/UserAccount.h"
+
+#include <QDateTime>
+#include <QIODevice>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace fg {
+
+class Database;
+
+// The reports supervisors and auditors export (to CSV here, to PDF in
+// ui/ReportPdf): one table of text, its title and what was selected.
+struct ReportTable {
+    QString title;        // "No-match queue and resolutions"
+    QString selection;    // the period and filters, in words
+    QStringList summary;  // lines above the table ("3 photos purged by rule in-scope"...)
+    QStringList columns;
+    std::vector<QStringList> rows; // each as long as columns
+};
+
+struct ReportQuery {
+    enum class Kind {
+        QueueResolutions,     // the no-match queue's items and their resolutions
+        AlternateProcedures,  // the alternate procedures' log
+        Deletions,            // what was purged, by which rule (table deletions)
+        KeyAccesses,          // the audit log's key.* events
+        PartnerSubmissions,   // partner submissions without a purge attestation
+    };
+    Kind kind = Kind::QueueResolutions;
+    QDateTime from;  // inclusive; null: no bound
+    QDateTime until; // exclusive; null: no bound
+};
+
+// Builds the reports from the records, read-only (no key, no photo).
+// Supervisors, auditors and administrators may read them; other roles are
+// refused.
+class ReportBuilder {
+public:
+    explicit ReportBuilder(const Database& database);
+
+    std::optional<ReportTable> build(const ReportQuery& query, const UserAccount& user, QString* error) const;
+
+    static bool mayRead(Role role);
+    // The report's title, translated ("Deletions").
+    static QString title(ReportQuery::Kind kind);
+    // A file-name stem: "queue-resolutions", "alternate-procedures", "deletions", "key-accesses", "partner-submissions".
+    static QString fileStem(ReportQuery::Kind kind);
+
+private:
+    const Database& m_database;
+};
+
+// RFC 4180 CSV (UTF-8, CRLF, quoted where needed; cells starting with = + - @
+// are prefixed with ' so a spreadsheet does not run them): the columns, then the rows.
+bool writeReportCsv(const ReportTable& table, QIODevice& device, QString* error);
+
+} // namespace fg
