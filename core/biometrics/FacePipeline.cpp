@@ -26,16 +26,19 @@ FacePipeline::FacePipeline(Options options, FaceDetector detector, LandmarkDetec
 {
 }
 
+QString FacePipeline::modelIdOf(const QString& featureModelId, const TemplateExtractor::Recipe& recipe)
+{
+    return featureModelId + (recipe.bgrInput ? QStringLiteral("+bgr") : QStringLiteral("+rgb"))
+           + (recipe.flipFusion ? QStringLiteral("+flip") : QString());
+}
+
 std::unique_ptr<FacePipeline> FacePipeline::create(const Options& options, QString* error)
 {
     const QString dir = options.modelDirectory.isEmpty() ? ModelRepository::defaultDirectory() : options.modelDirectory;
     const std::optional<ModelRepository> models = ModelRepository::open(dir, error);
     if (!models)
         return nullptr;
-    // The recipe is part of the id: templates made with another channel order
-    // or without flip fusion are not comparable with these.
-    const QString modelId = models->featureModelId() + (options.recipe.bgrInput ? QStringLiteral("+bgr") : QStringLiteral("+rgb"))
-                            + (options.recipe.flipFusion ? QStringLiteral("+flip") : QString());
+    const QString modelId = modelIdOf(models->featureModelId(), options.recipe);
     auto detector = FaceDetector::load(models->path(QStringLiteral("fr_detect.onnx")), options.detector, error);
     if (!detector)
         return nullptr;

@@ -46,6 +46,10 @@ public:
     // Verifies every model's hash, loads the networks once and runs the
     // self-test; any failure is returned in words and nothing is created.
     static std::unique_ptr<FacePipeline> create(const Options& options, QString* error);
+    // The model id of templates made from that feature model with that
+    // recipe: the recipe is part of the id, as templates made with another
+    // channel order or without flip fusion are not comparable.
+    static QString modelIdOf(const QString& featureModelId, const TemplateExtractor::Recipe& recipe);
 
     enum class Depth { FacesOnly, WithQuality };
     // All faces of the frame, largest first.

@@ -55,6 +55,11 @@ QString ModelRepository::path(const QString& fileName) const
 
 QString ModelRepository::featureModelId() const
 {
+    return pinnedFeatureModelId();
+}
+
+QString ModelRepository::pinnedFeatureModelId()
+{
     for (const auto& pinned : generated::kPinnedModelFiles) {
         if (QByteArray(pinned.fileName) == "fr_feature.onnx")
             return QStringLiteral("%1@%2/fr_feature:%3")

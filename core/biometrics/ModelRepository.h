@@ -23,6 +23,9 @@ public:
     // Names the feature model and its hash prefix, so that templates of
     // another model are never compared with this one's.
     QString featureModelId() const;
+    // The same name from the pinned manifest alone, without opening the
+    // files (the program refuses files of another hash at start-up).
+    static QString pinnedFeatureModelId();
 
 private:
     explicit ModelRepository(QString directory) : m_directory(std::move(directory)) {}
