@@ -7,6 +7,8 @@
 #include "ui/MatchPanel.h"
 #include "ui/OptOutDialog.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
 
 namespace fg {
@@ -108,6 +110,17 @@ void InspectionDesk::onCaptured(const CaptureResult& capture)
     sample.photo = capture.jpeg;
     sample.format = QStringLiteral("jpeg");
     sample.faceTemplate = capture.faceTemplate;
+    // The reference shown beside the capture, kept (sealed) for the
+    // supervisor's review; a file that cannot be read is left out, the
+    // encounter is stored all the same.
+    if (outcome->reference && !outcome->reference->photoPath.isEmpty()) {
+        QFile reference(outcome->reference->photoPath);
+        const QString suffix = QFileInfo(reference).suffix().toLower();
+        if (!suffix.isEmpty() && reference.open(QIODevice::ReadOnly)) {
+            sample.referencePhoto = reference.readAll();
+            sample.referenceFormat = suffix == QLatin1String("jpg") ? QStringLiteral("jpeg") : suffix;
+        }
+    }
     const bool withSample = capture.faceFound && !capture.jpeg.isEmpty();
     StoredEncounter stored;
     const std::optional<qint64> id =

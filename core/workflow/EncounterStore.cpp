@@ -94,16 +94,28 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
     // Seal before the write transaction starts: the writers' lock is held only for the inserts.
     const bool hasPhoto = sample && !sample->photo.isEmpty();
     const bool hasTemplate = sample && sample->faceTemplate && !sample->faceTemplate->isNull();
+    const bool hasReference = sample && !sample->referencePhoto.isEmpty();
     if (hasPhoto && sample->format.isEmpty()) {
         *error = QStringLiteral("the photo's format (jpeg, png...) is not given");
         return std::nullopt;
     }
+    if (hasReference && sample->referenceFormat.isEmpty()) {
+        *error = QStringLiteral("the reference photo's format (jpeg, png...) is not given");
+        return std::nullopt;
+    }
     std::optional<QByteArray> sealedPhoto;
+    std::optional<QByteArray> sealedReference;
     std::optional<QByteArray> sealedTemplate;
     if (hasPhoto) {
         result.photoId = CryptoRandom::uuid();
         sealedPhoto = m_keys.seal(sample->photo, QStringLiteral("photo:") + result.photoId, error);
         if (!sealedPhoto)
+            return std::nullopt;
+    }
+    if (hasReference) {
+        result.referencePhotoId = CryptoRandom::uuid();
+        sealedReference = m_keys.seal(sample->referencePhoto, QStringLiteral("photo:") + result.referencePhotoId, error);
+        if (!sealedReference)
             return std::nullopt;
     }
     if (hasTemplate) {
@@ -150,6 +162,15 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
                     verifiedMs, nowMs},
                    QStringLiteral("store photo %1").arg(result.photoId), error))
         return std::nullopt;
+    // The reference goes when the capture goes: same rule, same verified_at.
+    if (hasReference
+        && !insert(m_database,
+                   QStringLiteral("INSERT INTO photos (id, encounter_id, traveler_id, role, format, kek_id, sealed, "
+                                  "retention_rule, verified_at, created_at) VALUES (?, ?, ?, 'reference', ?, ?, ?, ?, ?, ?)"),
+                   {result.referencePhotoId, result.id, result.travelerId, sample->referenceFormat, result.kekId,
+                    *sealedReference, ruleName, verifiedMs, nowMs},
+                   QStringLiteral("store reference photo %1").arg(result.referencePhotoId), error))
+        return std::nullopt;
     if (hasTemplate
         && !insert(m_database,
                    QStringLiteral("INSERT INTO templates (id, encounter_id, traveler_id, photo_id, model_id, kek_id, "
@@ -181,6 +202,8 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
         {QStringLiteral("traveler"), result.travelerId},
         {QStringLiteral("photo"), hasPhoto ? QJsonValue(result.photoId) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("template"), hasTemplate ? QJsonValue(result.templateId) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("reference_photo"),
+         hasReference ? QJsonValue(result.referencePhotoId) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("retention_rule"), ruleName},
         {QStringLiteral("kek"), result.kekId}};
     if (result.queueItemId > 0)
@@ -196,14 +219,19 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
 
 std::optional<Encounter> EncounterStore::find(qint64 id, QString* error) const
 {
-    QSqlQuery row = m_database.query();
+    return read(m_database, id, error);
+}
+
+std::optional<Encounter> EncounterStore::read(const Database& database, qint64 id, QString* error)
+{
+    QSqlQuery row = database.query();
     row.prepare(QStringLiteral(
         "SELECT e.id, e.kind, e.mode, e.traveler_id, e.flight_id, e.decision, e.score, e.threshold, e.fmr_target, "
         "e.candidates, e.quality, e.officer, e.workstation, e.camera, e.partner, e.captured_at, e.verified_at, "
         "e.decided_at, e.created_at, t.citizenship, t.biometric_exempt, e.officer_action, e.override_reason, "
         "e.flight FROM encounters e LEFT JOIN travelers t ON t.id = e.traveler_id WHERE e.id = ?"));
     row.addBindValue(id);
-    if (!m_database.exec(row, QStringLiteral("read encounter %1").arg(id), error))
+    if (!database.exec(row, QStringLiteral("read encounter %1").arg(id), error))
         return std::nullopt;
     if (!row.next()) {
         *error = QStringLiteral("there is no encounter %1").arg(id);
@@ -425,21 +453,26 @@ bool EncounterStore::withdrawBiometrics(qint64 encounterId, const QString& actor
 
 namespace {
 
-// The sealed row of an encounter; nullopt when there is none: *purged and
-// *error then say whether retention deleted it (naming the deletion record).
-std::optional<SealedRecord> sealedRecordOf(const Database& database, const QString& what, qint64 encounterId,
-                                           bool* purged, QString* error)
+// The sealed row of an encounter ("photo" of `role`, or "template"); nullopt
+// when there is none: *purged and *error then say whether retention deleted
+// it (naming the deletion record).
+std::optional<SealedRecord> sealedRecordOf(const Database& database, const QString& what, const QString& role,
+                                           qint64 encounterId, bool* purged, QString* error)
 {
     if (purged)
         *purged = false;
     const bool isPhoto = what == QLatin1String("photo");
+    // "reference photo", "photo" (the capture), "template": for the messages.
+    const QString named = isPhoto && role != QLatin1String("capture") ? role + QLatin1Char(' ') + what : what;
     QSqlQuery row = database.query();
-    row.prepare(isPhoto ? QStringLiteral("SELECT id, sealed FROM photos WHERE encounter_id = ? AND role = 'capture' "
+    row.prepare(isPhoto ? QStringLiteral("SELECT id, sealed FROM photos WHERE encounter_id = ? AND role = ? "
                                          "ORDER BY created_at, id LIMIT 1")
                         : QStringLiteral("SELECT id, sealed, model_id FROM templates WHERE encounter_id = ? "
                                          "ORDER BY created_at, id LIMIT 1"));
     row.addBindValue(encounterId);
-    if (!database.exec(row, QStringLiteral("read the %1 of encounter %2").arg(what).arg(encounterId), error))
+    if (isPhoto)
+        row.addBindValue(role);
+    if (!database.exec(row, QStringLiteral("read the %1 of encounter %2").arg(named).arg(encounterId), error))
         return std::nullopt;
     if (row.next()) {
         SealedRecord record{row.value(0).toString(), row.value(1).toByteArray(),
@@ -460,11 +493,11 @@ std::optional<SealedRecord> sealedRecordOf(const Database& database, const QStri
     if (deletion.next()) {
         if (purged)
             *purged = true;
-        *error = QStringLiteral("the %1 of encounter %2 (%1 %3) was deleted at %4 by %5 under rule %6 (due at %7); "
-                                "deletion record %8")
-                     .arg(what)
+        *error = QStringLiteral("the %1 of encounter %2 (%3 %4) was deleted at %5 by %6 under rule %7 (due at %8); "
+                                "deletion record %9")
+                     .arg(named)
                      .arg(encounterId)
-                     .arg(deletion.value(1).toString(), isoMs(deletion.value(3).toLongLong()),
+                     .arg(what, deletion.value(1).toString(), isoMs(deletion.value(3).toLongLong()),
                           deletion.value(4).toString(), deletion.value(2).toString(),
                           isoMs(deletion.value(5).toLongLong()))
                      .arg(deletion.value(0).toLongLong());
@@ -477,16 +510,28 @@ std::optional<SealedRecord> sealedRecordOf(const Database& database, const QStri
     if (!exists)
         return std::nullopt;
     *error = exists->toLongLong() == 0 ? QStringLiteral("there is no encounter %1").arg(encounterId)
-                                       : QStringLiteral("encounter %1 has no %2").arg(encounterId).arg(what);
+                                       : QStringLiteral("encounter %1 has no %2").arg(encounterId).arg(named);
     return std::nullopt;
 }
 
 } // namespace
 
-std::optional<QByteArray> EncounterStore::photo(qint64 encounterId, const KeyAccess& access, bool* purged,
-                                                QString* error) const
+QString EncounterStore::photoRoleName(PhotoRole role)
 {
-    const std::optional<SealedRecord> record = sealedRecordOf(m_database, QStringLiteral("photo"), encounterId, purged, error);
+    switch (role) {
+    case PhotoRole::Capture:
+        return QStringLiteral("capture");
+    case PhotoRole::Reference:
+        return QStringLiteral("reference");
+    }
+    return QString();
+}
+
+std::optional<QByteArray> EncounterStore::photo(qint64 encounterId, const KeyAccess& access, bool* purged,
+                                                QString* error, PhotoRole role) const
+{
+    const std::optional<SealedRecord> record =
+        sealedRecordOf(m_database, QStringLiteral("photo"), photoRoleName(role), encounterId, purged, error);
     if (!record)
         return std::nullopt;
     QString why;
@@ -500,7 +545,7 @@ std::optional<Template> EncounterStore::faceTemplate(qint64 encounterId, const K
                                                      QString* error) const
 {
     const std::optional<SealedRecord> record =
-        sealedRecordOf(m_database, QStringLiteral("template"), encounterId, purged, error);
+        sealedRecordOf(m_database, QStringLiteral("template"), QString(), encounterId, purged, error);
     if (!record)
         return std::nullopt;
     QString why;

@@ -18,11 +18,17 @@ class Database;
 class KeyStore;
 struct KeyAccess;
 
-// The captured photo (encoded JPEG/PNG bytes, never decoded here) and its template.
+// The captured photo (encoded JPEG/PNG bytes, never decoded here) and its
+// template, and the reference photo shown beside the capture (the document's
+// photo in 1:1, the best candidate's gallery photo in 1:N), kept so that a
+// supervisor reviewing the encounter sees what the officer saw.
 struct BiometricSample {
     QByteArray photo;
     QString format;                     // "jpeg", "png"
     std::optional<Template> faceTemplate;
+    // Initialised here, so that {photo, format, template} still makes a sample.
+    QByteArray referencePhoto = {};     // empty: none
+    QString referenceFormat = {};       // "jpeg", "png"
 };
 
 // What add() wrote besides the encounter row.
@@ -30,6 +36,7 @@ struct StoredEncounter {
     qint64 id = 0;
     qint64 travelerId = 0;
     QString photoId;                    // empty without a photo
+    QString referencePhotoId;           // empty without a reference photo
     QString templateId;                 // empty without a template
     qint64 queueItemId = 0;             // 0: no queue item (only no-match and poor-quality get one)
     RetentionPolicy::Rule rule = RetentionPolicy::Rule::InScope;
@@ -49,15 +56,19 @@ public:
 
     // Returns the new encounter id (and, in *stored, what else was written).
     // encounter.verifiedAt null: the clock's now. encounter.officer empty: the
-    // actor. The photo is sealed with binding "photo:<uuid>", the template's
-    // serialized form (Template::serialize) with "template:<uuid>"; both carry
-    // the retention rule of the traveler (citizenship, biometricExempt) and
-    // verifiedAt. The audit event encounter.add (subject "encounter:<id>")
-    // names the decision, kind, mode, record ids and key, never biometric data.
+    // actor. The photo is sealed with binding "photo:<uuid>" (photos.role
+    // 'capture'), the reference photo likewise (role 'reference'), the
+    // template's serialized form (Template::serialize) with "template:<uuid>";
+    // all carry the retention rule of the traveler (citizenship,
+    // biometricExempt) and verifiedAt, so they are purged together. The audit
+    // event encounter.add (subject "encounter:<id>") names the decision, kind,
+    // mode, record ids and key, never biometric data.
     std::optional<qint64> add(const Encounter& encounter, const BiometricSample* sample, const QString& actor,
                               QString* error, StoredEncounter* stored = nullptr) const;
 
     std::optional<Encounter> find(qint64 id, QString* error) const;
+    // What find() reads, for a reader that holds no key (the supervisor's queue).
+    static std::optional<Encounter> read(const Database& database, qint64 id, QString* error);
 
     // The officer's action on a biometric encounter's decision (DOMAIN.md,
     // the encounter, step 4): confirm it, override it (a NO MATCH checked by
@@ -79,11 +90,11 @@ public:
                              const QString& actor, QString* error, qint64* queueItemId = nullptr) const;
 
     // The traveler declined the photo after it was taken (DOMAIN.md: no photo
-    // is taken or kept for a traveler who opts out): the encounter's capture
-    // photos and templates are deleted now, in one transaction, each with a
-    // deletion record under the rule kOptOutRule (due and deleted now, by
-    // actor), and the audit event encounter.withdraw (subject
-    // "encounter:<id>") counts them. The encounter row itself stays: a
+    // is taken or kept for a traveler who opts out): the encounter's photos
+    // (capture and reference) and templates are deleted now, in one
+    // transaction, each with a deletion record under the rule kOptOutRule
+    // (due and deleted now, by actor), and the audit event encounter.withdraw
+    // (subject "encounter:<id>") counts them. The encounter row itself stays: a
     // capture was made and its decision shown. Deleting nothing (already
     // purged, or an encounter without biometrics) is not an error; an
     // unknown encounter is. *deleted: the rows deleted (photos + templates).
@@ -91,10 +102,17 @@ public:
     static constexpr const char* kOptOutRule = "traveler-opt-out";
     bool withdrawBiometrics(qint64 encounterId, const QString& actor, QString* error, int* deleted = nullptr) const;
 
-    // The capture photo of an encounter, opened (an audited key access).
-    // nullopt with *purged = true (and *error naming the deletion record) once
-    // retention removed it.
-    std::optional<QByteArray> photo(qint64 encounterId, const KeyAccess& access, bool* purged, QString* error) const;
+    // Which photo of an encounter (photos.role).
+    enum class PhotoRole { Capture, Reference };
+    static QString photoRoleName(PhotoRole role); // "capture", "reference"
+
+    // A photo of an encounter, opened (an audited key access): the capture
+    // unless `role` says the reference. nullopt with *purged = true (and
+    // *error naming the deletion record) once retention or an opt-out
+    // removed it. The deletion records do not keep the role: an encounter
+    // that never had a reference but whose capture was purged reads as purged.
+    std::optional<QByteArray> photo(qint64 encounterId, const KeyAccess& access, bool* purged, QString* error,
+                                    PhotoRole role = PhotoRole::Capture) const;
     std::optional<Template> faceTemplate(qint64 encounterId, const KeyAccess& access, bool* purged,
                                          QString* error) const;
 

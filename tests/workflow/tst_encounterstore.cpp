@@ -1,12 +1,14 @@
 // EncounterStore: one encounter with its sealed photo and template, the
 // no-match queue and the audit event written together; records open only
 // under their own id and only through an audited key access; the database
-// file never holds a plaintext photo or template (ARCHITECTURE.md, Storage).
+// file never holds a plaintext photo or template (ARCHITECTURE.md, Storage),
+// capture or reference.
 #include "core/security/AuditLog.h"
 #include "core/security/KeyEncryptionKey.h"
 #include "core/security/KeyStore.h"
 #include "core/storage/Database.h"
 #include "core/workflow/EncounterStore.h"
+#include "core/workflow/Purger.h"
 #include "tests/support/ManualClock.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
@@ -112,6 +114,8 @@ private Q_SLOTS:
     void purgedRecordNamesItsDeletion();
     void failedAddLeavesNothing();
     void encounterWithoutSample();
+    void referencePhotoIsKeptBesideTheCapture();
+    void referencePhotoGoesWithTheCapture();
     void fileNeverHoldsPlaintext();
 };
 
@@ -450,6 +454,163 @@ void TestEncounterStore::encounterWithoutSample()
     QVERIFY2(error.contains(QStringLiteral("has no photo")), qPrintable(error));
 }
 
+// The reference shown beside the capture (document photo, best candidate's
+// gallery photo) is stored sealed like the capture, with its rule and
+// verified_at, and opens only by its role through an audited key access.
+void TestEncounterStore::referencePhotoIsKeptBesideTheCapture()
+{
+    Records records;
+    QString error;
+    QVERIFY2(records.open(&error), qPrintable(error));
+    QRandomGenerator random(19);
+    QByteArray capture(5000, Qt::Uninitialized);
+    QByteArray reference(6000, Qt::Uninitialized);
+    for (QByteArray* bytes : {&capture, &reference})
+        random.fillRange(reinterpret_cast<quint32*>(bytes->data()), bytes->size() / 4);
+    BiometricSample sample;
+    sample.photo = capture;
+    sample.format = QStringLiteral("jpeg");
+    sample.faceTemplate = syntheticTemplate(random);
+    sample.referencePhoto = reference;
+    sample.referenceFormat = QStringLiteral("png");
+    Encounter encounter;
+    encounter.citizenship = QStringLiteral("FRA");
+    encounter.decision = Encounter::Decision::NoMatch;
+    encounter.verifiedAt = records.clock.now().addSecs(-60);
+    StoredEncounter stored;
+    QVERIFY2(records.store->add(encounter, &sample, QStringLiteral("officer:jdoe"), &error, &stored), qPrintable(error));
+    QVERIFY(!stored.referencePhotoId.isEmpty());
+    QVERIFY(stored.referencePhotoId != stored.photoId);
+
+    // Its row: role reference, its format, the capture's rule and verified_at, sealed.
+    QSqlQuery row = records.database->query();
+    row.prepare(QStringLiteral("SELECT id, role, format, retention_rule, verified_at, traveler_id, sealed FROM photos "
+                               "WHERE encounter_id = ? ORDER BY role"));
+    row.addBindValue(stored.id);
+    QVERIFY(row.exec());
+    QVERIFY(row.next());
+    QCOMPARE(row.value(1).toString(), QStringLiteral("capture"));
+    QCOMPARE(row.value(0).toString(), stored.photoId);
+    const QString captureRule = row.value(3).toString();
+    const qint64 captureVerifiedAt = row.value(4).toLongLong();
+    QVERIFY(row.next());
+    QCOMPARE(row.value(0).toString(), stored.referencePhotoId);
+    QCOMPARE(row.value(1).toString(), QStringLiteral("reference"));
+    QCOMPARE(row.value(2).toString(), QStringLiteral("png"));
+    QCOMPARE(row.value(3).toString(), captureRule);
+    QCOMPARE(row.value(3).toString(), RetentionPolicy::ruleName(stored.rule));
+    QCOMPARE(row.value(4).toLongLong(), captureVerifiedAt);
+    QCOMPARE(row.value(4).toLongLong(), encounter.verifiedAt.toMSecsSinceEpoch());
+    QCOMPARE(row.value(5).toLongLong(), stored.travelerId);
+    const QByteArray sealed = row.value(6).toByteArray();
+    QVERIFY(sealed.size() >= reference.size());
+    for (qsizetype at = 0; at + 64 <= reference.size(); at += 1000)
+        QVERIFY2(sealed.indexOf(reference.mid(at, 64)) < 0, "the reference photo is stored in plaintext");
+    QVERIFY(!row.next());
+    row.finish();
+
+    const auto events = records.audit->events(1, 100, &error);
+    QVERIFY2(events, qPrintable(error));
+    const auto added = std::find_if(events->begin(), events->end(),
+                                    [](const AuditEvent& event) { return event.action == QLatin1String("encounter.add"); });
+    QVERIFY(added != events->end());
+    QCOMPARE(added->details.value(QStringLiteral("reference_photo")).toString(), stored.referencePhotoId);
+
+    // Each role opens its own photo, one key.unwrap naming it.
+    const KeyAccess access{QStringLiteral("officer:sup"), QStringLiteral("review queue item")};
+    bool purged = true;
+    const auto openedReference =
+        records.store->photo(stored.id, access, &purged, &error, EncounterStore::PhotoRole::Reference);
+    QVERIFY2(openedReference, qPrintable(error));
+    QVERIFY(!purged);
+    QCOMPARE(*openedReference, reference);
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE action = 'key.unwrap' AND subject = ?"),
+                           {QStringLiteral("photo:") + stored.referencePhotoId}),
+             1);
+    const auto openedCapture = records.store->photo(stored.id, access, &purged, &error);
+    QVERIFY2(openedCapture, qPrintable(error));
+    QCOMPARE(*openedCapture, capture);
+    QCOMPARE(records.store->photo(stored.id, access, &purged, &error, EncounterStore::PhotoRole::Capture), capture);
+
+    // An encounter stored without a reference has none (and it is not "purged").
+    BiometricSample plain{capture, QStringLiteral("jpeg"), syntheticTemplate(random)};
+    StoredEncounter without;
+    QVERIFY2(records.store->add(encounter, &plain, QStringLiteral("officer:jdoe"), &error, &without), qPrintable(error));
+    QVERIFY(without.referencePhotoId.isEmpty());
+    purged = true;
+    QCOMPARE(records.store->photo(without.id, access, &purged, &error, EncounterStore::PhotoRole::Reference),
+             std::nullopt);
+    QVERIFY(!purged);
+    QVERIFY2(error.contains(QStringLiteral("has no reference photo")), qPrintable(error));
+
+    // A reference without its format is refused, with nothing written.
+    const qint64 encountersBefore = records.count(QStringLiteral("SELECT COUNT(*) FROM encounters"));
+    sample.referenceFormat.clear();
+    QCOMPARE(records.store->add(encounter, &sample, QStringLiteral("officer:jdoe"), &error), std::nullopt);
+    QVERIFY2(error.contains(QStringLiteral("reference photo's format")), qPrintable(error));
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM encounters")), encountersBefore);
+}
+
+// The purge and an opt-out delete the reference with the capture, each with
+// its deletion record; afterwards the reference reads as purged.
+void TestEncounterStore::referencePhotoGoesWithTheCapture()
+{
+    Records records;
+    QString error;
+    QVERIFY2(records.open(&error), qPrintable(error));
+    QRandomGenerator random(23);
+    const auto add = [&](const QString& citizenship, StoredEncounter* stored) {
+        BiometricSample sample{QByteArray(3000, 'c'), QStringLiteral("jpeg"), syntheticTemplate(random),
+                               QByteArray(3500, 'r'), QStringLiteral("jpeg")};
+        Encounter encounter;
+        encounter.citizenship = citizenship;
+        encounter.decision = Encounter::Decision::NoMatch;
+        return records.store->add(encounter, &sample, QStringLiteral("officer:jdoe"), &error, stored).has_value();
+    };
+    StoredEncounter citizen;  // 12 hours
+    StoredEncounter visitor;  // 14 days
+    StoredEncounter declined; // opts out
+    QVERIFY2(add(QStringLiteral("USA"), &citizen), qPrintable(error));
+    QVERIFY2(add(QStringLiteral("FRA"), &visitor), qPrintable(error));
+    QVERIFY2(add(QStringLiteral("FRA"), &declined), qPrintable(error));
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM photos WHERE role = 'reference'")), 3);
+
+    int deleted = 0;
+    QVERIFY2(records.store->withdrawBiometrics(declined.id, QStringLiteral("officer:jdoe"), &error, &deleted),
+             qPrintable(error));
+    QCOMPARE(deleted, 3); // capture, reference, template
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM deletions WHERE what = 'photo' AND record_id = ? AND rule = ?"),
+                           {declined.referencePhotoId, QString::fromLatin1(EncounterStore::kOptOutRule)}),
+             1);
+
+    records.clock.advanceSeconds(13 * 3600);
+    Purger purger(*records.database, *records.audit, records.clock, records.policy);
+    const auto report = purger.purge(&error);
+    QVERIFY2(report, qPrintable(error));
+    QCOMPARE(report->photosDeleted, 2); // the citizen's capture and reference
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM photos WHERE encounter_id = ?"), {citizen.id}), 0);
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM deletions WHERE what = 'photo' AND record_id = ? "
+                                          "AND encounter_id = ? AND rule = 'us-citizen-or-exempt-12h'"),
+                           {citizen.referencePhotoId, citizen.id}),
+             1);
+    // The visitor's are not due yet: both still there.
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM photos WHERE encounter_id = ?"), {visitor.id}), 2);
+
+    const KeyAccess access{QStringLiteral("officer:sup"), QStringLiteral("review queue item")};
+    for (const qint64 id : {citizen.id, declined.id}) {
+        for (const auto role : {EncounterStore::PhotoRole::Capture, EncounterStore::PhotoRole::Reference}) {
+            bool purged = false;
+            QCOMPARE(records.store->photo(id, access, &purged, &error, role), std::nullopt);
+            QVERIFY2(purged, qPrintable(error));
+            QVERIFY2(error.contains(QStringLiteral("deletion record")), qPrintable(error));
+        }
+    }
+    bool purged = true;
+    QVERIFY2(records.store->photo(visitor.id, access, &purged, &error, EncounterStore::PhotoRole::Reference),
+             qPrintable(error));
+    QVERIFY(!purged);
+}
+
 void TestEncounterStore::fileNeverHoldsPlaintext()
 {
     if (test::TestDatabase::backendName() != QLatin1String("sqlite"))
@@ -472,17 +633,21 @@ void TestEncounterStore::fileNeverHoldsPlaintext()
     test::WindowIndex index;
     QRandomGenerator random(17);
     int stored = 0;
+    qint64 references = 0;
     for (const QString& path : photos) {
         const QByteArray bytes = readFile(path);
         QVERIFY2(!bytes.isEmpty(), qPrintable(path));
         index.add(bytes, path);
-        // Each photo with a template, and a few more templates alone.
+        // Each photo with a template, every third once more as the reference
+        // beside another capture, and a few more templates alone.
+        const QString format = path.endsWith(QLatin1String(".png")) ? QStringLiteral("png") : QStringLiteral("jpeg");
+        const bool asReference = stored % 12 == 0;
+        references += asReference ? 1 : 0;
         for (int i = 0; i < 4; ++i) {
             const Template faceTemplate = syntheticTemplate(random);
             index.add(floatBytes(faceTemplate), QStringLiteral("template %1").arg(stored));
-            const BiometricSample sample{i == 0 ? bytes : QByteArray(),
-                                         path.endsWith(QLatin1String(".png")) ? QStringLiteral("png") : QStringLiteral("jpeg"),
-                                         faceTemplate};
+            const BiometricSample sample{i == 0 ? bytes : QByteArray(), format, faceTemplate,
+                                         i == 1 && asReference ? bytes : QByteArray(), format};
             Encounter encounter;
             encounter.citizenship = i % 2 == 0 ? QStringLiteral("USA") : QStringLiteral("MEX");
             encounter.decision = Encounter::Decision::NoMatch;
@@ -491,7 +656,9 @@ void TestEncounterStore::fileNeverHoldsPlaintext()
         }
     }
     index.seal();
-    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM photos")), qint64(photos.size()));
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM photos WHERE role = 'capture'")), qint64(photos.size()));
+    QVERIFY(references > 0);
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM photos WHERE role = 'reference'")), references);
     QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM templates")), qint64(stored));
 
     const QString dbPath = records.target.sqlitePath();

@@ -10,3 +10,5 @@ CREATE INDEX encounters_flight ON encounters (flight, verified_at);
 -- The queue's table shows each item's latest decision.
 CREATE INDEX supervisor_decisions_item ON supervisor_decisions (queue_item_id, decided_at);
 CREATE INDEX queue_items_created_at ON queue_items (created_at);
+-- The review shows an encounter's deletion records (and a purged photo names its own).
+CREATE INDEX deletions_encounter ON deletions (encounter_id);
