@@ -119,6 +119,7 @@ int main(int argc, char* argv[])
     station.fmrTarget = settings->fmrTarget();
     station.lockAfter = std::chrono::minutes(settings->sessionLockMinutes());
     station.documentReaderFolder = settings->text(QStringLiteral("documents/readerFolder"));
+    station.queueOverdueAfter = std::chrono::hours(settings->queueOverdueHours());
     fg::Workstation workstation(*records, clock, std::move(station));
     // Retention does not wait for anyone to sign in.
     records->purgeScheduler().start();

@@ -334,6 +334,7 @@ void MainWindow::lockSession()
     if (m_desk)
         m_desk->setOfficer(std::nullopt); // nothing is captured for nobody
     m_workspace->setCurrentWidget(m_lockCover);
+    Q_EMIT sessionLocked();
     m_unlock = new SignInDialog(*m_authenticator, m_account->name, this);
     m_unlock->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_unlock, &QDialog::accepted, this, &MainWindow::unlocked);
@@ -355,6 +356,7 @@ void MainWindow::unlocked()
     if (m_desk)
         m_desk->setOfficer(m_account);
     m_inactivity->start();
+    Q_EMIT sessionUnlocked();
 }
 
 MainWindow::~MainWindow()

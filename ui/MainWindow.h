@@ -104,6 +104,10 @@ Q_SIGNALS:
     void documentPhotoChosen(const QString& path);
     // The officer ended the session from the lock (the workstation asks for the next sign-in).
     void sessionEnded();
+    // The session locked (inactivity, Ctrl+L) / the same officer signed in again:
+    // other windows of the session (the supervisor's) hide their content too.
+    void sessionLocked();
+    void sessionUnlocked();
     // Relayed from LiveAnalysis: nothing can be analysed (see there); once,
     // however many cameras fail.
     void startupFailed(const QString& reason);

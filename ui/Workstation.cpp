@@ -16,6 +16,7 @@
 #include "ui/MatchPanel.h"
 #include "ui/ReferenceLoader.h"
 #include "ui/SignInDialog.h"
+#include "ui/SupervisorWindow.h"
 #include "ui/TravelerDisplay.h"
 
 #include <QApplication>
@@ -37,6 +38,7 @@ Workstation::Workstation(Records& records, const Clock& clock, Options options, 
     , m_references(std::make_unique<ReferenceLoader>(m_options.cameras.isEmpty() ? FacePipeline::Options()
                                                                                    : m_options.cameras.front().pipeline))
     , m_travelerDisplay(std::make_unique<TravelerDisplay>())
+    , m_supervision(std::make_unique<SupervisorWindow>(records, clock, m_options.queueOverdueAfter))
 {
     // The officer's desk: captures decided against the chosen reference at
     // the configured false match rate, each written as an encounter.
@@ -70,6 +72,7 @@ Workstation::Workstation(Records& records, const Clock& clock, Options options, 
     connectTravelerDisplay();
     connectReferences();
     connectRecordsState();
+    connectSupervision();
     watchDocumentReader();
 }
 
@@ -77,6 +80,7 @@ Workstation::~Workstation()
 {
     // The desk refers to the window's camera and panel: it goes first.
     m_desk.reset();
+    m_supervision.reset();
     delete m_signIn;
     delete m_firstAdmin;
 }
@@ -89,6 +93,11 @@ SignInDialog* Workstation::signInDialog() const
 FirstAdminDialog* Workstation::firstAdminDialog() const
 {
     return m_firstAdmin;
+}
+
+bool Workstation::maySupervise(Role role)
+{
+    return role == Role::Supervisor || role == Role::Auditor;
 }
 
 Encounter::Kind Workstation::stationKind(const std::optional<Encounter::Kind>& configured, Role role)
@@ -149,6 +158,16 @@ void Workstation::begin(const UserAccount& account)
     m_window->show();
     if (first)
         m_window->start();
+    // Supervisors and auditors come for the queue, the figures and the reports.
+    const bool supervises = maySupervise(account.role);
+    m_supervisionAction->setEnabled(supervises);
+    m_supervision->setUser(supervises ? std::optional<UserAccount>(account) : std::nullopt);
+    if (supervises) {
+        m_supervision->show();
+        m_supervision->raise();
+    } else {
+        m_supervision->hide();
+    }
     Q_EMIT sessionStarted(account);
 }
 
@@ -175,6 +194,13 @@ void Workstation::buildRecordsMenu()
         m_travelerDisplay->present(TravelerDisplay::travelerScreen());
     });
     m_displayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_supervisionAction = m_recordsMenu->addAction(QString(), m_window.get(), [this] {
+        m_supervision->show();
+        m_supervision->raise();
+        m_supervision->activateWindow();
+    });
+    m_supervisionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
+    m_supervisionAction->setEnabled(false); // until a supervisor or an auditor signs in
     // Before the Language menu, which stays last.
     const QList<QAction*> menus = m_window->menuBar()->actions();
     if (menus.size() >= 2) {
@@ -190,6 +216,34 @@ void Workstation::retranslateMenu()
     m_recordsMenu->setTitle(tr("Re&cords"));
     m_logAction->setText(tr("&Alternate procedures…"));
     m_displayAction->setText(tr("&Traveler display"));
+    m_supervisionAction->setText(tr("&Supervision: queue, figures, reports…"));
+}
+
+void Workstation::connectSupervision()
+{
+    // While the session is locked nothing of the queue is on screen; the
+    // same user signing in again finds it as it was. Ending the session
+    // closes it for the next one.
+    MainWindow* window = m_window.get();
+    connect(window, &MainWindow::sessionLocked, this, [this] {
+        m_supervisionWasShown = m_supervision->isVisible();
+        m_supervision->setUser(std::nullopt);
+        m_supervision->hide();
+    });
+    connect(window, &MainWindow::sessionUnlocked, this, [this] {
+        const std::optional<UserAccount>& account = m_window->account();
+        if (!account || !maySupervise(account->role))
+            return;
+        m_supervision->setUser(account);
+        if (m_supervisionWasShown)
+            m_supervision->show();
+    });
+    connect(window, &MainWindow::sessionEnded, this, [this] {
+        m_supervisionWasShown = false;
+        m_supervisionAction->setEnabled(false);
+        m_supervision->setUser(std::nullopt);
+        m_supervision->hide();
+    });
 }
 
 void Workstation::connectTravelerDisplay()

@@ -27,6 +27,7 @@ class MainWindow;
 class Records;
 class ReferenceLoader;
 class SignInDialog;
+class SupervisorWindow;
 class TravelerDisplay;
 
 // The officer's workstation put together: the main window with its cameras
@@ -54,6 +55,7 @@ public:
         double fmrTarget = 1e-3;             // matching/fmr
         std::chrono::milliseconds lockAfter = std::chrono::minutes(5);
         QString documentReaderFolder; // documents/readerFolder; empty: none
+        std::chrono::minutes queueOverdueAfter = std::chrono::hours(24); // queue/overdueHours
     };
 
     // records and clock outlive the workstation.
@@ -69,6 +71,11 @@ public:
     const Inspection& inspection() const { return m_inspection; }
     ReferenceLoader& references() { return *m_references; }
     TravelerDisplay& travelerDisplay() { return *m_travelerDisplay; }
+    // The supervisor's window: opened at sign-in for supervisors and
+    // auditors, and from Records > Supervision (Ctrl+Shift+Q).
+    SupervisorWindow& supervision() { return *m_supervision; }
+    // Who may open the supervisor's window.
+    static bool maySupervise(Role role);
     // The dialog waiting for someone to sign in, or nullptr.
     SignInDialog* signInDialog() const;
     // The first administrator's dialog while it is open, or nullptr.
@@ -90,6 +97,7 @@ private:
     void connectTravelerDisplay();
     void connectReferences();
     void connectRecordsState();
+    void connectSupervision();
     void watchDocumentReader();
     void loadDocument(const QString& photoPath, const ReferencePerson& holder);
     void retranslateMenu();
@@ -105,9 +113,12 @@ private:
     std::unique_ptr<ReferenceLoader> m_references;
     std::unique_ptr<TravelerDisplay> m_travelerDisplay;
     std::unique_ptr<DocumentReaderFolder> m_documentReader;
+    std::unique_ptr<SupervisorWindow> m_supervision;
+    bool m_supervisionWasShown = false; // before the session locked
     QMenu* m_recordsMenu = nullptr;
     QAction* m_logAction = nullptr;
     QAction* m_displayAction = nullptr;
+    QAction* m_supervisionAction = nullptr;
     QPointer<SignInDialog> m_signIn;
     QPointer<FirstAdminDialog> m_firstAdmin;
 };

@@ -119,6 +119,12 @@ const std::vector<SettingSpec>& Settings::table()
         {QStringLiteral("retention/purgeIntervalMinutes"), QStringLiteral("10"),
          QStringLiteral("How often the workstation purges expired photos (also at start-up)"),
          integerIn(1, 720, QStringLiteral("minutes"))},
+        {QStringLiteral("queue/overdueHours"), QStringLiteral("24"),
+         QStringLiteral("A no-match queue item waiting longer than this stands out in the supervisor's queue"),
+         integerIn(1, 720, QStringLiteral("hours"))},
+        {QStringLiteral("queue/claimExpiryHours"), QStringLiteral("8"),
+         QStringLiteral("A supervisor's claim on a queue item older than this can be taken over by another supervisor"),
+         integerIn(1, 168, QStringLiteral("hours"))},
     };
     return specs;
 }
@@ -241,6 +247,16 @@ qint64 Settings::inScopeRetentionSeconds() const
 int Settings::purgeIntervalMinutes() const
 {
     return value(QStringLiteral("retention/purgeIntervalMinutes")).toInt();
+}
+
+int Settings::queueOverdueHours() const
+{
+    return value(QStringLiteral("queue/overdueHours")).toInt();
+}
+
+int Settings::queueClaimExpiryHours() const
+{
+    return value(QStringLiteral("queue/claimExpiryHours")).toInt();
 }
 
 double Settings::fmrTarget() const

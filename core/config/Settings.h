@@ -54,6 +54,8 @@ public:
     qint64 usCitizenOrExemptRetentionSeconds() const;
     qint64 inScopeRetentionSeconds() const;
     int purgeIntervalMinutes() const;
+    int queueOverdueHours() const;     // queue/overdueHours
+    int queueClaimExpiryHours() const; // queue/claimExpiryHours
     double fmrTarget() const; // matching/fmr
     int lockoutFailures() const;
     int lockoutMinutes() const;

@@ -13,9 +13,12 @@ class Clock;
 class Database;
 class EncounterStore;
 class KeyStore;
+class PortFiguresCalculator;
 class PurgeScheduler;
 class Purger;
+class ReportBuilder;
 class RetentionPolicy;
+class ReviewQueue;
 class Settings;
 class UserStore;
 
@@ -44,6 +47,11 @@ public:
     Purger& purger() { return *m_purger; }
     PurgeScheduler& purgeScheduler() { return *m_scheduler; }
     const RetentionPolicy& retention() const { return *m_retention; }
+    // The supervisor's no-match queue (claims expire after queue/claimExpiryHours).
+    ReviewQueue& reviewQueue() { return *m_reviewQueue; }
+    // The port's figures and the reports: read-only.
+    const PortFiguresCalculator& figures() const { return *m_figures; }
+    const ReportBuilder& reports() const { return *m_reports; }
 
     // Where the records are, without a password: for the status bar.
     QString location() const;
@@ -61,6 +69,9 @@ private:
     std::unique_ptr<Authenticator> m_authenticator;
     std::unique_ptr<Purger> m_purger;
     std::unique_ptr<PurgeScheduler> m_scheduler;
+    std::unique_ptr<ReviewQueue> m_reviewQueue;
+    std::unique_ptr<PortFiguresCalculator> m_figures;
+    std::unique_ptr<ReportBuilder> m_reports;
 };
 
 } // namespace fg
