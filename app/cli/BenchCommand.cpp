@@ -1,6 +1,7 @@
 #include "app/cli/BenchCommand.h"
 
 #include "app/cli/PurgeBench.h"
+#include "app/cli/QueueBench.h"
 #include "app/cli/SearchBench.h"
 #include "core/biometrics/ImageHeader.h"
 #include "core/security/AuditLog.h"
@@ -260,11 +261,13 @@ int benchRecords(const QStringList& arguments, CliContext& context)
 
 int runBench(const QStringList& arguments, CliContext& context)
 {
-    // bench purge has options of its own (PurgeBench).
+    // bench purge and bench queue have options of their own (PurgeBench, QueueBench).
     if (arguments.size() > 1 && arguments[1] == QLatin1String("purge"))
         return runPurgeBench(arguments, context);
     if (arguments.size() > 1 && arguments[1] == QLatin1String("records"))
         return benchRecords(arguments, context);
+    if (arguments.size() > 1 && arguments[1] == QLatin1String("queue"))
+        return runQueueBench(arguments, context);
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("pipeline or search"));
     parser.addOption({QStringLiteral("gallery-size"), QStringLiteral("gallery rows for search"), QStringLiteral("N"),

@@ -23,7 +23,7 @@ const char* const kUsage =
     "  facegate-cli eval (--labels CSV | --pairs CSV) [--root DIR] [--plot det.png] [--calibration-out FILE]\n"
     "  facegate-cli gallery build --manifest CSV --out FILE\n"
     "  facegate-cli identify --gallery FILE IMAGE [--top 5]\n"
-    "  facegate-cli bench [pipeline | search --gallery-size N | records | purge]\n"
+    "  facegate-cli bench [pipeline | search --gallery-size N | records | purge | queue]\n"
     "  facegate-cli --db URL purge [--now ISO8601]\n"
     "  facegate-cli --db URL audit verify\n"
     "  facegate-cli --db URL stats\n"
