@@ -4,6 +4,7 @@
 #include "core/workflow/AlternateProcedureCsv.h"
 #include "core/workflow/AlternateProcedureStore.h"
 #include "ui/AlternateProcedureTableModel.h"
+#include "ui/ReportPdf.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -18,15 +19,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPageLayout>
-#include <QPageSize>
-#include <QPdfWriter>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSignalBlocker>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QTextDocument>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -462,64 +459,30 @@ bool AlternateProcedureLog::exportPdf(const QString& path, QString* error, qint6
         *error = tr("Not exported to %1: the log could not be read: %2").arg(nativePath(path), why);
         return false;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("Could not write %1: %2").arg(nativePath(path), file.errorString());
+    if (!writeReportPdf(reportTable(*all), path, error))
         return false;
-    }
-    {
-        QPdfWriter writer(&file);
-        writer.setTitle(tr("Alternate procedures"));
-        writer.setCreator(QStringLiteral("FaceGate"));
-        writer.setResolution(300);
-        // QTextDocument::print adds 2 cm inside these margins, and the page numbers.
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(4, 4, 4, 4),
-                                         QPageLayout::Millimeter));
-        QTextDocument document;
-        QFont font = document.defaultFont();
-        font.setPointSizeF(8);
-        document.setDefaultFont(font);
-        document.setHtml(htmlReport(*all));
-        document.print(&writer);
-    } // the writer finishes the PDF here
-    if (file.error() != QFileDevice::NoError || file.size() == 0) {
-        const QString reason = file.error() != QFileDevice::NoError ? file.errorString() : tr("nothing was written");
-        file.cancelWriting();
-        *error = tr("Could not write %1: %2").arg(nativePath(path), reason);
-        return false;
-    }
-    if (!file.commit()) {
-        *error = tr("Could not write %1: %2").arg(nativePath(path), file.errorString());
-        return false;
-    }
     if (rows)
         *rows = qint64(all->size());
     return true;
 }
 
-QString AlternateProcedureLog::htmlReport(const std::vector<AlternateProcedure>& rows) const
+ReportTable AlternateProcedureLog::reportTable(const std::vector<AlternateProcedure>& rows) const
 {
     const QString exportedAt = m_clock.now().toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     const QString count = rows.size() == 1 ? tr("1 procedure") : tr("%1 procedures").arg(rows.size());
-    QString html = QStringLiteral("<html><body>");
-    html += QStringLiteral("<h2>%1</h2>").arg(tr("Alternate procedures log").toHtmlEscaped());
-    html += QStringLiteral("<p>%1<br/>%2</p>")
-                .arg(filterDescription().toHtmlEscaped(),
-                     tr("Exported %1 (local time) · %2").arg(exportedAt, count).toHtmlEscaped());
-    html += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><thead><tr>");
+    ReportTable table;
+    table.title = tr("Alternate procedures log");
+    table.selection = filterDescription();
+    table.summary << tr("Exported %1 (local time) · %2").arg(exportedAt, count);
     for (int column = 0; column < AlternateProcedureTableModel::ColumnCount; ++column)
-        html += QStringLiteral("<th align=\"left\">%1</th>")
-                    .arg(AlternateProcedureTableModel::columnTitle(column).toHtmlEscaped());
-    html += QStringLiteral("</tr></thead><tbody>");
+        table.columns << AlternateProcedureTableModel::columnTitle(column);
     for (const AlternateProcedure& procedure : rows) {
-        html += QStringLiteral("<tr>");
+        QStringList cells;
         for (int column = 0; column < AlternateProcedureTableModel::ColumnCount; ++column)
-            html += QStringLiteral("<td>%1</td>")
-                        .arg(AlternateProcedureTableModel::cellText(procedure, column).toHtmlEscaped());
-        html += QStringLiteral("</tr>");
+            cells << AlternateProcedureTableModel::cellText(procedure, column);
+        table.rows.push_back(cells);
     }
-    html += QStringLiteral("</tbody></table></body></html>");
-    return html;
+    return table;
 }
 
 QString AlternateProcedureLog::suggestedFileName(const QString& extension) const

@@ -2,6 +2,7 @@
 
 #include "core/workflow/AlternateProcedure.h"
 #include "core/workflow/AlternateProcedureQuery.h"
+#include "core/workflow/Report.h"
 
 #include <QDialog>
 
@@ -109,7 +110,8 @@ private:
     void showMessage(std::function<QString()> text, bool problem);
     void showSortIndicator();
     QString suggestedFileName(const QString& extension) const;
-    QString htmlReport(const std::vector<AlternateProcedure>& rows) const;
+    // The rows as the PDF prints them (ui/ReportPdf): title, filters, when exported.
+    ReportTable reportTable(const std::vector<AlternateProcedure>& rows) const;
 
     const AlternateProcedureStore& m_store;
     const Clock& m_clock;

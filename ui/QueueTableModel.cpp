@@ -1,6 +1,7 @@
 #include "ui/QueueTableModel.h"
 
 #include "core/storage/Clock.h"
+#include "ui/MatchPanel.h"
 
 #include <QBrush>
 #include <QColor>
@@ -257,19 +258,8 @@ QString QueueTableModel::resolutionWords(SupervisorDecision::Resolution resoluti
 
 QString QueueTableModel::decisionWords(const std::optional<Encounter::Decision>& decision)
 {
-    if (!decision)
-        return tr("no decision");
-    switch (*decision) {
-    case Encounter::Decision::Match:
-        return tr("MATCH");
-    case Encounter::Decision::NoMatch:
-        return tr("NO MATCH");
-    case Encounter::Decision::NoFace:
-        return tr("NO FACE");
-    case Encounter::Decision::PoorQuality:
-        return tr("POOR QUALITY");
-    }
-    return {};
+    // The words the officer saw on the match panel.
+    return decision ? MatchPanel::decisionTitle(*decision) : tr("no decision");
 }
 
 QString QueueTableModel::durationWords(qint64 seconds)
