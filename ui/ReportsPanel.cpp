@@ -73,7 +73,7 @@ ReportsPanel::ReportsPanel(const ReportBuilder& builder, const Clock& clock, QWi
     // The items' words are set by retranslate(); the data say which report.
     for (ReportQuery::Kind kind : {ReportQuery::Kind::QueueResolutions, ReportQuery::Kind::AlternateProcedures,
                                    ReportQuery::Kind::Deletions, ReportQuery::Kind::KeyAccesses,
-                                   ReportQuery::Kind::PartnerSubmissions})
+                                   ReportQuery::Kind::PartnerSubmissions, ReportQuery::Kind::AuditEvents})
         m_kind->addItem(QString(), int(kind));
     // Whole local calendar days, the last 14 with today.
     const QDate today = m_clock.now().toLocalTime().date();

@@ -31,6 +31,7 @@ struct ReportQuery {
         Deletions,            // what was purged, by which rule (table deletions)
         KeyAccesses,          // the audit log's key.* events
         PartnerSubmissions,   // partner submissions without a purge attestation
+        AuditEvents,          // the audit log itself, and whether its hash chain is intact
     };
     Kind kind = Kind::QueueResolutions;
     QDateTime from;  // inclusive; null: no bound
@@ -49,7 +50,8 @@ public:
     static bool mayRead(Role role);
     // The report's title, translated ("Deletions").
     static QString title(ReportQuery::Kind kind);
-    // A file-name stem: "queue-resolutions", "alternate-procedures", "deletions", "key-accesses", "partner-submissions".
+    // A file-name stem: "queue-resolutions", "alternate-procedures", "deletions", "key-accesses",
+    // "partner-submissions", "audit-events".
     static QString fileStem(ReportQuery::Kind kind);
 
 private:

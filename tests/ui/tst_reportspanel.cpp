@@ -192,7 +192,7 @@ private Q_SLOTS:
         QCOMPARE(panel.query().until, utc(11, 26, 23));
 
         auto* kind = child<QComboBox>(&panel, "reportKind");
-        QCOMPARE(kind->count(), 5);
+        QCOMPARE(kind->count(), 6);
         QCOMPARE(kind->currentText(), ReportBuilder::title(ReportQuery::Kind::QueueResolutions));
         QVERIFY(panel.report());
         QVERIFY(panel.report()->rows.empty());

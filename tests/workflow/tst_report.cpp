@@ -234,6 +234,7 @@ private Q_SLOTS:
     void deletions();
     void keyAccesses();
     void partnerSubmissions();
+    void auditEvents();
     void periodBounds();
     void rolesAndRefusals();
     void csvQuotedAndDefused();
@@ -367,6 +368,49 @@ void TestReport::keyAccesses()
     QVERIFY(seeded.seqOf("key.register") < seeded.seqOf("key.open"));
     QCOMPARE(table->summary, QStringList({"Key accesses: 3", "By action: key.open 1 · key.register 1 · key.unwrap 1",
                                           "By actor: officer:sam 1 · test:setup 2"}));
+}
+
+void TestReport::auditEvents()
+{
+    Seeded seeded;
+    QString error;
+    QVERIFY2(seeded.open(&error), qPrintable(error));
+    const std::optional<QVariant> total =
+        seeded.database->scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events"), {}, QStringLiteral("count"), &error);
+    QVERIFY2(total, qPrintable(error));
+    std::optional<ReportTable> table = seeded.build(Kind::AuditEvents, &error);
+    QVERIFY2(table, qPrintable(error));
+    QCOMPARE(table->title, QStringLiteral("Audit log"));
+    QCOMPARE(table->columns, QStringList({"Event", "At", "Actor", "Action", "Subject", "Details"}));
+    QCOMPARE(qint64(table->rows.size()), total->toLongLong()); // the seed lies inside the period
+    QCOMPARE(table->rows.front().at(0), QStringLiteral("1"));
+    QCOMPARE(table->rows.front().at(3), QStringLiteral("key.register"));
+    const qint64 unwrap = seeded.seqOf(QStringLiteral("key.unwrap"));
+    const QStringList unwrapRow = table->rows.at(std::size_t(unwrap - 1));
+    QCOMPARE(unwrapRow.at(2), QStringLiteral("officer:sam"));
+    QVERIFY2(unwrapRow.at(5).contains(QStringLiteral("review no-match")), qPrintable(unwrapRow.at(5)));
+    QCOMPARE(table->summary.first(), QStringLiteral("Events: %1").arg(total->toLongLong()));
+    QCOMPARE(table->summary.last(), QStringLiteral("Hash chain of the whole log: intact (%1 events)").arg(total->toLongLong()));
+
+    // Only the period's events are listed; the chain's verdict is the whole log's.
+    table = seeded.build(Kind::AuditEvents, &error, kStart.addSecs(29 * 60), kStart.addSecs(31 * 60));
+    QVERIFY2(table, qPrintable(error));
+    QCOMPARE(table->summary.last(), QStringLiteral("Hash chain of the whole log: intact (%1 events)").arg(total->toLongLong()));
+    for (const QStringList& row : table->rows)
+        QVERIFY2(row.at(1).startsWith(QStringLiteral("2026-11-26T09:30")), qPrintable(row.at(1)));
+
+    // Someone with the database edits an event: the report says where the chain breaks.
+    QVERIFY2(seeded.database->exec(seeded.database->isSqlite()
+                                       ? QStringLiteral("DROP TRIGGER audit_events_no_update")
+                                       : QStringLiteral("DROP TRIGGER audit_events_no_update ON audit_events"),
+                                   QStringLiteral("drop the append-only trigger"), &error),
+             qPrintable(error));
+    QVERIFY2(seeded.exec(QStringLiteral("UPDATE audit_events SET actor = 'officer:nobody' WHERE seq = ?"), {unwrap}, &error),
+             qPrintable(error));
+    table = seeded.build(Kind::AuditEvents, &error);
+    QVERIFY2(table, qPrintable(error));
+    QVERIFY2(table->summary.last().startsWith(QStringLiteral("Hash chain of the whole log: BROKEN at event %1").arg(unwrap)),
+             qPrintable(table->summary.last()));
 }
 
 void TestReport::partnerSubmissions()
@@ -527,7 +571,8 @@ void TestReport::namesAndStems()
                                                           {Kind::AlternateProcedures, "alternate-procedures"},
                                                           {Kind::Deletions, "deletions"},
                                                           {Kind::KeyAccesses, "key-accesses"},
-                                                          {Kind::PartnerSubmissions, "partner-submissions"}};
+                                                          {Kind::PartnerSubmissions, "partner-submissions"},
+                                                          {Kind::AuditEvents, "audit-events"}};
     QStringList titles;
     for (const auto& [kind, stem] : stems) {
         QCOMPARE(ReportBuilder::fileStem(kind), QString::fromLatin1(stem));
@@ -535,7 +580,7 @@ void TestReport::namesAndStems()
         titles << ReportBuilder::title(kind);
     }
     titles.removeDuplicates();
-    QCOMPARE(titles.size(), 5);
+    QCOMPARE(titles.size(), 6);
 }
 
 QTEST_GUILESS_MAIN(TestReport)
