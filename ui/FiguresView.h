@@ -3,6 +3,7 @@
 #include "core/matching/CalibrationTable.h"
 #include "core/security/UserAccount.h"
 #include "core/workflow/PortFigures.h"
+#include "ui/FiguresCharts.h"
 
 #include <QString>
 #include <QWidget>
@@ -11,23 +12,13 @@
 #include <functional>
 #include <optional>
 
-class QBarCategoryAxis;
-class QBarSeries;
-class QBarSet;
-class QChart;
-class QChartView;
 class QComboBox;
 class QDateEdit;
 class QEvent;
 class QFrame;
-class QHorizontalBarSeries;
 class QLabel;
-class QLineSeries;
-class QLogValueAxis;
 class QPushButton;
-class QScatterSeries;
 class QScrollArea;
-class QValueAxis;
 
 namespace fg {
 
@@ -39,8 +30,7 @@ class Clock;
 // (processed, capture, match, no-match and opt-out rates with their counts,
 // median and 95th percentile time to decision), the genuine and impostor
 // score distributions with the decision threshold, the model's DET curve
-// from its calibration table, and the rates as bars. Every series is named
-// in a legend and told apart by more than colour (hatching, dashes, words).
+// from its calibration table, and the rates as bars (FiguresCharts).
 // Supervisors, auditors and administrators may see it; for anyone else
 // nothing is read or shown and a line says why. Errors are said in words in
 // the view.
@@ -48,15 +38,12 @@ class Clock;
 // "cameraFilter", "flightFilter", "refreshButton", "figuresMessage",
 // "figuresAccess", "figuresContent", the tiles "<name>Tile" with their
 // "<name>Title", "<name>Value" and "<name>Detail" labels (name: processed,
-// capture, match, noMatch, optOut, unusable, medianTime, p95Time), the
-// charts "scoreChart", "detChart", "rateChart" with their captions
-// "scoreCaption", "detCaption", the series (QChartView::chart()->series())
-// "scoreBars" (bar sets "genuineScores", "impostorScores"), "thresholdLine",
-// "detCurve", "operatingPoint", "rateBars" (bar set "rates").
+// capture, match, noMatch, optOut, unusable, medianTime, p95Time), and the
+// charts' names (FiguresCharts).
 class FiguresView : public QWidget {
     Q_OBJECT
 public:
-    static constexpr int kHistogramBins = 20;
+    static constexpr int kHistogramBins = FiguresCharts::kHistogramBins;
 
     // The clock gives "today" for the default period.
     FiguresView(const PortFiguresCalculator& calculator, const Clock& clock, QWidget* parent = nullptr);
@@ -103,7 +90,6 @@ private:
 
     // Every word in the interface language (called again on QEvent::LanguageChange).
     void retranslate();
-    void buildCharts();
     bool allowed() const;
     void showAccess();
     // Computes the figures for the filters and shows them.
@@ -111,9 +97,6 @@ private:
     void reloadChoices();
     void showFigures();
     void showTiles();
-    void showScores();
-    void showRates();
-    void showDet();
     void showMessage(std::function<QString()> text);
     void clearMessage();
 
@@ -140,31 +123,7 @@ private:
     QLabel* m_message = nullptr;
     std::array<TileWidgets, TileCount> m_tiles;
 
-    QChartView* m_scoreView = nullptr;
-    QChart* m_scoreChart = nullptr;
-    QBarSeries* m_scoreBars = nullptr;
-    QBarSet* m_genuine = nullptr;
-    QBarSet* m_impostor = nullptr;
-    QLineSeries* m_threshold = nullptr;
-    QBarCategoryAxis* m_binAxis = nullptr;
-    QValueAxis* m_scoreAxis = nullptr;
-    QValueAxis* m_countAxis = nullptr;
-    QLabel* m_scoreCaption = nullptr;
-
-    QChartView* m_detView = nullptr;
-    QChart* m_detChart = nullptr;
-    QLineSeries* m_detCurve = nullptr;
-    QScatterSeries* m_operatingPoint = nullptr;
-    QLogValueAxis* m_fmrAxis = nullptr;
-    QLogValueAxis* m_fnmrAxis = nullptr;
-    QLabel* m_detCaption = nullptr;
-
-    QChartView* m_rateView = nullptr;
-    QChart* m_rateChart = nullptr;
-    QHorizontalBarSeries* m_rateBars = nullptr;
-    QBarSet* m_rates = nullptr;
-    QBarCategoryAxis* m_rateCategories = nullptr;
-    QValueAxis* m_percentAxis = nullptr;
+    FiguresCharts* m_charts = nullptr;
 };
 
 } // namespace fg
