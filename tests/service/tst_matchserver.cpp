@@ -1,0 +1,529 @@
+// MatchServer over real TLS on loopback, with certificates made at test time
+// by installer/make-test-pki.sh: who is let in (a good partner camera or
+// workstation) and who is refused in or right after the handshake (no
+// certificate, another CA, expired, revoked by configuration), and how
+// requests are bounded: malformed (400), wrong type (415), a 100 MB
+// Content-Length refused (413) from its headers alone, the rate per client
+// (429, on a manual clock), the concurrency cap (503), roles (403), and the
+// metrics that count it all.
+#include "core/service/MatchServer.h"
+#include "tests/service/TestPki.h"
+#include "tests/support/ManualClock.h"
+
+#include <QDeadlineTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QSslSocket>
+#include <QTest>
+
+#include <memory>
+
+using namespace fg;
+
+namespace {
+
+// Runs the event loop (the server lives on this thread) until done() or 10 s.
+template <typename Done>
+bool spinUntil(Done done)
+{
+    QDeadlineTimer deadline(10000);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QTest::qWait(2);
+    }
+    return true;
+}
+
+struct Reply {
+    int status = 0; // 0: no HTTP answer
+    QByteArray head;
+    QByteArray body;
+    QString error() const { return QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toString(); }
+    QByteArray header(const QByteArray& name) const
+    {
+        for (const QByteArray& line : head.split('\n')) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+                return line.mid(colon + 1).trimmed();
+        }
+        return {};
+    }
+};
+
+// A client of the service: a QSslSocket trusting only the test CA, with one
+// of the test PKI's client certificates (or none).
+class Client {
+public:
+    Client(const test::TestPki& pki, const QString& certificate, QSsl::SslProtocol protocol = QSsl::TlsV1_2OrLater)
+    {
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setCaCertificates({pki.certificate(QStringLiteral("ca"))});
+        config.setProtocol(protocol);
+        config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        if (!certificate.isEmpty()) {
+            config.setLocalCertificate(pki.certificate(certificate));
+            config.setPrivateKey(pki.key(certificate));
+        }
+        m_socket.setSslConfiguration(config);
+        QObject::connect(&m_socket, &QSslSocket::readyRead, &m_socket, [this] { m_received += m_socket.readAll(); });
+        QObject::connect(&m_socket, &QSslSocket::encrypted, &m_socket, [this] { m_encrypted = true; });
+    }
+
+    void connectTo(quint16 port) { m_socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port, QStringLiteral("localhost")); }
+    bool waitEncrypted() { return spinUntil([this] { return m_encrypted || ended(); }) && m_encrypted; }
+    void send(const QByteArray& bytes) { m_socket.write(bytes); }
+    bool ended() const { return m_socket.state() == QAbstractSocket::UnconnectedState; }
+    QSslSocket& socket() { return m_socket; }
+    const QByteArray& received() const { return m_received; }
+
+    // Waits for one whole answer (or the end of the connection) and takes it.
+    Reply reply()
+    {
+        Reply reply;
+        spinUntil([&] { return takeReply(&reply) || ended(); });
+        if (reply.status == 0)
+            takeReply(&reply);
+        return reply;
+    }
+
+    Reply exchange(quint16 port, const QByteArray& request)
+    {
+        connectTo(port);
+        send(request);
+        return reply();
+    }
+
+private:
+    bool takeReply(Reply* reply)
+    {
+        const qsizetype end = m_received.indexOf("\r\n\r\n");
+        if (end < 0)
+            return false;
+        Reply parsed;
+        parsed.head = m_received.left(end);
+        const QList<QByteArray> statusLine = parsed.head.left(parsed.head.indexOf('\r')).split(' ');
+        const qsizetype length = parsed.header("Content-Length").toLongLong();
+        if (statusLine.size() < 2 || m_received.size() < end + 4 + length)
+            return false;
+        parsed.status = statusLine.at(1).toInt();
+        parsed.body = m_received.mid(end + 4, length);
+        m_received.remove(0, end + 4 + length);
+        *reply = parsed;
+        return true;
+    }
+
+    QSslSocket m_socket;
+    QByteArray m_received;
+    bool m_encrypted = false;
+};
+
+QByteArray post(const QByteArray& path, const QByteArray& type, const QByteArray& body)
+{
+    return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type
+        + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+QByteArray get(const QByteArray& path)
+{
+    return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+}
+
+} // namespace
+
+class TestMatchServer : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void goodPartnerIsServedOverTls13();
+    void tls12IsAccepted();
+    void workstationIsRefusedAPartnerRoute();
+    void noClientCertificateIsRefused();
+    void certificateFromAnotherCaIsRefused();
+    void expiredCertificateIsRefused();
+    void revokedCertificateIsRefused();
+    void malformedRequestLineGets400();
+    void wrongContentTypeGets415();
+    void malformedJsonGets400();
+    void hugeContentLengthGets413FromTheHeaders();
+    void unknownPathAndWrongMethod();
+    void keepAliveServesPipelinedRequests();
+    void ratePerClientGets429();
+    void concurrencyCapGets503();
+    void connectionCapGets503();
+    void stalledRequestGets408();
+    void metricsCountRequestsAndRefusals();
+    void configErrorsNameTheFile();
+
+private:
+    void startServer(MatchServerOptions options);
+    void expectRefused(const QString& certificate, const QString& reason);
+
+    test::TestPki m_pki;
+    test::ManualClock m_clock{QDateTime::currentDateTimeUtc()};
+    std::unique_ptr<MatchServer> m_server;
+    int m_echoCalls = 0;
+    ClientIdentity m_lastClient;
+};
+
+void TestMatchServer::initTestCase()
+{
+    QVERIFY2(QSslSocket::supportsSsl(), "Qt has no TLS backend (libqopensslbackend.so)");
+    QString error;
+    QVERIFY2(m_pki.make(&error), qPrintable(error));
+}
+
+void TestMatchServer::init()
+{
+    MatchServerOptions options;
+    options.port = 0;
+    options.limits.maxBodyBytes = 1024 * 1024;
+    options.ratePerSecond = 1000;
+    options.rateBurst = 1000;
+    startServer(options);
+}
+
+void TestMatchServer::cleanup()
+{
+    m_server.reset();
+    m_echoCalls = 0;
+    m_lastClient = {};
+}
+
+void TestMatchServer::startServer(MatchServerOptions options)
+{
+    m_server.reset();
+    QString error;
+    std::optional<TlsServerConfig> tls = m_pki.serverConfig(&error);
+    QVERIFY2(tls, qPrintable(error));
+    m_server = std::make_unique<MatchServer>(*tls, RoleMap::defaults(), options, m_clock);
+    m_server->addRoute("POST", "/v1/echo",
+                       [this](const HttpRequest& request, const ClientIdentity& client) {
+                           ++m_echoCalls;
+                           m_lastClient = client;
+                           QJsonObject answer = request.json.object();
+                           answer.insert(QStringLiteral("cn"), client.commonName);
+                           return HttpResponse::json(200, answer);
+                       },
+                       true, {QStringLiteral("partner"), QStringLiteral("workstation")});
+    m_server->addRoute("POST", "/v1/partner-only",
+                       [](const HttpRequest&, const ClientIdentity&) { return HttpResponse::json(200, {}); }, true,
+                       {QStringLiteral("partner")});
+    QVERIFY2(m_server->listen(&error), qPrintable(error));
+    QCOMPARE(m_server->serverAddress(), QHostAddress(QHostAddress::LocalHost));
+}
+
+void TestMatchServer::goodPartnerIsServedOverTls13()
+{
+    Client client(m_pki, QStringLiteral("partner"));
+    const Reply reply = client.exchange(m_server->serverPort(),
+                                        post("/v1/echo", "application/json; charset=utf-8", R"({"photo":"abc"})"));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(client.socket().sessionProtocol(), QSsl::TlsV1_3);
+    const QJsonObject body = QJsonDocument::fromJson(reply.body).object();
+    QCOMPARE(body.value(QStringLiteral("photo")).toString(), QStringLiteral("abc"));
+    QCOMPARE(body.value(QStringLiteral("cn")).toString(), QStringLiteral("ua-camera-7"));
+    QCOMPARE(m_echoCalls, 1);
+    QCOMPARE(m_lastClient.commonName, QStringLiteral("ua-camera-7"));
+    QCOMPARE(m_lastClient.organization, QStringLiteral("United Airlines"));
+    QCOMPARE(m_lastClient.organizationalUnit, QStringLiteral("partner"));
+    QCOMPARE(m_lastClient.role, QStringLiteral("partner"));
+    QCOMPARE(m_lastClient.fingerprintSha256,
+             ClientIdentity::fingerprintOf(m_pki.certificate(QStringLiteral("partner"))));
+    QCOMPARE(reply.header("Cache-Control"), QByteArray("no-store"));
+    QCOMPARE(m_server->metrics().tlsRefusalsTotal(), 0);
+}
+
+void TestMatchServer::tls12IsAccepted()
+{
+    Client client(m_pki, QStringLiteral("workstation"), QSsl::TlsV1_2);
+    const Reply reply = client.exchange(m_server->serverPort(), get("/v1/health"));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(client.socket().sessionProtocol(), QSsl::TlsV1_2);
+    QCOMPARE(QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("status")).toString(),
+             QStringLiteral("ok"));
+}
+
+void TestMatchServer::workstationIsRefusedAPartnerRoute()
+{
+    Client client(m_pki, QStringLiteral("workstation"));
+    const Reply served = client.exchange(m_server->serverPort(), post("/v1/echo", "application/json", "{}"));
+    QCOMPARE(served.status, 200);
+    QCOMPARE(m_lastClient.commonName, QStringLiteral("gate-b12"));
+    QCOMPARE(m_lastClient.role, QStringLiteral("workstation"));
+    client.send(post("/v1/partner-only", "application/json", "{}"));
+    const Reply refused = client.reply();
+    QCOMPARE(refused.status, 403);
+    QVERIFY2(refused.error().contains(QLatin1String("workstation")), qPrintable(refused.error()));
+}
+
+void TestMatchServer::expectRefused(const QString& certificate, const QString& reason)
+{
+    QSignalSpy refusals(m_server.get(), &MatchServer::tlsRefused);
+    Client client(m_pki, certificate);
+    client.connectTo(m_server->serverPort());
+    client.send(get("/v1/health"));
+    QVERIFY2(spinUntil([&] { return client.ended() && !refusals.isEmpty(); }),
+             qPrintable(QStringLiteral("still connected or not refused; client error: %1")
+                            .arg(client.socket().errorString())));
+    QVERIFY2(!client.received().contains("HTTP/1.1"), client.received().constData());
+    QCOMPARE(refusals.count(), 1);
+    QCOMPARE(refusals.front().at(0).toString(), reason);
+    QVERIFY(!refusals.front().at(1).toString().isEmpty());
+    QCOMPARE(m_server->metrics().tlsRefusals(reason), 1);
+    QCOMPARE(m_server->metrics().requests(QStringLiteral("GET /v1/health"), 200), 0);
+    QCOMPARE(m_server->openConnections(), 0);
+}
+
+void TestMatchServer::noClientCertificateIsRefused()
+{
+    expectRefused(QString(), QStringLiteral("no_certificate"));
+}
+
+void TestMatchServer::certificateFromAnotherCaIsRefused()
+{
+    expectRefused(QStringLiteral("other-client"), QStringLiteral("untrusted"));
+}
+
+void TestMatchServer::expiredCertificateIsRefused()
+{
+    expectRefused(QStringLiteral("expired"), QStringLiteral("expired"));
+}
+
+void TestMatchServer::revokedCertificateIsRefused()
+{
+    expectRefused(QStringLiteral("revoked"), QStringLiteral("revoked"));
+}
+
+void TestMatchServer::malformedRequestLineGets400()
+{
+    Client client(m_pki, QStringLiteral("partner"));
+    const Reply reply = client.exchange(m_server->serverPort(), "GET /v1/health\r\nHost: localhost\r\n\r\n");
+    QCOMPARE(reply.status, 400);
+    QVERIFY2(reply.error().contains(QLatin1String("request line")), qPrintable(reply.error()));
+    QCOMPARE(reply.header("Connection"), QByteArray("close"));
+    QVERIFY(spinUntil([&] { return client.ended(); }));
+}
+
+void TestMatchServer::wrongContentTypeGets415()
+{
+    Client client(m_pki, QStringLiteral("partner"));
+    const Reply reply = client.exchange(m_server->serverPort(), post("/v1/echo", "text/plain", R"({"a":1})"));
+    QCOMPARE(reply.status, 415);
+    QVERIFY2(reply.error().contains(QLatin1String("application/json")), qPrintable(reply.error()));
+    QCOMPARE(m_echoCalls, 0);
+}
+
+void TestMatchServer::malformedJsonGets400()
+{
+    Client client(m_pki, QStringLiteral("partner"));
+    Reply reply = client.exchange(m_server->serverPort(), post("/v1/echo", "application/json", R"({"a":)"));
+    QCOMPARE(reply.status, 400);
+    QVERIFY2(reply.error().contains(QLatin1String("malformed JSON")), qPrintable(reply.error()));
+    client.send(post("/v1/echo", "application/json", "[1,2]"));
+    reply = client.reply();
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(m_echoCalls, 0);
+}
+
+void TestMatchServer::hugeContentLengthGets413FromTheHeaders()
+{
+    Client client(m_pki, QStringLiteral("partner"));
+    // Only the headers of a 100 MB body are sent: the answer cannot wait for it.
+    const Reply reply = client.exchange(m_server->serverPort(),
+                                        "POST /v1/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                        "Content-Length: 104857600\r\n\r\n");
+    QCOMPARE(reply.status, 413);
+    QVERIFY2(reply.error().contains(QLatin1String("104857600")), qPrintable(reply.error()));
+    QCOMPARE(reply.header("Connection"), QByteArray("close"));
+    QVERIFY(spinUntil([&] { return client.ended(); }));
+    QCOMPARE(m_echoCalls, 0);
+    QCOMPARE(m_server->metrics().errors(QStringLiteral("too_large")), 1);
+}
+
+void TestMatchServer::unknownPathAndWrongMethod()
+{
+    Client client(m_pki, QStringLiteral("partner"));
+    Reply reply = client.exchange(m_server->serverPort(), get("/v1/nothing"));
+    QCOMPARE(reply.status, 404);
+    client.send(get("/v1/echo"));
+    reply = client.reply();
+    QCOMPARE(reply.status, 405);
+    QCOMPARE(reply.header("Allow"), QByteArray("POST"));
+}
+
+void TestMatchServer::keepAliveServesPipelinedRequests()
+{
+    Client client(m_pki, QStringLiteral("partner"));
+    client.connectTo(m_server->serverPort());
+    client.send(post("/v1/echo", "application/json", R"({"n":1})") + post("/v1/echo", "application/json", R"({"n":2})"));
+    const Reply first = client.reply();
+    const Reply second = client.reply();
+    QCOMPARE(first.status, 200);
+    QCOMPARE(second.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(first.body).object().value(QStringLiteral("n")).toInt(), 1);
+    QCOMPARE(QJsonDocument::fromJson(second.body).object().value(QStringLiteral("n")).toInt(), 2);
+    QCOMPARE(m_echoCalls, 2);
+    QVERIFY(!client.ended());
+}
+
+void TestMatchServer::ratePerClientGets429()
+{
+    MatchServerOptions options;
+    options.port = 0;
+    options.ratePerSecond = 1.0;
+    options.rateBurst = 2;
+    startServer(options);
+
+    Client partner(m_pki, QStringLiteral("partner"));
+    partner.connectTo(m_server->serverPort());
+    for (int i = 0; i < 2; ++i) {
+        partner.send(get("/v1/health"));
+        QCOMPARE(partner.reply().status, 200);
+    }
+    partner.send(get("/v1/health"));
+    const Reply limited = partner.reply();
+    QCOMPARE(limited.status, 429);
+    QCOMPARE(limited.header("Retry-After"), QByteArray("1"));
+    QVERIFY(!limited.error().isEmpty());
+
+    // Another client has its own bucket.
+    Client workstation(m_pki, QStringLiteral("workstation"));
+    QCOMPARE(workstation.exchange(m_server->serverPort(), get("/v1/health")).status, 200);
+
+    m_clock.advanceSeconds(1);
+    partner.send(get("/v1/health"));
+    QCOMPARE(partner.reply().status, 200);
+    QCOMPARE(m_server->metrics().errors(QStringLiteral("rate_limited")), 1);
+}
+
+void TestMatchServer::concurrencyCapGets503()
+{
+    MatchServerOptions options;
+    options.port = 0;
+    options.maxConcurrentRequests = 1;
+    startServer(options);
+
+    // A request that has begun and not ended holds the one slot.
+    Client slow(m_pki, QStringLiteral("partner"));
+    slow.connectTo(m_server->serverPort());
+    slow.send("POST /v1/echo HTTP/1.1\r\nHost: localhost\r\n");
+    QVERIFY(spinUntil([&] { return m_server->requestsInProgress() == 1; }));
+
+    Client other(m_pki, QStringLiteral("workstation"));
+    const Reply busy = other.exchange(m_server->serverPort(), get("/v1/health"));
+    QCOMPARE(busy.status, 503);
+    QCOMPARE(busy.header("Retry-After"), QByteArray("1"));
+
+    slow.send("Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+    QCOMPARE(slow.reply().status, 200);
+    QCOMPARE(m_server->requestsInProgress(), 0);
+}
+
+void TestMatchServer::connectionCapGets503()
+{
+    MatchServerOptions options;
+    options.port = 0;
+    options.maxConnections = 1;
+    startServer(options);
+
+    Client first(m_pki, QStringLiteral("partner"));
+    QCOMPARE(first.exchange(m_server->serverPort(), get("/v1/health")).status, 200);
+    QCOMPARE(m_server->openConnections(), 1);
+
+    QSignalSpy refusals(m_server.get(), &MatchServer::tlsRefused);
+    Client second(m_pki, QStringLiteral("workstation"));
+    const Reply busy = second.exchange(m_server->serverPort(), get("/v1/health"));
+    QCOMPARE(busy.status, 503);
+    QCOMPARE(refusals.count(), 1);
+    QCOMPARE(refusals.front().at(0).toString(), QStringLiteral("too_many_connections"));
+    QVERIFY(spinUntil([&] { return second.ended(); }));
+
+    // The first connection is still served.
+    first.send(get("/v1/health"));
+    QCOMPARE(first.reply().status, 200);
+}
+
+void TestMatchServer::stalledRequestGets408()
+{
+    MatchServerOptions options;
+    options.port = 0;
+    options.idleTimeoutMs = 100;
+    startServer(options);
+
+    Client client(m_pki, QStringLiteral("partner"));
+    client.connectTo(m_server->serverPort());
+    client.send("POST /v1/echo HTTP/1.1\r\nHost: localhost\r\n"); // and nothing more
+    const Reply reply = client.reply();
+    QCOMPARE(reply.status, 408);
+    QVERIFY(spinUntil([&] { return client.ended(); }));
+    QCOMPARE(m_echoCalls, 0);
+    QCOMPARE(m_server->requestsInProgress(), 0);
+}
+
+void TestMatchServer::metricsCountRequestsAndRefusals()
+{
+    {
+        Client stranger(m_pki, QStringLiteral("other-client"));
+        stranger.connectTo(m_server->serverPort());
+        QVERIFY(spinUntil([&] { return m_server->metrics().tlsRefusalsTotal() == 1; }));
+    }
+    Client client(m_pki, QStringLiteral("partner"));
+    QCOMPARE(client.exchange(m_server->serverPort(), post("/v1/echo", "application/json", "{}")).status, 200);
+    client.send(post("/v1/echo", "text/plain", "{}"));
+    QCOMPARE(client.reply().status, 415);
+    client.send(get("/v1/metrics"));
+    const Reply metrics = client.reply();
+    QCOMPARE(metrics.status, 200);
+    QVERIFY(metrics.header("Content-Type").startsWith("text/plain; version=0.0.4"));
+    const QByteArray text = metrics.body;
+    for (const QByteArray& line : {
+             QByteArray(R"(facegate_requests_total{route="POST /v1/echo",status="200"} 1)"),
+             QByteArray(R"(facegate_requests_total{route="POST /v1/echo",status="415"} 1)"),
+             QByteArray(R"(facegate_errors_total{kind="unsupported_media_type"} 1)"),
+             QByteArray(R"(facegate_tls_refused_total{reason="untrusted"} 1)"),
+             QByteArray(R"(facegate_request_duration_seconds_count{route="POST /v1/echo"} 2)"),
+             QByteArray(R"(facegate_request_duration_seconds_bucket{route="POST /v1/echo",le="+Inf"} 2)"),
+             QByteArray("# TYPE facegate_request_duration_seconds histogram"),
+         }) {
+        QVERIFY2(text.contains(line), (line + "\nnot in:\n" + text).constData());
+    }
+}
+
+void TestMatchServer::configErrorsNameTheFile()
+{
+    QString error;
+    TlsServerConfig::Files files = m_pki.serverFiles();
+    files.clientCa = m_pki.path(QStringLiteral("missing-ca.pem"));
+    QVERIFY(!TlsServerConfig::load(files, {}, QDateTime::currentDateTimeUtc(), &error));
+    QVERIFY2(error.contains(QLatin1String("missing-ca.pem")), qPrintable(error));
+
+    files = m_pki.serverFiles();
+    files.certificate = m_pki.path(QStringLiteral("server.key")); // a key, not a certificate
+    QVERIFY(!TlsServerConfig::load(files, {}, QDateTime::currentDateTimeUtc(), &error));
+    QVERIFY2(error.contains(QLatin1String("server.key")) && error.contains(QLatin1String("no PEM certificate")),
+             qPrintable(error));
+
+    files = m_pki.serverFiles();
+    QVERIFY(!TlsServerConfig::load(files, {}, QDateTime::currentDateTimeUtc().addYears(10), &error));
+    QVERIFY2(error.contains(QLatin1String("not valid now")), qPrintable(error));
+
+    QVERIFY(!TlsServerConfig::load(files, {QStringLiteral("abc")}, QDateTime::currentDateTimeUtc(), &error));
+    QVERIFY2(error.contains(QLatin1String("\"abc\"")), qPrintable(error));
+
+    const std::optional<TlsServerConfig> bySerial =
+        TlsServerConfig::load(files, {QStringLiteral("serial:10:04")}, QDateTime::currentDateTimeUtc(), &error);
+    QVERIFY2(bySerial, qPrintable(error));
+    QVERIFY(bySerial->isRevoked(m_pki.certificate(QStringLiteral("revoked"))));
+    QVERIFY(!bySerial->isRevoked(m_pki.certificate(QStringLiteral("partner"))));
+    QCOMPARE(bySerial->clientCaCertificates(), QList<QSslCertificate>{m_pki.certificate(QStringLiteral("ca"))});
+}
+
+QTEST_GUILESS_MAIN(TestMatchServer)
+#include "tst_matchserver.moc"
