@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSslSocket>
 
 #include <algorithm>
@@ -179,8 +180,10 @@ void MatchServer::onPendingConnection()
         }
         identity.role = m_roles.roleFor(identity);
         auto* connection = new HttpConnection(socket, identity, m_options.limits, m_options.idleTimeoutMs, this);
+        m_peerCertificates.insert(connection, socket->peerCertificate());
         connect(connection, &HttpConnection::finished, this, [this](HttpConnection* done) {
             m_connections.remove(done);
+            m_peerCertificates.remove(done);
         });
         if (m_connections.size() >= m_options.maxConnections) {
             refuseTls(socket, QStringLiteral("too_many_connections"),
@@ -243,11 +246,18 @@ HttpResponse MatchServer::answer(HttpConnection* connection, QString* routeLabel
         return limited;
     }
 
-    const auto found = m_routes.find({request.method, request.path});
+    auto found = m_routes.find({request.method, request.path});
+    if (found == m_routes.end()) {
+        // Routes with parameters ("/v1/galleries/{name}") after the exact ones.
+        found = std::find_if(m_routes.begin(), m_routes.end(), [&](const auto& entry) {
+            return entry.first.first == request.method && entry.second.hasParameters()
+                && entry.second.matchesPath(request.path);
+        });
+    }
     if (found == m_routes.end()) {
         QList<QByteArray> allowed;
         for (const auto& [key, route] : m_routes) {
-            if (key.second == request.path)
+            if (route.matchesPath(request.path) && !allowed.contains(key.first))
                 allowed << key.first;
         }
         if (allowed.isEmpty())
@@ -280,6 +290,10 @@ HttpResponse MatchServer::answer(HttpConnection* connection, QString* routeLabel
         if (!request.json.isObject())
             return HttpResponse::error(400, tr("the body is JSON but not an object"));
     }
+    // The certificate itself, for a handler that checks a signature made with
+    // its key (a purge attestation); only while the handler runs.
+    m_peerCertificate = m_peerCertificates.value(connection);
+    const auto forget = qScopeGuard([this] { m_peerCertificate = QSslCertificate(); });
     try {
         return route.handler(request, client);
     } catch (const std::exception& exception) {

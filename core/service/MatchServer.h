@@ -8,9 +8,11 @@
 #include "core/service/Route.h"
 #include "core/service/TlsServerConfig.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
 #include <QSet>
+#include <QSslCertificate>
 #include <QSslError>
 #include <QSslServer>
 
@@ -54,6 +56,9 @@ public:
     int openConnections() const { return static_cast<int>(m_connections.size()); }
     // Requests begun (some bytes read) and not answered yet.
     int requestsInProgress() const { return requestsInProgressBesides(nullptr); }
+    // The client certificate of the request whose handler is running (the
+    // TLS layer verified it); a null certificate outside a handler.
+    const QSslCertificate& peerCertificate() const { return m_peerCertificate; }
 
 Q_SIGNALS:
     // A connection refused in or right after the handshake: reason is the
@@ -87,6 +92,8 @@ private:
     Metrics m_metrics;
     std::map<std::pair<QByteArray, QByteArray>, Route> m_routes;
     QSet<HttpConnection*> m_connections;
+    QHash<const HttpConnection*, QSslCertificate> m_peerCertificates;
+    QSslCertificate m_peerCertificate;
 };
 
 } // namespace fg

@@ -74,6 +74,8 @@ const std::vector<Migrator::Migration>& Migrator::migrations()
          QStringLiteral(":/facegate/migrations/002_alternate_procedures.sql"), QString(), QString()},
         {3, QStringLiteral("supervision: the encounter's flight, indexes for the no-match queue"),
          QStringLiteral(":/facegate/migrations/003_supervision.sql"), QString(), QString()},
+        {4, QStringLiteral("facegate-matchd: submissions and purge attestations"),
+         QStringLiteral(":/facegate/migrations/004_purge_attestations.sql"), QString(), QString()},
     };
     return all;
 }

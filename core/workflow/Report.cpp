@@ -401,13 +401,12 @@ bool auditEvents(const Database& database, const ReportQuery& query, ReportTable
     return true;
 }
 
-// Purge attestations come with the matching service (facegate-matchd, issue
-// 6). Until its table exists no submission has one; issue 6 replaces
-// kAttestedAt with the attestation's time and adds its LEFT JOIN to
-// kAttestationJoin, and the rest of the report stays as it is.
-constexpr bool kAttestationsRecorded = false;
-const char* const kAttestedAt = "CAST(NULL AS BIGINT)";
-const char* const kAttestationJoin = "";
+// Purge attestations come from the matching service (facegate-matchd, issue
+// 6, core/service/PurgeAttestationStore): at most one per submission, so the
+// join adds no rows; an attested submission is not listed.
+constexpr bool kAttestationsRecorded = true;
+const char* const kAttestedAt = "pa.recorded_at";
+const char* const kAttestationJoin = " LEFT JOIN purge_attestations pa ON pa.encounter_id = e.id";
 
 bool partnerSubmissions(const Database& database, const ReportQuery& query, ReportTable* table, QString* error)
 {

@@ -46,6 +46,7 @@ const UserAccount kAuditor = user(QStringLiteral("audrey"), Role::Auditor);
 //   10:00 encounter B (USA, poor quality) queued, left open
 //   11:00 an alternate procedure (not verified)
 //   12:00 encounter C from a partner's camera, no photo kept here
+//   (partnerSubmissions adds D at 13:00, attested)
 //   22:00 (+13 h) B's photo and template purged (12-hour rule)
 //   +15 days A's photo and template purged (14-day rule)
 struct Seeded {
@@ -418,18 +419,56 @@ void TestReport::partnerSubmissions()
     Seeded seeded;
     QString error;
     QVERIFY2(seeded.open(&error), qPrintable(error));
+    const std::optional<ReportTable> before = seeded.build(Kind::PartnerSubmissions, &error);
+    QVERIFY2(before, qPrintable(error));
+    QCOMPARE(before->title, QStringLiteral("Partner submissions without a purge attestation"));
+    QCOMPARE(before->columns, QStringList({"Encounter", "Verified at", "Partner", "Kind", "Flight", "Camera",
+                                           "Decision", "Purge attestation"}));
+    const QString rowC = QStringList({n(seeded.c), "2026-11-26T12:00:00Z", "airline-xy", "exit", "UA901", "gate-b12",
+                                      "match", "no attestation recorded"})
+                             .join(QLatin1Char('|'));
+    QCOMPARE(rows(*before), rowC);
+    QCOMPARE(before->summary,
+             QStringList({"Partner submissions: 1", "Without a purge attestation: 1", "By partner: airline-xy 1"}));
+
+    // 13:00 encounter D from the same partner through facegate-matchd, whose
+    // purge the partner attested (the rows PurgeAttestationStore writes; C's
+    // submission has none): D is counted but not listed, C still is.
+    seeded.clock.set(kStart.addSecs(4 * 3600));
+    Encounter partner;
+    partner.kind = Encounter::Kind::Exit;
+    partner.decision = Encounter::Decision::NoMatch;
+    partner.citizenship = QStringLiteral("XXX");
+    partner.officer = QStringLiteral("partner:airline-xy");
+    partner.camera = QStringLiteral("gate-b14");
+    partner.partner = QStringLiteral("airline-xy");
+    const EncounterStore encounters(*seeded.database, *seeded.keys, *seeded.audit, seeded.clock, seeded.policy);
+    const std::optional<qint64> d = encounters.add(partner, nullptr, QStringLiteral("partner:airline-xy"), &error);
+    QVERIFY2(d, qPrintable(error));
+    const QString insertSubmission = QStringLiteral(
+        "INSERT INTO service_submissions (submission_id, encounter_id, client_fingerprint, client_subject, client_role, "
+        "created_at) VALUES (?, ?, 'ab12', 'CN=airline-xy', 'partner', ?)");
+    QVERIFY2(seeded.exec(insertSubmission, {QStringLiteral("sub-c"), seeded.c, seeded.clock.nowMs()}, &error),
+             qPrintable(error));
+    QVERIFY2(seeded.exec(insertSubmission, {QStringLiteral("sub-d"), *d, seeded.clock.nowMs()}, &error),
+             qPrintable(error));
+    QVERIFY2(seeded.exec(QStringLiteral("INSERT INTO purge_attestations (submission_id, encounter_id, partner_fingerprint, "
+                                        "partner_subject, deleted_at_text, deleted_at, signature, recorded_at) "
+                                        "VALUES ('sub-d', ?, 'ab12', 'CN=airline-xy', '2026-11-26T13:05:00Z', ?, 'c2ln', ?)"),
+                         {*d, seeded.clock.nowMs() + 300000, seeded.clock.nowMs() + 600000}, &error),
+             qPrintable(error));
+
     const std::optional<ReportTable> table = seeded.build(Kind::PartnerSubmissions, &error);
     QVERIFY2(table, qPrintable(error));
-    QCOMPARE(table->title, QStringLiteral("Partner submissions without a purge attestation"));
-    QCOMPARE(table->columns, QStringList({"Encounter", "Verified at", "Partner", "Kind", "Flight", "Camera", "Decision",
-                                          "Purge attestation"}));
-    QCOMPARE(rows(*table), QStringList({n(seeded.c), "2026-11-26T12:00:00Z", "airline-xy", "exit", "UA901", "gate-b12",
-                                        "match", "no attestation recorded"})
-                               .join(QLatin1Char('|')));
+    QCOMPARE(rows(*table), rowC);
     QCOMPARE(table->summary,
-             QStringList({"Partner submissions: 1", "Without a purge attestation: 1", "By partner: airline-xy 1",
-                          "Purge attestations are recorded from the matching service facegate-matchd on; none is "
-                          "recorded yet."}));
+             QStringList({"Partner submissions: 2", "Without a purge attestation: 1", "By partner: airline-xy 1"}));
+    // Without D's attestation it is listed again.
+    QVERIFY2(seeded.exec(QStringLiteral("DELETE FROM purge_attestations"), {}, &error), qPrintable(error));
+    const std::optional<ReportTable> unattested = seeded.build(Kind::PartnerSubmissions, &error);
+    QVERIFY2(unattested, qPrintable(error));
+    QCOMPARE(unattested->rows.size(), size_t(2));
+    QCOMPARE(unattested->rows.back().front(), n(*d));
 }
 
 void TestReport::periodBounds()

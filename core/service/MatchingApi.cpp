@@ -1,0 +1,511 @@
+#include "core/service/MatchingApi.h"
+
+#include "core/biometrics/FacePipeline.h"
+#include "core/biometrics/GalleryBuilder.h"
+#include "core/biometrics/ImageHeader.h"
+#include "core/biometrics/ImageLoader.h"
+#include "core/matching/Gallery.h"
+#include "core/service/MatchServer.h"
+#include "core/service/PurgeAttestation.h"
+#include "core/storage/Clock.h"
+#include "core/workflow/EncounterStore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSslCertificate>
+
+namespace fg {
+
+namespace {
+
+// The service's reasons go to its clients in JSON and to its log: English,
+// never translated (translations/CMakeLists.txt: core words the officer reads).
+QString tr(const char* text)
+{
+    return QString::fromUtf8(text);
+}
+
+// A field of the body: absent (nullopt, *present = false), of the right type,
+// or a 400 in *refusal naming the field and what it should be.
+std::optional<QString> stringField(const QJsonObject& body, const QString& name, bool required, HttpResponse* refusal)
+{
+    const QJsonValue value = body.value(name);
+    if (value.isUndefined() || value.isNull()) {
+        if (required)
+            *refusal = HttpResponse::error(400, tr("the field \"%1\" is missing").arg(name));
+        return std::nullopt;
+    }
+    if (!value.isString()) {
+        *refusal = HttpResponse::error(400, tr("the field \"%1\" must be a string").arg(name));
+        return std::nullopt;
+    }
+    return value.toString();
+}
+
+QString actorOf(const ClientIdentity& client)
+{
+    return (client.role == QLatin1String("workstation") ? QStringLiteral("workstation:") : QStringLiteral("partner:"))
+        + client.commonName;
+}
+
+} // namespace
+
+struct MatchingApi::Photo {
+    QByteArray bytes;
+    QString format; // "jpeg", "png"
+    cv::Mat bgr;
+};
+
+MatchingApi::MatchingApi(FacePipeline& pipeline, const Database& database, const EncounterStore& encounters,
+                         const AuditLog& audit, const Clock& clock, MatchingApiOptions options,
+                         Inspection::ThresholdSource thresholds)
+    : m_pipeline(pipeline)
+    , m_database(database)
+    , m_encounters(encounters)
+    , m_clock(clock)
+    , m_options(std::move(options))
+    , m_thresholds(std::move(thresholds))
+    , m_submissions(database, clock)
+    , m_attestations(database, audit, clock)
+{
+}
+
+MatchingApi::~MatchingApi() = default;
+
+bool MatchingApi::isPlainName(const QString& name)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}$"));
+    return plain.match(name).hasMatch();
+}
+
+void MatchingApi::registerOn(MatchServer& server)
+{
+    m_server = &server;
+    const QStringList submitters{QStringLiteral("partner"), QStringLiteral("workstation")};
+    server.addRoute("POST", "/v1/verify",
+                    [this](const HttpRequest& request, const ClientIdentity& client) { return verify(request, client); },
+                    true, submitters);
+    server.addRoute("POST", "/v1/identify",
+                    [this](const HttpRequest& request, const ClientIdentity& client) { return identify(request, client); },
+                    true, submitters);
+    server.addRoute("PUT", "/v1/galleries/{name}",
+                    [this](const HttpRequest& request, const ClientIdentity& client) {
+                        return putGallery(request, client);
+                    },
+                    true, {QStringLiteral("workstation")});
+    server.addRoute("POST", "/v1/submissions/{submission_id}/purge-attestation",
+                    [this](const HttpRequest& request, const ClientIdentity& client) {
+                        return attestPurge(request, client, m_server->peerCertificate());
+                    },
+                    true, {QStringLiteral("partner")});
+    server.addRoute("GET", "/v1/health", [this](const HttpRequest&, const ClientIdentity&) { return health(); });
+}
+
+HttpResponse MatchingApi::health() const
+{
+    return HttpResponse::json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                                               {QStringLiteral("model_id"), m_pipeline.modelId()},
+                                               {QStringLiteral("galleries"), galleryCount()},
+                                               {QStringLiteral("version"), QCoreApplication::applicationVersion()}});
+}
+
+// Base64, then the image's header: its format and size are known before a
+// pixel is decoded, so an image over the pixel limit costs no allocation.
+std::optional<MatchingApi::Photo> MatchingApi::readPhoto(const QJsonObject& body, const QString& field,
+                                                         HttpResponse* refusal) const
+{
+    const std::optional<QString> text = stringField(body, field, true, refusal);
+    if (!text)
+        return std::nullopt;
+    const QByteArray::FromBase64Result decoded =
+        QByteArray::fromBase64Encoding(text->toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.isEmpty()) {
+        *refusal = HttpResponse::error(400, tr("the field \"%1\" is not base64").arg(field));
+        return std::nullopt;
+    }
+    QString error;
+    const std::optional<ImageHeader> header = ImageHeader::probe(decoded.decoded, &error);
+    if (!header) {
+        *refusal = HttpResponse::error(422, tr("the image in \"%1\" cannot be decoded: %2").arg(field, error));
+        return std::nullopt;
+    }
+    if (header->format != ImageHeader::Format::Jpeg && header->format != ImageHeader::Format::Png) {
+        *refusal = HttpResponse::error(
+            422, tr("the image in \"%1\" is %2; JPEG or PNG is expected").arg(field, ImageHeader::formatName(header->format)));
+        return std::nullopt;
+    }
+    if (header->pixelCount() > m_options.maxPixels) {
+        *refusal = HttpResponse::error(413, tr("the image in \"%1\" is %2 x %3 pixels, over the limit of %4 pixels")
+                                                .arg(field)
+                                                .arg(header->width)
+                                                .arg(header->height)
+                                                .arg(m_options.maxPixels));
+        return std::nullopt;
+    }
+    Photo photo;
+    photo.bytes = decoded.decoded;
+    photo.format = header->format == ImageHeader::Format::Png ? QStringLiteral("png") : QStringLiteral("jpeg");
+    return photo;
+}
+
+bool MatchingApi::decode(Photo* photo, const QString& field, HttpResponse* refusal) const
+{
+    ImageLoader::Limits limits;
+    limits.maxPixels = m_options.maxPixels;
+    QString error;
+    std::optional<cv::Mat> bgr = ImageLoader(limits).decode(photo->bytes, &error);
+    if (!bgr) {
+        *refusal = HttpResponse::error(422, tr("the image in \"%1\" cannot be decoded: %2").arg(field, error));
+        return false;
+    }
+    photo->bgr = std::move(*bgr);
+    return true;
+}
+
+namespace {
+
+// What the request says about the traveler and the place, common to verify
+// and identify; a 400 in *refusal for a field of the wrong type or form.
+bool readContext(const QJsonObject& body, Encounter* encounter, HttpResponse* refusal)
+{
+    *refusal = HttpResponse();
+    const std::optional<QString> citizenship = stringField(body, QStringLiteral("citizenship"), false, refusal);
+    const std::optional<QString> camera = stringField(body, QStringLiteral("camera"), false, refusal);
+    const std::optional<QString> flight = stringField(body, QStringLiteral("flight"), false, refusal);
+    const std::optional<QString> kind = stringField(body, QStringLiteral("kind"), false, refusal);
+    if (refusal->status >= 400)
+        return false;
+    static const QRegularExpression code(QStringLiteral("^[A-Z<]{3}$"));
+    if (citizenship && !code.match(*citizenship).hasMatch()) {
+        *refusal = HttpResponse::error(400, tr("\"citizenship\" must be an ICAO 9303 three-letter code, not \"%1\"")
+                                                .arg(*citizenship));
+        return false;
+    }
+    const QJsonValue exempt = body.value(QStringLiteral("exempt"));
+    if (!exempt.isUndefined() && !exempt.isNull() && !exempt.isBool()) {
+        *refusal = HttpResponse::error(400, tr("the field \"exempt\" must be true or false"));
+        return false;
+    }
+    std::optional<Encounter::Kind> parsedKind = Encounter::Kind::Entry;
+    if (kind)
+        parsedKind = Encounter::kindFromName(*kind);
+    if (!parsedKind) {
+        *refusal = HttpResponse::error(400, tr("\"kind\" must be entry, exit or checkpoint, not \"%1\"").arg(*kind));
+        return false;
+    }
+    encounter->kind = *parsedKind;
+    encounter->mode = Encounter::Mode::Biometric;
+    encounter->citizenship = citizenship.value_or(QString());
+    encounter->biometricExempt = exempt.toBool(false);
+    encounter->camera = camera.value_or(QString());
+    encounter->flight = flight.value_or(QString());
+    return true;
+}
+
+// The traveler's face in a decoded photo: found or not, its quality, its template.
+struct Analysed {
+    bool faceFound = false;
+    bool qualityPassed = false;
+    QJsonObject quality;
+    std::optional<Template> faceTemplate;
+};
+
+Analysed analyse(FacePipeline& pipeline, const cv::Mat& bgr)
+{
+    Analysed result;
+    const std::vector<Face> faces = pipeline.analyze(bgr);
+    const int subject = pipeline.subjectIndex(faces, bgr.size());
+    if (subject < 0)
+        return result;
+    const Face& face = faces[size_t(subject)];
+    result.faceFound = true;
+    result.qualityPassed = face.quality.passed();
+    result.quality = face.quality.toJson();
+    result.faceTemplate = pipeline.templateOf(bgr, face);
+    return result;
+}
+
+} // namespace
+
+HttpResponse MatchingApi::store(const MatchOutcome& outcome, Encounter encounter, const Photo& probe,
+                                const QByteArray& referencePhoto, const QString& referenceFormat,
+                                const QJsonObject& quality, const ClientIdentity& client, QJsonObject answer)
+{
+    encounter.decision = outcome.decision;
+    encounter.score = outcome.score;
+    encounter.threshold = outcome.threshold;
+    encounter.fmrTarget = outcome.fmrTarget;
+    encounter.quality = quality;
+    encounter.officer = actorOf(client);
+    if (client.role == QLatin1String("workstation"))
+        encounter.workstation = client.commonName;
+    else
+        encounter.partner = client.subject();
+    encounter.capturedAt = m_clock.now();
+    if (encounter.citizenship.isEmpty())
+        encounter.citizenship = QStringLiteral("XXX"); // not known: the shorter retention (RetentionPolicy)
+
+    BiometricSample sample;
+    sample.photo = probe.bytes;
+    sample.format = probe.format;
+    sample.referencePhoto = referencePhoto;
+    sample.referenceFormat = referenceFormat;
+    QString error;
+    const std::optional<qint64> id = m_encounters.add(encounter, &sample, actorOf(client), &error);
+    if (!id)
+        return HttpResponse::error(500, tr("the encounter could not be stored: %1").arg(error));
+    // Its own transaction, after the encounter's (EncounterStore::add commits
+    // its own): should it fail, the encounter is there without an id to
+    // attest with, and the supervisor's report lists it as not attested.
+    const std::optional<QString> submission = m_submissions.add(*id, client, &error);
+    if (!submission)
+        return HttpResponse::error(500, tr("the submission could not be stored: %1").arg(error));
+    if (m_server)
+        m_server->metrics().increment("facegate_decisions_total", "Decisions of verify and identify, by decision.",
+                                      QStringLiteral("decision"), Encounter::decisionName(outcome.decision));
+
+    answer.insert(QStringLiteral("decision"), Encounter::decisionName(outcome.decision));
+    answer.insert(QStringLiteral("score"), outcome.score ? QJsonValue(*outcome.score) : QJsonValue());
+    answer.insert(QStringLiteral("threshold"), outcome.threshold);
+    answer.insert(QStringLiteral("fmr"), outcome.fmrTarget);
+    answer.insert(QStringLiteral("model_id"), m_pipeline.modelId());
+    answer.insert(QStringLiteral("quality"), quality);
+    answer.insert(QStringLiteral("encounter_id"), *id);
+    answer.insert(QStringLiteral("submission_id"), *submission);
+    if (!outcome.reason.isEmpty())
+        answer.insert(QStringLiteral("reason"), outcome.reason);
+    return HttpResponse::json(200, answer);
+}
+
+HttpResponse MatchingApi::verify(const HttpRequest& request, const ClientIdentity& client)
+{
+    const QJsonObject body = request.json.object();
+    HttpResponse refusal;
+    Encounter encounter;
+    if (!readContext(body, &encounter, &refusal))
+        return refusal;
+    const bool hasImage = body.contains(QStringLiteral("reference"));
+    const bool hasTemplate = body.contains(QStringLiteral("reference_template"));
+    if (hasImage == hasTemplate)
+        return HttpResponse::error(400, tr("give exactly one of \"reference\" (an image) and \"reference_template\""));
+
+    std::optional<Photo> probe = readPhoto(body, QStringLiteral("probe"), &refusal);
+    if (!probe)
+        return refusal;
+    std::optional<Photo> reference;
+    Template referenceTemplate;
+    if (hasImage) {
+        reference = readPhoto(body, QStringLiteral("reference"), &refusal);
+        if (!reference)
+            return refusal;
+    } else {
+        const std::optional<QString> text = stringField(body, QStringLiteral("reference_template"), true, &refusal);
+        if (!text)
+            return refusal;
+        const QByteArray::FromBase64Result bytes =
+            QByteArray::fromBase64Encoding(text->toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        if (!bytes)
+            return HttpResponse::error(400, tr("the field \"reference_template\" is not base64"));
+        QString error;
+        const std::optional<Template> parsed = Template::deserialize(bytes.decoded, m_pipeline.modelId(), &error);
+        if (!parsed)
+            return HttpResponse::error(400, tr("the field \"reference_template\" is not a template of this "
+                                               "service's model: %1").arg(error));
+        referenceTemplate = *parsed;
+    }
+    if (!decode(&*probe, QStringLiteral("probe"), &refusal) || (reference && !decode(&*reference, QStringLiteral("reference"), &refusal)))
+        return refusal;
+
+    if (reference) {
+        const Analysed referenceFace = analyse(m_pipeline, reference->bgr);
+        if (!referenceFace.faceTemplate)
+            return HttpResponse::error(422, tr("no face found in the reference photo"));
+        referenceTemplate = *referenceFace.faceTemplate;
+    }
+    Inspection inspection(m_options.fmr, m_thresholds);
+    QString error;
+    ReferencePerson holder;
+    holder.citizenship = encounter.citizenship;
+    if (!inspection.useDocument(referenceTemplate, holder, &error))
+        return HttpResponse::error(503, tr("the matching core is not ready: %1").arg(error));
+    const Analysed probeFace = analyse(m_pipeline, probe->bgr);
+    const std::optional<MatchOutcome> outcome =
+        inspection.decide(probeFace.faceFound, probeFace.qualityPassed, probeFace.faceTemplate, &error);
+    if (!outcome)
+        return HttpResponse::error(500, tr("not decided: %1").arg(error));
+    return store(*outcome, encounter, *probe, reference ? reference->bytes : QByteArray(),
+                 reference ? reference->format : QString(), probeFace.quality, client, QJsonObject());
+}
+
+HttpResponse MatchingApi::identify(const HttpRequest& request, const ClientIdentity& client)
+{
+    const QJsonObject body = request.json.object();
+    HttpResponse refusal;
+    Encounter encounter;
+    if (!readContext(body, &encounter, &refusal))
+        return refusal;
+    const std::optional<QString> name = stringField(body, QStringLiteral("gallery"), true, &refusal);
+    if (!name)
+        return refusal;
+    int top = Inspection::kCandidates;
+    const QJsonValue topValue = body.value(QStringLiteral("top"));
+    if (!topValue.isUndefined() && !topValue.isNull()) {
+        const double wanted = topValue.toDouble(-1);
+        if (!topValue.isDouble() || wanted != double(int(wanted)) || wanted < 1 || wanted > m_options.maxTop)
+            return HttpResponse::error(400, tr("\"top\" must be a whole number from 1 to %1").arg(m_options.maxTop));
+        top = int(wanted);
+    }
+    const auto found = m_galleries.find(*name);
+    if (!isPlainName(*name) || found == m_galleries.end())
+        return HttpResponse::error(404, tr("no gallery \"%1\" is loaded").arg(*name));
+    const std::shared_ptr<const Gallery> gallery = found->second;
+
+    std::optional<Photo> probe = readPhoto(body, QStringLiteral("probe"), &refusal);
+    if (!probe || !decode(&*probe, QStringLiteral("probe"), &refusal))
+        return refusal;
+
+    Inspection inspection(m_options.fmr, m_thresholds);
+    QString error;
+    if (!inspection.useGallery(gallery, *name, &error))
+        return HttpResponse::error(503, tr("the matching core is not ready: %1").arg(error));
+    const Analysed probeFace = analyse(m_pipeline, probe->bgr);
+    std::optional<MatchOutcome> outcome =
+        inspection.decide(probeFace.faceFound, probeFace.qualityPassed, probeFace.faceTemplate, &error);
+    if (!outcome)
+        return HttpResponse::error(500, tr("not decided: %1").arg(error));
+    // The list the client asked for (Inspection keeps its own top few).
+    QJsonArray candidates;
+    if (probeFace.faceTemplate) {
+        const auto best = gallery->identify(*probeFace.faceTemplate, top, &error);
+        if (!best)
+            return HttpResponse::error(500, tr("not searched: %1").arg(error));
+        for (const Candidate& candidate : *best) {
+            const GalleryEntry& entry = gallery->entry(candidate.index);
+            candidates.append(QJsonObject{{QStringLiteral("traveler_id"), entry.travelerId},
+                                          {QStringLiteral("name"), entry.name},
+                                          {QStringLiteral("score"), double(candidate.score)}});
+        }
+    }
+    encounter.flight = *name;
+    if (encounter.citizenship.isEmpty() && outcome->decision == Encounter::Decision::Match && outcome->reference)
+        encounter.citizenship = outcome->reference->citizenship;
+    if (!outcome->candidates.empty())
+        encounter.candidates = QJsonObject{{QStringLiteral("flight"), *name},
+                                           {QStringLiteral("top"), outcome->candidatesJson()}};
+    // The best candidate's gallery photo, kept beside the capture for a review.
+    QByteArray referencePhoto;
+    QString referenceFormat;
+    if (outcome->reference && !outcome->reference->photoPath.isEmpty()) {
+        QFile file(outcome->reference->photoPath);
+        const QString suffix = QFileInfo(file).suffix().toLower();
+        if (!suffix.isEmpty() && file.open(QIODevice::ReadOnly)) {
+            referencePhoto = file.readAll();
+            referenceFormat = suffix == QLatin1String("jpg") ? QStringLiteral("jpeg") : suffix;
+        }
+    }
+    return store(*outcome, encounter, *probe, referencePhoto, referenceFormat, probeFace.quality, client,
+                 QJsonObject{{QStringLiteral("gallery"), *name}, {QStringLiteral("candidates"), candidates}});
+}
+
+HttpResponse MatchingApi::putGallery(const HttpRequest& request, const ClientIdentity& client)
+{
+    Q_UNUSED(client)
+    static const Route route{"PUT", "/v1/galleries/{name}", {}, true, {}};
+    const QString name = QString::fromLatin1(route.parameter(request.path, "name"));
+    if (!isPlainName(name))
+        return HttpResponse::error(400, tr("\"%1\" is not a gallery name: letters, digits, '_', '-' and '.' only")
+                                            .arg(name));
+    HttpResponse refusal;
+    const std::optional<QString> manifest = stringField(request.json.object(), QStringLiteral("manifest"), true, &refusal);
+    if (!manifest)
+        return refusal;
+    if (!isPlainName(*manifest))
+        return HttpResponse::error(400, tr("\"%1\" is not a file name in the manifest folder (no paths)").arg(*manifest));
+    const QDir folder(m_options.manifestFolder);
+    if (m_options.manifestFolder.isEmpty() || !folder.exists())
+        return HttpResponse::error(503, tr("no manifest folder is configured"));
+    const QFileInfo file(folder.filePath(*manifest));
+    if (!file.isFile())
+        return HttpResponse::error(404, tr("no manifest \"%1\" in the manifest folder").arg(*manifest));
+    // A link out of the folder is not a file in it.
+    if (!file.canonicalFilePath().startsWith(folder.canonicalPath() + QLatin1Char('/')))
+        return HttpResponse::error(400, tr("\"%1\" leads out of the manifest folder").arg(*manifest));
+
+    QString error;
+    std::optional<GalleryBuild> build =
+        GalleryBuilder::build(file.canonicalFilePath(), m_pipeline.options(), m_options.galleryThreads, &error);
+    if (!build)
+        return HttpResponse::error(422, tr("the gallery could not be built from %1: %2").arg(*manifest, error));
+    auto gallery = std::make_shared<const Gallery>(std::move(build->gallery));
+    const qsizetype members = gallery->size();
+    m_galleries[name] = std::move(gallery);
+    QJsonArray failed;
+    for (const GalleryFailure& failure : build->failed)
+        failed.append(QJsonObject{{QStringLiteral("traveler_id"), failure.entry.travelerId},
+                                  {QStringLiteral("line"), failure.line},
+                                  {QStringLiteral("reason"), failure.reason}});
+    return HttpResponse::json(200, QJsonObject{{QStringLiteral("gallery"), name},
+                                               {QStringLiteral("members"), qint64(members)},
+                                               {QStringLiteral("model_id"), m_pipeline.modelId()},
+                                               {QStringLiteral("failed"), failed}});
+}
+
+HttpResponse MatchingApi::attestPurge(const HttpRequest& request, const ClientIdentity& client,
+                                      const QSslCertificate& certificate)
+{
+    static const Route route{"POST", "/v1/submissions/{submission_id}/purge-attestation", {}, true, {}};
+    const QString submissionId = QString::fromLatin1(route.parameter(request.path, "submission_id"));
+    const QJsonObject body = request.json.object();
+    HttpResponse refusal;
+    const std::optional<QString> deletedAtText = stringField(body, QStringLiteral("deleted_at"), true, &refusal);
+    if (!deletedAtText)
+        return refusal;
+    const std::optional<QString> signatureText = stringField(body, QStringLiteral("signature"), true, &refusal);
+    if (!signatureText)
+        return refusal;
+    const QDateTime deletedAt = QDateTime::fromString(*deletedAtText, Qt::ISODateWithMs);
+    if (!deletedAt.isValid() || deletedAt.timeSpec() == Qt::LocalTime)
+        return HttpResponse::error(400, tr("\"deleted_at\" must be an ISO 8601 time with its offset, such as "
+                                           "2026-11-27T10:15:00Z, not \"%1\"").arg(*deletedAtText));
+    const QByteArray::FromBase64Result signature =
+        QByteArray::fromBase64Encoding(signatureText->toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!signature || signature.decoded.isEmpty())
+        return HttpResponse::error(400, tr("the field \"signature\" is not base64"));
+
+    QString error;
+    bool found = false;
+    const std::optional<ServiceSubmission> submission = m_submissions.find(submissionId, &found, &error);
+    if (!submission)
+        return found || !error.isEmpty() ? HttpResponse::error(500, error)
+                                         : HttpResponse::error(404, tr("no submission %1").arg(submissionId));
+    if (submission->clientFingerprint != client.fingerprintSha256)
+        return HttpResponse::error(403, tr("submission %1 was not sent with this client certificate").arg(submissionId));
+    if (m_attestations.isAttested(submissionId, &error))
+        return HttpResponse::error(409, tr("a purge attestation is already recorded for submission %1").arg(submissionId));
+    if (!PurgeAttestation::verify(certificate, PurgeAttestation::signedBytes(submissionId, *deletedAtText),
+                                  signature.decoded, &error))
+        return HttpResponse::error(400, error);
+    switch (m_attestations.record(submissionId, client, *deletedAtText, deletedAt.toUTC(), signature.decoded, &error)) {
+    case PurgeAttestationStore::Result::Recorded:
+        break;
+    case PurgeAttestationStore::Result::UnknownSubmission:
+        return HttpResponse::error(404, error);
+    case PurgeAttestationStore::Result::OtherClient:
+        return HttpResponse::error(403, error);
+    case PurgeAttestationStore::Result::AlreadyAttested:
+        return HttpResponse::error(409, error);
+    case PurgeAttestationStore::Result::Failed:
+        return HttpResponse::error(500, error);
+    }
+    return HttpResponse::json(200, QJsonObject{{QStringLiteral("submission_id"), submissionId},
+                                               {QStringLiteral("encounter_id"), submission->encounterId},
+                                               {QStringLiteral("deleted_at"), *deletedAtText},
+                                               {QStringLiteral("recorded_at"),
+                                                m_clock.now().toUTC().toString(Qt::ISODateWithMs)}});
+}
+
+} // namespace fg

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "core/service/ClientIdentity.h"
+#include "core/service/HttpRequest.h"
+#include "core/service/HttpResponse.h"
+#include "core/service/PurgeAttestationStore.h"
+#include "core/service/SubmissionStore.h"
+#include "core/workflow/Encounter.h"
+#include "core/workflow/Inspection.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace fg {
+
+class AuditLog;
+class Clock;
+class Database;
+class EncounterStore;
+class FacePipeline;
+class Gallery;
+class MatchServer;
+
+// How facegate-matchd matches and what it accepts (docs/api.md).
+struct MatchingApiOptions {
+    double fmr = 1e-3;               // the decision's false match rate; the threshold is calibrated for it
+    QString manifestFolder;          // PUT /v1/galleries/{name} reads manifests from here only
+    qint64 maxPixels = 40'000'000;   // an image's pixel count, read from its header before decoding
+    int maxTop = 50;                 // candidates an identify may ask for
+    int galleryThreads = 1;          // enrolment threads when a gallery is (re)built
+};
+
+// The matching routes of docs/api.md on a MatchServer: POST /v1/verify, POST
+// /v1/identify, PUT /v1/galleries/{name}, POST /v1/submissions/{id}/purge-attestation,
+// and GET /v1/health with the model and the galleries. Every verify and
+// identify answered with a decision is an encounter in the records (partner =
+// the client certificate's subject, officer "partner:<CN>" or
+// "workstation:<CN>", the photo sealed under the retention rules) and a
+// submission whose id the client gets; anything refused (4xx) stores nothing.
+// Runs on the server's thread: one request at a time, so the pipeline is not shared.
+class MatchingApi {
+public:
+    MatchingApi(FacePipeline& pipeline, const Database& database, const EncounterStore& encounters,
+                const AuditLog& audit, const Clock& clock, MatchingApiOptions options,
+                Inspection::ThresholdSource thresholds = Inspection::calibratedThresholds());
+    ~MatchingApi();
+    MatchingApi(const MatchingApi&) = delete;
+    MatchingApi& operator=(const MatchingApi&) = delete;
+
+    // Adds the routes; the server must outlive none of them (it holds this object's handlers).
+    void registerOn(MatchServer& server);
+
+    HttpResponse verify(const HttpRequest& request, const ClientIdentity& client);
+    HttpResponse identify(const HttpRequest& request, const ClientIdentity& client);
+    HttpResponse putGallery(const HttpRequest& request, const ClientIdentity& client);
+    // certificate: the client certificate of the connection (its key checks the signature).
+    HttpResponse attestPurge(const HttpRequest& request, const ClientIdentity& client,
+                             const QSslCertificate& certificate);
+    HttpResponse health() const;
+
+    int galleryCount() const { return int(m_galleries.size()); }
+
+    // A gallery or manifest name as accepted: letters, digits, '_', '-', '.',
+    // 1 to 64 of them, not starting with '.' (so never "..", never a path).
+    static bool isPlainName(const QString& name);
+
+private:
+    struct Photo;
+    std::optional<Photo> readPhoto(const QJsonObject& body, const QString& field, HttpResponse* refusal) const;
+    bool decode(Photo* photo, const QString& field, HttpResponse* refusal) const;
+    HttpResponse store(const MatchOutcome& outcome, Encounter encounter, const Photo& probe,
+                       const QByteArray& referencePhoto, const QString& referenceFormat, const QJsonObject& quality,
+                       const ClientIdentity& client, QJsonObject answer);
+
+    FacePipeline& m_pipeline;
+    const Database& m_database;
+    const EncounterStore& m_encounters;
+    const Clock& m_clock;
+    MatchingApiOptions m_options;
+    Inspection::ThresholdSource m_thresholds;
+    SubmissionStore m_submissions;
+    PurgeAttestationStore m_attestations;
+    MatchServer* m_server = nullptr;
+    std::map<QString, std::shared_ptr<const Gallery>> m_galleries;
+};
+
+} // namespace fg

@@ -1,0 +1,510 @@
+// MatchingApi over real TLS on loopback (the test PKI of
+// installer/make-test-pki.sh), with the real models and faces-dev photos, on
+// both record back-ends: verify (same person MATCH, another NO MATCH),
+// identify against a gallery loaded by PUT from a manifest written here,
+// encounters stored with the partner's identity and a submission id; every
+// refusal of the issue (malformed JSON, wrong type, 100 MB, 20000x20000,
+// unknown gallery, bad base64, undecodable) leaves the store unchanged; purge
+// attestations signed with the partner's key: good, bad signature, another
+// partner's submission, twice.
+#include "core/biometrics/FacePipeline.h"
+#include "core/matching/CalibrationTable.h"
+#include "core/security/AuditLog.h"
+#include "core/security/KeyEncryptionKey.h"
+#include "core/security/KeyStore.h"
+#include "core/service/MatchServer.h"
+#include "core/service/MatchingApi.h"
+#include "core/service/PurgeAttestation.h"
+#include "core/storage/Database.h"
+#include "core/workflow/EncounterStore.h"
+#include "core/workflow/RetentionPolicy.h"
+#include "tests/service/TlsTestClient.h"
+#include "tests/support/ManualClock.h"
+#include "tests/support/TestData.h"
+#include "tests/support/TestDatabase.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+
+#include <memory>
+
+using namespace fg;
+using test::Client;
+using test::Reply;
+
+namespace {
+
+QByteArray request(const QByteArray& method, const QByteArray& path, const QByteArray& type, const QByteArray& body)
+{
+    return method + ' ' + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type
+        + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+QByteArray json(const QJsonObject& object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QString photoBase64(const QString& relative)
+{
+    QFile file(test::datasetPath(QStringLiteral("faces-dev/single/") + relative));
+    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll().toBase64()) : QString();
+}
+
+quint32 crc32(const QByteArray& bytes)
+{
+    quint32 crc = 0xffffffffu;
+    for (const char byte : bytes) {
+        crc ^= quint8(byte);
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+QByteArray be32(quint32 value)
+{
+    const char bytes[4] = {char(value >> 24), char(value >> 16), char(value >> 8), char(value)};
+    return QByteArray(bytes, 4);
+}
+
+// A PNG whose header (with a correct CRC) claims width x height: all the
+// service may read of it before refusing it.
+QByteArray pngHeaderClaiming(quint32 width, quint32 height)
+{
+    const QByteArray ihdr = QByteArray("IHDR") + be32(width) + be32(height) + QByteArray("\x08\x02\x00\x00\x00", 5);
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + be32(13) + ihdr + be32(crc32(ihdr)) + QByteArray(64, '\0');
+}
+
+// SHA-256 signature with a PEM private key (the partner's), as a partner signs.
+QByteArray sign(const QByteArray& pemKey, const QByteArray& message)
+{
+    BIO* bio = BIO_new_mem_buf(pemKey.constData(), int(pemKey.size()));
+    EVP_PKEY* key = bio ? PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr) : nullptr;
+    BIO_free(bio);
+    EVP_MD_CTX* context = EVP_MD_CTX_new();
+    QByteArray signature;
+    size_t length = 0;
+    if (key && context && EVP_DigestSignInit(context, nullptr, EVP_sha256(), nullptr, key) == 1
+        && EVP_DigestSign(context, nullptr, &length, reinterpret_cast<const unsigned char*>(message.constData()),
+                          size_t(message.size())) == 1) {
+        signature.resize(qsizetype(length));
+        if (EVP_DigestSign(context, reinterpret_cast<unsigned char*>(signature.data()), &length,
+                           reinterpret_cast<const unsigned char*>(message.constData()), size_t(message.size())) == 1)
+            signature.resize(qsizetype(length));
+        else
+            signature.clear();
+    }
+    EVP_MD_CTX_free(context);
+    EVP_PKEY_free(key);
+    return signature;
+}
+
+// A flight's manifest as `gallery build` reads it (like tests/ui/ClipFlight.h,
+// which needs widgets): one row per person of faces-dev/single with their
+// first photo, but for those in `absent`; USA for odd rows, GBR for even ones.
+QString writeManifest(const QString& folder, const QString& flight, const QStringList& absent)
+{
+    const QDir single(test::datasetPath(QStringLiteral("faces-dev/single")));
+    QFile file(QDir(folder).filePath(flight + QStringLiteral(".csv")));
+    if (!file.open(QIODevice::WriteOnly))
+        return QString();
+    file.write("traveler_id,photo_path,name,citizenship,document_no\n");
+    int row = 0;
+    for (const QString& person : single.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        const QStringList photos = QDir(single.filePath(person)).entryList(QDir::Files, QDir::Name);
+        if (absent.contains(person) || photos.isEmpty())
+            continue;
+        file.write(QStringLiteral("%1,%2,%3,%4,P%5\n")
+                       .arg(person, QDir(single.filePath(person)).filePath(photos.front()), person,
+                            row % 2 ? QStringLiteral("USA") : QStringLiteral("GBR"))
+                       .arg(1000 + row)
+                       .toUtf8());
+        ++row;
+    }
+    return file.fileName();
+}
+
+} // namespace
+
+class TestMatchingApi : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void verifySamePersonMatches();
+    void verifyDifferentPeopleDoNotMatch();
+    void identifyAgainstAGalleryLoadedByPut();
+    void galleryNamesArePlain();
+    void refusalsLeaveTheStoreUnchanged_data();
+    void refusalsLeaveTheStoreUnchanged();
+    void purgeAttestation();
+
+private:
+    qint64 count(const QString& table) const;
+    QList<qint64> counts() const;
+    Reply send(const QString& certificate, const QByteArray& bytes);
+    QJsonObject verifyObama(const QString& certificate);
+
+    test::TestPki m_pki;
+    QTemporaryDir m_manifests;
+    std::unique_ptr<FacePipeline> m_pipeline;
+    test::ManualClock m_clock{QDateTime::currentDateTimeUtc()};
+    std::unique_ptr<test::TestDatabase> m_target;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<KeyStore> m_keys;
+    RetentionPolicy m_policy;
+    std::unique_ptr<EncounterStore> m_encounters;
+    std::unique_ptr<MatchingApi> m_api;
+    std::unique_ptr<MatchServer> m_server;
+};
+
+void TestMatchingApi::initTestCase()
+{
+    qInfo("back-end: %s", qPrintable(test::TestDatabase::backendName()));
+    FG_REQUIRE_DATASETS();
+    QVERIFY2(QSslSocket::supportsSsl(), "Qt has no TLS backend (libqopensslbackend.so)");
+    QString error;
+    QVERIFY2(m_pki.make(&error), qPrintable(error));
+    FacePipeline::Options options;
+    options.modelDirectory = test::modelsDir();
+    options.quality = QualityLimits::liveProbe();
+    m_pipeline = FacePipeline::create(options, &error);
+    QVERIFY2(m_pipeline, qPrintable(error));
+    QVERIFY(!writeManifest(m_manifests.path(), QStringLiteral("UA901"),
+                                           {QStringLiteral("biden")}).isEmpty());
+}
+
+void TestMatchingApi::init()
+{
+    QString error;
+    m_target = std::make_unique<test::TestDatabase>();
+    FG_REQUIRE_DATABASE(*m_target);
+    m_database = m_target->open(&error);
+    QVERIFY2(m_database, qPrintable(error));
+    const QString keyFile = QDir(m_target->scratchDir()).filePath(QStringLiteral("test.kek"));
+    QVERIFY2(KeyEncryptionKey::createKeyFile(keyFile, &error), qPrintable(error));
+    m_audit = std::make_unique<AuditLog>(*m_database, m_clock);
+    m_keys = KeyStore::openWithKeyFile(*m_database, *m_audit, keyFile, QStringLiteral("test:setup"), &error);
+    QVERIFY2(m_keys, qPrintable(error));
+    m_encounters = std::make_unique<EncounterStore>(*m_database, *m_keys, *m_audit, m_clock, m_policy);
+
+    MatchingApiOptions apiOptions;
+    apiOptions.manifestFolder = m_manifests.path();
+    m_api = std::make_unique<MatchingApi>(*m_pipeline, *m_database, *m_encounters, *m_audit, m_clock, apiOptions);
+    // No revocation here: revoked.pem (CN=ua-camera-9) serves as a second partner.
+    const std::optional<TlsServerConfig> tls =
+        TlsServerConfig::load(m_pki.serverFiles(), {}, QDateTime::currentDateTimeUtc(), &error);
+    QVERIFY2(tls, qPrintable(error));
+    MatchServerOptions options;
+    options.port = 0;
+    options.limits.maxBodyBytes = 16 * 1024 * 1024;
+    options.ratePerSecond = 1000;
+    options.rateBurst = 1000;
+    m_server = std::make_unique<MatchServer>(*tls, RoleMap::defaults(), options, m_clock);
+    m_api->registerOn(*m_server);
+    QVERIFY2(m_server->listen(&error), qPrintable(error));
+}
+
+void TestMatchingApi::cleanup()
+{
+    m_server.reset();
+    m_api.reset();
+    m_encounters.reset();
+    m_keys.reset();
+    m_audit.reset();
+    m_database.reset();
+    m_target.reset();
+}
+
+qint64 TestMatchingApi::count(const QString& table) const
+{
+    QString error;
+    const std::optional<QVariant> value =
+        m_database->scalar(QStringLiteral("SELECT COUNT(*) FROM ") + table, {}, table, &error);
+    return value ? value->toLongLong() : -1;
+}
+
+QList<qint64> TestMatchingApi::counts() const
+{
+    return {count(QStringLiteral("encounters")), count(QStringLiteral("photos")), count(QStringLiteral("templates")),
+            count(QStringLiteral("service_submissions")), count(QStringLiteral("purge_attestations")),
+            count(QStringLiteral("audit_events"))};
+}
+
+Reply TestMatchingApi::send(const QString& certificate, const QByteArray& bytes)
+{
+    Client client(m_pki, certificate);
+    return client.exchange(m_server->serverPort(), bytes);
+}
+
+QJsonObject TestMatchingApi::verifyObama(const QString& certificate)
+{
+    const QJsonObject body{{QStringLiteral("probe"), photoBase64(QStringLiteral("obama/02.jpg"))},
+                           {QStringLiteral("reference"), photoBase64(QStringLiteral("obama/01.jpg"))},
+                           {QStringLiteral("citizenship"), QStringLiteral("USA")},
+                           {QStringLiteral("camera"), QStringLiteral("gate B12 camera 1")},
+                           {QStringLiteral("flight"), QStringLiteral("ua 901")},
+                           {QStringLiteral("kind"), QStringLiteral("exit")}};
+    const Reply reply = send(certificate, request("POST", "/v1/verify", "application/json", json(body)));
+    if (reply.status != 200)
+        qWarning("verify: %d %s", reply.status, reply.body.constData());
+    return QJsonDocument::fromJson(reply.body).object();
+}
+
+void TestMatchingApi::verifySamePersonMatches()
+{
+    const QJsonObject answer = verifyObama(QStringLiteral("partner"));
+    QCOMPARE(answer.value(QStringLiteral("decision")).toString(), QStringLiteral("match"));
+    QString error;
+    const std::optional<CalibratedThreshold> calibrated = CalibrationTable::calibrated(1e-3, m_pipeline->modelId(), &error);
+    QVERIFY2(calibrated, qPrintable(error));
+    QCOMPARE(answer.value(QStringLiteral("threshold")).toDouble(), double(calibrated->threshold));
+    QVERIFY(answer.value(QStringLiteral("score")).toDouble() >= double(calibrated->threshold));
+    QCOMPARE(answer.value(QStringLiteral("model_id")).toString(), m_pipeline->modelId());
+    const qint64 id = answer.value(QStringLiteral("encounter_id")).toInteger();
+    const QString submission = answer.value(QStringLiteral("submission_id")).toString();
+    QVERIFY(id > 0);
+    QCOMPARE(submission.size(), 36);
+
+    const std::optional<Encounter> stored = m_encounters->find(id, &error);
+    QVERIFY2(stored, qPrintable(error));
+    QCOMPARE(stored->partner, QStringLiteral("CN=ua-camera-7,O=United Airlines,OU=partner"));
+    QCOMPARE(stored->officer, QStringLiteral("partner:ua-camera-7"));
+    QCOMPARE(stored->kind, Encounter::Kind::Exit);
+    QCOMPARE(stored->flight, QStringLiteral("UA901"));
+    QCOMPARE(stored->citizenship, QStringLiteral("USA"));
+    QCOMPARE(stored->decision, std::optional<Encounter::Decision>(Encounter::Decision::Match));
+    QCOMPARE(count(QStringLiteral("photos")), 2); // the probe and the reference, sealed
+    QCOMPARE(m_database->scalar(QStringLiteral("SELECT encounter_id FROM service_submissions WHERE submission_id = ?"),
+                                {submission}, QStringLiteral("submission"), &error)
+                 ->toLongLong(),
+             id);
+    // A workstation's request is stored too, as the workstation's.
+    const QJsonObject fromWorkstation = verifyObama(QStringLiteral("workstation"));
+    const std::optional<Encounter> second =
+        m_encounters->find(fromWorkstation.value(QStringLiteral("encounter_id")).toInteger(), &error);
+    QVERIFY2(second, qPrintable(error));
+    QCOMPARE(second->partner, QString());
+    QCOMPARE(second->workstation, QStringLiteral("gate-b12"));
+    QCOMPARE(second->officer, QStringLiteral("workstation:gate-b12"));
+}
+
+void TestMatchingApi::verifyDifferentPeopleDoNotMatch()
+{
+    const QJsonObject body{{QStringLiteral("probe"), photoBase64(QStringLiteral("biden/01.jpg"))},
+                           {QStringLiteral("reference"), photoBase64(QStringLiteral("obama/01.jpg"))}};
+    const Reply reply = send(QStringLiteral("partner"), request("POST", "/v1/verify", "application/json", json(body)));
+    QVERIFY2(reply.status == 200, reply.body.constData());
+    const QJsonObject answer = QJsonDocument::fromJson(reply.body).object();
+    QCOMPARE(answer.value(QStringLiteral("decision")).toString(), QStringLiteral("no-match"));
+    QVERIFY(answer.value(QStringLiteral("score")).toDouble() < answer.value(QStringLiteral("threshold")).toDouble());
+    QCOMPARE(count(QStringLiteral("encounters")), 1);
+    QCOMPARE(count(QStringLiteral("queue_items")), 1); // a no-match goes to the supervisor's queue
+}
+
+void TestMatchingApi::identifyAgainstAGalleryLoadedByPut()
+{
+    const QJsonObject probe{{QStringLiteral("probe"), photoBase64(QStringLiteral("obama/02.jpg"))},
+                            {QStringLiteral("gallery"), QStringLiteral("UA901")},
+                            {QStringLiteral("top"), 3}};
+    Reply reply = send(QStringLiteral("partner"), request("POST", "/v1/identify", "application/json", json(probe)));
+    QCOMPARE(reply.status, 404); // not loaded yet
+
+    const QByteArray put = request("PUT", "/v1/galleries/UA901", "application/json",
+                                   json({{QStringLiteral("manifest"), QStringLiteral("UA901.csv")}}));
+    QCOMPARE(send(QStringLiteral("partner"), put).status, 403); // a partner may not load galleries
+    reply = send(QStringLiteral("workstation"), put);
+    QVERIFY2(reply.status == 200, reply.body.constData());
+    const QJsonObject loaded = QJsonDocument::fromJson(reply.body).object();
+    QCOMPARE(loaded.value(QStringLiteral("gallery")).toString(), QStringLiteral("UA901"));
+    QCOMPARE(loaded.value(QStringLiteral("members")).toInt(), 6); // faces-dev/single without biden
+    QCOMPARE(m_api->galleryCount(), 1);
+
+    reply = send(QStringLiteral("partner"), request("POST", "/v1/identify", "application/json", json(probe)));
+    QVERIFY2(reply.status == 200, reply.body.constData());
+    QJsonObject answer = QJsonDocument::fromJson(reply.body).object();
+    QCOMPARE(answer.value(QStringLiteral("decision")).toString(), QStringLiteral("match"));
+    const QJsonArray candidates = answer.value(QStringLiteral("candidates")).toArray();
+    QCOMPARE(candidates.size(), 3);
+    QCOMPARE(candidates.at(0).toObject().value(QStringLiteral("traveler_id")).toString(), QStringLiteral("obama"));
+    QCOMPARE(candidates.at(0).toObject().value(QStringLiteral("score")).toDouble(),
+             answer.value(QStringLiteral("score")).toDouble());
+    QString error;
+    std::optional<Encounter> stored = m_encounters->find(answer.value(QStringLiteral("encounter_id")).toInteger(), &error);
+    QVERIFY2(stored, qPrintable(error));
+    QCOMPARE(stored->flight, QStringLiteral("UA901"));
+    QCOMPARE(stored->partner, QStringLiteral("CN=ua-camera-7,O=United Airlines,OU=partner"));
+    QCOMPARE(stored->citizenship, QStringLiteral("GBR")); // the matched member's (obama: the fifth row)
+
+    // Biden is not booked on UA901: no match.
+    QJsonObject other = probe;
+    other.insert(QStringLiteral("probe"), photoBase64(QStringLiteral("biden/01.jpg")));
+    reply = send(QStringLiteral("partner"), request("POST", "/v1/identify", "application/json", json(other)));
+    QVERIFY2(reply.status == 200, reply.body.constData());
+    answer = QJsonDocument::fromJson(reply.body).object();
+    QCOMPARE(answer.value(QStringLiteral("decision")).toString(), QStringLiteral("no-match"));
+    QCOMPARE(count(QStringLiteral("encounters")), 2);
+
+    // The health route names the model and the galleries.
+    reply = send(QStringLiteral("partner"), "GET /v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    const QJsonObject health = QJsonDocument::fromJson(reply.body).object();
+    QCOMPARE(health.value(QStringLiteral("galleries")).toInt(), 1);
+    QCOMPARE(health.value(QStringLiteral("model_id")).toString(), m_pipeline->modelId());
+}
+
+void TestMatchingApi::galleryNamesArePlain()
+{
+    QVERIFY(MatchingApi::isPlainName(QStringLiteral("UA901")));
+    QVERIFY(MatchingApi::isPlainName(QStringLiteral("UA901.csv")));
+    QVERIFY(!MatchingApi::isPlainName(QStringLiteral("..")));
+    QVERIFY(!MatchingApi::isPlainName(QStringLiteral(".hidden")));
+    QVERIFY(!MatchingApi::isPlainName(QStringLiteral("a/b")));
+    QVERIFY(!MatchingApi::isPlainName(QStringLiteral("..%2Fetc")));
+    QVERIFY(!MatchingApi::isPlainName(QString()));
+    const QList<qint64> before = counts();
+    for (const auto& [path, manifest, status] :
+         {std::tuple<QByteArray, QString, int>{"/v1/galleries/UA901", QStringLiteral("../UA901.csv"), 400},
+          {"/v1/galleries/UA901", QStringLiteral("/etc/passwd"), 400},
+          {"/v1/galleries/..%2F..%2Fetc", QStringLiteral("UA901.csv"), 400},
+          {"/v1/galleries/UA901", QStringLiteral("absent.csv"), 404}}) {
+        const Reply reply = send(QStringLiteral("workstation"),
+                                 request("PUT", path, "application/json", json({{QStringLiteral("manifest"), manifest}})));
+        QVERIFY2(reply.status == status, qPrintable(QStringLiteral("%1 %2: %3 %4")
+                                                        .arg(QString::fromLatin1(path), manifest)
+                                                        .arg(reply.status)
+                                                        .arg(reply.error())));
+        QVERIFY(!reply.error().isEmpty());
+    }
+    QCOMPARE(m_api->galleryCount(), 0);
+    QCOMPARE(counts(), before);
+}
+
+void TestMatchingApi::refusalsLeaveTheStoreUnchanged_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("reason");
+    const QString obama = photoBase64(QStringLiteral("obama/01.jpg"));
+    const auto verify = [&](const QJsonObject& body) { return request("POST", "/v1/verify", "application/json", json(body)); };
+    QTest::newRow("malformed JSON") << request("POST", "/v1/verify", "application/json", R"({"probe": "abc)") << 400
+                                    << QStringLiteral("malformed JSON");
+    QTest::newRow("wrong content type")
+        << request("POST", "/v1/verify", "text/plain", json({{QStringLiteral("probe"), obama}})) << 415
+        << QStringLiteral("application/json");
+    QTest::newRow("100 MB body") << QByteArray("POST /v1/verify HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                                               "application/json\r\nContent-Length: 104857600\r\n\r\n{")
+                                 << 413 << QStringLiteral("bytes");
+    QTest::newRow("20000x20000 image")
+        << verify({{QStringLiteral("probe"), QString::fromLatin1(pngHeaderClaiming(20000, 20000).toBase64())},
+                   {QStringLiteral("reference"), obama}})
+        << 413 << QStringLiteral("20000 x 20000 pixels");
+    QTest::newRow("unknown gallery")
+        << request("POST", "/v1/identify", "application/json",
+                   json({{QStringLiteral("probe"), obama}, {QStringLiteral("gallery"), QStringLiteral("XX999")}}))
+        << 404 << QStringLiteral("XX999");
+    QTest::newRow("probe missing") << verify({{QStringLiteral("reference"), obama}}) << 400 << QStringLiteral("probe");
+    QTest::newRow("probe not a string") << verify({{QStringLiteral("probe"), 5}, {QStringLiteral("reference"), obama}})
+                                        << 400 << QStringLiteral("must be a string");
+    QTest::newRow("bad base64") << verify({{QStringLiteral("probe"), QStringLiteral("%%%not base64%%%")},
+                                           {QStringLiteral("reference"), obama}})
+                                << 400 << QStringLiteral("not base64");
+    QTest::newRow("not an image") << verify({{QStringLiteral("probe"), QString::fromLatin1(QByteArray(400, 'x').toBase64())},
+                                             {QStringLiteral("reference"), obama}})
+                                  << 422 << QStringLiteral("cannot be decoded");
+    QByteArray truncated = QByteArray::fromBase64(obama.toLatin1());
+    truncated.truncate(600);
+    QTest::newRow("truncated JPEG") << verify({{QStringLiteral("probe"), QString::fromLatin1(truncated.toBase64())},
+                                               {QStringLiteral("reference"), obama}})
+                                    << 422 << QStringLiteral("cannot be decoded");
+    QTest::newRow("bad citizenship") << verify({{QStringLiteral("probe"), obama}, {QStringLiteral("reference"), obama},
+                                                {QStringLiteral("citizenship"), QStringLiteral("France")}})
+                                     << 400 << QStringLiteral("citizenship");
+    QTest::newRow("both references") << verify({{QStringLiteral("probe"), obama}, {QStringLiteral("reference"), obama},
+                                                {QStringLiteral("reference_template"), obama}})
+                                     << 400 << QStringLiteral("exactly one");
+}
+
+void TestMatchingApi::refusalsLeaveTheStoreUnchanged()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, status);
+    QFETCH(QString, reason);
+    const QList<qint64> before = counts();
+    QCOMPARE(before.front(), 0);
+    const Reply reply = send(QStringLiteral("partner"), bytes);
+    QCOMPARE(reply.status, status);
+    QVERIFY2(reply.error().contains(reason), qPrintable(reply.error()));
+    QCOMPARE(counts(), before);
+}
+
+void TestMatchingApi::purgeAttestation()
+{
+    const QJsonObject first = verifyObama(QStringLiteral("partner"));
+    const QString submission = first.value(QStringLiteral("submission_id")).toString();
+    const qint64 encounter = first.value(QStringLiteral("encounter_id")).toInteger();
+    QVERIFY(!submission.isEmpty());
+    const QString deletedAt = QStringLiteral("2026-11-27T10:15:00Z");
+    const QByteArray path = "/v1/submissions/" + submission.toLatin1() + "/purge-attestation";
+    const QByteArray partnerKey = m_pki.read(QStringLiteral("partner.key"));
+    const auto attest = [&](const QString& certificate, const QByteArray& signature, const QByteArray& to) {
+        return send(certificate, request("POST", to, "application/json",
+                                         json({{QStringLiteral("deleted_at"), deletedAt},
+                                               {QStringLiteral("signature"), QString::fromLatin1(signature.toBase64())}})));
+    };
+    const QByteArray good = sign(partnerKey, PurgeAttestation::signedBytes(submission, deletedAt));
+    QVERIFY(!good.isEmpty());
+    QCOMPARE(PurgeAttestation::signedBytes(QStringLiteral("s"), QStringLiteral("t")),
+             QByteArray("facegate-purge-attestation/v1\ns\nt\n"));
+    const QList<qint64> before = counts();
+
+    // Signed over other bytes (another time): 400.
+    Reply reply = attest(QStringLiteral("partner"),
+                         sign(partnerKey, PurgeAttestation::signedBytes(submission, QStringLiteral("2026-11-27T10:16:00Z"))),
+                         path);
+    QCOMPARE(reply.status, 400);
+    QVERIFY2(reply.error().contains(QLatin1String("signature")), qPrintable(reply.error()));
+    // Signed by another partner's key, sent by that partner: not its submission, 403.
+    reply = attest(QStringLiteral("revoked"),
+                   sign(m_pki.read(QStringLiteral("revoked.key")), PurgeAttestation::signedBytes(submission, deletedAt)),
+                   path);
+    QCOMPARE(reply.status, 403);
+    // The good signature from a workstation: the route is the partners'.
+    QCOMPARE(attest(QStringLiteral("workstation"), good, path).status, 403);
+    // An unknown submission: 404.
+    QCOMPARE(attest(QStringLiteral("partner"), good, "/v1/submissions/nope/purge-attestation").status, 404);
+    QCOMPARE(counts(), before);
+
+    reply = attest(QStringLiteral("partner"), good, path);
+    QVERIFY2(reply.status == 200, reply.body.constData());
+    QCOMPARE(QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("encounter_id")).toInteger(), encounter);
+    QCOMPARE(count(QStringLiteral("purge_attestations")), 1);
+    QString error;
+    QCOMPARE(m_database->scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE action = "
+                                               "'submission.purge-attested' AND subject = ?"),
+                                {QStringLiteral("encounter:%1").arg(encounter)}, QStringLiteral("audit"), &error)
+                 ->toLongLong(),
+             1);
+    QCOMPARE(m_database->scalar(QStringLiteral("SELECT deleted_at_text FROM purge_attestations WHERE submission_id = ?"),
+                                {submission}, QStringLiteral("attestation"), &error)
+                 ->toString(),
+             deletedAt);
+    const QList<qint64> after = counts();
+    reply = attest(QStringLiteral("partner"), good, path);
+    QCOMPARE(reply.status, 409);
+    QCOMPARE(counts(), after);
+    QVERIFY2(m_audit->verify(&error)->intact, qPrintable(error));
+}
+
+QTEST_MAIN(TestMatchingApi)
+#include "tst_matchingapi.moc"
