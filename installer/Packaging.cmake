@@ -6,6 +6,7 @@
 #
 # Layout (prefix /usr in the package):
 #   bin/facegate, bin/facegate-cli, bin/facegate-matchd   the programs (those defined)
+#   lib/systemd/system/facegate-matchd.service   the service's unit (not enabled)
 #   bin/facegate-start                  fetches the models on first run, then runs facegate
 #   share/applications/facegate.desktop, share/icons/hicolor/scalable/apps/facegate.svg
 #   share/facegate/{models.sha256,models.env,fetch-models.sh}
@@ -20,6 +21,8 @@ set(FACEGATE_DATA_DIR ${CMAKE_INSTALL_DATADIR}/facegate)
 # app/CMakeLists.txt gives it its own install rule).
 if(TARGET facegate-matchd)
     install(TARGETS facegate-matchd RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+    # Not enabled by the package: the administrator configures the certificates first.
+    install(FILES ${PROJECT_SOURCE_DIR}/installer/facegate-matchd.service DESTINATION lib/systemd/system)
 endif()
 if(TARGET facegate)
     install(PROGRAMS ${PROJECT_SOURCE_DIR}/installer/facegate-launcher.sh

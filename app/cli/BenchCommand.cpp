@@ -3,6 +3,7 @@
 #include "app/cli/PurgeBench.h"
 #include "app/cli/QueueBench.h"
 #include "app/cli/SearchBench.h"
+#include "app/cli/ServiceBench.h"
 #include "core/biometrics/ImageHeader.h"
 #include "core/security/AuditLog.h"
 #include "core/security/KeyEncryptionKey.h"
@@ -268,6 +269,8 @@ int runBench(const QStringList& arguments, CliContext& context)
         return benchRecords(arguments, context);
     if (arguments.size() > 1 && arguments[1] == QLatin1String("queue"))
         return runQueueBench(arguments, context);
+    if (arguments.size() > 1 && arguments[1] == QLatin1String("service"))
+        return runServiceBench(arguments, context);
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("pipeline or search"));
     parser.addOption({QStringLiteral("gallery-size"), QStringLiteral("gallery rows for search"), QStringLiteral("N"),

@@ -1,0 +1,178 @@
+// facegate-matchd as a program (QProcess): it reads a configuration and the
+// test PKI, listens, answers GET /v1/health over mutual TLS, stops cleanly on
+// SIGTERM, and refuses to start (exit 1) naming the setting or file at fault.
+#include "core/security/KeyEncryptionKey.h"
+#include "tests/service/TlsTestClient.h"
+#include "tests/support/TestData.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+
+#include <csignal>
+
+#include <signal.h>
+
+using namespace fg;
+
+namespace {
+
+// A port free right now: the program cannot report the one it got for port 0.
+quint16 freePort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    const quint16 port = probe.serverPort();
+    probe.close();
+    return port;
+}
+
+} // namespace
+
+class TestFacegateMatchd : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void servesHealthAndStopsOnSigterm();
+    void refusesToStart_data();
+    void refusesToStart();
+
+private:
+    // A good configuration: the test PKI's server files (revoked.pem revoked), the
+    // records in the temporary folder; [service] comes last, so lines appended go there.
+    QString writeConfig(const QString& name) const;
+    void start(QProcess* process, const QStringList& arguments) const;
+
+    test::TestPki m_pki;
+    QTemporaryDir m_dir;
+};
+
+void TestFacegateMatchd::initTestCase()
+{
+    QVERIFY2(QSslSocket::supportsSsl(), "Qt has no TLS backend (libqopensslbackend.so)");
+    QString error;
+    QVERIFY2(m_pki.make(&error), qPrintable(error));
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(KeyEncryptionKey::createKeyFile(m_dir.filePath(QStringLiteral("records.kek")), &error), qPrintable(error));
+}
+
+QString TestFacegateMatchd::writeConfig(const QString& name) const
+{
+    QFile file(m_dir.filePath(name));
+    if (!file.open(QIODevice::WriteOnly))
+        return QString();
+    const QString text = QStringLiteral("[database]\nurl=sqlite://%1\n[security]\nkeyFile=%2\n[models]\ndir=%3\n"
+                                        "[service]\ncertificate=%4\nprivateKey=%5\nclientCa=%6\nrevoked=sha256:%7\n")
+                             .arg(m_dir.filePath(name + QStringLiteral(".db")), m_dir.filePath(QStringLiteral("records.kek")),
+                                  test::modelsDir(), m_pki.path(QStringLiteral("server.pem")),
+                                  m_pki.path(QStringLiteral("server.key")), m_pki.path(QStringLiteral("ca.pem")),
+                                  QString::fromLatin1(m_pki.read(QStringLiteral("revoked.sha256")).trimmed()));
+    file.write(text.toUtf8());
+    return file.fileName();
+}
+
+void TestFacegateMatchd::start(QProcess* process, const QStringList& arguments) const
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("FACEGATE_CONFIG"));
+    environment.insert(QStringLiteral("HOME"), m_dir.path()); // nothing of the user's is read or written
+    process->setProcessEnvironment(environment);
+    process->start(QStringLiteral(FACEGATE_MATCHD), arguments);
+}
+
+void TestFacegateMatchd::servesHealthAndStopsOnSigterm()
+{
+    const quint16 port = freePort();
+    QVERIFY(port != 0);
+    const QString config = writeConfig(QStringLiteral("serving.ini"));
+    QVERIFY(!config.isEmpty());
+    QProcess daemon;
+    start(&daemon, {QStringLiteral("--config"), config, QStringLiteral("--listen"),
+                    QStringLiteral("127.0.0.1:%1").arg(port)});
+    QVERIFY2(daemon.waitForStarted(10000), qPrintable(daemon.errorString()));
+    // Listening once it says so (the models load first: seconds).
+    QByteArray log;
+    QDeadlineTimer deadline(120000);
+    while (!log.contains("listening on") && daemon.state() == QProcess::Running && !deadline.hasExpired()) {
+        daemon.waitForReadyRead(200);
+        log += daemon.readAllStandardError();
+    }
+    QVERIFY2(log.contains(QStringLiteral("listening on 127.0.0.1 port %1").arg(port).toUtf8()), log.constData());
+
+    test::Client partner(m_pki, QStringLiteral("partner"));
+    const test::Reply health = partner.exchange(port, "GET /v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    QCOMPARE(health.status, 200);
+    const QJsonObject answer = QJsonDocument::fromJson(health.body).object();
+    QCOMPARE(answer.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    QCOMPARE(answer.value(QStringLiteral("version")).toString(), QStringLiteral(FACEGATE_VERSION));
+    // The revoked certificate of the configuration is refused in the handshake.
+    test::Client revoked(m_pki, QStringLiteral("revoked"));
+    QCOMPARE(revoked.exchange(port, "GET /v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n").status, 0);
+
+    QCOMPARE(::kill(pid_t(daemon.processId()), SIGTERM), 0);
+    QVERIFY(daemon.waitForFinished(30000));
+    log += daemon.readAllStandardError();
+    QCOMPARE(daemon.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(daemon.exitCode(), 0);
+    QVERIFY2(log.contains("signal 15") && log.contains("stopped"), log.constData());
+    // The port is free again.
+    QTcpServer again;
+    QVERIFY(again.listen(QHostAddress::LocalHost, port));
+}
+
+void TestFacegateMatchd::refusesToStart_data()
+{
+    QTest::addColumn<QString>("service");   // extra lines under [service]
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("named");      // what stderr must name
+
+    const QString missing = m_dir.filePath(QStringLiteral("no-such-server.pem"));
+    QTest::newRow("missing certificate file")
+        << QStringLiteral("certificate=%1\n").arg(missing) << QStringList() << missing;
+    QTest::newRow("certificate not set") << QStringLiteral("certificate=\n") << QStringList()
+                                         << QStringLiteral("service/certificate");
+    QTest::newRow("bad roles") << QStringLiteral("roles=OU partner\n") << QStringList() << QStringLiteral("service/roles");
+    QTest::newRow("bad listen option") << QString() << QStringList{QStringLiteral("--listen"), QStringLiteral("localhost")}
+                                       << QStringLiteral("service/listen");
+    QTest::newRow("out of range") << QStringLiteral("maxConcurrent=0\n") << QStringList()
+                                  << QStringLiteral("service/maxConcurrent");
+}
+
+void TestFacegateMatchd::refusesToStart()
+{
+    QFETCH(QString, service);
+    QFETCH(QStringList, options);
+    QFETCH(QString, named);
+    QString name = QStringLiteral("refused-%1.ini").arg(QString::fromLatin1(QTest::currentDataTag()));
+    const QString config = writeConfig(name.replace(u' ', u'-'));
+    QVERIFY(!config.isEmpty());
+    // The row's [service] lines replace those of the good configuration.
+    QFile file(config);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
+    file.close();
+    for (const QString& line : service.split(u'\n', Qt::SkipEmptyParts)) {
+        const QString key = line.section(u'=', 0, 0) + u'=';
+        lines.removeIf([&](const QString& existing) { return existing.startsWith(key); });
+        lines.append(line);
+    }
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(lines.join(u'\n').toUtf8() + '\n');
+    file.close();
+
+    QProcess daemon;
+    start(&daemon, QStringList{QStringLiteral("--config"), config} + options);
+    QVERIFY(daemon.waitForFinished(120000));
+    const QString log = QString::fromUtf8(daemon.readAllStandardError());
+    QCOMPARE(daemon.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(daemon.exitCode(), 1);
+    QVERIFY2(log.contains(named), qPrintable(log));
+    QVERIFY2(!log.contains(QStringLiteral("listening on")), qPrintable(log));
+}
+
+QTEST_GUILESS_MAIN(TestFacegateMatchd)
+#include "tst_facegatematchd.moc"
