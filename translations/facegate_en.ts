@@ -175,14 +175,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Alternate procedures</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nothing was written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Exported %1 (local time) · %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -428,6 +420,280 @@
     </message>
 </context>
 <context>
+    <name>fg::FiguresCharts</name>
+    <message>
+        <source>Score distributions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparison score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encounters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DET curve of the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False match rate (FMR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False non-match rate (FNMR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genuine (1 score)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genuine (%1 scores)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impostor (1 score, hatched)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impostor (%1 scores, hatched)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genuine: the score of each traveler whose identity was confirmed (solid bars).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impostor: the scores of other people in confirmed searches and of suspected impostors (hatched bars).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashed line: the decision threshold %1 of the most recent encounter selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold: none recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decision threshold is recorded in the encounters selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No score in this selection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opt-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calibration table for the model: the DET curve cannot be drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DET curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibration: %1, %2 impostor pairs, measured %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square: the operating point of threshold %1, FMR %2, FNMR %3 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold: no operating point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The threshold %1 is outside the calibration table: no operating point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decision threshold recorded: no operating point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::FiguresView</name>
+    <message>
+        <source>the model manifest names no recognition model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day counted (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day counted, included (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Travelers processed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-match rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opt-out rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unusable captures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median time to decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95th percentile time to decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as a supervisor, an auditor or an administrator to see the port&apos;s figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port&apos;s figures are for supervisors, auditors and administrators: %1 is signed in as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The “until” day is before the “from” day: no encounter can be counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in scope (not exempt from biometrics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>photographed, of travelers in scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches, of travelers photographed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no matches, of travelers photographed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alternate procedures, of travelers processed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 poor quality · %2 no face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>captures that could not be compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the capture to the officer&apos;s action, over 1 decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the capture to the officer&apos;s action, over %1 decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fg::FirstAdminDialog</name>
     <message>
         <source>FaceGate — first administrator</source>
@@ -537,6 +803,30 @@
     </message>
     <message>
         <source>%1 cannot take captures or record encounters: sign in as an officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decision: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the matching service cannot be used (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reference chosen: load a flight&apos;s manifest (1:N) or a document photo (1:1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decision: the matching service refused the capture (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decision: the matching service is unreachable (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -810,6 +1100,10 @@
     </message>
     <message>
         <source>Reason (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NO DECISION</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1381,6 +1675,240 @@
     </message>
 </context>
 <context>
+    <name>fg::QueuePanel</name>
+    <message>
+        <source>The no-match queue is for supervisors and auditors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;mera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any officer (user name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open or claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Claim and review (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No items match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items %1–%2 of %3 · page %4 of %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::QueueTableModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entered the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>claimed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (threshold %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent to secondary by the officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>poor quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>officer override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identity confirmed (false non-match)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>referred to secondary inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suspected impostor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capture problem (lighting, camera, pose)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fg::ReferenceLoader</name>
     <message>
         <source>line %1 (%2): %3</source>
@@ -1388,6 +1916,877 @@
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::ReportBuilder</name>
+    <message>
+        <source>no match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>poor quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>officer&apos;s override or referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identity confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secondary inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suspected impostor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capture problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>referred to secondary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reports are for supervisors, auditors and administrators; this user&apos;s role is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 to %2 (UTC, the end excluded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 on (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before %1 (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encounter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entered queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items that entered the queue: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their state now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisors&apos; decisions: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera or lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuing state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alternate procedures: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By officer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos deleted by rule %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates deleted by rule %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key accesses: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By action: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By actor: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hash chain of the whole log: intact (%1 events)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hash chain of the whole log: BROKEN at event %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge attestation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no attestation recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner submissions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a purge attestation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By partner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge attestations are recorded from the matching service facegate-matchd on; none is recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-match queue and resolutions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alternate procedures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key accesses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner submissions without a purge attestation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user %1 is disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the period ends (%2) before it starts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::ReportPdf</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::ReportsPanel</name>
+    <message>
+        <source>&amp;Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;efresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be built: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as a supervisor, auditor or administrator to see the reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reports are not shown: the account %1 is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reports are for supervisors, auditors and administrators; %1 is signed in as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody allowed to read the reports is signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 rows are shown; the exports hold them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · exported %2 by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the report as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported: there is no audit log to record the export in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported: the export could not be recorded in the audit log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::ReviewDialog</name>
+    <message>
+        <source>none recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed the decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overrode the decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent the traveler to secondary inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The item could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not claimed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed: no other supervisor can resolve this item while you hold it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not released: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released: the item is back in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not resolved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review queue item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top candidates of the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encounter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Identity confirmed (false non-match)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred to &amp;secondary inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspected i&amp;mpostor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture &amp;problem (lighting, camera, pose)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you checked and why you decided so</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: auditors see the review but do not claim or resolve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Claim (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;lease</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resolve (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue item %1 · %2 · encounter %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open since %1 (waiting %2). Claim it to resolve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed by you since %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed by %1 since %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved by %1 on %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purged: the photo is no longer stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purged on %1 by rule %2 (verified %3, due %4) by %5 · deletion record %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reference photo was stored with this encounter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No capture was stored with this encounter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored photo could not be decoded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 × %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · above the threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · below the threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (false match rate %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Officer&apos;s note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No quality report (no face was analysed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yaw %1°, pitch %2°, roll %3°</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eyes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 px apart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharpness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faces in view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traveler and document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not established</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No document was recorded with this encounter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisors&apos; decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted by retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by rule %2 on %3 (record %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::ReviewQueue</name>
+    <message>
+        <source>there is no queue item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue item %1 is already resolved: %2 by %3 at %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue item %1 is already resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue item %1 is claimed by %2 since %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue item %1 is not claimed: claim it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue item %1 changed meanwhile; try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no user is signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account %1 is disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not claim, release or resolve queue items: supervisors only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not read the supervisor&apos;s queue: supervisors and auditors only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue item %1 is not claimed: there is nothing to release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a resolution needs a note: what was checked, and why this decision</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1474,6 +2873,37 @@
     </message>
     <message>
         <source>Sign-in is not possible: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::SupervisorWindow</name>
+    <message>
+        <source>FaceGate — supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-match &amp;queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port &amp;figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1620,6 +3050,49 @@ Retention purge failed: %2</source>
     </message>
     <message>
         <source>Document reader not watched: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Supervision: queue, figures, reports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching: service at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching: service at %1 unreachable (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::ZoomablePhoto</name>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in (or Ctrl + wheel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full resolution: one photo pixel per screen pixel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit the whole photo in view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels, shown at %3 %</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -175,14 +175,6 @@
         <translation>No se pudo escribir %1: %2</translation>
     </message>
     <message>
-        <source>Alternate procedures</source>
-        <translation>Procedimientos alternativos</translation>
-    </message>
-    <message>
-        <source>nothing was written</source>
-        <translation>no se escribió nada</translation>
-    </message>
-    <message>
         <source>Exported %1 (local time) · %2</source>
         <translation>Exportado el %1 (hora local) · %2</translation>
     </message>
@@ -428,6 +420,280 @@
     </message>
 </context>
 <context>
+    <name>fg::FiguresCharts</name>
+    <message>
+        <source>Score distributions</source>
+        <translation>Distribuciones de puntuaciones</translation>
+    </message>
+    <message>
+        <source>Comparison score</source>
+        <translation>Puntuación de comparación</translation>
+    </message>
+    <message>
+        <source>Encounters</source>
+        <translation>Controles</translation>
+    </message>
+    <message>
+        <source>DET curve of the model</source>
+        <translation>Curva DET del modelo</translation>
+    </message>
+    <message>
+        <source>False match rate (FMR)</source>
+        <translation>Tasa de falsas coincidencias (FMR)</translation>
+    </message>
+    <message>
+        <source>False non-match rate (FNMR)</source>
+        <translation>Tasa de falsas no coincidencias (FNMR)</translation>
+    </message>
+    <message>
+        <source>Rates</source>
+        <translation>Tasas</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>Porcentaje</translation>
+    </message>
+    <message>
+        <source>Genuine (1 score)</source>
+        <translation>Genuinas (1 puntuación)</translation>
+    </message>
+    <message>
+        <source>Genuine (%1 scores)</source>
+        <translation>Genuinas (%1 puntuaciones)</translation>
+    </message>
+    <message>
+        <source>Impostor (1 score, hatched)</source>
+        <translation>Impostoras (1 puntuación, rayada)</translation>
+    </message>
+    <message>
+        <source>Impostor (%1 scores, hatched)</source>
+        <translation>Impostoras (%1 puntuaciones, rayadas)</translation>
+    </message>
+    <message>
+        <source>Genuine: the score of each traveler whose identity was confirmed (solid bars).</source>
+        <translation>Genuinas: la puntuación de cada viajero cuya identidad se confirmó (barras lisas).</translation>
+    </message>
+    <message>
+        <source>Impostor: the scores of other people in confirmed searches and of suspected impostors (hatched bars).</source>
+        <translation>Impostoras: las puntuaciones de otras personas en búsquedas confirmadas y de presuntos impostores (barras rayadas).</translation>
+    </message>
+    <message>
+        <source>Threshold %1</source>
+        <translation>Umbral %1</translation>
+    </message>
+    <message>
+        <source>Dashed line: the decision threshold %1 of the most recent encounter selected.</source>
+        <translation>Línea discontinua: el umbral de decisión %1 del control seleccionado más reciente.</translation>
+    </message>
+    <message>
+        <source>Threshold: none recorded</source>
+        <translation>Umbral: ninguno registrado</translation>
+    </message>
+    <message>
+        <source>No decision threshold is recorded in the encounters selected.</source>
+        <translation>No hay ningún umbral de decisión registrado en los controles seleccionados.</translation>
+    </message>
+    <message>
+        <source>No score in this selection.</source>
+        <translation>No hay puntuaciones en esta selección.</translation>
+    </message>
+    <message>
+        <source>Opt-out</source>
+        <translation>Renuncia</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>No coincidencia</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Coincidencia</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Captura</translation>
+    </message>
+    <message>
+        <source>%1: %2 %</source>
+        <translation>%1: %2 %</translation>
+    </message>
+    <message>
+        <source>%1: no data</source>
+        <translation>%1: sin datos</translation>
+    </message>
+    <message>
+        <source>Rate (%)</source>
+        <translation>Tasa (%)</translation>
+    </message>
+    <message>
+        <source>No calibration table for the model: the DET curve cannot be drawn.</source>
+        <translation>No hay tabla de calibración para el modelo: no se puede trazar la curva DET.</translation>
+    </message>
+    <message>
+        <source>DET curve</source>
+        <translation>Curva DET</translation>
+    </message>
+    <message>
+        <source>Calibration: %1, %2 impostor pairs, measured %3.</source>
+        <translation>Calibración: %1, %2 pares impostores, medida el %3.</translation>
+    </message>
+    <message>
+        <source>Square: the operating point of threshold %1, FMR %2, FNMR %3 %.</source>
+        <translation>Cuadrado: el punto de funcionamiento del umbral %1, FMR %2, FNMR %3 %.</translation>
+    </message>
+    <message>
+        <source>Threshold: no operating point</source>
+        <translation>Umbral: sin punto de funcionamiento</translation>
+    </message>
+    <message>
+        <source>The threshold %1 is outside the calibration table: no operating point.</source>
+        <translation>El umbral %1 está fuera de la tabla de calibración: no hay punto de funcionamiento.</translation>
+    </message>
+    <message>
+        <source>No decision threshold recorded: no operating point.</source>
+        <translation>No hay ningún umbral de decisión registrado: no hay punto de funcionamiento.</translation>
+    </message>
+</context>
+<context>
+    <name>fg::FiguresView</name>
+    <message>
+        <source>the model manifest names no recognition model</source>
+        <translation>el manifiesto de modelos no indica ningún modelo de reconocimiento</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <source>The first day counted (local time)</source>
+        <translation>El primer día contado (hora local)</translation>
+    </message>
+    <message>
+        <source>The last day counted, included (local time)</source>
+        <translation>El último día contado, incluido (hora local)</translation>
+    </message>
+    <message>
+        <source>&amp;Workstation</source>
+        <translation>&amp;Puesto</translation>
+    </message>
+    <message>
+        <source>&amp;Camera</source>
+        <translation>Cá&amp;mara</translation>
+    </message>
+    <message>
+        <source>F&amp;light</source>
+        <translation>&amp;Vuelo</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Travelers processed</source>
+        <translation>Viajeros procesados</translation>
+    </message>
+    <message>
+        <source>Capture rate</source>
+        <translation>Tasa de captura</translation>
+    </message>
+    <message>
+        <source>Match rate</source>
+        <translation>Tasa de coincidencia</translation>
+    </message>
+    <message>
+        <source>No-match rate</source>
+        <translation>Tasa de no coincidencia</translation>
+    </message>
+    <message>
+        <source>Opt-out rate</source>
+        <translation>Tasa de renuncia</translation>
+    </message>
+    <message>
+        <source>Unusable captures</source>
+        <translation>Capturas inutilizables</translation>
+    </message>
+    <message>
+        <source>Median time to decision</source>
+        <translation>Tiempo mediano hasta la decisión</translation>
+    </message>
+    <message>
+        <source>95th percentile time to decision</source>
+        <translation>Percentil 95 del tiempo hasta la decisión</translation>
+    </message>
+    <message>
+        <source>Sign in as a supervisor, an auditor or an administrator to see the port&apos;s figures.</source>
+        <translation>Inicie sesión como supervisor, auditor o administrador para ver las cifras del paso fronterizo.</translation>
+    </message>
+    <message>
+        <source>The port&apos;s figures are for supervisors, auditors and administrators: %1 is signed in as %2.</source>
+        <translation>Las cifras del paso fronterizo son para supervisores, auditores y administradores: %1 ha iniciado sesión como %2.</translation>
+    </message>
+    <message>
+        <source>The “until” day is before the “from” day: no encounter can be counted.</source>
+        <translation>El día «hasta» es anterior al día «desde»: no se puede contar ningún control.</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation>No se pudieron calcular las cifras: %1</translation>
+    </message>
+    <message>
+        <source>%1 % (%2 of %3)</source>
+        <translation>%1 % (%2 de %3)</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>sin datos</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 in scope (not exempt from biometrics)</source>
+        <translation>%1 sujetos a biometría (no exentos)</translation>
+    </message>
+    <message>
+        <source>photographed, of travelers in scope</source>
+        <translation>fotografiados, de los viajeros sujetos a biometría</translation>
+    </message>
+    <message>
+        <source>matches, of travelers photographed</source>
+        <translation>coincidencias, de los viajeros fotografiados</translation>
+    </message>
+    <message>
+        <source>no matches, of travelers photographed</source>
+        <translation>no coincidencias, de los viajeros fotografiados</translation>
+    </message>
+    <message>
+        <source>alternate procedures, of travelers processed</source>
+        <translation>procedimientos alternativos, de los viajeros procesados</translation>
+    </message>
+    <message>
+        <source>%1 poor quality · %2 no face</source>
+        <translation>%1 de calidad insuficiente · %2 sin rostro</translation>
+    </message>
+    <message>
+        <source>captures that could not be compared</source>
+        <translation>capturas que no se pudieron comparar</translation>
+    </message>
+    <message>
+        <source>from the capture to the officer&apos;s action, over 1 decision</source>
+        <translation>de la captura a la acción del agente, sobre 1 decisión</translation>
+    </message>
+    <message>
+        <source>from the capture to the officer&apos;s action, over %1 decisions</source>
+        <translation>de la captura a la acción del agente, sobre %1 decisiones</translation>
+    </message>
+</context>
+<context>
     <name>fg::FirstAdminDialog</name>
     <message>
         <source>FaceGate — first administrator</source>
@@ -538,6 +804,30 @@
     <message>
         <source>%1 cannot take captures or record encounters: sign in as an officer</source>
         <translation>%1 no puede tomar capturas ni registrar encuentros: inicie sesión como agente</translation>
+    </message>
+    <message>
+        <source>No decision: %1</source>
+        <translation>Sin decisión: %1</translation>
+    </message>
+    <message>
+        <source>the matching service cannot be used (%1)</source>
+        <translation>no se puede usar el servicio de comparación (%1)</translation>
+    </message>
+    <message>
+        <source>no reference chosen: load a flight&apos;s manifest (1:N) or a document photo (1:1)</source>
+        <translation>no se eligió ninguna referencia: cargue el manifiesto de un vuelo (1:N) o la foto de un documento (1:1)</translation>
+    </message>
+    <message>
+        <source>nothing was captured</source>
+        <translation>no se capturó nada</translation>
+    </message>
+    <message>
+        <source>No decision: the matching service refused the capture (%1)</source>
+        <translation>Sin decisión: el servicio de comparación rechazó la captura (%1)</translation>
+    </message>
+    <message>
+        <source>No decision: the matching service is unreachable (%1)</source>
+        <translation>Sin decisión: no se puede contactar con el servicio de comparación (%1)</translation>
     </message>
 </context>
 <context>
@@ -811,6 +1101,10 @@
     <message>
         <source>Reason (optional):</source>
         <translation>Motivo (opcional):</translation>
+    </message>
+    <message>
+        <source>NO DECISION</source>
+        <translation>SIN DECISIÓN</translation>
     </message>
 </context>
 <context>
@@ -1381,6 +1675,240 @@
     </message>
 </context>
 <context>
+    <name>fg::QueuePanel</name>
+    <message>
+        <source>The no-match queue is for supervisors and auditors.</source>
+        <translation>La cola de no coincidencias es para supervisores y auditores.</translation>
+    </message>
+    <message>
+        <source>The queue could not be read: %1</source>
+        <translation>No se pudo leer la cola: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>Mo&amp;tivo</translation>
+    </message>
+    <message>
+        <source>S&amp;tate</source>
+        <translation>&amp;Estado</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Entrada en la cola</translation>
+    </message>
+    <message>
+        <source>&amp;Flight</source>
+        <translation>&amp;Vuelo</translation>
+    </message>
+    <message>
+        <source>Ca&amp;mera</source>
+        <translation>Cá&amp;mara</translation>
+    </message>
+    <message>
+        <source>&amp;Officer</source>
+        <translation>A&amp;gente</translation>
+    </message>
+    <message>
+        <source>any flight</source>
+        <translation>cualquier vuelo</translation>
+    </message>
+    <message>
+        <source>any camera</source>
+        <translation>cualquier cámara</translation>
+    </message>
+    <message>
+        <source>any officer (user name)</source>
+        <translation>cualquier agente (nombre de usuario)</translation>
+    </message>
+    <message>
+        <source>every reason</source>
+        <translation>todos los motivos</translation>
+    </message>
+    <message>
+        <source>open or claimed</source>
+        <translation>abierto o asignado</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierto</translation>
+    </message>
+    <message>
+        <source>claimed</source>
+        <translation>asignado</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resuelto</translation>
+    </message>
+    <message>
+        <source>any state</source>
+        <translation>cualquier estado</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>en cualquier momento</translation>
+    </message>
+    <message>
+        <source>in the last 24 hours</source>
+        <translation>en las últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>in the last 7 days</source>
+        <translation>en los últimos 7 días</translation>
+    </message>
+    <message>
+        <source>in the last 30 days</source>
+        <translation>en los últimos 30 días</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ A&amp;nterior</translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation>&amp;Siguiente ▶</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Actualizar (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Review…</source>
+        <translation>&amp;Revisar…</translation>
+    </message>
+    <message>
+        <source>&amp;Claim and review (Ctrl+K)</source>
+        <translation>&amp;Asignarme y revisar (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>No items match.</source>
+        <translation>Ningún elemento coincide.</translation>
+    </message>
+    <message>
+        <source>Items %1–%2 of %3 · page %4 of %5</source>
+        <translation>Elementos %1–%2 de %3 · página %4 de %5</translation>
+    </message>
+</context>
+<context>
+    <name>fg::QueueTableModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Entered the queue</source>
+        <translation>Entrada en la cola</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Flight</source>
+        <translation>Vuelo</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolución</translation>
+    </message>
+    <message>
+        <source>overdue · %1</source>
+        <translation>con retraso · %1</translation>
+    </message>
+    <message>
+        <source>claimed by %1</source>
+        <translation>asignado a %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>%1 (threshold %2)</source>
+        <translation>%1 (umbral %2)</translation>
+    </message>
+    <message>
+        <source>sent to secondary by the officer</source>
+        <translation>enviado a segunda línea por el agente</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>no coincidencia</translation>
+    </message>
+    <message>
+        <source>poor quality</source>
+        <translation>calidad insuficiente</translation>
+    </message>
+    <message>
+        <source>officer override</source>
+        <translation>decisión anulada por el agente</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierto</translation>
+    </message>
+    <message>
+        <source>claimed</source>
+        <translation>asignado</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resuelto</translation>
+    </message>
+    <message>
+        <source>identity confirmed (false non-match)</source>
+        <translation>identidad confirmada (falsa no coincidencia)</translation>
+    </message>
+    <message>
+        <source>referred to secondary inspection</source>
+        <translation>enviado a inspección de segunda línea</translation>
+    </message>
+    <message>
+        <source>suspected impostor</source>
+        <translation>presunto impostor</translation>
+    </message>
+    <message>
+        <source>capture problem (lighting, camera, pose)</source>
+        <translation>problema de captura (iluminación, cámara, postura)</translation>
+    </message>
+    <message>
+        <source>no decision</source>
+        <translation>sin decisión</translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>menos de un minuto</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+</context>
+<context>
     <name>fg::ReferenceLoader</name>
     <message>
         <source>line %1 (%2): %3</source>
@@ -1389,6 +1917,877 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>fg::ReportBuilder</name>
+    <message>
+        <source>no match</source>
+        <translation>no coincidencia</translation>
+    </message>
+    <message>
+        <source>poor quality</source>
+        <translation>calidad insuficiente</translation>
+    </message>
+    <message>
+        <source>officer&apos;s override or referral</source>
+        <translation>decisión anulada o envío a segunda línea por el agente</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierto</translation>
+    </message>
+    <message>
+        <source>claimed</source>
+        <translation>asignado</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resuelto</translation>
+    </message>
+    <message>
+        <source>identity confirmed</source>
+        <translation>identidad confirmada</translation>
+    </message>
+    <message>
+        <source>secondary inspection</source>
+        <translation>inspección de segunda línea</translation>
+    </message>
+    <message>
+        <source>suspected impostor</source>
+        <translation>presunto impostor</translation>
+    </message>
+    <message>
+        <source>capture problem</source>
+        <translation>problema de captura</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>verificado</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>no verificado</translation>
+    </message>
+    <message>
+        <source>referred to secondary</source>
+        <translation>enviado a segunda línea</translation>
+    </message>
+    <message>
+        <source>entry</source>
+        <translation>entrada</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>salida</translation>
+    </message>
+    <message>
+        <source>checkpoint</source>
+        <translation>punto de control</translation>
+    </message>
+    <message>
+        <source>match</source>
+        <translation>coincidencia</translation>
+    </message>
+    <message>
+        <source>no face</source>
+        <translation>sin rostro</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>foto</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>plantilla</translation>
+    </message>
+    <message>
+        <source>the reports are for supervisors, auditors and administrators; this user&apos;s role is %1</source>
+        <translation>los informes son para supervisores, auditores y administradores; la función de este usuario es %1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 (UTC, the end excluded)</source>
+        <translation>Del %1 al %2 (UTC, fin excluido)</translation>
+    </message>
+    <message>
+        <source>From %1 on (UTC)</source>
+        <translation>Desde el %1 (UTC)</translation>
+    </message>
+    <message>
+        <source>Before %1 (UTC)</source>
+        <translation>Antes del %1 (UTC)</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Todas las fechas</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>Encounter</source>
+        <translation>Control</translation>
+    </message>
+    <message>
+        <source>Entered queue</source>
+        <translation>Entrada en la cola</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Claimed by</source>
+        <translation>Asignado a</translation>
+    </message>
+    <message>
+        <source>Flight</source>
+        <translation>Vuelo</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Umbral</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolución</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>Fecha de decisión</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Items that entered the queue: %1 (%2)</source>
+        <translation>Elementos que entraron en la cola: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Their state now: %1</source>
+        <translation>Su estado actual: %1</translation>
+    </message>
+    <message>
+        <source>Supervisors&apos; decisions: %1 (%2)</source>
+        <translation>Decisiones de los supervisores: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedimiento</translation>
+    </message>
+    <message>
+        <source>Logged at</source>
+        <translation>Fecha de registro</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Camera or lane</source>
+        <translation>Cámara o carril</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nacionalidad</translation>
+    </message>
+    <message>
+        <source>Document kind</source>
+        <translation>Tipo de documento</translation>
+    </message>
+    <message>
+        <source>Issuing state</source>
+        <translation>Estado emisor</translation>
+    </message>
+    <message>
+        <source>Failed checks</source>
+        <translation>Comprobaciones no superadas</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Alternate procedures: %1 (%2)</source>
+        <translation>Procedimientos alternativos: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>By officer: %1</source>
+        <translation>Por agente: %1</translation>
+    </message>
+    <message>
+        <source>Deleted at</source>
+        <translation>Fecha de eliminación</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <source>Verified at</source>
+        <translation>Fecha de verificación</translation>
+    </message>
+    <message>
+        <source>Due at</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <source>Deleted by</source>
+        <translation>Eliminado por</translation>
+    </message>
+    <message>
+        <source>Records deleted: %1</source>
+        <translation>Registros eliminados: %1</translation>
+    </message>
+    <message>
+        <source>Photos deleted by rule %1: %2</source>
+        <translation>Fotos eliminadas según la regla %1: %2</translation>
+    </message>
+    <message>
+        <source>Templates deleted by rule %1: %2</source>
+        <translation>Plantillas eliminadas según la regla %1: %2</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objeto</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalidad</translation>
+    </message>
+    <message>
+        <source>Key accesses: %1</source>
+        <translation>Accesos a la clave: %1</translation>
+    </message>
+    <message>
+        <source>By action: %1</source>
+        <translation>Por acción: %1</translation>
+    </message>
+    <message>
+        <source>By actor: %1</source>
+        <translation>Por autor: %1</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Events: %1</source>
+        <translation>Eventos: %1</translation>
+    </message>
+    <message>
+        <source>Hash chain of the whole log: intact (%1 events)</source>
+        <translation>Cadena de hash de todo el registro: íntegra (%1 eventos)</translation>
+    </message>
+    <message>
+        <source>Hash chain of the whole log: BROKEN at event %1: %2</source>
+        <translation>Cadena de hash de todo el registro: ROTA en el evento %1: %2</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Organismo asociado</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Purge attestation</source>
+        <translation>Certificado de purga</translation>
+    </message>
+    <message>
+        <source>no attestation recorded</source>
+        <translation>ningún certificado registrado</translation>
+    </message>
+    <message>
+        <source>Partner submissions: %1</source>
+        <translation>Envíos a organismos asociados: %1</translation>
+    </message>
+    <message>
+        <source>Without a purge attestation: %1</source>
+        <translation>Sin certificado de purga: %1</translation>
+    </message>
+    <message>
+        <source>By partner: %1</source>
+        <translation>Por organismo asociado: %1</translation>
+    </message>
+    <message>
+        <source>Purge attestations are recorded from the matching service facegate-matchd on; none is recorded yet.</source>
+        <translation>Los certificados de purga se registran a partir del servicio de comparación facegate-matchd; aún no hay ninguno registrado.</translation>
+    </message>
+    <message>
+        <source>No-match queue and resolutions</source>
+        <translation>Cola de no coincidencias y resoluciones</translation>
+    </message>
+    <message>
+        <source>Alternate procedures</source>
+        <translation>Procedimientos alternativos</translation>
+    </message>
+    <message>
+        <source>Deletions</source>
+        <translation>Eliminaciones</translation>
+    </message>
+    <message>
+        <source>Key accesses</source>
+        <translation>Accesos a la clave</translation>
+    </message>
+    <message>
+        <source>Partner submissions without a purge attestation</source>
+        <translation>Envíos a organismos asociados sin certificado de purga</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>user %1 is disabled</source>
+        <translation>el usuario %1 está desactivado</translation>
+    </message>
+    <message>
+        <source>the period ends (%2) before it starts (%1)</source>
+        <translation>el periodo termina (%2) antes de empezar (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>fg::ReportPdf</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>nothing was written</source>
+        <translation>no se escribió nada</translation>
+    </message>
+</context>
+<context>
+    <name>fg::ReportsPanel</name>
+    <message>
+        <source>&amp;Report</source>
+        <translation>Inf&amp;orme</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <source>R&amp;efresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exportar C&amp;SV…</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>Exportar &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>The report could not be built: %1</source>
+        <translation>No se pudo elaborar el informe: %1</translation>
+    </message>
+    <message>
+        <source>Sign in as a supervisor, auditor or administrator to see the reports.</source>
+        <translation>Inicie sesión como supervisor, auditor o administrador para ver los informes.</translation>
+    </message>
+    <message>
+        <source>The reports are not shown: the account %1 is disabled.</source>
+        <translation>Los informes no se muestran: la cuenta %1 está desactivada.</translation>
+    </message>
+    <message>
+        <source>The reports are for supervisors, auditors and administrators; %1 is signed in as %2.</source>
+        <translation>Los informes son para supervisores, auditores y administradores; %1 ha iniciado sesión como %2.</translation>
+    </message>
+    <message>
+        <source>nobody allowed to read the reports is signed in</source>
+        <translation>no ha iniciado sesión nadie autorizado a leer los informes</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 rows are shown; the exports hold them all.</source>
+        <translation>Se muestran las primeras %1 de %2 filas; las exportaciones las contienen todas.</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 fila</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 filas</translation>
+    </message>
+    <message>
+        <source>Not exported to %1: %2</source>
+        <translation>No se exportó a %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 · exported %2 by %3</source>
+        <translation>%1 · exportado el %2 por %3</translation>
+    </message>
+    <message>
+        <source>Export the report as CSV</source>
+        <translation>Exportar el informe en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the report as PDF</source>
+        <translation>Exportar el informe en PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not exported: there is no audit log to record the export in.</source>
+        <translation>No exportado: no hay ningún registro de auditoría en el que registrar la exportación.</translation>
+    </message>
+    <message>
+        <source>Not exported: the export could not be recorded in the audit log: %1</source>
+        <translation>No exportado: la exportación no pudo registrarse en el registro de auditoría: %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2.</source>
+        <translation>Exportado: %1 a %2.</translation>
+    </message>
+</context>
+<context>
+    <name>fg::ReviewDialog</name>
+    <message>
+        <source>none recorded</source>
+        <translation>ninguna registrada</translation>
+    </message>
+    <message>
+        <source>confirmed the decision</source>
+        <translation>confirmó la decisión</translation>
+    </message>
+    <message>
+        <source>overrode the decision</source>
+        <translation>anuló la decisión</translation>
+    </message>
+    <message>
+        <source>sent the traveler to secondary inspection</source>
+        <translation>envió al viajero a inspección de segunda línea</translation>
+    </message>
+    <message>
+        <source>The item could not be read: %1</source>
+        <translation>No se pudo leer el elemento: %1</translation>
+    </message>
+    <message>
+        <source>Not claimed: %1</source>
+        <translation>No asignado: %1</translation>
+    </message>
+    <message>
+        <source>Claimed: no other supervisor can resolve this item while you hold it.</source>
+        <translation>Asignado: ningún otro supervisor puede resolver este elemento mientras lo tenga usted asignado.</translation>
+    </message>
+    <message>
+        <source>Not released: %1</source>
+        <translation>No liberado: %1</translation>
+    </message>
+    <message>
+        <source>Released: the item is back in the queue.</source>
+        <translation>Liberado: el elemento vuelve a estar en la cola.</translation>
+    </message>
+    <message>
+        <source>Not resolved: %1</source>
+        <translation>No resuelto: %1</translation>
+    </message>
+    <message>
+        <source>Resolved: %1.</source>
+        <translation>Resuelto: %1.</translation>
+    </message>
+    <message>
+        <source>Review queue item %1</source>
+        <translation>Revisión del elemento %1 de la cola</translation>
+    </message>
+    <message>
+        <source>Top candidates of the search</source>
+        <translation>Mejores candidatos de la búsqueda</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Posición</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Candidato</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Encounter</source>
+        <translation>Control</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolución</translation>
+    </message>
+    <message>
+        <source>&amp;Identity confirmed (false non-match)</source>
+        <translation>&amp;Identidad confirmada (falsa no coincidencia)</translation>
+    </message>
+    <message>
+        <source>Referred to &amp;secondary inspection</source>
+        <translation>Enviado a inspección de &amp;segunda línea</translation>
+    </message>
+    <message>
+        <source>Suspected i&amp;mpostor</source>
+        <translation>Presunto i&amp;mpostor</translation>
+    </message>
+    <message>
+        <source>Capture &amp;problem (lighting, camera, pose)</source>
+        <translation>&amp;Problema de captura (iluminación, cámara, postura)</translation>
+    </message>
+    <message>
+        <source>&amp;Note (required)</source>
+        <translation>&amp;Nota (obligatoria)</translation>
+    </message>
+    <message>
+        <source>What you checked and why you decided so</source>
+        <translation>Qué comprobó y por qué decidió así</translation>
+    </message>
+    <message>
+        <source>Read-only: auditors see the review but do not claim or resolve.</source>
+        <translation>Solo lectura: los auditores ven la revisión, pero no se asignan ni resuelven elementos.</translation>
+    </message>
+    <message>
+        <source>&amp;Claim (Ctrl+K)</source>
+        <translation>&amp;Asignarme (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease</source>
+        <translation>&amp;Liberar</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve (Ctrl+Enter)</source>
+        <translation>&amp;Resolver (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Queue item %1 · %2 · encounter %3</source>
+        <translation>Elemento %1 de la cola · %2 · control %3</translation>
+    </message>
+    <message>
+        <source>Open since %1 (waiting %2). Claim it to resolve it.</source>
+        <translation>Abierto desde %1 (en espera: %2). Asígneselo para resolverlo.</translation>
+    </message>
+    <message>
+        <source>Claimed by you since %1.</source>
+        <translation>Asignado a usted desde %1.</translation>
+    </message>
+    <message>
+        <source>Claimed by %1 since %2.</source>
+        <translation>Asignado a %1 desde %2.</translation>
+    </message>
+    <message>
+        <source>Resolved by %1 on %2: %3.</source>
+        <translation>Resuelto por %1 el %2: %3.</translation>
+    </message>
+    <message>
+        <source>Resolved.</source>
+        <translation>Resuelto.</translation>
+    </message>
+    <message>
+        <source>Decision: %1</source>
+        <translation>Decisión: %1</translation>
+    </message>
+    <message>
+        <source>Purged: the photo is no longer stored.</source>
+        <translation>Purgada: la foto ya no se conserva.</translation>
+    </message>
+    <message>
+        <source>Purged on %1 by rule %2 (verified %3, due %4) by %5 · deletion record %6</source>
+        <translation>Purgada el %1 según la regla %2 (verificación %3, vencimiento %4) por %5 · registro de eliminación %6</translation>
+    </message>
+    <message>
+        <source>Reference photo</source>
+        <translation>Foto de referencia</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Captura</translation>
+    </message>
+    <message>
+        <source>No reference photo was stored with this encounter.</source>
+        <translation>No se guardó ninguna foto de referencia con este control.</translation>
+    </message>
+    <message>
+        <source>No capture was stored with this encounter.</source>
+        <translation>No se guardó ninguna captura con este control.</translation>
+    </message>
+    <message>
+        <source>The photo could not be opened: %1</source>
+        <translation>No se pudo abrir la foto: %1</translation>
+    </message>
+    <message>
+        <source>The stored photo could not be decoded.</source>
+        <translation>No se pudo decodificar la foto guardada.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 × %3</source>
+        <translation>%1 · %2 × %3</translation>
+    </message>
+    <message>
+        <source>%1 · above the threshold</source>
+        <translation>%1 · por encima del umbral</translation>
+    </message>
+    <message>
+        <source>%1 · below the threshold</source>
+        <translation>%1 · por debajo del umbral</translation>
+    </message>
+    <message>
+        <source>Flight</source>
+        <translation>Vuelo</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Organismo asociado</translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation>Hora de captura</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Umbral</translation>
+    </message>
+    <message>
+        <source>%1 (false match rate %2)</source>
+        <translation>%1 (tasa de falsas coincidencias %2)</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s note</source>
+        <translation>Nota del agente</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Calidad</translation>
+    </message>
+    <message>
+        <source>No quality report (no face was analysed).</source>
+        <translation>Sin informe de calidad (no se analizó ningún rostro).</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Comprobaciones</translation>
+    </message>
+    <message>
+        <source>all passed</source>
+        <translation>todas superadas</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>no superadas: %1</translation>
+    </message>
+    <message>
+        <source>Pose</source>
+        <translation>Postura</translation>
+    </message>
+    <message>
+        <source>yaw %1°, pitch %2°, roll %3°</source>
+        <translation>giro %1°, inclinación %2°, ladeo %3°</translation>
+    </message>
+    <message>
+        <source>Eyes</source>
+        <translation>Ojos</translation>
+    </message>
+    <message>
+        <source>%1 px apart</source>
+        <translation>%1 px de separación</translation>
+    </message>
+    <message>
+        <source>Sharpness</source>
+        <translation>Nitidez</translation>
+    </message>
+    <message>
+        <source>Faces in view</source>
+        <translation>Rostros a la vista</translation>
+    </message>
+    <message>
+        <source>Traveler and document</source>
+        <translation>Viajero y documento</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nacionalidad</translation>
+    </message>
+    <message>
+        <source>not established</source>
+        <translation>no determinada</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Expedido por</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Caducidad</translation>
+    </message>
+    <message>
+        <source>No document was recorded with this encounter.</source>
+        <translation>No se registró ningún documento con este control.</translation>
+    </message>
+    <message>
+        <source>Supervisors&apos; decisions</source>
+        <translation>Decisiones de los supervisores</translation>
+    </message>
+    <message>
+        <source>%1 by %2: %3</source>
+        <translation>%1 por %2: %3</translation>
+    </message>
+    <message>
+        <source>Deleted by retention</source>
+        <translation>Eliminaciones por conservación</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>%1 by rule %2 on %3 (record %4)</source>
+        <translation>%1 según la regla %2 el %3 (registro %4)</translation>
+    </message>
+</context>
+<context>
+    <name>fg::ReviewQueue</name>
+    <message>
+        <source>there is no queue item %1</source>
+        <translation>no existe el elemento %1 de la cola</translation>
+    </message>
+    <message>
+        <source>queue item %1 is already resolved: %2 by %3 at %4</source>
+        <translation>el elemento %1 de la cola ya está resuelto: %2 por %3 el %4</translation>
+    </message>
+    <message>
+        <source>queue item %1 is already resolved</source>
+        <translation>el elemento %1 de la cola ya está resuelto</translation>
+    </message>
+    <message>
+        <source>queue item %1 is claimed by %2 since %3</source>
+        <translation>el elemento %1 de la cola está asignado a %2 desde %3</translation>
+    </message>
+    <message>
+        <source>queue item %1 is not claimed: claim it first</source>
+        <translation>el elemento %1 de la cola no está asignado: asígneselo primero</translation>
+    </message>
+    <message>
+        <source>queue item %1 changed meanwhile; try again</source>
+        <translation>el elemento %1 de la cola cambió entretanto; inténtelo de nuevo</translation>
+    </message>
+    <message>
+        <source>no user is signed in</source>
+        <translation>no ha iniciado sesión ningún usuario</translation>
+    </message>
+    <message>
+        <source>the account %1 is disabled</source>
+        <translation>la cuenta %1 está desactivada</translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not claim, release or resolve queue items: supervisors only</source>
+        <translation>%1 (%2) no puede asignarse, liberar ni resolver elementos de la cola: solo los supervisores</translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not read the supervisor&apos;s queue: supervisors and auditors only</source>
+        <translation>%1 (%2) no puede leer la cola del supervisor: solo los supervisores y los auditores</translation>
+    </message>
+    <message>
+        <source>queue item %1 is not claimed: there is nothing to release</source>
+        <translation>el elemento %1 de la cola no está asignado: no hay nada que liberar</translation>
+    </message>
+    <message>
+        <source>a resolution needs a note: what was checked, and why this decision</source>
+        <translation>una resolución requiere una nota: qué se comprobó y por qué esta decisión</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +2874,37 @@
     <message>
         <source>Sign-in is not possible: %1</source>
         <translation>No es posible iniciar sesión: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fg::SupervisorWindow</name>
+    <message>
+        <source>FaceGate — supervision</source>
+        <translation>FaceGate — supervisión</translation>
+    </message>
+    <message>
+        <source>No-match &amp;queue</source>
+        <translation>&amp;Cola de no coincidencias</translation>
+    </message>
+    <message>
+        <source>Port &amp;figures</source>
+        <translation>C&amp;ifras del paso fronterizo</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>In&amp;formes</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation>No ha iniciado sesión nadie.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -1625,6 +3055,49 @@ Falló la purga de conservación: %2</translation>
     <message>
         <source>Document reader not watched: %1</source>
         <translation>Lector de documentos no vigilado: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Supervision: queue, figures, reports…</source>
+        <translation>&amp;Supervisión: cola, cifras, informes…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Matching: service at %1</source>
+        <translation>Comparación: servicio en %1</translation>
+    </message>
+    <message>
+        <source>Matching: service at %1 unreachable (%2)</source>
+        <translation>Comparación: servicio en %1 inaccesible (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>fg::ZoomablePhoto</name>
+    <message>
+        <source>Zoom out</source>
+        <translation>Alejar</translation>
+    </message>
+    <message>
+        <source>Zoom in (or Ctrl + wheel)</source>
+        <translation>Acercar (o Ctrl + rueda)</translation>
+    </message>
+    <message>
+        <source>Full resolution: one photo pixel per screen pixel</source>
+        <translation>Resolución completa: un píxel de la foto por píxel de pantalla</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <source>Fit the whole photo in view</source>
+        <translation>Ajustar la foto entera a la vista</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels, shown at %3 %</source>
+        <translation>%1 × %2 píxeles, mostrada al %3 %</translation>
     </message>
 </context>
 </TS>

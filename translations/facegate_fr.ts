@@ -175,14 +175,6 @@
         <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
-        <source>Alternate procedures</source>
-        <translation>Procédures alternatives</translation>
-    </message>
-    <message>
-        <source>nothing was written</source>
-        <translation>rien n&apos;a été écrit</translation>
-    </message>
-    <message>
         <source>Exported %1 (local time) · %2</source>
         <translation>Exporté le %1 (heure locale) · %2</translation>
     </message>
@@ -428,6 +420,280 @@
     </message>
 </context>
 <context>
+    <name>fg::FiguresCharts</name>
+    <message>
+        <source>Score distributions</source>
+        <translation>Distributions des scores</translation>
+    </message>
+    <message>
+        <source>Comparison score</source>
+        <translation>Score de comparaison</translation>
+    </message>
+    <message>
+        <source>Encounters</source>
+        <translation>Passages</translation>
+    </message>
+    <message>
+        <source>DET curve of the model</source>
+        <translation>Courbe DET du modèle</translation>
+    </message>
+    <message>
+        <source>False match rate (FMR)</source>
+        <translation>Taux de fausses correspondances (FMR)</translation>
+    </message>
+    <message>
+        <source>False non-match rate (FNMR)</source>
+        <translation>Taux de fausses non-correspondances (FNMR)</translation>
+    </message>
+    <message>
+        <source>Rates</source>
+        <translation>Taux</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>Pourcentage</translation>
+    </message>
+    <message>
+        <source>Genuine (1 score)</source>
+        <translation>Authentiques (1 score)</translation>
+    </message>
+    <message>
+        <source>Genuine (%1 scores)</source>
+        <translation>Authentiques (%1 scores)</translation>
+    </message>
+    <message>
+        <source>Impostor (1 score, hatched)</source>
+        <translation>Imposteurs (1 score, hachuré)</translation>
+    </message>
+    <message>
+        <source>Impostor (%1 scores, hatched)</source>
+        <translation>Imposteurs (%1 scores, hachurés)</translation>
+    </message>
+    <message>
+        <source>Genuine: the score of each traveler whose identity was confirmed (solid bars).</source>
+        <translation>Authentiques : le score de chaque voyageur dont l&apos;identité a été confirmée (barres pleines).</translation>
+    </message>
+    <message>
+        <source>Impostor: the scores of other people in confirmed searches and of suspected impostors (hatched bars).</source>
+        <translation>Imposteurs : les scores des autres personnes dans les recherches confirmées et des imposteurs présumés (barres hachurées).</translation>
+    </message>
+    <message>
+        <source>Threshold %1</source>
+        <translation>Seuil %1</translation>
+    </message>
+    <message>
+        <source>Dashed line: the decision threshold %1 of the most recent encounter selected.</source>
+        <translation>Ligne en tirets : le seuil de décision %1 du passage sélectionné le plus récent.</translation>
+    </message>
+    <message>
+        <source>Threshold: none recorded</source>
+        <translation>Seuil : aucun enregistré</translation>
+    </message>
+    <message>
+        <source>No decision threshold is recorded in the encounters selected.</source>
+        <translation>Aucun seuil de décision n&apos;est enregistré dans les passages sélectionnés.</translation>
+    </message>
+    <message>
+        <source>No score in this selection.</source>
+        <translation>Aucun score dans cette sélection.</translation>
+    </message>
+    <message>
+        <source>Opt-out</source>
+        <translation>Refus</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Non-correspondance</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Correspondance</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Capture</translation>
+    </message>
+    <message>
+        <source>%1: %2 %</source>
+        <translation>%1 : %2 %</translation>
+    </message>
+    <message>
+        <source>%1: no data</source>
+        <translation>%1 : aucune donnée</translation>
+    </message>
+    <message>
+        <source>Rate (%)</source>
+        <translation>Taux (%)</translation>
+    </message>
+    <message>
+        <source>No calibration table for the model: the DET curve cannot be drawn.</source>
+        <translation>Aucune table d&apos;étalonnage pour le modèle : la courbe DET ne peut pas être tracée.</translation>
+    </message>
+    <message>
+        <source>DET curve</source>
+        <translation>Courbe DET</translation>
+    </message>
+    <message>
+        <source>Calibration: %1, %2 impostor pairs, measured %3.</source>
+        <translation>Étalonnage : %1, %2 paires d&apos;imposteurs, mesuré le %3.</translation>
+    </message>
+    <message>
+        <source>Square: the operating point of threshold %1, FMR %2, FNMR %3 %.</source>
+        <translation>Carré : le point de fonctionnement au seuil %1, FMR %2, FNMR %3 %.</translation>
+    </message>
+    <message>
+        <source>Threshold: no operating point</source>
+        <translation>Seuil : aucun point de fonctionnement</translation>
+    </message>
+    <message>
+        <source>The threshold %1 is outside the calibration table: no operating point.</source>
+        <translation>Le seuil %1 est hors de la table d&apos;étalonnage : aucun point de fonctionnement.</translation>
+    </message>
+    <message>
+        <source>No decision threshold recorded: no operating point.</source>
+        <translation>Aucun seuil de décision enregistré : aucun point de fonctionnement.</translation>
+    </message>
+</context>
+<context>
+    <name>fg::FiguresView</name>
+    <message>
+        <source>the model manifest names no recognition model</source>
+        <translation>le manifeste des modèles ne désigne aucun modèle de reconnaissance</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Au</translation>
+    </message>
+    <message>
+        <source>The first day counted (local time)</source>
+        <translation>Le premier jour compté (heure locale)</translation>
+    </message>
+    <message>
+        <source>The last day counted, included (local time)</source>
+        <translation>Le dernier jour compté, inclus (heure locale)</translation>
+    </message>
+    <message>
+        <source>&amp;Workstation</source>
+        <translation>&amp;Poste</translation>
+    </message>
+    <message>
+        <source>&amp;Camera</source>
+        <translation>Ca&amp;méra</translation>
+    </message>
+    <message>
+        <source>F&amp;light</source>
+        <translation>&amp;Vol</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+        <source>Travelers processed</source>
+        <translation>Voyageurs traités</translation>
+    </message>
+    <message>
+        <source>Capture rate</source>
+        <translation>Taux de capture</translation>
+    </message>
+    <message>
+        <source>Match rate</source>
+        <translation>Taux de correspondance</translation>
+    </message>
+    <message>
+        <source>No-match rate</source>
+        <translation>Taux de non-correspondance</translation>
+    </message>
+    <message>
+        <source>Opt-out rate</source>
+        <translation>Taux de refus</translation>
+    </message>
+    <message>
+        <source>Unusable captures</source>
+        <translation>Captures inexploitables</translation>
+    </message>
+    <message>
+        <source>Median time to decision</source>
+        <translation>Délai médian de décision</translation>
+    </message>
+    <message>
+        <source>95th percentile time to decision</source>
+        <translation>Délai de décision au 95e centile</translation>
+    </message>
+    <message>
+        <source>Sign in as a supervisor, an auditor or an administrator to see the port&apos;s figures.</source>
+        <translation>Connectez-vous en tant que superviseur, auditeur ou administrateur pour voir les chiffres du point de passage.</translation>
+    </message>
+    <message>
+        <source>The port&apos;s figures are for supervisors, auditors and administrators: %1 is signed in as %2.</source>
+        <translation>Les chiffres du point de passage sont réservés aux superviseurs, auditeurs et administrateurs : %1 est connecté(e) en tant que %2.</translation>
+    </message>
+    <message>
+        <source>The “until” day is before the “from” day: no encounter can be counted.</source>
+        <translation>Le jour « au » précède le jour « du » : aucun passage ne peut être compté.</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation>Les chiffres n&apos;ont pas pu être calculés : %1</translation>
+    </message>
+    <message>
+        <source>%1 % (%2 of %3)</source>
+        <translation>%1 % (%2 sur %3)</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>aucune donnée</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 in scope (not exempt from biometrics)</source>
+        <translation>%1 soumis à la biométrie (non exemptés)</translation>
+    </message>
+    <message>
+        <source>photographed, of travelers in scope</source>
+        <translation>photographiés, parmi les voyageurs soumis à la biométrie</translation>
+    </message>
+    <message>
+        <source>matches, of travelers photographed</source>
+        <translation>correspondances, parmi les voyageurs photographiés</translation>
+    </message>
+    <message>
+        <source>no matches, of travelers photographed</source>
+        <translation>non-correspondances, parmi les voyageurs photographiés</translation>
+    </message>
+    <message>
+        <source>alternate procedures, of travelers processed</source>
+        <translation>procédures alternatives, parmi les voyageurs traités</translation>
+    </message>
+    <message>
+        <source>%1 poor quality · %2 no face</source>
+        <translation>%1 qualité insuffisante · %2 aucun visage</translation>
+    </message>
+    <message>
+        <source>captures that could not be compared</source>
+        <translation>captures qui n&apos;ont pas pu être comparées</translation>
+    </message>
+    <message>
+        <source>from the capture to the officer&apos;s action, over 1 decision</source>
+        <translation>de la capture à l&apos;action de l&apos;agent, sur 1 décision</translation>
+    </message>
+    <message>
+        <source>from the capture to the officer&apos;s action, over %1 decisions</source>
+        <translation>de la capture à l&apos;action de l&apos;agent, sur %1 décisions</translation>
+    </message>
+</context>
+<context>
     <name>fg::FirstAdminDialog</name>
     <message>
         <source>FaceGate — first administrator</source>
@@ -538,6 +804,30 @@
     <message>
         <source>%1 cannot take captures or record encounters: sign in as an officer</source>
         <translation>%1 ne peut ni prendre de captures ni enregistrer de passages : connectez-vous en tant qu’agent</translation>
+    </message>
+    <message>
+        <source>No decision: %1</source>
+        <translation>Aucune décision : %1</translation>
+    </message>
+    <message>
+        <source>the matching service cannot be used (%1)</source>
+        <translation>le service de comparaison ne peut pas être utilisé (%1)</translation>
+    </message>
+    <message>
+        <source>no reference chosen: load a flight&apos;s manifest (1:N) or a document photo (1:1)</source>
+        <translation>aucune référence choisie : chargez le manifeste d&apos;un vol (1:N) ou la photo d&apos;un document (1:1)</translation>
+    </message>
+    <message>
+        <source>nothing was captured</source>
+        <translation>rien n&apos;a été capturé</translation>
+    </message>
+    <message>
+        <source>No decision: the matching service refused the capture (%1)</source>
+        <translation>Aucune décision : le service de comparaison a refusé la capture (%1)</translation>
+    </message>
+    <message>
+        <source>No decision: the matching service is unreachable (%1)</source>
+        <translation>Aucune décision : le service de comparaison est injoignable (%1)</translation>
     </message>
 </context>
 <context>
@@ -811,6 +1101,10 @@
     <message>
         <source>Reason (optional):</source>
         <translation>Motif (facultatif) :</translation>
+    </message>
+    <message>
+        <source>NO DECISION</source>
+        <translation>AUCUNE DÉCISION</translation>
     </message>
 </context>
 <context>
@@ -1381,6 +1675,240 @@
     </message>
 </context>
 <context>
+    <name>fg::QueuePanel</name>
+    <message>
+        <source>The no-match queue is for supervisors and auditors.</source>
+        <translation>La file d&apos;attente des non-correspondances est réservée aux superviseurs et aux auditeurs.</translation>
+    </message>
+    <message>
+        <source>The queue could not be read: %1</source>
+        <translation>La file d&apos;attente n&apos;a pas pu être lue : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motif</translation>
+    </message>
+    <message>
+        <source>S&amp;tate</source>
+        <translation>É&amp;tat</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>&amp;Flight</source>
+        <translation>&amp;Vol</translation>
+    </message>
+    <message>
+        <source>Ca&amp;mera</source>
+        <translation>C&amp;améra</translation>
+    </message>
+    <message>
+        <source>&amp;Officer</source>
+        <translation>A&amp;gent</translation>
+    </message>
+    <message>
+        <source>any flight</source>
+        <translation>tout vol</translation>
+    </message>
+    <message>
+        <source>any camera</source>
+        <translation>toute caméra</translation>
+    </message>
+    <message>
+        <source>any officer (user name)</source>
+        <translation>tout agent (nom d&apos;utilisateur)</translation>
+    </message>
+    <message>
+        <source>every reason</source>
+        <translation>tous les motifs</translation>
+    </message>
+    <message>
+        <source>open or claimed</source>
+        <translation>ouvert ou pris en charge</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>claimed</source>
+        <translation>pris en charge</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>résolu</translation>
+    </message>
+    <message>
+        <source>any state</source>
+        <translation>tout état</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>à tout moment</translation>
+    </message>
+    <message>
+        <source>in the last 24 hours</source>
+        <translation>au cours des dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>in the last 7 days</source>
+        <translation>au cours des 7 derniers jours</translation>
+    </message>
+    <message>
+        <source>in the last 30 days</source>
+        <translation>au cours des 30 derniers jours</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ &amp;Précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation>&amp;Suivante ▶</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Actualiser (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Review…</source>
+        <translation>&amp;Examiner…</translation>
+    </message>
+    <message>
+        <source>&amp;Claim and review (Ctrl+K)</source>
+        <translation>Prendre en c&amp;harge et examiner (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>No items match.</source>
+        <translation>Aucun élément ne correspond.</translation>
+    </message>
+    <message>
+        <source>Items %1–%2 of %3 · page %4 of %5</source>
+        <translation>Éléments %1–%2 sur %3 · page %4 sur %5</translation>
+    </message>
+</context>
+<context>
+    <name>fg::QueueTableModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <source>Entered the queue</source>
+        <translation>Entrée dans la file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Flight</source>
+        <translation>Vol</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
+    <message>
+        <source>overdue · %1</source>
+        <translation>en retard · %1</translation>
+    </message>
+    <message>
+        <source>claimed by %1</source>
+        <translation>pris en charge par %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>%1 (threshold %2)</source>
+        <translation>%1 (seuil %2)</translation>
+    </message>
+    <message>
+        <source>sent to secondary by the officer</source>
+        <translation>orienté vers le contrôle approfondi par l&apos;agent</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>non-correspondance</translation>
+    </message>
+    <message>
+        <source>poor quality</source>
+        <translation>qualité insuffisante</translation>
+    </message>
+    <message>
+        <source>officer override</source>
+        <translation>décision modifiée par l&apos;agent</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>claimed</source>
+        <translation>pris en charge</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>résolu</translation>
+    </message>
+    <message>
+        <source>identity confirmed (false non-match)</source>
+        <translation>identité confirmée (fausse non-correspondance)</translation>
+    </message>
+    <message>
+        <source>referred to secondary inspection</source>
+        <translation>orienté vers le contrôle approfondi</translation>
+    </message>
+    <message>
+        <source>suspected impostor</source>
+        <translation>imposteur présumé</translation>
+    </message>
+    <message>
+        <source>capture problem (lighting, camera, pose)</source>
+        <translation>problème de capture (éclairage, caméra, pose)</translation>
+    </message>
+    <message>
+        <source>no decision</source>
+        <translation>aucune décision</translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>moins d&apos;une minute</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 j %2 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+</context>
+<context>
     <name>fg::ReferenceLoader</name>
     <message>
         <source>line %1 (%2): %3</source>
@@ -1389,6 +1917,877 @@
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>fg::ReportBuilder</name>
+    <message>
+        <source>no match</source>
+        <translation>non-correspondance</translation>
+    </message>
+    <message>
+        <source>poor quality</source>
+        <translation>qualité insuffisante</translation>
+    </message>
+    <message>
+        <source>officer&apos;s override or referral</source>
+        <translation>décision modifiée ou orientation par l&apos;agent</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>claimed</source>
+        <translation>pris en charge</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>résolu</translation>
+    </message>
+    <message>
+        <source>identity confirmed</source>
+        <translation>identité confirmée</translation>
+    </message>
+    <message>
+        <source>secondary inspection</source>
+        <translation>contrôle approfondi</translation>
+    </message>
+    <message>
+        <source>suspected impostor</source>
+        <translation>imposteur présumé</translation>
+    </message>
+    <message>
+        <source>capture problem</source>
+        <translation>problème de capture</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>vérifié</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>non vérifié</translation>
+    </message>
+    <message>
+        <source>referred to secondary</source>
+        <translation>orienté vers le contrôle approfondi</translation>
+    </message>
+    <message>
+        <source>entry</source>
+        <translation>entrée</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>sortie</translation>
+    </message>
+    <message>
+        <source>checkpoint</source>
+        <translation>point de contrôle</translation>
+    </message>
+    <message>
+        <source>match</source>
+        <translation>correspondance</translation>
+    </message>
+    <message>
+        <source>no face</source>
+        <translation>aucun visage</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>photo</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>gabarit</translation>
+    </message>
+    <message>
+        <source>the reports are for supervisors, auditors and administrators; this user&apos;s role is %1</source>
+        <translation>les rapports sont réservés aux superviseurs, auditeurs et administrateurs ; le rôle de cet utilisateur est %1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 (UTC, the end excluded)</source>
+        <translation>Du %1 au %2 (UTC, fin exclue)</translation>
+    </message>
+    <message>
+        <source>From %1 on (UTC)</source>
+        <translation>À partir du %1 (UTC)</translation>
+    </message>
+    <message>
+        <source>Before %1 (UTC)</source>
+        <translation>Avant le %1 (UTC)</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Toutes les dates</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Encounter</source>
+        <translation>Passage</translation>
+    </message>
+    <message>
+        <source>Entered queue</source>
+        <translation>Entrée dans la file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Claimed by</source>
+        <translation>Pris en charge par</translation>
+    </message>
+    <message>
+        <source>Flight</source>
+        <translation>Vol</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Seuil</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>Décidé le</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Items that entered the queue: %1 (%2)</source>
+        <translation>Éléments entrés dans la file d&apos;attente : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Their state now: %1</source>
+        <translation>Leur état actuel : %1</translation>
+    </message>
+    <message>
+        <source>Supervisors&apos; decisions: %1 (%2)</source>
+        <translation>Décisions des superviseurs : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Procédure</translation>
+    </message>
+    <message>
+        <source>Logged at</source>
+        <translation>Consignée le</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Camera or lane</source>
+        <translation>Caméra ou file</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nationalité</translation>
+    </message>
+    <message>
+        <source>Document kind</source>
+        <translation>Type de document</translation>
+    </message>
+    <message>
+        <source>Issuing state</source>
+        <translation>État émetteur</translation>
+    </message>
+    <message>
+        <source>Failed checks</source>
+        <translation>Contrôles échoués</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Alternate procedures: %1 (%2)</source>
+        <translation>Procédures alternatives : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>By officer: %1</source>
+        <translation>Par agent : %1</translation>
+    </message>
+    <message>
+        <source>Deleted at</source>
+        <translation>Supprimé le</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Verified at</source>
+        <translation>Vérifié le</translation>
+    </message>
+    <message>
+        <source>Due at</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Deleted by</source>
+        <translation>Supprimé par</translation>
+    </message>
+    <message>
+        <source>Records deleted: %1</source>
+        <translation>Enregistrements supprimés : %1</translation>
+    </message>
+    <message>
+        <source>Photos deleted by rule %1: %2</source>
+        <translation>Photos supprimées selon la règle %1 : %2</translation>
+    </message>
+    <message>
+        <source>Templates deleted by rule %1: %2</source>
+        <translation>Gabarits supprimés selon la règle %1 : %2</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalité</translation>
+    </message>
+    <message>
+        <source>Key accesses: %1</source>
+        <translation>Accès à la clé : %1</translation>
+    </message>
+    <message>
+        <source>By action: %1</source>
+        <translation>Par action : %1</translation>
+    </message>
+    <message>
+        <source>By actor: %1</source>
+        <translation>Par auteur : %1</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Events: %1</source>
+        <translation>Événements : %1</translation>
+    </message>
+    <message>
+        <source>Hash chain of the whole log: intact (%1 events)</source>
+        <translation>Chaîne de hachage de tout le journal : intacte (%1 événements)</translation>
+    </message>
+    <message>
+        <source>Hash chain of the whole log: BROKEN at event %1: %2</source>
+        <translation>Chaîne de hachage de tout le journal : ROMPUE à l&apos;événement %1 : %2</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partenaire</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Purge attestation</source>
+        <translation>Attestation de purge</translation>
+    </message>
+    <message>
+        <source>no attestation recorded</source>
+        <translation>aucune attestation enregistrée</translation>
+    </message>
+    <message>
+        <source>Partner submissions: %1</source>
+        <translation>Transmissions aux partenaires : %1</translation>
+    </message>
+    <message>
+        <source>Without a purge attestation: %1</source>
+        <translation>Sans attestation de purge : %1</translation>
+    </message>
+    <message>
+        <source>By partner: %1</source>
+        <translation>Par partenaire : %1</translation>
+    </message>
+    <message>
+        <source>Purge attestations are recorded from the matching service facegate-matchd on; none is recorded yet.</source>
+        <translation>Les attestations de purge sont enregistrées à partir du service de comparaison facegate-matchd ; aucune n&apos;est encore enregistrée.</translation>
+    </message>
+    <message>
+        <source>No-match queue and resolutions</source>
+        <translation>File d&apos;attente des non-correspondances et résolutions</translation>
+    </message>
+    <message>
+        <source>Alternate procedures</source>
+        <translation>Procédures alternatives</translation>
+    </message>
+    <message>
+        <source>Deletions</source>
+        <translation>Suppressions</translation>
+    </message>
+    <message>
+        <source>Key accesses</source>
+        <translation>Accès à la clé</translation>
+    </message>
+    <message>
+        <source>Partner submissions without a purge attestation</source>
+        <translation>Transmissions aux partenaires sans attestation de purge</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>user %1 is disabled</source>
+        <translation>l&apos;utilisateur %1 est désactivé</translation>
+    </message>
+    <message>
+        <source>the period ends (%2) before it starts (%1)</source>
+        <translation>la période se termine (%2) avant de commencer (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>fg::ReportPdf</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>nothing was written</source>
+        <translation>rien n&apos;a été écrit</translation>
+    </message>
+</context>
+<context>
+    <name>fg::ReportsPanel</name>
+    <message>
+        <source>&amp;Report</source>
+        <translation>Ra&amp;pport</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Au</translation>
+    </message>
+    <message>
+        <source>R&amp;efresh</source>
+        <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exporter en C&amp;SV…</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>Exporter en PD&amp;F…</translation>
+    </message>
+    <message>
+        <source>The report could not be built: %1</source>
+        <translation>Le rapport n&apos;a pas pu être établi : %1</translation>
+    </message>
+    <message>
+        <source>Sign in as a supervisor, auditor or administrator to see the reports.</source>
+        <translation>Connectez-vous en tant que superviseur, auditeur ou administrateur pour voir les rapports.</translation>
+    </message>
+    <message>
+        <source>The reports are not shown: the account %1 is disabled.</source>
+        <translation>Les rapports ne sont pas affichés : le compte %1 est désactivé.</translation>
+    </message>
+    <message>
+        <source>The reports are for supervisors, auditors and administrators; %1 is signed in as %2.</source>
+        <translation>Les rapports sont réservés aux superviseurs, auditeurs et administrateurs ; %1 est connecté(e) en tant que %2.</translation>
+    </message>
+    <message>
+        <source>nobody allowed to read the reports is signed in</source>
+        <translation>aucune personne autorisée à lire les rapports n&apos;est connectée</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 rows are shown; the exports hold them all.</source>
+        <translation>Les %1 premières lignes sur %2 sont affichées ; les exports les contiennent toutes.</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 ligne</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 lignes</translation>
+    </message>
+    <message>
+        <source>Not exported to %1: %2</source>
+        <translation>Non exporté vers %1 : %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 · exported %2 by %3</source>
+        <translation>%1 · exporté le %2 par %3</translation>
+    </message>
+    <message>
+        <source>Export the report as CSV</source>
+        <translation>Exporter le rapport en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the report as PDF</source>
+        <translation>Exporter le rapport en PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not exported: there is no audit log to record the export in.</source>
+        <translation>Non exporté : il n&apos;y a aucun journal d&apos;audit où inscrire l&apos;exportation.</translation>
+    </message>
+    <message>
+        <source>Not exported: the export could not be recorded in the audit log: %1</source>
+        <translation>Non exporté : l&apos;exportation n&apos;a pas pu être inscrite au journal d&apos;audit : %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2.</source>
+        <translation>Exporté : %1 vers %2.</translation>
+    </message>
+</context>
+<context>
+    <name>fg::ReviewDialog</name>
+    <message>
+        <source>none recorded</source>
+        <translation>aucune enregistrée</translation>
+    </message>
+    <message>
+        <source>confirmed the decision</source>
+        <translation>a confirmé la décision</translation>
+    </message>
+    <message>
+        <source>overrode the decision</source>
+        <translation>a modifié la décision</translation>
+    </message>
+    <message>
+        <source>sent the traveler to secondary inspection</source>
+        <translation>a orienté le voyageur vers le contrôle approfondi</translation>
+    </message>
+    <message>
+        <source>The item could not be read: %1</source>
+        <translation>L&apos;élément n&apos;a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <source>Not claimed: %1</source>
+        <translation>Non pris en charge : %1</translation>
+    </message>
+    <message>
+        <source>Claimed: no other supervisor can resolve this item while you hold it.</source>
+        <translation>Pris en charge : aucun autre superviseur ne peut résoudre cet élément tant que vous le détenez.</translation>
+    </message>
+    <message>
+        <source>Not released: %1</source>
+        <translation>Non libéré : %1</translation>
+    </message>
+    <message>
+        <source>Released: the item is back in the queue.</source>
+        <translation>Libéré : l&apos;élément est de retour dans la file d&apos;attente.</translation>
+    </message>
+    <message>
+        <source>Not resolved: %1</source>
+        <translation>Non résolu : %1</translation>
+    </message>
+    <message>
+        <source>Resolved: %1.</source>
+        <translation>Résolu : %1.</translation>
+    </message>
+    <message>
+        <source>Review queue item %1</source>
+        <translation>Examen de l&apos;élément %1 de la file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Top candidates of the search</source>
+        <translation>Meilleurs candidats de la recherche</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Candidat</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Encounter</source>
+        <translation>Passage</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
+    <message>
+        <source>&amp;Identity confirmed (false non-match)</source>
+        <translation>&amp;Identité confirmée (fausse non-correspondance)</translation>
+    </message>
+    <message>
+        <source>Referred to &amp;secondary inspection</source>
+        <translation>&amp;Orienté vers le contrôle approfondi</translation>
+    </message>
+    <message>
+        <source>Suspected i&amp;mpostor</source>
+        <translation>I&amp;mposteur présumé</translation>
+    </message>
+    <message>
+        <source>Capture &amp;problem (lighting, camera, pose)</source>
+        <translation>Problème de &amp;capture (éclairage, caméra, pose)</translation>
+    </message>
+    <message>
+        <source>&amp;Note (required)</source>
+        <translation>&amp;Note (obligatoire)</translation>
+    </message>
+    <message>
+        <source>What you checked and why you decided so</source>
+        <translation>Ce que vous avez vérifié et pourquoi vous avez décidé ainsi</translation>
+    </message>
+    <message>
+        <source>Read-only: auditors see the review but do not claim or resolve.</source>
+        <translation>Lecture seule : les auditeurs voient l&apos;examen mais ne prennent rien en charge et ne résolvent rien.</translation>
+    </message>
+    <message>
+        <source>&amp;Claim (Ctrl+K)</source>
+        <translation>&amp;Prendre en charge (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease</source>
+        <translation>&amp;Libérer</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve (Ctrl+Enter)</source>
+        <translation>&amp;Résoudre (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Queue item %1 · %2 · encounter %3</source>
+        <translation>Élément %1 de la file d&apos;attente · %2 · passage %3</translation>
+    </message>
+    <message>
+        <source>Open since %1 (waiting %2). Claim it to resolve it.</source>
+        <translation>Ouvert depuis %1 (attente : %2). Prenez-le en charge pour le résoudre.</translation>
+    </message>
+    <message>
+        <source>Claimed by you since %1.</source>
+        <translation>Pris en charge par vous depuis %1.</translation>
+    </message>
+    <message>
+        <source>Claimed by %1 since %2.</source>
+        <translation>Pris en charge par %1 depuis %2.</translation>
+    </message>
+    <message>
+        <source>Resolved by %1 on %2: %3.</source>
+        <translation>Résolu par %1 le %2 : %3.</translation>
+    </message>
+    <message>
+        <source>Resolved.</source>
+        <translation>Résolu.</translation>
+    </message>
+    <message>
+        <source>Decision: %1</source>
+        <translation>Décision : %1</translation>
+    </message>
+    <message>
+        <source>Purged: the photo is no longer stored.</source>
+        <translation>Purgée : la photo n&apos;est plus conservée.</translation>
+    </message>
+    <message>
+        <source>Purged on %1 by rule %2 (verified %3, due %4) by %5 · deletion record %6</source>
+        <translation>Purgée le %1 selon la règle %2 (vérification %3, échéance %4) par %5 · enregistrement de suppression %6</translation>
+    </message>
+    <message>
+        <source>Reference photo</source>
+        <translation>Photo de référence</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Capture</translation>
+    </message>
+    <message>
+        <source>No reference photo was stored with this encounter.</source>
+        <translation>Aucune photo de référence n&apos;a été conservée avec ce passage.</translation>
+    </message>
+    <message>
+        <source>No capture was stored with this encounter.</source>
+        <translation>Aucune capture n&apos;a été conservée avec ce passage.</translation>
+    </message>
+    <message>
+        <source>The photo could not be opened: %1</source>
+        <translation>La photo n&apos;a pas pu être ouverte : %1</translation>
+    </message>
+    <message>
+        <source>The stored photo could not be decoded.</source>
+        <translation>La photo conservée n&apos;a pas pu être décodée.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 × %3</source>
+        <translation>%1 · %2 × %3</translation>
+    </message>
+    <message>
+        <source>%1 · above the threshold</source>
+        <translation>%1 · au-dessus du seuil</translation>
+    </message>
+    <message>
+        <source>%1 · below the threshold</source>
+        <translation>%1 · sous le seuil</translation>
+    </message>
+    <message>
+        <source>Flight</source>
+        <translation>Vol</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partenaire</translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation>Heure de capture</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Seuil</translation>
+    </message>
+    <message>
+        <source>%1 (false match rate %2)</source>
+        <translation>%1 (taux de fausses correspondances %2)</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s note</source>
+        <translation>Note de l&apos;agent</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualité</translation>
+    </message>
+    <message>
+        <source>No quality report (no face was analysed).</source>
+        <translation>Aucun rapport de qualité (aucun visage n&apos;a été analysé).</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Contrôles</translation>
+    </message>
+    <message>
+        <source>all passed</source>
+        <translation>tous réussis</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>échoués : %1</translation>
+    </message>
+    <message>
+        <source>Pose</source>
+        <translation>Pose</translation>
+    </message>
+    <message>
+        <source>yaw %1°, pitch %2°, roll %3°</source>
+        <translation>lacet %1°, tangage %2°, roulis %3°</translation>
+    </message>
+    <message>
+        <source>Eyes</source>
+        <translation>Yeux</translation>
+    </message>
+    <message>
+        <source>%1 px apart</source>
+        <translation>%1 px d&apos;écart</translation>
+    </message>
+    <message>
+        <source>Sharpness</source>
+        <translation>Netteté</translation>
+    </message>
+    <message>
+        <source>Faces in view</source>
+        <translation>Visages visibles</translation>
+    </message>
+    <message>
+        <source>Traveler and document</source>
+        <translation>Voyageur et document</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nationalité</translation>
+    </message>
+    <message>
+        <source>not established</source>
+        <translation>non établie</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Délivré par</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expiration</translation>
+    </message>
+    <message>
+        <source>No document was recorded with this encounter.</source>
+        <translation>Aucun document n&apos;a été enregistré avec ce passage.</translation>
+    </message>
+    <message>
+        <source>Supervisors&apos; decisions</source>
+        <translation>Décisions des superviseurs</translation>
+    </message>
+    <message>
+        <source>%1 by %2: %3</source>
+        <translation>%1 par %2 : %3</translation>
+    </message>
+    <message>
+        <source>Deleted by retention</source>
+        <translation>Suppressions au titre de la conservation</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Gabarit</translation>
+    </message>
+    <message>
+        <source>%1 by rule %2 on %3 (record %4)</source>
+        <translation>%1 selon la règle %2 le %3 (enregistrement %4)</translation>
+    </message>
+</context>
+<context>
+    <name>fg::ReviewQueue</name>
+    <message>
+        <source>there is no queue item %1</source>
+        <translation>l&apos;élément %1 de la file d&apos;attente n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>queue item %1 is already resolved: %2 by %3 at %4</source>
+        <translation>l&apos;élément %1 de la file d&apos;attente est déjà résolu : %2 par %3 le %4</translation>
+    </message>
+    <message>
+        <source>queue item %1 is already resolved</source>
+        <translation>l&apos;élément %1 de la file d&apos;attente est déjà résolu</translation>
+    </message>
+    <message>
+        <source>queue item %1 is claimed by %2 since %3</source>
+        <translation>l&apos;élément %1 de la file d&apos;attente est pris en charge par %2 depuis %3</translation>
+    </message>
+    <message>
+        <source>queue item %1 is not claimed: claim it first</source>
+        <translation>l&apos;élément %1 de la file d&apos;attente n&apos;est pas pris en charge : prenez-le d&apos;abord en charge</translation>
+    </message>
+    <message>
+        <source>queue item %1 changed meanwhile; try again</source>
+        <translation>l&apos;élément %1 de la file d&apos;attente a changé entre-temps ; réessayez</translation>
+    </message>
+    <message>
+        <source>no user is signed in</source>
+        <translation>aucun utilisateur n&apos;est connecté</translation>
+    </message>
+    <message>
+        <source>the account %1 is disabled</source>
+        <translation>le compte %1 est désactivé</translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not claim, release or resolve queue items: supervisors only</source>
+        <translation>%1 (%2) ne peut pas prendre en charge, libérer ni résoudre des éléments de la file d&apos;attente : réservé aux superviseurs</translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not read the supervisor&apos;s queue: supervisors and auditors only</source>
+        <translation>%1 (%2) ne peut pas lire la file d&apos;attente du superviseur : réservé aux superviseurs et aux auditeurs</translation>
+    </message>
+    <message>
+        <source>queue item %1 is not claimed: there is nothing to release</source>
+        <translation>l&apos;élément %1 de la file d&apos;attente n&apos;est pas pris en charge : il n&apos;y a rien à libérer</translation>
+    </message>
+    <message>
+        <source>a resolution needs a note: what was checked, and why this decision</source>
+        <translation>une résolution exige une note : ce qui a été vérifié, et pourquoi cette décision</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +2874,37 @@
     <message>
         <source>Sign-in is not possible: %1</source>
         <translation>Connexion impossible : %1</translation>
+    </message>
+</context>
+<context>
+    <name>fg::SupervisorWindow</name>
+    <message>
+        <source>FaceGate — supervision</source>
+        <translation>FaceGate — supervision</translation>
+    </message>
+    <message>
+        <source>No-match &amp;queue</source>
+        <translation>File des &amp;non-correspondances</translation>
+    </message>
+    <message>
+        <source>Port &amp;figures</source>
+        <translation>&amp;Chiffres du point de passage</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Rapports</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation>Personne n&apos;est connecté.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -1625,6 +3055,49 @@ Retention purge failed: %2</source>
     <message>
         <source>Document reader not watched: %1</source>
         <translation>Lecteur de documents non surveillé : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Supervision: queue, figures, reports…</source>
+        <translation>&amp;Supervision : file d&apos;attente, chiffres, rapports…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Matching: service at %1</source>
+        <translation>Comparaison : service à l&apos;adresse %1</translation>
+    </message>
+    <message>
+        <source>Matching: service at %1 unreachable (%2)</source>
+        <translation>Comparaison : service à l&apos;adresse %1 injoignable (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>fg::ZoomablePhoto</name>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <source>Zoom in (or Ctrl + wheel)</source>
+        <translation>Zoom avant (ou Ctrl + molette)</translation>
+    </message>
+    <message>
+        <source>Full resolution: one photo pixel per screen pixel</source>
+        <translation>Pleine résolution : un pixel de la photo par pixel d&apos;écran</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Fit the whole photo in view</source>
+        <translation>Afficher la photo entière</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels, shown at %3 %</source>
+        <translation>%1 × %2 pixels, affichée à %3 %</translation>
     </message>
 </context>
 </TS>
