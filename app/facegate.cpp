@@ -120,6 +120,12 @@ int main(int argc, char* argv[])
     station.lockAfter = std::chrono::minutes(settings->sessionLockMinutes());
     station.documentReaderFolder = settings->text(QStringLiteral("documents/readerFolder"));
     station.queueOverdueAfter = std::chrono::hours(settings->queueOverdueHours());
+    // matching/endpoint: decided by facegate-matchd with this workstation's
+    // certificate; empty: the in-process matching core.
+    station.matching.endpoint = QUrl(settings->text(QStringLiteral("matching/endpoint")));
+    station.matching.certificatePath = settings->text(QStringLiteral("matching/clientCertificate"));
+    station.matching.keyPath = settings->text(QStringLiteral("matching/clientKey"));
+    station.matching.caPath = settings->text(QStringLiteral("matching/caCertificate"));
     fg::Workstation workstation(*records, clock, std::move(station));
     // Retention does not wait for anyone to sign in.
     records->purgeScheduler().start();

@@ -1,14 +1,17 @@
 #include "ui/InspectionDesk.h"
 
 #include "core/capture/FrameSourceFactory.h"
+#include "core/service/MatchClient.h"
 #include "core/workflow/AlternateProcedureStore.h"
 #include "core/workflow/EncounterStore.h"
 #include "ui/LiveAnalysis.h"
 #include "ui/MatchPanel.h"
 #include "ui/OptOutDialog.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
+#include <QImageWriter>
 #include <QJsonObject>
 
 namespace fg {
@@ -72,6 +75,10 @@ void InspectionDesk::onCaptured(const CaptureResult& capture)
         m_live->nextTraveler(); // nobody signed in (locked): nothing is kept
         return;
     }
+    if (m_serviceMode) {
+        askService(capture);
+        return;
+    }
     QString error;
     const std::optional<MatchOutcome> outcome =
         m_inspection.decide(capture.faceFound, capture.qualityPassed, capture.faceTemplate, &error);
@@ -80,27 +87,154 @@ void InspectionDesk::onCaptured(const CaptureResult& capture)
         m_live->nextTraveler(); // the capture is dropped; the next one may follow once a reference is chosen
         return;
     }
+    record(capture, *outcome);
+}
 
+void InspectionDesk::useMatchService(MatchClient* client, const QString& unusable)
+{
+    m_serviceMode = true;
+    m_service = client;
+    m_serviceUnusable = unusable;
+}
+
+void InspectionDesk::useServiceGallery(const QString& flight, const std::vector<GalleryEntry>& members)
+{
+    m_serviceReference = Inspection::Mode::OneToMany;
+    m_serviceFlight = flight;
+    m_serviceMembers.clear();
+    for (const GalleryEntry& entry : members)
+        m_serviceMembers[entry.travelerId] =
+            ReferencePerson{entry.travelerId, entry.name, entry.citizenship, entry.documentNumber, entry.photoPath};
+    m_documentPhoto.clear();
+}
+
+void InspectionDesk::useServiceDocument(const QByteArray& photo, const ReferencePerson& holder)
+{
+    m_serviceReference = Inspection::Mode::OneToOne;
+    m_documentPhoto = photo;
+    m_documentHolder = holder;
+    m_serviceFlight.clear();
+    m_serviceMembers.clear();
+}
+
+Inspection::Mode InspectionDesk::referenceMode() const
+{
+    return m_serviceMode ? m_serviceReference : m_inspection.mode();
+}
+
+QString InspectionDesk::flight() const
+{
+    return m_serviceMode ? m_serviceFlight : m_inspection.flight();
+}
+
+ReferencePerson InspectionDesk::memberOf(const ReferencePerson& candidate) const
+{
+    const auto found = m_serviceMembers.find(candidate.travelerId);
+    return found == m_serviceMembers.end() ? candidate : found->second;
+}
+
+void InspectionDesk::askService(const CaptureResult& capture)
+{
+    if (m_waiting)
+        return; // the capture before is still with the service: one traveler at a time
+    const auto noDecision = [this, capture](const QString& reason) {
+        m_encounterId = 0;
+        m_panel.showNoDecision(capture, [reason] { return tr("No decision: %1").arg(reason); });
+        m_live->nextTraveler(); // dropped; the capture key tries again
+    };
+    if (!m_service) {
+        noDecision(tr("the matching service cannot be used (%1)").arg(m_serviceUnusable));
+        return;
+    }
+    if (m_serviceReference == Inspection::Mode::None) {
+        Q_EMIT problem(tr("Not decided: %1")
+                           .arg(tr("no reference chosen: load a flight's manifest (1:N) or a document photo (1:1)")));
+        m_live->nextTraveler();
+        return;
+    }
+    // The portrait crop; without a face, the last frame, so that the service
+    // says NO FACE itself.
+    QByteArray probe = capture.jpeg;
+    if (probe.isEmpty() && !capture.image.isNull()) {
+        QBuffer buffer(&probe);
+        buffer.open(QIODevice::WriteOnly);
+        QImageWriter(&buffer, "jpeg").write(capture.image);
+    }
+    if (probe.isEmpty()) {
+        noDecision(tr("nothing was captured"));
+        return;
+    }
+    m_waiting = true;
+    const quint64 ticket = ++m_ticket;
+    auto done = [this, ticket, capture](const MatchClientReply& reply) {
+        if (ticket != m_ticket)
+            return; // the traveler changed meanwhile: the answer is not theirs
+        m_waiting = false;
+        onServiceReply(capture, reply);
+    };
+    if (m_serviceReference == Inspection::Mode::OneToOne)
+        m_service->verify(probe, m_documentPhoto, std::move(done));
+    else
+        m_service->identify(probe, m_serviceFlight, Inspection::kCandidates, std::move(done));
+}
+
+void InspectionDesk::onServiceReply(const CaptureResult& capture, const MatchClientReply& reply)
+{
+    if (m_optingOut || !m_officer) {
+        m_live->nextTraveler(); // declined, or locked meanwhile: nothing of it is kept
+        return;
+    }
+    Q_EMIT matchingServiceState(reply.reachable, reply.error);
+    if (!reply.outcome) {
+        // Never a local guess: the capture is dropped (a photo kept without
+        // a decision would serve no purpose), the officer retakes it once
+        // the service answers or turns to the alternate procedure.
+        const QString reason = reply.error;
+        const bool reachable = reply.reachable;
+        m_encounterId = 0;
+        m_panel.showNoDecision(capture, [reason, reachable] {
+            return reachable ? tr("No decision: the matching service refused the capture (%1)").arg(reason)
+                             : tr("No decision: the matching service is unreachable (%1)").arg(reason);
+        });
+        m_live->nextTraveler();
+        return;
+    }
+    MatchOutcome outcome = *reply.outcome;
+    // Who the references are, from the manifest or the document read here.
+    if (m_serviceReference == Inspection::Mode::OneToOne) {
+        outcome.reference = m_documentHolder;
+    } else {
+        for (auto& candidate : outcome.candidates)
+            candidate.first = memberOf(candidate.first);
+        if (outcome.reference)
+            outcome.reference = memberOf(*outcome.reference);
+    }
+    record(capture, outcome);
+}
+
+void InspectionDesk::record(const CaptureResult& capture, const MatchOutcome& outcome)
+{
+    QString error;
     // Whose photo it is: known on a match (the gallery member or the
     // document's holder); otherwise not known, which keeps the photo for
     // the shorter time (RetentionPolicy).
     Encounter encounter;
     encounter.kind = m_station.kind;
     encounter.mode = Encounter::Mode::Biometric;
-    encounter.decision = outcome->decision;
-    const bool known = outcome->decision == Encounter::Decision::Match
-                       || m_inspection.mode() == Inspection::Mode::OneToOne;
-    encounter.citizenship = known && outcome->reference && !outcome->reference->citizenship.isEmpty()
-                                ? outcome->reference->citizenship
+    encounter.decision = outcome.decision;
+    const bool known = outcome.decision == Encounter::Decision::Match
+                       || referenceMode() == Inspection::Mode::OneToOne;
+    encounter.citizenship = known && outcome.reference && !outcome.reference->citizenship.isEmpty()
+                                ? outcome.reference->citizenship
                                 : QStringLiteral("XXX");
-    encounter.score = outcome->score;
-    encounter.threshold = outcome->threshold;
-    encounter.fmrTarget = outcome->fmrTarget;
+    encounter.score = outcome.score;
+    encounter.threshold = outcome.threshold;
+    encounter.fmrTarget = outcome.fmrTarget;
     encounter.quality = capture.faceFound ? capture.quality.toJson() : QJsonObject();
-    encounter.flight = m_inspection.flight();
-    if (!outcome->candidates.empty())
-        encounter.candidates = QJsonObject{{QStringLiteral("flight"), m_inspection.flight()},
-                                           {QStringLiteral("top"), outcome->candidatesJson()}};
+    encounter.flight = flight();
+    if (!outcome.candidates.empty())
+        encounter.candidates = QJsonObject{{QStringLiteral("flight"), flight()},
+                                           {QStringLiteral("top"), outcome.candidatesJson()}};
     encounter.officer = m_officer->name;
     encounter.workstation = m_station.workstation;
     encounter.camera = m_station.camera;
@@ -113,8 +247,8 @@ void InspectionDesk::onCaptured(const CaptureResult& capture)
     // The reference shown beside the capture, kept (sealed) for the
     // supervisor's review; a file that cannot be read is left out, the
     // encounter is stored all the same.
-    if (outcome->reference && !outcome->reference->photoPath.isEmpty()) {
-        QFile reference(outcome->reference->photoPath);
+    if (outcome.reference && !outcome.reference->photoPath.isEmpty()) {
+        QFile reference(outcome.reference->photoPath);
         const QString suffix = QFileInfo(reference).suffix().toLower();
         if (!suffix.isEmpty() && reference.open(QIODevice::ReadOnly)) {
             sample.referencePhoto = reference.readAll();
@@ -125,7 +259,7 @@ void InspectionDesk::onCaptured(const CaptureResult& capture)
     StoredEncounter stored;
     const std::optional<qint64> id =
         m_encounters.add(encounter, withSample ? &sample : nullptr, m_officer->actor(), &error, &stored);
-    m_panel.showOutcome(capture, *outcome);
+    m_panel.showOutcome(capture, outcome);
     if (capture.closedAt.isValid())
         Q_EMIT decisionShown(double(capture.closedAt.nsecsElapsed()) / 1e6);
     if (!id) {
@@ -135,7 +269,7 @@ void InspectionDesk::onCaptured(const CaptureResult& capture)
         return;
     }
     m_encounterId = *id;
-    Q_EMIT encounterRecorded(*id, outcome->decision);
+    Q_EMIT encounterRecorded(*id, outcome.decision);
 }
 
 void InspectionDesk::confirm()
@@ -206,7 +340,7 @@ qint64 InspectionDesk::optOut(QWidget* parent)
     base.workstation = m_station.workstation;
     base.camera = m_station.camera;
     base.kind = m_station.kind;
-    base.flight = m_inspection.flight();
+    base.flight = flight();
     const QString actor = m_officer->actor();
     AlternateProcedureStore& store = *m_alternates;
     OptOutDialog dialog(base, QDate::currentDate(), [&store, actor](const AlternateProcedure& procedure, QString* error) {
@@ -232,6 +366,8 @@ qint64 InspectionDesk::optOut(QWidget* parent)
 
 void InspectionDesk::nextTraveler()
 {
+    ++m_ticket; // an answer still on its way is not the next traveler's
+    m_waiting = false;
     m_encounterId = 0;
     m_panel.clear();
     m_live->nextTraveler();

@@ -8,14 +8,18 @@
 #include <QObject>
 #include <QString>
 
+#include <map>
 #include <optional>
+#include <vector>
 
 namespace fg {
 
 class AlternateProcedureStore;
 class EncounterStore;
 class LiveAnalysis;
+class MatchClient;
 class MatchPanel;
+struct MatchClientReply;
 
 // One officer's desk: each capture (LiveAnalysis) is decided against the
 // chosen reference (Inspection), shown in the match panel and written at
@@ -23,6 +27,14 @@ class MatchPanel;
 // so nothing is lost if the officer walks away); the officer's confirm,
 // override or referral is then recorded on it, and the next traveler
 // starts a new capture.
+//
+// With a matching service (matching/endpoint, useMatchService()), each
+// capture is decided by facegate-matchd instead, against the reference the
+// service holds (useServiceGallery(), useServiceDocument()); the desk still
+// writes the encounter with the service's decision, score, threshold and
+// candidates, since the officer acts here. Without an answer from the
+// service there is no decision: nothing is decided in-process, the panel
+// says why, and the capture is not stored.
 class InspectionDesk : public QObject {
     Q_OBJECT
 public:
@@ -51,6 +63,20 @@ public:
     // Where opt-outs are logged (none: the opt-out key says it cannot be logged).
     void setAlternateProcedures(AlternateProcedureStore* store) { m_alternates = store; }
     const Station& station() const { return m_station; }
+
+    // Decides through the service from now on (never again in-process).
+    // client null: the service is configured but cannot be used, for
+    // `unusable` (in words); every capture then gets no decision.
+    void useMatchService(MatchClient* client, const QString& unusable = QString());
+    bool usesMatchService() const { return m_serviceMode; }
+    // 1:N: the gallery the service loaded under `flight`; `members` are the
+    // manifest's rows (the photo and nationality shown and stored).
+    void useServiceGallery(const QString& flight, const std::vector<GalleryEntry>& members);
+    // 1:1: the document photo's bytes, sent with each capture.
+    void useServiceDocument(const QByteArray& photo, const ReferencePerson& holder);
+    // The reference chosen: the service's when it decides, else the Inspection's.
+    Inspection::Mode referenceMode() const;
+    QString flight() const;
 
     // The encounter of the capture on screen (0: none yet).
     qint64 currentEncounter() const { return m_encounterId; }
@@ -83,9 +109,15 @@ Q_SIGNALS:
     void actionRecorded(qint64 encounterId, fg::Encounter::OfficerAction action);
     // Something the officer must know, in words (status bar).
     void problem(const QString& text);
+    // The matching service answered (reachable) or not (why, in words).
+    void matchingServiceState(bool reachable, const QString& reason);
 
 private:
     void onCaptured(const CaptureResult& capture);
+    void askService(const CaptureResult& capture);
+    void onServiceReply(const CaptureResult& capture, const MatchClientReply& reply);
+    void record(const CaptureResult& capture, const MatchOutcome& outcome);
+    ReferencePerson memberOf(const ReferencePerson& candidate) const;
     void act(Encounter::OfficerAction action, const QString& reason);
 
     EncounterStore& m_encounters;
@@ -97,6 +129,18 @@ private:
     qint64 m_encounterId = 0;
     AlternateProcedureStore* m_alternates = nullptr;
     bool m_optingOut = false;
+
+    // Deciding through the service.
+    bool m_serviceMode = false;
+    MatchClient* m_service = nullptr; // null in service mode: configured but unusable
+    QString m_serviceUnusable;
+    Inspection::Mode m_serviceReference = Inspection::Mode::None;
+    QString m_serviceFlight;
+    std::map<QString, ReferencePerson> m_serviceMembers; // by traveler id
+    QByteArray m_documentPhoto;
+    ReferencePerson m_documentHolder;
+    quint64 m_ticket = 0;  // the capture waiting for the service; a new traveler outdates it
+    bool m_waiting = false;
 };
 
 } // namespace fg

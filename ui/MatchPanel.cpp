@@ -162,6 +162,8 @@ QString MatchPanel::decisionTitle(Encounter::Decision decision)
 
 void MatchPanel::clear()
 {
+    m_noDecision = nullptr;
+    m_undecided.reset();
     m_outcome.reset();
     m_capture.reset();
     m_referencePhoto = QImage();
@@ -175,8 +177,21 @@ void MatchPanel::clear()
     showState();
 }
 
+void MatchPanel::showNoDecision(const CaptureResult& capture, Words why)
+{
+    clear();
+    m_undecided = capture;
+    m_noDecision = why;
+    m_decision->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    m_next->setEnabled(true);
+    showState();
+    showActionFailed(std::move(why));
+}
+
 void MatchPanel::showOutcome(const CaptureResult& capture, const MatchOutcome& outcome)
 {
+    m_noDecision = nullptr;
+    m_undecided.reset();
     m_capture = capture;
     m_outcome = outcome;
     m_referencePhoto = QImage();
@@ -198,9 +213,9 @@ void MatchPanel::showOutcome(const CaptureResult& capture, const MatchOutcome& o
 void MatchPanel::showState()
 {
     if (!m_outcome || !m_capture) {
-        showImage(m_captureImage, QImage(), tr("Waiting for the traveler"));
+        showImage(m_captureImage, m_undecided ? m_undecided->image : QImage(), tr("Waiting for the traveler"));
         showImage(m_referenceImage, QImage(), QString());
-        m_decision->setText(tr("—"));
+        m_decision->setText(m_noDecision ? tr("NO DECISION") : tr("—"));
         m_referenceDetails->clear();
         m_qualityWords->clear();
         return;

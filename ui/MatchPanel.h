@@ -23,7 +23,8 @@ class ScoreBar;
 // reason or sends the traveler to secondary, once; then the next traveler.
 // Object names for GUI tests: "captureImage", "referenceImage", "decision",
 // "scoreBar", "referenceDetails", "qualityWords", "confirmButton",
-// "overrideButton", "secondaryButton", "nextButton", "actionState".
+// "overrideButton", "secondaryButton", "nextButton", "actionState"
+// ("decision" says NO DECISION and "actionState" why, when there is none).
 class MatchPanel : public QWidget {
     Q_OBJECT
 public:
@@ -32,6 +33,11 @@ public:
     void showOutcome(const CaptureResult& capture, const MatchOutcome& outcome);
     // The words are a function, called again when the language changes.
     using Words = std::function<QString()>;
+    // A capture without a decision (the matching service did not answer):
+    // the capture, "NO DECISION" and why in words; nothing to confirm, only
+    // the next traveler.
+    void showNoDecision(const CaptureResult& capture, Words why);
+    bool hasNoDecision() const { return bool(m_noDecision); }
     // After the action was stored: "Confirmed · encounter 42", buttons off.
     void showActionRecorded(Words text);
     // The action could not be stored: said in words, the buttons stay.
@@ -83,6 +89,8 @@ private:
     QPushButton* m_secondary = nullptr;
     QPushButton* m_next = nullptr;
     Words m_actionWords; // what was said about the last action, none: nothing
+    Words m_noDecision;  // why the capture on screen has no decision, none: it has one (or there is none)
+    std::optional<CaptureResult> m_undecided;
     bool m_actionFailed = false;
     std::optional<MatchOutcome> m_outcome;
     std::optional<CaptureResult> m_capture;

@@ -7,6 +7,7 @@
 #include "core/workflow/Purger.h"
 #include "core/workflow/Records.h"
 #include "core/documents/MrzParser.h"
+#include "core/matching/GalleryManifest.h"
 #include "core/storage/Clock.h"
 #include "ui/AlternateProcedureLog.h"
 #include "ui/DocumentReaderFolder.h"
@@ -21,6 +22,8 @@
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -69,6 +72,7 @@ Workstation::Workstation(Records& records, const Clock& clock, Options options, 
     }, Qt::QueuedConnection);
 
     buildRecordsMenu();
+    connectMatchingService();
     connectTravelerDisplay();
     connectReferences();
     connectRecordsState();
@@ -217,6 +221,7 @@ void Workstation::retranslateMenu()
     m_logAction->setText(tr("&Alternate procedures…"));
     m_displayAction->setText(tr("&Traveler display"));
     m_supervisionAction->setText(tr("&Supervision: queue, figures, reports…"));
+    showMatchingState();
 }
 
 void Workstation::connectSupervision()
@@ -278,8 +283,10 @@ void Workstation::connectReferences()
 {
     MainWindow* window = m_window.get();
     ReferenceLoader* references = m_references.get();
-    connect(window, &MainWindow::manifestChosen, references, [window, references](const QString& path) {
-        if (references->loadManifest(path, QString()))
+    connect(window, &MainWindow::manifestChosen, references, [this, window, references](const QString& path) {
+        if (m_desk->usesMatchService())
+            loadServiceGallery(path);
+        else if (references->loadManifest(path, QString()))
             window->showReferenceState([name = QFileInfo(path).fileName()] { return tr("Loading the manifest %1…").arg(name); },
                                        false);
     });
@@ -327,6 +334,21 @@ void Workstation::connectReferences()
 
 void Workstation::loadDocument(const QString& photoPath, const ReferencePerson& holder)
 {
+    if (m_desk->usesMatchService()) {
+        // The service enrols the photo with each capture it decides.
+        QFile photo(photoPath);
+        if (!photo.open(QIODevice::ReadOnly)) {
+            m_window->showReferenceState([photoPath, why = photo.errorString()] {
+                return tr("Document not loaded: %1").arg(tr("%1: %2").arg(photoPath, why));
+            }, true);
+            return;
+        }
+        ReferencePerson person = holder;
+        person.photoPath = photoPath;
+        m_desk->useServiceDocument(photo.readAll(), person);
+        m_window->showReferenceState([name = person.name] { return tr("Document photo %1 · 1:1").arg(name); }, false);
+        return;
+    }
     if (m_references->loadDocumentPhoto(photoPath, holder))
         m_window->showReferenceState(
             [name = QFileInfo(photoPath).fileName()] { return tr("Reading the document photo %1…").arg(name); }, false);
@@ -334,6 +356,87 @@ void Workstation::loadDocument(const QString& photoPath, const ReferencePerson& 
         m_window->showReferenceState(
             [name = QFileInfo(photoPath).fileName()] { return tr("Document photo %1 not read: another reference is loading").arg(name); },
             true);
+}
+
+void Workstation::connectMatchingService()
+{
+    if (m_options.matching.endpoint.isEmpty())
+        return; // the in-process matching core
+    m_matching = MatchClient::create(m_options.matching, &m_matchingUnusable);
+    m_desk->useMatchService(m_matching.get(), m_matchingUnusable);
+    m_matchingState = new QLabel(m_window.get());
+    m_matchingState->setObjectName(QStringLiteral("matchingState"));
+    m_window->statusBar()->addPermanentWidget(m_matchingState);
+    if (!m_matching) {
+        m_matchingReachable = false;
+        m_matchingReason = m_matchingUnusable;
+    }
+    connect(m_desk.get(), &InspectionDesk::matchingServiceState, this, [this](bool reachable, const QString& reason) {
+        m_matchingReachable = reachable;
+        m_matchingReason = reason;
+        showMatchingState();
+    });
+    showMatchingState();
+}
+
+void Workstation::showMatchingState()
+{
+    if (!m_matchingState)
+        return;
+    const QString where = m_options.matching.endpoint.toString();
+    if (m_matchingReachable) {
+        m_matchingState->setText(tr("Matching: service at %1").arg(where));
+        m_matchingState->setStyleSheet(QString());
+    } else {
+        m_matchingState->setText(tr("Matching: service at %1 unreachable (%2)").arg(where, m_matchingReason));
+        m_matchingState->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    }
+}
+
+void Workstation::loadServiceGallery(const QString& manifestPath)
+{
+    // The members are read here (who a candidate is: name, nationality,
+    // photo); the gallery itself is built by the service from the manifest
+    // of the same name in its own manifest folder.
+    const QString flight = QFileInfo(manifestPath).completeBaseName();
+    QString error;
+    const std::optional<GalleryManifest> manifest = GalleryManifest::readFile(manifestPath, &error);
+    if (!manifest) {
+        m_window->showReferenceState([flight, error] { return tr("Flight %1 not loaded: %2").arg(flight, error); }, true);
+        return;
+    }
+    if (!m_matching) {
+        const QString why = m_matchingUnusable;
+        m_window->showReferenceState([flight, why] { return tr("Flight %1 not loaded: %2").arg(flight, why); }, true);
+        return;
+    }
+    MainWindow* window = m_window.get();
+    window->showReferenceState([name = QFileInfo(manifestPath).fileName()] {
+        return tr("Loading the manifest %1…").arg(name);
+    }, false);
+    m_matching->loadGallery(flight, QFileInfo(manifestPath).fileName(),
+                            [this, window, flight, members = manifest->entries()](const MatchClientReply& reply) {
+        m_matchingReachable = reply.reachable;
+        m_matchingReason = reply.error;
+        showMatchingState();
+        if (!reply.ok()) {
+            const QString why = reply.error;
+            window->showReferenceState([flight, why] { return tr("Flight %1 not loaded: %2").arg(flight, why); }, true);
+            return;
+        }
+        m_desk->useServiceGallery(flight, members);
+        const qint64 size = reply.body.value(QStringLiteral("members")).toInteger();
+        const qsizetype failed = reply.body.value(QStringLiteral("failed")).toArray().size();
+        window->showReferenceState(
+            [flight, size, failed] {
+                return failed == 0 ? tr("Flight %1 · %2 travelers · 1:N").arg(flight).arg(size)
+                                   : tr("Flight %1 · %2 travelers · 1:N · %3 photos did not enrol")
+                                         .arg(flight)
+                                         .arg(size)
+                                         .arg(failed);
+            },
+            false);
+    });
 }
 
 void Workstation::watchDocumentReader()

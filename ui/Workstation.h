@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/security/UserAccount.h"
+#include "core/service/MatchClient.h"
 #include "core/workflow/Encounter.h"
 #include "core/workflow/Inspection.h"
 #include "ui/LiveAnalysis.h"
@@ -15,6 +16,7 @@
 #include <optional>
 
 class QAction;
+class QLabel;
 class QMenu;
 
 namespace fg {
@@ -44,6 +46,10 @@ class TravelerDisplay;
 // opens and the cameras start. Ending the session at the lock asks for the
 // next sign-in. finished() says when the program should end (the sign-in
 // was cancelled, or nothing can be analysed).
+//
+// With Options::matching set, the desk decides through the service; the
+// status bar's "matchingState" says where the service is and whether it
+// answered the last time it was asked.
 class Workstation : public QObject {
     Q_OBJECT
 public:
@@ -56,6 +62,11 @@ public:
         std::chrono::milliseconds lockAfter = std::chrono::minutes(5);
         QString documentReaderFolder; // documents/readerFolder; empty: none
         std::chrono::minutes queueOverdueAfter = std::chrono::hours(24); // queue/overdueHours
+        // matching/endpoint and the workstation's certificate: an endpoint
+        // set means every capture is decided by facegate-matchd (never
+        // in-process); a flight's manifest must then also be in the
+        // service's manifest folder, under the same file name.
+        MatchClientOptions matching;
     };
 
     // records and clock outlive the workstation.
@@ -96,6 +107,9 @@ private:
     void buildRecordsMenu();
     void connectTravelerDisplay();
     void connectReferences();
+    void connectMatchingService();
+    void loadServiceGallery(const QString& manifestPath);
+    void showMatchingState();
     void connectRecordsState();
     void connectSupervision();
     void watchDocumentReader();
@@ -114,6 +128,11 @@ private:
     std::unique_ptr<TravelerDisplay> m_travelerDisplay;
     std::unique_ptr<DocumentReaderFolder> m_documentReader;
     std::unique_ptr<SupervisorWindow> m_supervision;
+    std::unique_ptr<MatchClient> m_matching; // none: in-process, or the service cannot be used
+    QString m_matchingUnusable;             // why the configured service cannot be used
+    QLabel* m_matchingState = nullptr;       // in the status bar, with a service only
+    bool m_matchingReachable = true;
+    QString m_matchingReason;
     bool m_supervisionWasShown = false; // before the session locked
     QMenu* m_recordsMenu = nullptr;
     QAction* m_logAction = nullptr;

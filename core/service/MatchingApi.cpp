@@ -254,16 +254,23 @@ HttpResponse MatchingApi::store(const MatchOutcome& outcome, Encounter encounter
     sample.format = probe.format;
     sample.referencePhoto = referencePhoto;
     sample.referenceFormat = referenceFormat;
-    QString error;
-    const std::optional<qint64> id = m_encounters.add(encounter, &sample, actorOf(client), &error);
-    if (!id)
-        return HttpResponse::error(500, tr("the encounter could not be stored: %1").arg(error));
-    // Its own transaction, after the encounter's (EncounterStore::add commits
-    // its own): should it fail, the encounter is there without an id to
-    // attest with, and the supervisor's report lists it as not attested.
-    const std::optional<QString> submission = m_submissions.add(*id, client, &error);
-    if (!submission)
-        return HttpResponse::error(500, tr("the submission could not be stored: %1").arg(error));
+    // A workstation records the encounter itself, with its officer's action
+    // (InspectionDesk): stored here too it would be counted twice and its
+    // photo kept twice. Only partners' submissions are the service's to keep.
+    std::optional<qint64> id;
+    std::optional<QString> submission;
+    if (client.role != QLatin1String("workstation")) {
+        QString error;
+        id = m_encounters.add(encounter, &sample, actorOf(client), &error);
+        if (!id)
+            return HttpResponse::error(500, tr("the encounter could not be stored: %1").arg(error));
+        // Its own transaction, after the encounter's (EncounterStore::add commits
+        // its own): should it fail, the encounter is there without an id to
+        // attest with, and the supervisor's report lists it as not attested.
+        submission = m_submissions.add(*id, client, &error);
+        if (!submission)
+            return HttpResponse::error(500, tr("the submission could not be stored: %1").arg(error));
+    }
     if (m_server)
         m_server->metrics().increment("facegate_decisions_total", "Decisions of verify and identify, by decision.",
                                       QStringLiteral("decision"), Encounter::decisionName(outcome.decision));
@@ -274,8 +281,10 @@ HttpResponse MatchingApi::store(const MatchOutcome& outcome, Encounter encounter
     answer.insert(QStringLiteral("fmr"), outcome.fmrTarget);
     answer.insert(QStringLiteral("model_id"), m_pipeline.modelId());
     answer.insert(QStringLiteral("quality"), quality);
-    answer.insert(QStringLiteral("encounter_id"), *id);
-    answer.insert(QStringLiteral("submission_id"), *submission);
+    if (id && submission) {
+        answer.insert(QStringLiteral("encounter_id"), *id);
+        answer.insert(QStringLiteral("submission_id"), *submission);
+    }
     if (!outcome.reason.isEmpty())
         answer.insert(QStringLiteral("reason"), outcome.reason);
     return HttpResponse::json(200, answer);

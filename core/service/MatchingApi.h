@@ -37,10 +37,12 @@ struct MatchingApiOptions {
 // The matching routes of docs/api.md on a MatchServer: POST /v1/verify, POST
 // /v1/identify, PUT /v1/galleries/{name}, POST /v1/submissions/{id}/purge-attestation,
 // and GET /v1/health with the model and the galleries. Every verify and
-// identify answered with a decision is an encounter in the records (partner =
-// the client certificate's subject, officer "partner:<CN>" or
-// "workstation:<CN>", the photo sealed under the retention rules) and a
-// submission whose id the client gets; anything refused (4xx) stores nothing.
+// identify a partner sends that is answered with a decision is an encounter
+// in the records (partner = the client certificate's subject, officer
+// "partner:<CN>", the photo sealed under the retention rules) and a
+// submission whose id the partner gets; a workstation's is decided but not
+// stored (the workstation records it itself, where the officer acts);
+// anything refused (4xx) stores nothing.
 // Runs on the server's thread: one request at a time, so the pipeline is not shared.
 class MatchingApi {
 public:

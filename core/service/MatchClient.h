@@ -1,0 +1,82 @@
+#pragma once
+
+#include "core/workflow/Inspection.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QSslConfiguration>
+#include <QString>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace fg {
+
+// Where facegate-matchd is and who the workstation is to it (matching/endpoint,
+// matching/clientCertificate, matching/clientKey, matching/caCertificate).
+struct MatchClientOptions {
+    QUrl endpoint;               // https://host:port
+    QString certificatePath;     // the workstation's client certificate (PEM)
+    QString keyPath;             // its private key (PEM, EC or RSA, unencrypted)
+    QString caPath;              // the port's CA: the only one the service's certificate may chain to
+    std::chrono::milliseconds timeout = std::chrono::seconds(5);
+};
+
+// One answer of the service, or why there is none.
+struct MatchClientReply {
+    bool reachable = false; // an HTTP answer came back over the verified TLS connection
+    int status = 0;         // its HTTP status (0: none)
+    QJsonObject body;
+    std::optional<MatchOutcome> outcome; // verify and identify: the service's decision
+    QString error;                       // in words; empty when the request did what was asked
+
+    bool ok() const { return error.isEmpty(); }
+};
+
+// The workstation's side of docs/api.md: asynchronous requests to
+// facegate-matchd over mutual TLS (the workstation's certificate and key, the
+// port's CA only, TLS 1.2 or later, no HTTP/2), each answered once through its
+// callback on this object's thread, within the timeout. Every failure becomes
+// words: the connection refused, a TLS error, no answer in time, or the
+// service's own reason for a 4xx/5xx.
+class MatchClient : public QObject {
+    Q_OBJECT
+public:
+    using Done = std::function<void(const MatchClientReply&)>;
+
+    // nullopt with *error naming the file that cannot be read or used.
+    static std::unique_ptr<MatchClient> create(const MatchClientOptions& options, QString* error,
+                                               QObject* parent = nullptr);
+    ~MatchClient() override;
+
+    QUrl endpoint() const { return m_options.endpoint; }
+
+    // POST /v1/verify: the capture (JPEG) against the document photo (JPEG or PNG bytes).
+    void verify(const QByteArray& probeJpeg, const QByteArray& reference, Done done);
+    // POST /v1/identify against the loaded gallery `gallery`.
+    void identify(const QByteArray& probeJpeg, const QString& gallery, int top, Done done);
+    // PUT /v1/galleries/{name}: the service builds it from `manifestFileName`
+    // in its own manifest folder.
+    void loadGallery(const QString& name, const QString& manifestFileName, Done done);
+
+    // The service's JSON answer to verify/identify as the desk's outcome
+    // (reference: the best candidate, traveler id and name only).
+    static std::optional<MatchOutcome> outcomeOf(const QJsonObject& answer, QString* error);
+
+private:
+    MatchClient(MatchClientOptions options, QSslConfiguration tls, QObject* parent);
+    void send(const QByteArray& method, const QString& path, const QJsonObject& body, bool decides, Done done);
+    MatchClientReply replyOf(QNetworkReply* reply, bool decides, bool timedOut) const;
+
+    MatchClientOptions m_options;
+    QSslConfiguration m_tls;
+    QNetworkAccessManager* m_network = nullptr;
+};
+
+} // namespace fg
