@@ -4,9 +4,35 @@
 #include <QFile>
 #include <QSslKey>
 
+#include <openssl/bio.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+#include <memory>
+
 namespace fg {
 
 namespace {
+
+// Does the PEM private key belong to the certificate? Qt compares only the
+// algorithm; a key of another certificate would start the server and fail
+// at every handshake. OpenSSL's X509_check_private_key compares the keys.
+bool keyMatchesCertificate(const QByteArray& keyPem, const QSslCertificate& certificate)
+{
+    const QByteArray der = certificate.toDer();
+    const auto* derBytes = reinterpret_cast<const unsigned char*>(der.constData());
+    std::unique_ptr<X509, decltype(&X509_free)> x509(d2i_X509(nullptr, &derBytes, der.size()), &X509_free);
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(keyPem.constData(), int(keyPem.size())), &BIO_free);
+    if (!x509 || !bio)
+        return false;
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr),
+                                                           &EVP_PKEY_free);
+    const bool matches = key && X509_check_private_key(x509.get(), key.get()) == 1;
+    ERR_clear_error(); // a mismatch leaves an error on OpenSSL's queue: not ours to keep
+    return matches;
+}
 
 // The service's reasons go to its clients in JSON and to its log: English,
 // never translated (translations/CMakeLists.txt: core words the officer reads).
@@ -72,7 +98,7 @@ std::optional<TlsServerConfig> TlsServerConfig::load(const Files& files, const Q
         fail(error, tr("private key file %1: holds no unencrypted PEM EC or RSA private key").arg(files.privateKey));
         return std::nullopt;
     }
-    if (key.algorithm() != own.publicKey().algorithm()) {
+    if (key.algorithm() != own.publicKey().algorithm() || !keyMatchesCertificate(bytes, own)) {
         fail(error, tr("private key file %1: does not belong to the certificate in %2")
                         .arg(files.privateKey, files.certificate));
         return std::nullopt;

@@ -511,6 +511,12 @@ void TestMatchServer::configErrorsNameTheFile()
              qPrintable(error));
 
     files = m_pki.serverFiles();
+    files.privateKey = m_pki.path(QStringLiteral("partner.key")); // an EC key too, of another certificate
+    QVERIFY(!TlsServerConfig::load(files, {}, QDateTime::currentDateTimeUtc(), &error));
+    QVERIFY2(error.contains(QLatin1String("partner.key")) && error.contains(QLatin1String("does not belong")),
+             qPrintable(error));
+
+    files = m_pki.serverFiles();
     QVERIFY(!TlsServerConfig::load(files, {}, QDateTime::currentDateTimeUtc().addYears(10), &error));
     QVERIFY2(error.contains(QLatin1String("not valid now")), qPrintable(error));
 
