@@ -2,7 +2,7 @@
 
 // A client of facegate-matchd for tests: a QSslSocket that trusts only the
 // test CA and presents one of the test PKI's client certificates, and the
-// HTTP/1.1 answers it reads (the same as tst_matchserver's).
+// HTTP/1.1 answers it reads (tst_matchserver, tst_matchingapi, tst_facegatematchd).
 #include "tests/service/TestPki.h"
 
 #include <QDeadlineTimer>

@@ -8,6 +8,7 @@
 // metrics that count it all.
 #include "core/service/MatchServer.h"
 #include "tests/service/TestPki.h"
+#include "tests/service/TlsTestClient.h"
 #include "tests/support/ManualClock.h"
 
 #include <QDeadlineTimer>
@@ -24,101 +25,9 @@ using namespace fg;
 
 namespace {
 
-// Runs the event loop (the server lives on this thread) until done() or 10 s.
-template <typename Done>
-bool spinUntil(Done done)
-{
-    QDeadlineTimer deadline(10000);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QTest::qWait(2);
-    }
-    return true;
-}
-
-struct Reply {
-    int status = 0; // 0: no HTTP answer
-    QByteArray head;
-    QByteArray body;
-    QString error() const { return QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toString(); }
-    QByteArray header(const QByteArray& name) const
-    {
-        for (const QByteArray& line : head.split('\n')) {
-            const qsizetype colon = line.indexOf(':');
-            if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
-                return line.mid(colon + 1).trimmed();
-        }
-        return {};
-    }
-};
-
-// A client of the service: a QSslSocket trusting only the test CA, with one
-// of the test PKI's client certificates (or none).
-class Client {
-public:
-    Client(const test::TestPki& pki, const QString& certificate, QSsl::SslProtocol protocol = QSsl::TlsV1_2OrLater)
-    {
-        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-        config.setCaCertificates({pki.certificate(QStringLiteral("ca"))});
-        config.setProtocol(protocol);
-        config.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        if (!certificate.isEmpty()) {
-            config.setLocalCertificate(pki.certificate(certificate));
-            config.setPrivateKey(pki.key(certificate));
-        }
-        m_socket.setSslConfiguration(config);
-        QObject::connect(&m_socket, &QSslSocket::readyRead, &m_socket, [this] { m_received += m_socket.readAll(); });
-        QObject::connect(&m_socket, &QSslSocket::encrypted, &m_socket, [this] { m_encrypted = true; });
-    }
-
-    void connectTo(quint16 port) { m_socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port, QStringLiteral("localhost")); }
-    bool waitEncrypted() { return spinUntil([this] { return m_encrypted || ended(); }) && m_encrypted; }
-    void send(const QByteArray& bytes) { m_socket.write(bytes); }
-    bool ended() const { return m_socket.state() == QAbstractSocket::UnconnectedState; }
-    QSslSocket& socket() { return m_socket; }
-    const QByteArray& received() const { return m_received; }
-
-    // Waits for one whole answer (or the end of the connection) and takes it.
-    Reply reply()
-    {
-        Reply reply;
-        spinUntil([&] { return takeReply(&reply) || ended(); });
-        if (reply.status == 0)
-            takeReply(&reply);
-        return reply;
-    }
-
-    Reply exchange(quint16 port, const QByteArray& request)
-    {
-        connectTo(port);
-        send(request);
-        return reply();
-    }
-
-private:
-    bool takeReply(Reply* reply)
-    {
-        const qsizetype end = m_received.indexOf("\r\n\r\n");
-        if (end < 0)
-            return false;
-        Reply parsed;
-        parsed.head = m_received.left(end);
-        const QList<QByteArray> statusLine = parsed.head.left(parsed.head.indexOf('\r')).split(' ');
-        const qsizetype length = parsed.header("Content-Length").toLongLong();
-        if (statusLine.size() < 2 || m_received.size() < end + 4 + length)
-            return false;
-        parsed.status = statusLine.at(1).toInt();
-        parsed.body = m_received.mid(end + 4, length);
-        m_received.remove(0, end + 4 + length);
-        *reply = parsed;
-        return true;
-    }
-
-    QSslSocket m_socket;
-    QByteArray m_received;
-    bool m_encrypted = false;
-};
+using test::Client;
+using test::Reply;
+using test::spinUntil;
 
 QByteArray post(const QByteArray& path, const QByteArray& type, const QByteArray& body)
 {

@@ -36,6 +36,7 @@
 #include "tests/ui/ClipFlight.h"
 #include "tests/ui/Screenshots.h"
 #include "tests/ui/TestRecords.h"
+#include "tests/ui/WorkstationDriving.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
@@ -59,61 +60,13 @@ using namespace fg;
 
 namespace {
 
-constexpr int kGenerousMs = 180000;
+using test::activate;
+using test::framesPerLoop;
+using test::kGenerousMs;
+using test::waitForClipPosition;
+using test::whenModal;
+
 const char* const kOlgaPassword = "staple-gun-lantern-7";
-
-// Frames in one pass of the clip as the replay delivers them (the index of
-// a frame counts on across loops).
-qint64 framesPerLoop(QString* error)
-{
-    VideoFileSource clip(test::datasetPath(QStringLiteral("faces-dev/video/short_hamilton_clip.mp4")));
-    if (!clip.open(error))
-        return 0;
-    qint64 frames = 0;
-    Frame frame;
-    while (clip.read(&frame, error) == FrameSource::ReadStatus::Frame)
-        ++frames;
-    return frames;
-}
-
-// Waits until the camera's latest analysed frame lies in [from, to) of the
-// clip, so that the officer's capture key catches who is in view there.
-bool waitForClipPosition(LiveAnalysis& camera, qint64 loop, qint64 from, qint64 to)
-{
-    qint64 position = -1;
-    const QMetaObject::Connection watch = QObject::connect(
-        &camera, &LiveAnalysis::resultReady, [&](const AnalysisResult& result) { position = result.frameIndex % loop; });
-    const QDeadlineTimer deadline(kGenerousMs);
-    while (!(position >= from && position < to) && !deadline.hasExpired())
-        QTest::qWait(5);
-    QObject::disconnect(watch);
-    return position >= from && position < to;
-}
-
-// Runs `act` on the modal widget of type T once it is up (a QFileDialog
-// opened by a menu action, the opt-out dialog), from the nested event loop.
-template <typename T>
-void whenModal(QObject* context, std::function<void(T*)> act)
-{
-    auto* poll = new QTimer(context);
-    QObject::connect(poll, &QTimer::timeout, context, [poll, act] {
-        if (auto* modal = qobject_cast<T*>(QApplication::activeModalWidget())) {
-            poll->stop();
-            poll->deleteLater();
-            act(modal);
-        }
-    });
-    poll->start(50);
-}
-
-// The officer's keys are window shortcuts: they need the window active. The
-// offscreen platform has no window manager to give the activation back when
-// a modal dialog closes, so the test does it.
-bool activate(QWidget& window)
-{
-    window.activateWindow();
-    return QTest::qWaitForWindowActive(&window);
-}
 
 QString decisionText(MainWindow& window)
 {

@@ -33,6 +33,7 @@
 #include "tests/ui/ClipCamera.h"
 #include "tests/ui/ClipFlight.h"
 #include "tests/ui/TestRecords.h"
+#include "tests/ui/WorkstationDriving.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
@@ -52,52 +53,13 @@ using namespace fg;
 
 namespace {
 
-constexpr int kGenerousMs = 180000;
+using test::activate;
+using test::framesPerLoop;
+using test::kGenerousMs;
+using test::waitForClipPosition;
+using test::whenModal;
+
 const char* const kOlgaPassword = "staple-gun-lantern-7";
-
-qint64 framesPerLoop(QString* error)
-{
-    VideoFileSource clip(test::datasetPath(QStringLiteral("faces-dev/video/short_hamilton_clip.mp4")));
-    if (!clip.open(error))
-        return 0;
-    qint64 frames = 0;
-    Frame frame;
-    while (clip.read(&frame, error) == FrameSource::ReadStatus::Frame)
-        ++frames;
-    return frames;
-}
-
-bool waitForClipPosition(LiveAnalysis& camera, qint64 loop, qint64 from, qint64 to)
-{
-    qint64 position = -1;
-    const QMetaObject::Connection watch = QObject::connect(
-        &camera, &LiveAnalysis::resultReady, [&](const AnalysisResult& result) { position = result.frameIndex % loop; });
-    const QDeadlineTimer deadline(kGenerousMs);
-    while (!(position >= from && position < to) && !deadline.hasExpired())
-        QTest::qWait(5);
-    QObject::disconnect(watch);
-    return position >= from && position < to;
-}
-
-template <typename T>
-void whenModal(QObject* context, std::function<void(T*)> act)
-{
-    auto* poll = new QTimer(context);
-    QObject::connect(poll, &QTimer::timeout, context, [poll, act] {
-        if (auto* modal = qobject_cast<T*>(QApplication::activeModalWidget())) {
-            poll->stop();
-            poll->deleteLater();
-            act(modal);
-        }
-    });
-    poll->start(50);
-}
-
-bool activate(QWidget& window)
-{
-    window.activateWindow();
-    return QTest::qWaitForWindowActive(&window);
-}
 
 QString labelText(QWidget& window, const char* name)
 {
