@@ -1,5 +1,7 @@
 #include "app/cli/PurgeBench.h"
 
+#include "app/cli/EmptyRecords.h"
+
 #include "core/security/AuditLog.h"
 #include "core/storage/Database.h"
 #include "core/storage/FixedClock.h"
@@ -42,19 +44,9 @@ std::optional<qint64> insertReturningId(const Database& database, const QString&
 // The travelers, encounters and key row the photos refer to.
 bool prepare(const Database& database, qint64 nowMs, Fill* fill, QString* error)
 {
-    for (const QString& table : {QStringLiteral("photos"), QStringLiteral("encounters"), QStringLiteral("keks")}) {
-        const std::optional<QVariant> rows = database.scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table), {},
-                                                             QStringLiteral("count %1").arg(table), error);
-        if (!rows)
-            return false;
-        if (rows->toLongLong() != 0) {
-            *error = QStringLiteral("%1 already holds %2 (%3 rows): bench purge writes and deletes its own records, "
-                                    "give it an empty database")
-                         .arg(database.url().toDisplayString(), table)
-                         .arg(rows->toLongLong());
-            return false;
-        }
-    }
+    if (!requireEmptyTables(database, {QStringLiteral("photos"), QStringLiteral("encounters"), QStringLiteral("keks")},
+                            QStringLiteral("bench purge writes and deletes its own records"), error))
+        return false;
     Transaction transaction(database);
     if (!transaction.begin(error))
         return false;

@@ -1,5 +1,7 @@
 #include "app/cli/QueueBench.h"
 
+#include "app/cli/EmptyRecords.h"
+
 #include "core/security/AuditLog.h"
 #include "core/storage/Database.h"
 #include "core/storage/FixedClock.h"
@@ -168,19 +170,9 @@ bool addItem(const Database& database, Statements& statements, QRandomGenerator&
 // queue items and decisions, in one transaction.
 bool seed(const Database& database, qint64 count, qint64 nowMs, Seeded* seeded, QString* error)
 {
-    for (const QString& table : {QStringLiteral("encounters"), QStringLiteral("queue_items")}) {
-        const std::optional<QVariant> rows = database.scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table), {},
-                                                             QStringLiteral("count %1").arg(table), error);
-        if (!rows)
-            return false;
-        if (rows->toLongLong() != 0) {
-            *error = QStringLiteral("%1 already holds %2 (%3 rows): bench queue writes its own encounters, give it an "
-                                    "empty database")
-                         .arg(database.url().toDisplayString(), table)
-                         .arg(rows->toLongLong());
-            return false;
-        }
-    }
+    if (!requireEmptyTables(database, {QStringLiteral("encounters"), QStringLiteral("queue_items")},
+                            QStringLiteral("bench queue writes its own encounters"), error))
+        return false;
     Transaction transaction(database);
     if (!transaction.begin(error))
         return false;
