@@ -24,7 +24,7 @@ const char* const kUsage =
     "  facegate-cli gallery build --manifest CSV --out FILE\n"
     "  facegate-cli identify --gallery FILE IMAGE [--top 5]\n"
     "  facegate-cli bench [pipeline | search --gallery-size N | records | purge | queue]\n"
-    "  facegate-cli bench service [--clients 50] [--seconds 10] [--gallery-size N]\n"
+    "  facegate-cli bench service [--clients 50] [--seconds 10] [--gallery-size N] [--workers N]\n"
     "  facegate-cli --db URL purge [--now ISO8601]\n"
     "  facegate-cli --db URL audit verify\n"
     "  facegate-cli --db URL stats\n"

@@ -3,6 +3,7 @@
 #include "core/biometrics/FacePipeline.h"
 #include "core/biometrics/GalleryBuilder.h"
 #include "core/biometrics/ImageLoader.h"
+#include "core/biometrics/PipelinePool.h"
 #include "core/biometrics/QualityLimits.h"
 #include "core/matching/Gallery.h"
 #include "core/security/AuditLog.h"
@@ -43,7 +44,7 @@ namespace fg::cli {
 namespace {
 
 const char* const kUsage = "usage: facegate-cli bench service [--clients 50] [--seconds 10] [--gallery-size N] "
-                           "[--manifest CSV] [--photo IMAGE] [--pki DIR]";
+                           "[--workers N] [--manifest CSV] [--photo IMAGE] [--pki DIR]";
 
 QString datasetFile(const QString& relative)
 {
@@ -337,6 +338,8 @@ int runServiceBench(const QStringList& arguments, CliContext& context)
                       QStringLiteral("CSV")});
     parser.addOption({QStringLiteral("photo"), QStringLiteral("the probe every request sends"), QStringLiteral("IMAGE"),
                       datasetFile(QStringLiteral("faces-dev/single/obama/02.jpg"))});
+    parser.addOption({QStringLiteral("workers"), QStringLiteral("the server's worker threads and pipelines (default: one per core)"),
+                      QStringLiteral("N")});
     parser.addOption({QStringLiteral("pki"), QStringLiteral("a folder made by installer/make-test-pki.sh"),
                       QStringLiteral("DIR")});
     if (!parser.parse(arguments))
@@ -351,10 +354,13 @@ int runServiceBench(const QStringList& arguments, CliContext& context)
     const int clients = number(QStringLiteral("clients"), 1, 1000, 50);
     const int seconds = number(QStringLiteral("seconds"), 1, 3600, 10);
     const int gallerySize = number(QStringLiteral("gallery-size"), 1, 100000, 0);
+    const int workers = number(QStringLiteral("workers"), 1, 64, QThread::idealThreadCount());
     if (parser.positionalArguments() != QStringList{QStringLiteral("service")} || clients < 0 || seconds < 0
-        || gallerySize < 0 || (parser.isSet(QStringLiteral("manifest")) && parser.isSet(QStringLiteral("gallery-size"))))
+        || gallerySize < 0 || workers < 0
+        || (parser.isSet(QStringLiteral("manifest")) && parser.isSet(QStringLiteral("gallery-size"))))
         return context.fail(kUsageError, QStringLiteral("--clients from 1 to 1000, --seconds from 1 to 3600, "
-                                                        "--gallery-size from 1 to 100000 (not with --manifest); ")
+                                                        "--gallery-size from 1 to 100000 (not with --manifest), "
+                                                        "--workers from 1 to 64; ")
                                              + QString::fromLatin1(kUsage));
 
     QString error;
@@ -410,15 +416,16 @@ int runServiceBench(const QStringList& arguments, CliContext& context)
 
     FacePipeline::Options pipelineOptions = context.pipelineOptions();
     pipelineOptions.quality = QualityLimits::liveProbe(); // as facegate-matchd
-    const std::unique_ptr<FacePipeline> pipeline = FacePipeline::create(pipelineOptions, &error);
-    if (!pipeline)
+    // As facegate-matchd: one pipeline per worker thread.
+    const std::unique_ptr<PipelinePool> pipelines = PipelinePool::create(pipelineOptions, workers, &error);
+    if (!pipelines)
         return context.fail(kProcessingError, error);
 
     // The in-process figure first, on an idle machine.
     std::optional<GalleryBuild> build = GalleryBuilder::build(manifestFile.absoluteFilePath(), pipelineOptions, 1, &error);
     if (!build)
         return context.fail(kProcessingError, error);
-    const std::optional<QJsonObject> inProcess = inProcessFigure(*pipeline, build->gallery, photo, &error);
+    const std::optional<QJsonObject> inProcess = inProcessFigure(*pipelines->acquire(), build->gallery, photo, &error);
     if (!inProcess)
         return context.fail(kProcessingError, QStringLiteral("%1: %2").arg(photoFile.fileName(), error));
 
@@ -430,13 +437,14 @@ int runServiceBench(const QStringList& arguments, CliContext& context)
         return context.fail(kProcessingError, error);
     MatchingApiOptions apiOptions;
     apiOptions.manifestFolder = manifestFile.absolutePath();
-    MatchingApi api(*pipeline, *database, encounters, audit, clock, apiOptions);
+    MatchingApi api(*pipelines, *database, encounters, audit, clock, apiOptions);
     MatchServerOptions serverOptions;
     serverOptions.port = 0;
     // The bench measures throughput: no rate limit, and room for every client at once.
     serverOptions.ratePerSecond = 0;
     serverOptions.maxConcurrentRequests = std::max(clients, serverOptions.maxConcurrentRequests);
     serverOptions.maxConnections = std::max(clients + 8, serverOptions.maxConnections);
+    serverOptions.workerThreads = workers;
     MatchServer server(*tls, RoleMap::defaults(), serverOptions, clock);
     api.registerOn(server);
     if (!server.listen(&error))
@@ -489,10 +497,12 @@ int runServiceBench(const QStringList& arguments, CliContext& context)
         {QStringLiteral("latency_ms_p99"), percentile(sorted, 0.99)},
         {QStringLiteral("latency_ms_max"), sorted.empty() ? 0.0 : sorted.back()},
         {QStringLiteral("in_process"), *inProcess},
+        {QStringLiteral("workers"), workers},
         {QStringLiteral("server"),
-         QStringLiteral("in-process MatchServer + MatchingApi, handlers one at a time on one thread; rate limit off "
-                        "and concurrency cap %1 for the bench; every answer stored as an encounter in temporary "
-                        "SQLite records (sealed photo, submission); clients on a second thread of the same process")
+         QStringLiteral("in-process MatchServer + MatchingApi, %1 worker thread(s) with a pipeline each; rate limit "
+                        "off and concurrency cap %2 for the bench; every answer stored as an encounter in temporary "
+                        "SQLite records (sealed photo, submission); clients on another thread of the same process")
+             .arg(workers)
              .arg(serverOptions.maxConcurrentRequests)},
     });
 }

@@ -6,7 +6,7 @@
 
 namespace fg::cli {
 
-// facegate-cli bench service [--clients 50] [--seconds 10] [--gallery-size N]
+// facegate-cli bench service [--clients 50] [--seconds 10] [--gallery-size N] [--workers N]
 //                            [--manifest CSV] [--photo IMAGE] [--pki DIR]
 // facegate-matchd's throughput on loopback: a test PKI (installer/make-test-pki.sh,
 // or --pki), an in-process MatchServer + MatchingApi on 127.0.0.1 with

@@ -3,6 +3,7 @@
 #include "app/matchd/ServiceConfiguration.h"
 #include "app/matchd/SignalWatcher.h"
 #include "core/biometrics/FacePipeline.h"
+#include "core/biometrics/PipelinePool.h"
 #include "core/biometrics/ModelRepository.h"
 #include "core/biometrics/QualityLimits.h"
 #include "core/config/Settings.h"
@@ -80,12 +81,16 @@ int runMatchDaemon(QCoreApplication& app)
             return refuseToStart(QStringLiteral("the configuration is not valid: %1").arg(error));
         pipelineOptions.quality = *quality;
     }
-    const std::unique_ptr<FacePipeline> pipeline = FacePipeline::create(pipelineOptions, &error);
-    if (!pipeline)
+    // One pipeline per worker thread: requests are matched side by side.
+    const int workers = service->serverOptions().workerThreads;
+    const std::unique_ptr<PipelinePool> pipelines = PipelinePool::create(pipelineOptions, workers, &error);
+    if (!pipelines)
         return refuseToStart(QStringLiteral("the face models (models/dir or $FACEGATE_MODELS, %1): %2")
                                  .arg(pipelineOptions.modelDirectory, error));
 
-    MatchingApi api(*pipeline, records->database(), records->encounters(), records->audit(), clock,
+    // The API before the server: the server, destroyed first, waits for the
+    // work still running on its workers, which uses the API's pipelines.
+    MatchingApi api(*pipelines, records->database(), records->encounters(), records->audit(), clock,
                     service->apiOptions());
     MatchServer server(service->tls(), service->roles(), service->serverOptions(), clock);
     api.registerOn(server);
@@ -103,9 +108,9 @@ int runMatchDaemon(QCoreApplication& app)
         return refuseToStart(QStringLiteral("service/listen: %1").arg(error));
     // The photos the service stores follow the retention rules like the workstation's.
     records->purgeScheduler().start();
-    qInfo("listening on %s port %d (mutual TLS, model %s, records %s)",
-          qPrintable(server.serverAddress().toString()), int(server.serverPort()), qPrintable(pipeline->modelId()),
-          qPrintable(records->location()));
+    qInfo("listening on %s port %d (mutual TLS, model %s, %d workers, records %s)",
+          qPrintable(server.serverAddress().toString()), int(server.serverPort()), qPrintable(pipelines->modelId()),
+          workers, qPrintable(records->location()));
     const int status = QCoreApplication::exec();
     qInfo("stopped");
     return status;

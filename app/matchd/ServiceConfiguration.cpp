@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QStringList>
+#include <QThread>
 
 namespace fg {
 namespace {
@@ -95,6 +96,8 @@ std::optional<ServiceConfiguration> ServiceConfiguration::fromSettings(const Set
     server.maxConcurrentRequests = settings.value(QStringLiteral("service/maxConcurrent")).toInt();
     server.ratePerSecond = settings.value(QStringLiteral("service/ratePerSecond")).toDouble();
     server.rateBurst = settings.value(QStringLiteral("service/burst")).toInt();
+    const int workers = settings.value(QStringLiteral("service/workers")).toInt();
+    server.workerThreads = workers > 0 ? workers : QThread::idealThreadCount();
 
     MatchingApiOptions& api = configuration.m_api;
     api.fmr = settings.fmrTarget();

@@ -115,6 +115,10 @@ const std::vector<SettingSpec>& Settings::table()
         {QStringLiteral("service/maxMegapixels"), QStringLiteral("40"),
          QStringLiteral("facegate-matchd: the largest image, checked from its header before decoding"),
          integerIn(1, 400, QStringLiteral("megapixels"))},
+        {QStringLiteral("service/workers"), QStringLiteral("0"),
+         QStringLiteral("facegate-matchd: requests matched at once, each on its thread with its own pipeline; 0: one "
+                        "per core"),
+         integerIn(0, 64, QStringLiteral("threads"))},
         {QStringLiteral("service/maxConcurrent"), QStringLiteral("8"),
          QStringLiteral("facegate-matchd: requests in flight at once; more are answered 503"),
          integerIn(1, 1024, QStringLiteral("requests"))},

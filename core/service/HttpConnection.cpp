@@ -56,6 +56,11 @@ void HttpConnection::onReadyRead()
         m_socket->skip(m_socket->bytesAvailable());
         return;
     }
+    // While a request is being answered, a pipelined one waits in the socket
+    // (at most kReadChunk in Qt's buffer, the rest in the kernel's): a client
+    // cannot make the service hold more than that.
+    if (m_dispatching)
+        return;
     while (m_socket->bytesAvailable() > 0 && !m_closing) {
         m_idle.start();
         m_parser.feed(m_socket->read(kReadChunk));
@@ -75,9 +80,13 @@ void HttpConnection::dispatch()
         m_request = m_parser.takeRequest();
         m_sinceRequest.start();
         m_dispatching = true;
+        // The time the service takes to answer is not the client's idleness.
+        m_idle.stop();
+        m_insideRequestReady = true;
         Q_EMIT requestReady(this);
+        m_insideRequestReady = false;
         if (m_dispatching)
-            return; // not answered: the idle timeout ends the connection
+            return; // answered later, from a worker's result: respond() goes on from there
         if (!m_closing)
             m_parser.next();
     }
@@ -89,10 +98,18 @@ void HttpConnection::respond(const HttpResponse& response, bool keepAlive)
         return;
     m_dispatching = false;
     m_socket->write(response.serialize(keepAlive));
-    if (keepAlive)
-        m_idle.start();
-    else
+    if (!keepAlive) {
         closeAfterWriting();
+        return;
+    }
+    m_idle.start();
+    if (!m_insideRequestReady) {
+        // Answered after requestReady returned: read on, the next request
+        // may already be buffered or waiting in the socket.
+        m_parser.next();
+        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &HttpConnection::dispatch, Qt::QueuedConnection);
+    }
 }
 
 void HttpConnection::refuse(const HttpResponse& response)

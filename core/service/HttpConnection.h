@@ -37,7 +37,7 @@ public:
     double secondsSinceRequest() const;
 
     // Answers the current request; keepAlive false closes after writing.
-    // Called from requestReady (handlers run on the server's thread, in turn).
+    // Called from requestReady, or later (once) when the answer took a worker.
     void respond(const HttpResponse& response, bool keepAlive);
     // Answers once (a refusal before any request, such as too many
     // connections) and closes.
@@ -62,7 +62,8 @@ private:
     HttpRequest m_request;
     QTimer m_idle;
     QElapsedTimer m_sinceRequest;
-    bool m_dispatching = false;
+    bool m_dispatching = false;       // a request handed over and not answered
+    bool m_insideRequestReady = false; // respond() called from within requestReady
     bool m_closing = false;
     bool m_finished = false;
 };

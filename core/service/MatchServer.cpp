@@ -6,8 +6,10 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QScopeGuard>
 #include <QSslSocket>
+#include <QThread>
 
 #include <algorithm>
 #include <exception>
@@ -36,6 +38,7 @@ MatchServer::MatchServer(TlsServerConfig tls, RoleMap roles, MatchServerOptions 
     , m_clock(clock)
     , m_rateLimiter(clock, m_options.ratePerSecond, m_options.rateBurst)
 {
+    m_workers.setMaxThreadCount(m_options.workerThreads > 0 ? m_options.workerThreads : QThread::idealThreadCount());
     connect(&m_server, &QSslServer::pendingConnectionAvailable, this, &MatchServer::onPendingConnection);
     connect(&m_server, &QSslServer::handshakeInterruptedOnError, this, &MatchServer::onHandshakeInterrupted);
     connect(&m_server, &QSslServer::errorOccurred, this, &MatchServer::onSocketError);
@@ -48,6 +51,9 @@ MatchServer::MatchServer(TlsServerConfig tls, RoleMap roles, MatchServerOptions 
 
 MatchServer::~MatchServer()
 {
+    // Work still running holds the routes' objects; its finishing steps,
+    // queued to this object, go with it.
+    m_workers.waitForDone();
     // Connections are children of this object; they must not report back
     // into a half-destroyed server.
     for (HttpConnection* connection : std::as_const(m_connections))
@@ -211,8 +217,51 @@ void MatchServer::onRequest(HttpConnection* connection)
 {
     QString routeLabel;
     bool keepAlive = false;
-    const HttpResponse response = answer(connection, &routeLabel, &keepAlive);
-    finish(connection, routeLabel, response, keepAlive, connection->secondsSinceRequest());
+    HandlerReply reply = answer(connection, &routeLabel, &keepAlive);
+    if (reply.isLater())
+        startWork(connection, std::move(reply.work), routeLabel, keepAlive);
+    else
+        finish(connection, routeLabel, reply.response, keepAlive, connection->secondsSinceRequest());
+}
+
+namespace {
+
+// A handler's step that throws is a 500 with the reason in the log, not the end of the service.
+template<typename Step>
+auto guarded(const QString& routeLabel, Step&& step, decltype(step()) failed) -> decltype(step())
+{
+    try {
+        return step();
+    } catch (const std::exception& exception) {
+        qCCritical(lcService, "%s failed: %s", qPrintable(routeLabel), exception.what());
+        return failed;
+    }
+}
+
+} // namespace
+
+void MatchServer::startWork(HttpConnection* connection, HandlerReply::Work work, const QString& routeLabel, bool keepAlive)
+{
+    const QPointer<HttpConnection> client(connection);
+    m_workers.start([this, client, work = std::move(work), routeLabel, keepAlive] {
+        HandlerReply::Finish finishing =
+            guarded(routeLabel, work, HandlerReply::answer(HttpResponse::error(500, tr("internal error"))));
+        // Back on the server's thread: the finishing step may write the
+        // records; a client gone meanwhile gets nothing done in its name.
+        QMetaObject::invokeMethod(
+            this,
+            [this, client, finishing = std::move(finishing), routeLabel, keepAlive] {
+                if (!client) {
+                    qCInfo(lcService, "%s: the client left before its answer; nothing stored",
+                           qPrintable(routeLabel));
+                    return;
+                }
+                const HttpResponse response =
+                    guarded(routeLabel, finishing, HttpResponse::error(500, tr("internal error")));
+                finish(client, routeLabel, response, keepAlive, client->secondsSinceRequest());
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void MatchServer::onRequestFailed(HttpConnection* connection, int status, const QString& reason)
@@ -221,7 +270,7 @@ void MatchServer::onRequestFailed(HttpConnection* connection, int status, const 
            connection->secondsSinceRequest());
 }
 
-HttpResponse MatchServer::answer(HttpConnection* connection, QString* routeLabel, bool* keepAlive)
+HandlerReply MatchServer::answer(HttpConnection* connection, QString* routeLabel, bool* keepAlive)
 {
     HttpRequest& request = connection->mutableRequest();
     const ClientIdentity& client = connection->identity();
@@ -294,12 +343,8 @@ HttpResponse MatchServer::answer(HttpConnection* connection, QString* routeLabel
     // its key (a purge attestation); only while the handler runs.
     m_peerCertificate = m_peerCertificates.value(connection);
     const auto forget = qScopeGuard([this] { m_peerCertificate = QSslCertificate(); });
-    try {
-        return route.handler(request, client);
-    } catch (const std::exception& exception) {
-        qCCritical(lcService, "%s failed: %s", qPrintable(route.label()), exception.what());
-        return HttpResponse::error(500, tr("internal error"));
-    }
+    return guarded(*routeLabel, [&] { return route.handler(request, client); },
+                   HandlerReply(HttpResponse::error(500, tr("internal error"))));
 }
 
 void MatchServer::finish(HttpConnection* connection, const QString& routeLabel, const HttpResponse& response,

@@ -15,6 +15,7 @@
 #include <QSslCertificate>
 #include <QSslError>
 #include <QSslServer>
+#include <QThreadPool>
 
 #include <map>
 #include <utility>
@@ -29,15 +30,18 @@ class Clock;
 // a client certificate required, revocation by configuration), HTTP/1.1 with
 // bounded requests, a concurrency cap, a rate limit per client certificate,
 // routes by (method, path) and JSON errors that say what was wrong. Built in:
-// GET /v1/health and GET /v1/metrics. Handlers run on the server's thread, one
-// at a time. Every refusal, in the handshake or of a request, is logged with
-// its reason (category fg.service) and counted in metrics().
+// GET /v1/health and GET /v1/metrics. Handlers run on the server's thread and
+// answer at once or hand their work to the server's worker threads
+// (HandlerReply::later), so TLS handshakes, health checks and refusals are not kept
+// waiting behind a match. Every refusal, in the handshake or of a request, is
+// logged with its reason (category fg.service) and counted in metrics().
 class MatchServer : public QObject {
     Q_OBJECT
 
 public:
     MatchServer(TlsServerConfig tls, RoleMap roles, MatchServerOptions options, const Clock& clock,
                 QObject* parent = nullptr);
+    // Waits for the work in progress (its results are dropped).
     ~MatchServer() override;
 
     // Registers a route; a second one for the same method and path replaces it.
@@ -50,6 +54,11 @@ public:
     bool isListening() const { return m_server.isListening(); }
     QHostAddress serverAddress() const { return m_server.serverAddress(); }
     quint16 serverPort() const { return m_server.serverPort(); }
+
+    int workerThreads() const { return m_workers.maxThreadCount(); }
+    // Blocks until no work runs or waits for a worker (its finishing steps
+    // may still be queued on the server's thread).
+    void waitForWork() { m_workers.waitForDone(); }
 
     const Metrics& metrics() const { return m_metrics; }
     Metrics& metrics() { return m_metrics; }
@@ -75,7 +84,8 @@ private:
     void refuseTls(QSslSocket* socket, const QString& reason, const QString& detail);
     void onRequest(HttpConnection* connection);
     void onRequestFailed(HttpConnection* connection, int status, const QString& reason);
-    HttpResponse answer(HttpConnection* connection, QString* routeLabel, bool* keepAlive);
+    HandlerReply answer(HttpConnection* connection, QString* routeLabel, bool* keepAlive);
+    void startWork(HttpConnection* connection, HandlerReply::Work work, const QString& routeLabel, bool keepAlive);
     void finish(HttpConnection* connection, const QString& routeLabel, const HttpResponse& response, bool keepAlive,
                 double seconds);
     int requestsInProgressBesides(const HttpConnection* connection) const;
@@ -94,6 +104,7 @@ private:
     QSet<HttpConnection*> m_connections;
     QHash<const HttpConnection*, QSslCertificate> m_peerCertificates;
     QSslCertificate m_peerCertificate;
+    QThreadPool m_workers; // last member: destroyed (and waited for) first
 };
 
 } // namespace fg

@@ -17,6 +17,7 @@ struct MatchServerOptions {
     int rateBurst = 40;
     int idleTimeoutMs = 30000;      // a stalled request gets 408; an idle keep-alive is closed
     int handshakeTimeoutMs = 5000;
+    int workerThreads = 0;          // threads for handlers' work (HandlerReply::later); 0: one per core
 };
 
 } // namespace fg

@@ -1,6 +1,7 @@
 #include "core/service/MatchingApi.h"
 
 #include "core/biometrics/FacePipeline.h"
+#include "core/biometrics/PipelinePool.h"
 #include "core/biometrics/GalleryBuilder.h"
 #include "core/biometrics/ImageHeader.h"
 #include "core/biometrics/ImageLoader.h"
@@ -60,10 +61,10 @@ struct MatchingApi::Photo {
     cv::Mat bgr;
 };
 
-MatchingApi::MatchingApi(FacePipeline& pipeline, const Database& database, const EncounterStore& encounters,
+MatchingApi::MatchingApi(PipelinePool& pipelines, const Database& database, const EncounterStore& encounters,
                          const AuditLog& audit, const Clock& clock, MatchingApiOptions options,
                          Inspection::ThresholdSource thresholds)
-    : m_pipeline(pipeline)
+    : m_pipelines(pipelines)
     , m_database(database)
     , m_encounters(encounters)
     , m_clock(clock)
@@ -74,7 +75,23 @@ MatchingApi::MatchingApi(FacePipeline& pipeline, const Database& database, const
 {
 }
 
-MatchingApi::~MatchingApi() = default;
+MatchingApi::~MatchingApi()
+{
+    // The work uses this object's pipelines and options; finishing steps
+    // still queued find m_alive expired and touch nothing of it.
+    if (m_server)
+        m_server->waitForWork();
+}
+
+HandlerReply MatchingApi::later(HandlerReply::Work work) const
+{
+    return HandlerReply::later([alive = std::weak_ptr<const int>(m_alive), work = std::move(work)]() -> HandlerReply::Finish {
+        HandlerReply::Finish finish = work();
+        return [alive, finish = std::move(finish)] {
+            return alive.expired() ? HttpResponse::error(503, tr("the service is stopping")) : finish();
+        };
+    });
+}
 
 bool MatchingApi::isPlainName(const QString& name)
 {
@@ -108,7 +125,7 @@ void MatchingApi::registerOn(MatchServer& server)
 HttpResponse MatchingApi::health() const
 {
     return HttpResponse::json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                                               {QStringLiteral("model_id"), m_pipeline.modelId()},
+                                               {QStringLiteral("model_id"), m_pipelines.modelId()},
                                                {QStringLiteral("galleries"), galleryCount()},
                                                {QStringLiteral("version"), QCoreApplication::applicationVersion()}});
 }
@@ -279,7 +296,7 @@ HttpResponse MatchingApi::store(const MatchOutcome& outcome, Encounter encounter
     answer.insert(QStringLiteral("score"), outcome.score ? QJsonValue(*outcome.score) : QJsonValue());
     answer.insert(QStringLiteral("threshold"), outcome.threshold);
     answer.insert(QStringLiteral("fmr"), outcome.fmrTarget);
-    answer.insert(QStringLiteral("model_id"), m_pipeline.modelId());
+    answer.insert(QStringLiteral("model_id"), m_pipelines.modelId());
     answer.insert(QStringLiteral("quality"), quality);
     if (id && submission) {
         answer.insert(QStringLiteral("encounter_id"), *id);
@@ -290,7 +307,7 @@ HttpResponse MatchingApi::store(const MatchOutcome& outcome, Encounter encounter
     return HttpResponse::json(200, answer);
 }
 
-HttpResponse MatchingApi::verify(const HttpRequest& request, const ClientIdentity& client)
+HandlerReply MatchingApi::verify(const HttpRequest& request, const ClientIdentity& client)
 {
     const QJsonObject body = request.json.object();
     HttpResponse refusal;
@@ -320,37 +337,48 @@ HttpResponse MatchingApi::verify(const HttpRequest& request, const ClientIdentit
         if (!bytes)
             return HttpResponse::error(400, tr("the field \"reference_template\" is not base64"));
         QString error;
-        const std::optional<Template> parsed = Template::deserialize(bytes.decoded, m_pipeline.modelId(), &error);
+        const std::optional<Template> parsed = Template::deserialize(bytes.decoded, m_pipelines.modelId(), &error);
         if (!parsed)
             return HttpResponse::error(400, tr("the field \"reference_template\" is not a template of this "
                                                "service's model: %1").arg(error));
         referenceTemplate = *parsed;
     }
-    if (!decode(&*probe, QStringLiteral("probe"), &refusal) || (reference && !decode(&*reference, QStringLiteral("reference"), &refusal)))
-        return refusal;
-
-    if (reference) {
-        const Analysed referenceFace = analyse(m_pipeline, reference->bgr);
-        if (!referenceFace.faceTemplate)
-            return HttpResponse::error(422, tr("no face found in the reference photo"));
-        referenceTemplate = *referenceFace.faceTemplate;
-    }
-    Inspection inspection(m_options.fmr, m_thresholds);
-    QString error;
-    ReferencePerson holder;
-    holder.citizenship = encounter.citizenship;
-    if (!inspection.useDocument(referenceTemplate, holder, &error))
-        return HttpResponse::error(503, tr("the matching core is not ready: %1").arg(error));
-    const Analysed probeFace = analyse(m_pipeline, probe->bgr);
-    const std::optional<MatchOutcome> outcome =
-        inspection.decide(probeFace.faceFound, probeFace.qualityPassed, probeFace.faceTemplate, &error);
-    if (!outcome)
-        return HttpResponse::error(500, tr("not decided: %1").arg(error));
-    return store(*outcome, encounter, *probe, reference ? reference->bytes : QByteArray(),
-                 reference ? reference->format : QString(), probeFace.quality, client, QJsonObject());
+    // Decoding and analysing take the time: on a worker, with a pipeline of the pool.
+    return later([this, probe = std::move(*probe), reference = std::move(reference), referenceTemplate, encounter,
+                  client]() mutable -> HandlerReply::Finish {
+        HttpResponse undecodable;
+        if (!decode(&probe, QStringLiteral("probe"), &undecodable)
+            || (reference && !decode(&*reference, QStringLiteral("reference"), &undecodable)))
+            return HandlerReply::answer(undecodable);
+        const PipelinePool::Lease pipeline = m_pipelines.acquire();
+        if (reference) {
+            const Analysed referenceFace = analyse(*pipeline, reference->bgr);
+            if (!referenceFace.faceTemplate)
+                return HandlerReply::answer(HttpResponse::error(422, tr("no face found in the reference photo")));
+            referenceTemplate = *referenceFace.faceTemplate;
+        }
+        Inspection inspection(m_options.fmr, m_thresholds);
+        QString error;
+        ReferencePerson holder;
+        holder.citizenship = encounter.citizenship;
+        if (!inspection.useDocument(referenceTemplate, holder, &error))
+            return HandlerReply::answer(HttpResponse::error(503, tr("the matching core is not ready: %1").arg(error)));
+        const Analysed probeFace = analyse(*pipeline, probe.bgr);
+        const std::optional<MatchOutcome> outcome =
+            inspection.decide(probeFace.faceFound, probeFace.qualityPassed, probeFace.faceTemplate, &error);
+        if (!outcome)
+            return HandlerReply::answer(HttpResponse::error(500, tr("not decided: %1").arg(error)));
+        probe.bgr.release();
+        const QByteArray referenceBytes = reference ? reference->bytes : QByteArray();
+        const QString referenceFormat = reference ? reference->format : QString();
+        return [this, outcome = *outcome, encounter, probe, referenceBytes, referenceFormat,
+                quality = probeFace.quality, client] {
+            return store(outcome, encounter, probe, referenceBytes, referenceFormat, quality, client, QJsonObject());
+        };
+    });
 }
 
-HttpResponse MatchingApi::identify(const HttpRequest& request, const ClientIdentity& client)
+HandlerReply MatchingApi::identify(const HttpRequest& request, const ClientIdentity& client)
 {
     const QJsonObject body = request.json.object();
     HttpResponse refusal;
@@ -374,53 +402,67 @@ HttpResponse MatchingApi::identify(const HttpRequest& request, const ClientIdent
     const std::shared_ptr<const Gallery> gallery = found->second;
 
     std::optional<Photo> probe = readPhoto(body, QStringLiteral("probe"), &refusal);
-    if (!probe || !decode(&*probe, QStringLiteral("probe"), &refusal))
+    if (!probe)
         return refusal;
 
-    Inspection inspection(m_options.fmr, m_thresholds);
-    QString error;
-    if (!inspection.useGallery(gallery, *name, &error))
-        return HttpResponse::error(503, tr("the matching core is not ready: %1").arg(error));
-    const Analysed probeFace = analyse(m_pipeline, probe->bgr);
-    std::optional<MatchOutcome> outcome =
-        inspection.decide(probeFace.faceFound, probeFace.qualityPassed, probeFace.faceTemplate, &error);
-    if (!outcome)
-        return HttpResponse::error(500, tr("not decided: %1").arg(error));
-    // The list the client asked for (Inspection keeps its own top few).
-    QJsonArray candidates;
-    if (probeFace.faceTemplate) {
-        const auto best = gallery->identify(*probeFace.faceTemplate, top, &error);
-        if (!best)
-            return HttpResponse::error(500, tr("not searched: %1").arg(error));
-        for (const Candidate& candidate : *best) {
-            const GalleryEntry& entry = gallery->entry(candidate.index);
-            candidates.append(QJsonObject{{QStringLiteral("traveler_id"), entry.travelerId},
-                                          {QStringLiteral("name"), entry.name},
-                                          {QStringLiteral("score"), double(candidate.score)}});
+    return later([this, probe = std::move(*probe), gallery, name = *name, top, encounter,
+                  client]() mutable -> HandlerReply::Finish {
+        HttpResponse undecodable;
+        if (!decode(&probe, QStringLiteral("probe"), &undecodable))
+            return HandlerReply::answer(undecodable);
+        Inspection inspection(m_options.fmr, m_thresholds);
+        QString error;
+        if (!inspection.useGallery(gallery, name, &error))
+            return HandlerReply::answer(HttpResponse::error(503, tr("the matching core is not ready: %1").arg(error)));
+        Analysed probeFace;
+        {
+            const PipelinePool::Lease pipeline = m_pipelines.acquire();
+            probeFace = analyse(*pipeline, probe.bgr);
         }
-    }
-    encounter.flight = *name;
-    if (encounter.citizenship.isEmpty() && outcome->decision == Encounter::Decision::Match && outcome->reference)
-        encounter.citizenship = outcome->reference->citizenship;
-    if (!outcome->candidates.empty())
-        encounter.candidates = QJsonObject{{QStringLiteral("flight"), *name},
-                                           {QStringLiteral("top"), outcome->candidatesJson()}};
-    // The best candidate's gallery photo, kept beside the capture for a review.
-    QByteArray referencePhoto;
-    QString referenceFormat;
-    if (outcome->reference && !outcome->reference->photoPath.isEmpty()) {
-        QFile file(outcome->reference->photoPath);
-        const QString suffix = QFileInfo(file).suffix().toLower();
-        if (!suffix.isEmpty() && file.open(QIODevice::ReadOnly)) {
-            referencePhoto = file.readAll();
-            referenceFormat = suffix == QLatin1String("jpg") ? QStringLiteral("jpeg") : suffix;
+        probe.bgr.release();
+        std::optional<MatchOutcome> outcome =
+            inspection.decide(probeFace.faceFound, probeFace.qualityPassed, probeFace.faceTemplate, &error);
+        if (!outcome)
+            return HandlerReply::answer(HttpResponse::error(500, tr("not decided: %1").arg(error)));
+        // The list the client asked for (Inspection keeps its own top few).
+        QJsonArray candidates;
+        if (probeFace.faceTemplate) {
+            const auto best = gallery->identify(*probeFace.faceTemplate, top, &error);
+            if (!best)
+                return HandlerReply::answer(HttpResponse::error(500, tr("not searched: %1").arg(error)));
+            for (const Candidate& candidate : *best) {
+                const GalleryEntry& entry = gallery->entry(candidate.index);
+                candidates.append(QJsonObject{{QStringLiteral("traveler_id"), entry.travelerId},
+                                              {QStringLiteral("name"), entry.name},
+                                              {QStringLiteral("score"), double(candidate.score)}});
+            }
         }
-    }
-    return store(*outcome, encounter, *probe, referencePhoto, referenceFormat, probeFace.quality, client,
-                 QJsonObject{{QStringLiteral("gallery"), *name}, {QStringLiteral("candidates"), candidates}});
+        encounter.flight = name;
+        if (encounter.citizenship.isEmpty() && outcome->decision == Encounter::Decision::Match && outcome->reference)
+            encounter.citizenship = outcome->reference->citizenship;
+        if (!outcome->candidates.empty())
+            encounter.candidates = QJsonObject{{QStringLiteral("flight"), name},
+                                               {QStringLiteral("top"), outcome->candidatesJson()}};
+        // The best candidate's gallery photo, kept beside the capture for a review.
+        QByteArray referencePhoto;
+        QString referenceFormat;
+        if (outcome->reference && !outcome->reference->photoPath.isEmpty()) {
+            QFile file(outcome->reference->photoPath);
+            const QString suffix = QFileInfo(file).suffix().toLower();
+            if (!suffix.isEmpty() && file.open(QIODevice::ReadOnly)) {
+                referencePhoto = file.readAll();
+                referenceFormat = suffix == QLatin1String("jpg") ? QStringLiteral("jpeg") : suffix;
+            }
+        }
+        return [this, outcome = *outcome, encounter, probe, referencePhoto, referenceFormat,
+                quality = probeFace.quality, client,
+                answer = QJsonObject{{QStringLiteral("gallery"), name}, {QStringLiteral("candidates"), candidates}}] {
+            return store(outcome, encounter, probe, referencePhoto, referenceFormat, quality, client, answer);
+        };
+    });
 }
 
-HttpResponse MatchingApi::putGallery(const HttpRequest& request, const ClientIdentity& client)
+HandlerReply MatchingApi::putGallery(const HttpRequest& request, const ClientIdentity& client)
 {
     Q_UNUSED(client)
     static const Route route{"PUT", "/v1/galleries/{name}", {}, true, {}};
@@ -444,23 +486,30 @@ HttpResponse MatchingApi::putGallery(const HttpRequest& request, const ClientIde
     if (!file.canonicalFilePath().startsWith(folder.canonicalPath() + QLatin1Char('/')))
         return HttpResponse::error(400, tr("\"%1\" leads out of the manifest folder").arg(*manifest));
 
-    QString error;
-    std::optional<GalleryBuild> build =
-        GalleryBuilder::build(file.canonicalFilePath(), m_pipeline.options(), m_options.galleryThreads, &error);
-    if (!build)
-        return HttpResponse::error(422, tr("the gallery could not be built from %1: %2").arg(*manifest, error));
-    auto gallery = std::make_shared<const Gallery>(std::move(build->gallery));
-    const qsizetype members = gallery->size();
-    m_galleries[name] = std::move(gallery);
-    QJsonArray failed;
-    for (const GalleryFailure& failure : build->failed)
-        failed.append(QJsonObject{{QStringLiteral("traveler_id"), failure.entry.travelerId},
-                                  {QStringLiteral("line"), failure.line},
-                                  {QStringLiteral("reason"), failure.reason}});
-    return HttpResponse::json(200, QJsonObject{{QStringLiteral("gallery"), name},
-                                               {QStringLiteral("members"), qint64(members)},
-                                               {QStringLiteral("model_id"), m_pipeline.modelId()},
-                                               {QStringLiteral("failed"), failed}});
+    // Building enrols every photo of the manifest: on a worker. The gallery
+    // is put in place back on the server's thread, where identify reads the map.
+    return later([this, name, manifest = *manifest, path = file.canonicalFilePath()]() -> HandlerReply::Finish {
+        QString error;
+        std::optional<GalleryBuild> build =
+            GalleryBuilder::build(path, m_pipelines.options(), m_options.galleryThreads, &error);
+        if (!build)
+            return HandlerReply::answer(HttpResponse::error(
+                422, tr("the gallery could not be built from %1: %2").arg(manifest, error)));
+        auto gallery = std::make_shared<const Gallery>(std::move(build->gallery));
+        QJsonArray failed;
+        for (const GalleryFailure& failure : build->failed)
+            failed.append(QJsonObject{{QStringLiteral("traveler_id"), failure.entry.travelerId},
+                                      {QStringLiteral("line"), failure.line},
+                                      {QStringLiteral("reason"), failure.reason}});
+        return [this, name, gallery = std::move(gallery), failed] {
+            const qsizetype members = gallery->size();
+            m_galleries[name] = gallery;
+            return HttpResponse::json(200, QJsonObject{{QStringLiteral("gallery"), name},
+                                                       {QStringLiteral("members"), qint64(members)},
+                                                       {QStringLiteral("model_id"), m_pipelines.modelId()},
+                                                       {QStringLiteral("failed"), failed}});
+        };
+    });
 }
 
 HttpResponse MatchingApi::attestPurge(const HttpRequest& request, const ClientIdentity& client,

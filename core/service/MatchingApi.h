@@ -2,6 +2,7 @@
 
 #include "core/service/ClientIdentity.h"
 #include "core/service/HttpRequest.h"
+#include "core/service/HandlerReply.h"
 #include "core/service/HttpResponse.h"
 #include "core/service/PurgeAttestationStore.h"
 #include "core/service/SubmissionStore.h"
@@ -9,6 +10,7 @@
 #include "core/workflow/Inspection.h"
 
 #include <QJsonObject>
+#include <QPointer>
 #include <QString>
 
 #include <map>
@@ -21,9 +23,9 @@ class AuditLog;
 class Clock;
 class Database;
 class EncounterStore;
-class FacePipeline;
 class Gallery;
 class MatchServer;
+class PipelinePool;
 
 // How facegate-matchd matches and what it accepts (docs/api.md).
 struct MatchingApiOptions {
@@ -43,12 +45,17 @@ struct MatchingApiOptions {
 // submission whose id the partner gets; a workstation's is decided but not
 // stored (the workstation records it itself, where the officer acts);
 // anything refused (4xx) stores nothing.
-// Runs on the server's thread: one request at a time, so the pipeline is not shared.
+// The checks of a request run on the server's thread; decoding, analysing and
+// searching on the server's workers (HandlerReply::later), each with a pipeline
+// lent by the pool; storing the encounter and changing the loaded galleries
+// back on the server's thread. So requests are matched side by side, as many
+// as there are workers and pipelines.
 class MatchingApi {
 public:
-    MatchingApi(FacePipeline& pipeline, const Database& database, const EncounterStore& encounters,
+    MatchingApi(PipelinePool& pipelines, const Database& database, const EncounterStore& encounters,
                 const AuditLog& audit, const Clock& clock, MatchingApiOptions options,
                 Inspection::ThresholdSource thresholds = Inspection::calibratedThresholds());
+    // Waits for its work still running on the server's workers.
     ~MatchingApi();
     MatchingApi(const MatchingApi&) = delete;
     MatchingApi& operator=(const MatchingApi&) = delete;
@@ -56,9 +63,9 @@ public:
     // Adds the routes; the server must outlive none of them (it holds this object's handlers).
     void registerOn(MatchServer& server);
 
-    HttpResponse verify(const HttpRequest& request, const ClientIdentity& client);
-    HttpResponse identify(const HttpRequest& request, const ClientIdentity& client);
-    HttpResponse putGallery(const HttpRequest& request, const ClientIdentity& client);
+    HandlerReply verify(const HttpRequest& request, const ClientIdentity& client);
+    HandlerReply identify(const HttpRequest& request, const ClientIdentity& client);
+    HandlerReply putGallery(const HttpRequest& request, const ClientIdentity& client);
     // certificate: the client certificate of the connection (its key checks the signature).
     HttpResponse attestPurge(const HttpRequest& request, const ClientIdentity& client,
                              const QSslCertificate& certificate);
@@ -72,13 +79,15 @@ public:
 
 private:
     struct Photo;
+    // Work on a worker whose finishing step answers 503 if this object is gone by then.
+    HandlerReply later(HandlerReply::Work work) const;
     std::optional<Photo> readPhoto(const QJsonObject& body, const QString& field, HttpResponse* refusal) const;
     bool decode(Photo* photo, const QString& field, HttpResponse* refusal) const;
     HttpResponse store(const MatchOutcome& outcome, Encounter encounter, const Photo& probe,
                        const QByteArray& referencePhoto, const QString& referenceFormat, const QJsonObject& quality,
                        const ClientIdentity& client, QJsonObject answer);
 
-    FacePipeline& m_pipeline;
+    PipelinePool& m_pipelines;
     const Database& m_database;
     const EncounterStore& m_encounters;
     const Clock& m_clock;
@@ -86,8 +95,9 @@ private:
     Inspection::ThresholdSource m_thresholds;
     SubmissionStore m_submissions;
     PurgeAttestationStore m_attestations;
-    MatchServer* m_server = nullptr;
-    std::map<QString, std::shared_ptr<const Gallery>> m_galleries;
+    QPointer<MatchServer> m_server;
+    std::map<QString, std::shared_ptr<const Gallery>> m_galleries; // the server's thread only
+    std::shared_ptr<const int> m_alive = std::make_shared<const int>(0); // expires with this object
 };
 
 } // namespace fg

@@ -2,7 +2,7 @@
 
 #include "core/service/ClientIdentity.h"
 #include "core/service/HttpRequest.h"
-#include "core/service/HttpResponse.h"
+#include "core/service/HandlerReply.h"
 
 #include <QByteArray>
 #include <QStringList>
@@ -16,9 +16,10 @@ namespace fg {
 // route the Content-Type (415) and that the body is a JSON object (400); the
 // handler gets request.json filled in. A path may hold parameters, whole
 // segments in braces ("/v1/galleries/{name}"): they match one non-empty
-// segment, and the handler reads them with parameter().
+// segment, and the handler reads them with parameter(). The handler runs on
+// the server's thread; a slow one hands its work to a worker (HandlerReply::later).
 struct Route {
-    using Handler = std::function<HttpResponse(const HttpRequest& request, const ClientIdentity& client)>;
+    using Handler = std::function<HandlerReply(const HttpRequest& request, const ClientIdentity& client)>;
 
     QByteArray method;
     QByteArray path;

@@ -7,7 +7,7 @@
 // unknown gallery, bad base64, undecodable) leaves the store unchanged; purge
 // attestations signed with the partner's key: good, bad signature, another
 // partner's submission, twice.
-#include "core/biometrics/FacePipeline.h"
+#include "core/biometrics/PipelinePool.h"
 #include "core/matching/CalibrationTable.h"
 #include "core/security/AuditLog.h"
 #include "core/security/KeyEncryptionKey.h"
@@ -26,6 +26,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -33,6 +34,7 @@
 #include <openssl/pem.h>
 
 #include <memory>
+#include <vector>
 
 using namespace fg;
 using test::Client;
@@ -145,6 +147,7 @@ private Q_SLOTS:
     void verifyDifferentPeopleDoNotMatch();
     void identifyAgainstAGalleryLoadedByPut();
     void galleryNamesArePlain();
+    void clientsAtOnceAreEachDecidedAndStored();
     void refusalsLeaveTheStoreUnchanged_data();
     void refusalsLeaveTheStoreUnchanged();
     void purgeAttestation();
@@ -157,7 +160,7 @@ private:
 
     test::TestPki m_pki;
     QTemporaryDir m_manifests;
-    std::unique_ptr<FacePipeline> m_pipeline;
+    std::unique_ptr<PipelinePool> m_pipelines;
     test::ManualClock m_clock{QDateTime::currentDateTimeUtc()};
     std::unique_ptr<test::TestDatabase> m_target;
     std::unique_ptr<Database> m_database;
@@ -179,8 +182,9 @@ void TestMatchingApi::initTestCase()
     FacePipeline::Options options;
     options.modelDirectory = test::modelsDir();
     options.quality = QualityLimits::liveProbe();
-    m_pipeline = FacePipeline::create(options, &error);
-    QVERIFY2(m_pipeline, qPrintable(error));
+    // Two: requests from several clients are matched side by side.
+    m_pipelines = PipelinePool::create(options, 2, &error);
+    QVERIFY2(m_pipelines, qPrintable(error));
     QVERIFY(!writeManifest(m_manifests.path(), QStringLiteral("UA901"),
                                            {QStringLiteral("biden")}).isEmpty());
 }
@@ -201,7 +205,7 @@ void TestMatchingApi::init()
 
     MatchingApiOptions apiOptions;
     apiOptions.manifestFolder = m_manifests.path();
-    m_api = std::make_unique<MatchingApi>(*m_pipeline, *m_database, *m_encounters, *m_audit, m_clock, apiOptions);
+    m_api = std::make_unique<MatchingApi>(*m_pipelines, *m_database, *m_encounters, *m_audit, m_clock, apiOptions);
     // No revocation here: revoked.pem (CN=ua-camera-9) serves as a second partner.
     const std::optional<TlsServerConfig> tls =
         TlsServerConfig::load(m_pki.serverFiles(), {}, QDateTime::currentDateTimeUtc(), &error);
@@ -267,11 +271,11 @@ void TestMatchingApi::verifySamePersonMatches()
     const QJsonObject answer = verifyObama(QStringLiteral("partner"));
     QCOMPARE(answer.value(QStringLiteral("decision")).toString(), QStringLiteral("match"));
     QString error;
-    const std::optional<CalibratedThreshold> calibrated = CalibrationTable::calibrated(1e-3, m_pipeline->modelId(), &error);
+    const std::optional<CalibratedThreshold> calibrated = CalibrationTable::calibrated(1e-3, m_pipelines->modelId(), &error);
     QVERIFY2(calibrated, qPrintable(error));
     QCOMPARE(answer.value(QStringLiteral("threshold")).toDouble(), double(calibrated->threshold));
     QVERIFY(answer.value(QStringLiteral("score")).toDouble() >= double(calibrated->threshold));
-    QCOMPARE(answer.value(QStringLiteral("model_id")).toString(), m_pipeline->modelId());
+    QCOMPARE(answer.value(QStringLiteral("model_id")).toString(), m_pipelines->modelId());
     const qint64 id = answer.value(QStringLiteral("encounter_id")).toInteger();
     const QString submission = answer.value(QStringLiteral("submission_id")).toString();
     QVERIFY(id > 0);
@@ -361,7 +365,42 @@ void TestMatchingApi::identifyAgainstAGalleryLoadedByPut()
     reply = send(QStringLiteral("partner"), "GET /v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
     const QJsonObject health = QJsonDocument::fromJson(reply.body).object();
     QCOMPARE(health.value(QStringLiteral("galleries")).toInt(), 1);
-    QCOMPARE(health.value(QStringLiteral("model_id")).toString(), m_pipeline->modelId());
+    QCOMPARE(health.value(QStringLiteral("model_id")).toString(), m_pipelines->modelId());
+}
+
+void TestMatchingApi::clientsAtOnceAreEachDecidedAndStored()
+{
+    QCOMPARE(send(QStringLiteral("workstation"),
+                  request("PUT", "/v1/galleries/UA901", "application/json",
+                          json({{QStringLiteral("manifest"), QStringLiteral("UA901.csv")}})))
+                 .status,
+             200);
+    // Four partners' requests in flight together, matched by the two
+    // pipelines side by side: each answered with its own decision and
+    // stored once, under its own submission.
+    const QList<QString> photos{QStringLiteral("obama/02.jpg"), QStringLiteral("biden/01.jpg"),
+                                QStringLiteral("obama/02.jpg"), QStringLiteral("biden/01.jpg")};
+    std::vector<std::unique_ptr<Client>> clients;
+    for (const QString& photo : photos) {
+        clients.push_back(std::make_unique<Client>(m_pki, QStringLiteral("partner")));
+        clients.back()->connectTo(m_server->serverPort());
+        clients.back()->send(request("POST", "/v1/identify", "application/json",
+                                     json({{QStringLiteral("probe"), photoBase64(photo)},
+                                           {QStringLiteral("gallery"), QStringLiteral("UA901")}})));
+    }
+    QSet<QString> submissions;
+    for (size_t i = 0; i < clients.size(); ++i) {
+        const Reply reply = clients[i]->reply();
+        QVERIFY2(reply.status == 200, reply.body.constData());
+        const QJsonObject answer = QJsonDocument::fromJson(reply.body).object();
+        QCOMPARE(answer.value(QStringLiteral("decision")).toString(),
+                 photos.at(qsizetype(i)).startsWith(QLatin1String("obama")) ? QStringLiteral("match")
+                                                                           : QStringLiteral("no-match"));
+        submissions.insert(answer.value(QStringLiteral("submission_id")).toString());
+    }
+    QCOMPARE(submissions.size(), 4);
+    QCOMPARE(count(QStringLiteral("encounters")), 4);
+    QCOMPARE(count(QStringLiteral("service_submissions")), 4);
 }
 
 void TestMatchingApi::galleryNamesArePlain()

@@ -5,7 +5,9 @@
 // requests are bounded: malformed (400), wrong type (415), a 100 MB
 // Content-Length refused (413) from its headers alone, the rate per client
 // (429, on a manual clock), the concurrency cap (503), roles (403), and the
-// metrics that count it all.
+// metrics that count it all. Work handed to a worker (HandlerReply::later)
+// leaves the server answering others, finishes on the server's thread, and
+// is dropped for a client that left.
 #include "core/service/MatchServer.h"
 #include "tests/service/TestPki.h"
 #include "tests/service/TlsTestClient.h"
@@ -16,10 +18,14 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QSslConfiguration>
+#include <QSemaphore>
 #include <QSslSocket>
 #include <QTest>
+#include <QThread>
 
+#include <atomic>
 #include <memory>
+#include <stdexcept>
 
 using namespace fg;
 
@@ -69,6 +75,10 @@ private Q_SLOTS:
     void stalledRequestGets408();
     void metricsCountRequestsAndRefusals();
     void configErrorsNameTheFile();
+    void workOnAWorkerLeavesTheServerAnswering();
+    void pipelinedRequestFollowsAnAnswerFromAWorker();
+    void clientGoneBeforeItsWorkEndsGetsNothingDone();
+    void workThatThrowsGets500();
 
 private:
     void startServer(MatchServerOptions options);
@@ -79,6 +89,12 @@ private:
     std::unique_ptr<MatchServer> m_server;
     int m_echoCalls = 0;
     ClientIdentity m_lastClient;
+    // POST /v1/slow: its work waits for m_release (at most 10 s).
+    QSemaphore m_release;
+    std::atomic<int> m_slowStarted{0};
+    std::atomic<QThread*> m_workThread{nullptr};
+    QThread* m_finishThread = nullptr;
+    int m_finishCalls = 0;
 };
 
 void TestMatchServer::initTestCase()
@@ -103,6 +119,11 @@ void TestMatchServer::cleanup()
     m_server.reset();
     m_echoCalls = 0;
     m_lastClient = {};
+    m_release.acquire(m_release.available());
+    m_slowStarted = 0;
+    m_workThread = nullptr;
+    m_finishThread = nullptr;
+    m_finishCalls = 0;
 }
 
 void TestMatchServer::startServer(MatchServerOptions options)
@@ -119,6 +140,24 @@ void TestMatchServer::startServer(MatchServerOptions options)
                            QJsonObject answer = request.json.object();
                            answer.insert(QStringLiteral("cn"), client.commonName);
                            return HttpResponse::json(200, answer);
+                       },
+                       true, {QStringLiteral("partner"), QStringLiteral("workstation")});
+    m_server->addRoute("POST", "/v1/slow",
+                       [this](const HttpRequest& request, const ClientIdentity&) {
+                           const QJsonObject body = request.json.object();
+                           return HandlerReply::later([this, body]() -> HandlerReply::Finish {
+                               m_workThread = QThread::currentThread();
+                               ++m_slowStarted;
+                               if (!m_release.tryAcquire(1, 10000))
+                                   return HandlerReply::answer(HttpResponse::error(500, QStringLiteral("never released")));
+                               if (body.value(QStringLiteral("throw")).toBool())
+                                   throw std::runtime_error("the work failed");
+                               return [this, body] {
+                                   m_finishThread = QThread::currentThread();
+                                   ++m_finishCalls;
+                                   return HttpResponse::json(200, body);
+                               };
+                           });
                        },
                        true, {QStringLiteral("partner"), QStringLiteral("workstation")});
     m_server->addRoute("POST", "/v1/partner-only",
@@ -438,6 +477,86 @@ void TestMatchServer::configErrorsNameTheFile()
     QVERIFY(bySerial->isRevoked(m_pki.certificate(QStringLiteral("revoked"))));
     QVERIFY(!bySerial->isRevoked(m_pki.certificate(QStringLiteral("partner"))));
     QCOMPARE(bySerial->clientCaCertificates(), QList<QSslCertificate>{m_pki.certificate(QStringLiteral("ca"))});
+}
+
+
+void TestMatchServer::workOnAWorkerLeavesTheServerAnswering()
+{
+    QVERIFY(m_server->workerThreads() >= 1);
+    Client slow(m_pki, QStringLiteral("partner"));
+    slow.connectTo(m_server->serverPort());
+    slow.send(post("/v1/slow", "application/json", R"({"n":1})"));
+    QVERIFY(spinUntil([&] { return m_slowStarted == 1; }));
+    QCOMPARE(m_server->requestsInProgress(), 1);
+
+    // While the work waits, the server thread takes a handshake and answers.
+    Client other(m_pki, QStringLiteral("workstation"));
+    QCOMPARE(other.exchange(m_server->serverPort(), get("/v1/health")).status, 200);
+    QCOMPARE(other.exchange(m_server->serverPort(), post("/v1/echo", "application/json", "{}")).status, 200);
+    QVERIFY(slow.received().isEmpty());
+
+    m_release.release();
+    const Reply answered = slow.reply();
+    QCOMPARE(answered.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(answered.body).object().value(QStringLiteral("n")).toInt(), 1);
+    // The work on a worker, its finishing step (where records are written) on the server's thread.
+    QVERIFY(m_workThread.load() != QThread::currentThread());
+    QCOMPARE(m_finishThread, QThread::currentThread());
+    QCOMPARE(m_server->requestsInProgress(), 0);
+    QCOMPARE(m_server->metrics().requests(QStringLiteral("POST /v1/slow"), 200), 1);
+}
+
+void TestMatchServer::pipelinedRequestFollowsAnAnswerFromAWorker()
+{
+    Client client(m_pki, QStringLiteral("partner"));
+    client.connectTo(m_server->serverPort());
+    client.send(post("/v1/slow", "application/json", R"({"n":1})") + post("/v1/echo", "application/json", R"({"n":2})"));
+    QVERIFY(spinUntil([&] { return m_slowStarted == 1; }));
+    QTest::qWait(50);
+    // The second request is not read before the first is answered.
+    QCOMPARE(m_echoCalls, 0);
+    m_release.release();
+    const Reply first = client.reply();
+    const Reply second = client.reply();
+    QCOMPARE(first.status, 200);
+    QCOMPARE(second.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(first.body).object().value(QStringLiteral("n")).toInt(), 1);
+    QCOMPARE(QJsonDocument::fromJson(second.body).object().value(QStringLiteral("n")).toInt(), 2);
+    QCOMPARE(m_echoCalls, 1);
+    QVERIFY(!client.ended());
+}
+
+void TestMatchServer::clientGoneBeforeItsWorkEndsGetsNothingDone()
+{
+    {
+        Client leaving(m_pki, QStringLiteral("partner"));
+        leaving.connectTo(m_server->serverPort());
+        leaving.send(post("/v1/slow", "application/json", R"({"n":1})"));
+        QVERIFY(spinUntil([&] { return m_slowStarted == 1; }));
+        leaving.socket().abort();
+    }
+    QVERIFY(spinUntil([&] { return m_server->openConnections() == 0; }));
+    m_release.release();
+    m_server->waitForWork();
+    QTest::qWait(50); // the finishing step would be queued on this thread by now
+    QCOMPARE(m_finishCalls, 0);
+    QCOMPARE(m_server->metrics().requests(QStringLiteral("POST /v1/slow"), 200), 0);
+}
+
+void TestMatchServer::workThatThrowsGets500()
+{
+    Client client(m_pki, QStringLiteral("partner"));
+    client.connectTo(m_server->serverPort());
+    client.send(post("/v1/slow", "application/json", R"({"throw":true})"));
+    QVERIFY(spinUntil([&] { return m_slowStarted == 1; }));
+    m_release.release();
+    const Reply failed = client.reply();
+    QCOMPARE(failed.status, 500);
+    QCOMPARE(failed.error(), QStringLiteral("internal error"));
+    QCOMPARE(m_finishCalls, 0);
+    // The server goes on.
+    client.send(get("/v1/health"));
+    QCOMPARE(client.reply().status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestMatchServer)

@@ -8,7 +8,7 @@
 // service's scores. Then the service stops: the next capture shows no
 // decision and the status bar says the service is unreachable; nothing is
 // decided in-process and nothing is stored.
-#include "core/biometrics/FacePipeline.h"
+#include "core/biometrics/PipelinePool.h"
 #include "core/capture/VideoFileSource.h"
 #include "core/config/Settings.h"
 #include "core/matching/CalibrationTable.h"
@@ -100,12 +100,12 @@ private Q_SLOTS:
         // facegate-matchd in this process, over the same records (so that an
         // encounter stored twice would be seen), reading manifests from dir.
         // Its [quality] as the port sets it for this camera (ClipCamera.h).
-        const std::unique_ptr<FacePipeline> pipeline = FacePipeline::create(test::clipCamera().pipeline, &error);
-        QVERIFY2(pipeline, qPrintable(error));
+        const std::unique_ptr<PipelinePool> pipelines = PipelinePool::create(test::clipCamera().pipeline, 1, &error);
+        QVERIFY2(pipelines, qPrintable(error));
         MatchingApiOptions apiOptions;
         apiOptions.fmr = settings->fmrTarget();
         apiOptions.manifestFolder = dir.path();
-        auto api = std::make_unique<MatchingApi>(*pipeline, records->database(), records->encounters(), records->audit(),
+        auto api = std::make_unique<MatchingApi>(*pipelines, records->database(), records->encounters(), records->audit(),
                                                  clock, apiOptions);
         const std::optional<TlsServerConfig> tls = pki.serverConfig(&error);
         QVERIFY2(tls, qPrintable(error));
@@ -194,7 +194,7 @@ private Q_SLOTS:
         };
         const std::optional<MatchOutcome>& outcome = window.matchPanel().outcome();
         const std::optional<CalibratedThreshold> calibrated =
-            CalibrationTable::calibrated(settings->fmrTarget(), pipeline->modelId(), &error);
+            CalibrationTable::calibrated(settings->fmrTarget(), pipelines->modelId(), &error);
         QVERIFY2(calibrated, qPrintable(error));
 
         // MATCH, decided by the service.
