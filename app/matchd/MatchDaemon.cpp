@@ -7,6 +7,7 @@
 #include "core/biometrics/ModelRepository.h"
 #include "core/biometrics/QualityLimits.h"
 #include "core/config/Settings.h"
+#include "core/service/AttestationWatch.h"
 #include "core/service/MatchServer.h"
 #include "core/service/MatchingApi.h"
 #include "core/storage/SystemClock.h"
@@ -17,6 +18,7 @@
 #include <QCoreApplication>
 #include <QSettings>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -94,6 +96,10 @@ int runMatchDaemon(QCoreApplication& app)
                     service->apiOptions());
     MatchServer server(service->tls(), service->roles(), service->serverOptions(), clock);
     api.registerOn(server);
+    // Partner submissions still without a purge attestation after
+    // service/attestationHours: a gauge in /v1/metrics and a warning in the log.
+    AttestationWatch attestations(records->database(), clock, server.metrics(),
+                                  std::chrono::hours(settings->value(QStringLiteral("service/attestationHours")).toInt()));
 
     SignalWatcher watcher;
     if (!watcher.watch(&error))
@@ -108,6 +114,7 @@ int runMatchDaemon(QCoreApplication& app)
         return refuseToStart(QStringLiteral("service/listen: %1").arg(error));
     // The photos the service stores follow the retention rules like the workstation's.
     records->purgeScheduler().start();
+    attestations.start(); // checks now, then every 10 minutes
     qInfo("listening on %s port %d (mutual TLS, model %s, %d workers, records %s)",
           qPrintable(server.serverAddress().toString()), int(server.serverPort()), qPrintable(pipelines->modelId()),
           workers, qPrintable(records->location()));

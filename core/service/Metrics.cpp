@@ -37,6 +37,7 @@ qint64 valueOr0(const std::map<QString, qint64>& map, const QString& key)
 
 void Metrics::recordRequest(const QString& route, int status, double seconds)
 {
+    const QMutexLocker lock(&m_mutex);
     ++m_requests[{route, status}];
     Histogram& histogram = m_latency[route];
     for (std::size_t i = 0; i < kBucketsSeconds.size(); ++i) {
@@ -51,36 +52,55 @@ void Metrics::recordRequest(const QString& route, int status, double seconds)
 
 void Metrics::recordTlsRefusal(const QString& reason)
 {
+    const QMutexLocker lock(&m_mutex);
     ++m_tlsRefusals[reason];
 }
 
 void Metrics::increment(const QByteArray& name, const QByteArray& help, const QString& labelName,
                         const QString& labelValue)
 {
+    const QMutexLocker lock(&m_mutex);
     Counter& counter = m_counters[name];
     counter.help = help;
     counter.labelName = labelName;
     ++counter.values[labelValue];
 }
 
+void Metrics::setGauge(const QByteArray& name, const QByteArray& help, double value)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_gauges[name] = Gauge{help, value};
+}
+
+std::optional<double> Metrics::gauge(const QByteArray& name) const
+{
+    const QMutexLocker lock(&m_mutex);
+    const auto it = m_gauges.find(name);
+    return it == m_gauges.end() ? std::nullopt : std::optional<double>(it->second.value);
+}
+
 qint64 Metrics::requests(const QString& route, int status) const
 {
+    const QMutexLocker lock(&m_mutex);
     const auto it = m_requests.find({route, status});
     return it == m_requests.end() ? 0 : it->second;
 }
 
 qint64 Metrics::errors(const QString& kind) const
 {
+    const QMutexLocker lock(&m_mutex);
     return valueOr0(m_errors, kind);
 }
 
 qint64 Metrics::tlsRefusals(const QString& reason) const
 {
+    const QMutexLocker lock(&m_mutex);
     return valueOr0(m_tlsRefusals, reason);
 }
 
 qint64 Metrics::tlsRefusalsTotal() const
 {
+    const QMutexLocker lock(&m_mutex);
     qint64 total = 0;
     for (const auto& entry : m_tlsRefusals)
         total += entry.second;
@@ -89,6 +109,7 @@ qint64 Metrics::tlsRefusalsTotal() const
 
 QByteArray Metrics::prometheusText() const
 {
+    const QMutexLocker lock(&m_mutex);
     QByteArray out;
     out += "# HELP facegate_requests_total HTTP requests answered, by route and status.\n"
            "# TYPE facegate_requests_total counter\n";
@@ -128,6 +149,11 @@ QByteArray Metrics::prometheusText() const
             out += name + '{' + counter.labelName.toLatin1() + "=\"" + escaped(value) + "\"} "
                 + QByteArray::number(count) + '\n';
         }
+    }
+
+    for (const auto& [name, gauge] : m_gauges) {
+        out += "# HELP " + name + ' ' + gauge.help + "\n# TYPE " + name + " gauge\n";
+        out += name + ' ' + number(gauge.value) + '\n';
     }
     return out;
 }

@@ -71,7 +71,9 @@ std::unique_ptr<Records> Records::open(const Settings& settings, const Clock& cl
     records->m_reviewQueue = std::make_unique<ReviewQueue>(*records->m_database, *records->m_audit, clock,
                                                            std::chrono::hours(settings.queueClaimExpiryHours()));
     records->m_figures = std::make_unique<PortFiguresCalculator>(*records->m_database);
-    records->m_reports = std::make_unique<ReportBuilder>(*records->m_database);
+    ReportOptions reportOptions;
+    reportOptions.attestationDue = std::chrono::hours(settings.value(QStringLiteral("service/attestationHours")).toInt());
+    records->m_reports = std::make_unique<ReportBuilder>(*records->m_database, clock, reportOptions);
     return records;
 }
 

@@ -1,6 +1,7 @@
 #include "core/workflow/Report.h"
 
 #include "core/security/AuditLog.h"
+#include "core/storage/Clock.h"
 #include "core/storage/Database.h"
 #include "core/storage/SystemClock.h"
 #include "core/workflow/AlternateProcedureCsv.h"
@@ -11,6 +12,7 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 
+#include <chrono>
 #include <functional>
 #include <map>
 
@@ -408,8 +410,20 @@ constexpr bool kAttestationsRecorded = true;
 const char* const kAttestedAt = "pa.recorded_at";
 const char* const kAttestationJoin = " LEFT JOIN purge_attestations pa ON pa.encounter_id = e.id";
 
-bool partnerSubmissions(const Database& database, const ReportQuery& query, ReportTable* table, QString* error)
+// Listed: the period's partner submissions without an attestation that were
+// verified more than the allowed hours before now (the same rule as
+// core/service/AttestationWatch); those still within the hours are only counted.
+bool partnerSubmissions(const Database& database, const ReportQuery& query, const QDateTime& now,
+                        std::chrono::hours due, ReportTable* table, QString* error)
 {
+    const QDateTime cutoff = now.addSecs(-std::chrono::seconds(due).count());
+    const qint64 hours = due.count();
+    table->selection += QStringLiteral(" · ")
+                        + QCoreApplication::translate("fg::ReportBuilder",
+                                                      "Listed: no purge attestation %1 h after verification "
+                                                      "(verified before %2 UTC)")
+                              .arg(hours)
+                              .arg(isoUtc(cutoff));
     table->columns = {QCoreApplication::translate("fg::ReportBuilder", "Encounter"),
                       QCoreApplication::translate("fg::ReportBuilder", "Verified at"),
                       QCoreApplication::translate("fg::ReportBuilder", "Partner"),
@@ -424,13 +438,19 @@ bool partnerSubmissions(const Database& database, const ReportQuery& query, Repo
                             .arg(QLatin1String(kAttestedAt), QLatin1String(kAttestationJoin))
                         + periodClause(QStringLiteral("e.verified_at"), query, &values)
                         + QStringLiteral(" ORDER BY e.verified_at, e.id");
+    const qint64 cutoffMs = cutoff.toMSecsSinceEpoch();
     qint64 submissions = 0;
+    qint64 withinTime = 0;
     std::map<QString, qint64> partners;
     const bool read = eachRow(database, sql, values, QStringLiteral("read the partner submissions"), error,
                               [&](const QSqlQuery& row) {
                                   ++submissions;
                                   if (!row.value(7).isNull())
                                       return; // attested: not listed
+                                  if (row.value(1).toLongLong() >= cutoffMs) {
+                                      ++withinTime; // not due yet
+                                      return;
+                                  }
                                   ++partners[row.value(2).toString()];
                                   table->rows.push_back(
                                       {integer(row.value(0)), isoUtc(row.value(1)), row.value(2).toString(),
@@ -441,8 +461,14 @@ bool partnerSubmissions(const Database& database, const ReportQuery& query, Repo
     if (!read)
         return false;
     table->summary << QCoreApplication::translate("fg::ReportBuilder", "Partner submissions: %1").arg(submissions)
-                   << QCoreApplication::translate("fg::ReportBuilder", "Without a purge attestation: %1")
+                   << QCoreApplication::translate("fg::ReportBuilder", "Without a purge attestation after %1 h: %2")
+                          .arg(hours)
                           .arg(qint64(table->rows.size()));
+    if (withinTime > 0)
+        table->summary << QCoreApplication::translate("fg::ReportBuilder",
+                                                      "Not attested yet but still within the %1 h allowed: %2")
+                              .arg(hours)
+                              .arg(withinTime);
     if (!partners.empty())
         table->summary << QCoreApplication::translate("fg::ReportBuilder", "By partner: %1").arg(counted(partners));
     if (!kAttestationsRecorded)
@@ -454,8 +480,10 @@ bool partnerSubmissions(const Database& database, const ReportQuery& query, Repo
 
 } // namespace
 
-ReportBuilder::ReportBuilder(const Database& database)
+ReportBuilder::ReportBuilder(const Database& database, const Clock& clock, ReportOptions options)
     : m_database(database)
+    , m_clock(clock)
+    , m_options(options)
 {
 }
 
@@ -532,7 +560,7 @@ std::optional<ReportTable> ReportBuilder::build(const ReportQuery& query, const 
         built = keyAccesses(m_database, query, &table, error);
         break;
     case ReportQuery::Kind::PartnerSubmissions:
-        built = partnerSubmissions(m_database, query, &table, error);
+        built = partnerSubmissions(m_database, query, m_clock.now(), m_options.attestationDue, &table, error);
         break;
     case ReportQuery::Kind::AuditEvents:
         built = auditEvents(m_database, query, &table, error);

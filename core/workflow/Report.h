@@ -7,11 +7,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
 #include <optional>
 #include <vector>
 
 namespace fg {
 
+class Clock;
 class Database;
 
 // The reports supervisors and auditors export (to CSV here, to PDF in
@@ -30,7 +32,7 @@ struct ReportQuery {
         AlternateProcedures,  // the alternate procedures' log
         Deletions,            // what was purged, by which rule (table deletions)
         KeyAccesses,          // the audit log's key.* events
-        PartnerSubmissions,   // partner submissions without a purge attestation
+        PartnerSubmissions,   // partner submissions whose purge attestation is overdue
         AuditEvents,          // the audit log itself, and whether its hash chain is intact
     };
     Kind kind = Kind::QueueResolutions;
@@ -38,12 +40,19 @@ struct ReportQuery {
     QDateTime until; // exclusive; null: no bound
 };
 
+// The rules the reports apply besides the records themselves.
+struct ReportOptions {
+    // A partner submission verified more than this long ago (by the clock)
+    // without a purge attestation is overdue (service/attestationHours).
+    std::chrono::hours attestationDue = std::chrono::hours(24);
+};
+
 // Builds the reports from the records, read-only (no key, no photo).
 // Supervisors, auditors and administrators may read them; other roles are
-// refused.
+// refused. The clock is "now" for what is overdue.
 class ReportBuilder {
 public:
-    explicit ReportBuilder(const Database& database);
+    ReportBuilder(const Database& database, const Clock& clock, ReportOptions options = {});
 
     std::optional<ReportTable> build(const ReportQuery& query, const UserAccount& user, QString* error) const;
 
@@ -56,6 +65,8 @@ public:
 
 private:
     const Database& m_database;
+    const Clock& m_clock;
+    ReportOptions m_options;
 };
 
 // RFC 4180 CSV (UTF-8, CRLF, quoted where needed; cells starting with = + - @

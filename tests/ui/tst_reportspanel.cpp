@@ -90,7 +90,7 @@ struct Records {
                 return false;
         }
         clock.set(utc(11, 26, 12));
-        builder = std::make_unique<ReportBuilder>(*database);
+        builder = std::make_unique<ReportBuilder>(*database, clock);
         return true;
     }
 };

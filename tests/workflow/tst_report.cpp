@@ -47,6 +47,7 @@ const UserAccount kAuditor = user(QStringLiteral("audrey"), Role::Auditor);
 //   11:00 an alternate procedure (not verified)
 //   12:00 encounter C from a partner's camera, no photo kept here
 //   (partnerSubmissions adds D at 13:00, attested)
+//   (the clock is left at +15 days: C's purge attestation is overdue)
 //   22:00 (+13 h) B's photo and template purged (12-hour rule)
 //   +15 days A's photo and template purged (14-day rule)
 struct Seeded {
@@ -82,7 +83,7 @@ struct Seeded {
         keys = KeyStore::openWithKeyFile(*database, *audit, keyFile, QStringLiteral("test:setup"), error);
         if (!keys)
             return false;
-        builder = std::make_unique<ReportBuilder>(*database);
+        builder = std::make_unique<ReportBuilder>(*database, clock);
         return seed(error);
     }
 
@@ -183,6 +184,38 @@ struct Seeded {
         return true;
     }
 
+    // A partner's submission through facegate-matchd verified at `at` (the
+    // rows MatchingApi and, when attested, PurgeAttestationStore write); the
+    // clock is left at `at`. Its encounter id, or 0 with *error.
+    qint64 addPartnerSubmission(const QDateTime& at, const QString& submissionId, bool attested, QString* error)
+    {
+        clock.set(at);
+        Encounter partner;
+        partner.kind = Encounter::Kind::Exit;
+        partner.decision = Encounter::Decision::NoMatch;
+        partner.citizenship = QStringLiteral("XXX");
+        partner.officer = QStringLiteral("partner:airline-xy");
+        partner.camera = QStringLiteral("gate-b14");
+        partner.partner = QStringLiteral("airline-xy");
+        const EncounterStore encounters(*database, *keys, *audit, clock, policy);
+        const std::optional<qint64> id = encounters.add(partner, nullptr, QStringLiteral("partner:airline-xy"), error);
+        if (!id
+            || !exec(QStringLiteral("INSERT INTO service_submissions (submission_id, encounter_id, client_fingerprint, "
+                                    "client_subject, client_role, created_at) VALUES (?, ?, 'ab12', 'CN=airline-xy', "
+                                    "'partner', ?)"),
+                     {submissionId, *id, clock.nowMs()}, error))
+            return 0;
+        if (attested
+            && !exec(QStringLiteral("INSERT INTO purge_attestations (submission_id, encounter_id, partner_fingerprint, "
+                                    "partner_subject, deleted_at_text, deleted_at, signature, recorded_at) "
+                                    "VALUES (?, ?, 'ab12', 'CN=airline-xy', ?, ?, 'c2ln', ?)"),
+                     {submissionId, *id, at.addSecs(300).toString(Qt::ISODate), clock.nowMs() + 300000,
+                      clock.nowMs() + 600000},
+                     error))
+            return 0;
+        return *id;
+    }
+
     std::optional<ReportTable> build(Kind kind, QString* error, const QDateTime& from = kStart.addDays(-1),
                                      const QDateTime& until = kStart.addDays(20), const UserAccount& reader = kAuditor)
     {
@@ -235,6 +268,7 @@ private Q_SLOTS:
     void deletions();
     void keyAccesses();
     void partnerSubmissions();
+    void partnerSubmissionsOnlyOnceOverdue();
     void auditEvents();
     void periodBounds();
     void rolesAndRefusals();
@@ -419,56 +453,108 @@ void TestReport::partnerSubmissions()
     Seeded seeded;
     QString error;
     QVERIFY2(seeded.open(&error), qPrintable(error));
+    // The clock is 15 days after C: C's attestation is long overdue.
     const std::optional<ReportTable> before = seeded.build(Kind::PartnerSubmissions, &error);
     QVERIFY2(before, qPrintable(error));
     QCOMPARE(before->title, QStringLiteral("Partner submissions without a purge attestation"));
+    QCOMPARE(before->selection, QStringLiteral("From 2026-11-25T09:00:00Z to 2026-12-16T09:00:00Z (UTC, the end excluded)"
+                                               " · Listed: no purge attestation 24 h after verification (verified "
+                                               "before 2026-12-10T09:00:00Z UTC)"));
     QCOMPARE(before->columns, QStringList({"Encounter", "Verified at", "Partner", "Kind", "Flight", "Camera",
                                            "Decision", "Purge attestation"}));
     const QString rowC = QStringList({n(seeded.c), "2026-11-26T12:00:00Z", "airline-xy", "exit", "UA901", "gate-b12",
                                       "match", "no attestation recorded"})
                              .join(QLatin1Char('|'));
     QCOMPARE(rows(*before), rowC);
-    QCOMPARE(before->summary,
-             QStringList({"Partner submissions: 1", "Without a purge attestation: 1", "By partner: airline-xy 1"}));
+    QCOMPARE(before->summary, QStringList({"Partner submissions: 1", "Without a purge attestation after 24 h: 1",
+                                           "By partner: airline-xy 1"}));
 
     // 13:00 encounter D from the same partner through facegate-matchd, whose
-    // purge the partner attested (the rows PurgeAttestationStore writes; C's
-    // submission has none): D is counted but not listed, C still is.
-    seeded.clock.set(kStart.addSecs(4 * 3600));
-    Encounter partner;
-    partner.kind = Encounter::Kind::Exit;
-    partner.decision = Encounter::Decision::NoMatch;
-    partner.citizenship = QStringLiteral("XXX");
-    partner.officer = QStringLiteral("partner:airline-xy");
-    partner.camera = QStringLiteral("gate-b14");
-    partner.partner = QStringLiteral("airline-xy");
-    const EncounterStore encounters(*seeded.database, *seeded.keys, *seeded.audit, seeded.clock, seeded.policy);
-    const std::optional<qint64> d = encounters.add(partner, nullptr, QStringLiteral("partner:airline-xy"), &error);
+    // purge the partner attested (C's submission has none): D is counted but
+    // not listed, C still is.
+    const qint64 d = seeded.addPartnerSubmission(kStart.addSecs(4 * 3600), QStringLiteral("sub-d"), true, &error);
     QVERIFY2(d, qPrintable(error));
-    const QString insertSubmission = QStringLiteral(
-        "INSERT INTO service_submissions (submission_id, encounter_id, client_fingerprint, client_subject, client_role, "
-        "created_at) VALUES (?, ?, 'ab12', 'CN=airline-xy', 'partner', ?)");
-    QVERIFY2(seeded.exec(insertSubmission, {QStringLiteral("sub-c"), seeded.c, seeded.clock.nowMs()}, &error),
+    QVERIFY2(seeded.exec(QStringLiteral("INSERT INTO service_submissions (submission_id, encounter_id, client_fingerprint, "
+                                        "client_subject, client_role, created_at) VALUES ('sub-c', ?, 'ab12', "
+                                        "'CN=airline-xy', 'partner', ?)"),
+                         {seeded.c, seeded.clock.nowMs()}, &error),
              qPrintable(error));
-    QVERIFY2(seeded.exec(insertSubmission, {QStringLiteral("sub-d"), *d, seeded.clock.nowMs()}, &error),
-             qPrintable(error));
-    QVERIFY2(seeded.exec(QStringLiteral("INSERT INTO purge_attestations (submission_id, encounter_id, partner_fingerprint, "
-                                        "partner_subject, deleted_at_text, deleted_at, signature, recorded_at) "
-                                        "VALUES ('sub-d', ?, 'ab12', 'CN=airline-xy', '2026-11-26T13:05:00Z', ?, 'c2ln', ?)"),
-                         {*d, seeded.clock.nowMs() + 300000, seeded.clock.nowMs() + 600000}, &error),
-             qPrintable(error));
-
+    seeded.clock.set(kStart.addDays(15));
     const std::optional<ReportTable> table = seeded.build(Kind::PartnerSubmissions, &error);
     QVERIFY2(table, qPrintable(error));
     QCOMPARE(rows(*table), rowC);
-    QCOMPARE(table->summary,
-             QStringList({"Partner submissions: 2", "Without a purge attestation: 1", "By partner: airline-xy 1"}));
+    QCOMPARE(table->summary, QStringList({"Partner submissions: 2", "Without a purge attestation after 24 h: 1",
+                                          "By partner: airline-xy 1"}));
     // Without D's attestation it is listed again.
     QVERIFY2(seeded.exec(QStringLiteral("DELETE FROM purge_attestations"), {}, &error), qPrintable(error));
     const std::optional<ReportTable> unattested = seeded.build(Kind::PartnerSubmissions, &error);
     QVERIFY2(unattested, qPrintable(error));
     QCOMPARE(unattested->rows.size(), size_t(2));
-    QCOMPARE(unattested->rows.back().front(), n(*d));
+    QCOMPARE(unattested->rows.back().front(), n(d));
+}
+
+void TestReport::partnerSubmissionsOnlyOnceOverdue()
+{
+    Seeded seeded;
+    QString error;
+    QVERIFY2(seeded.open(&error), qPrintable(error));
+    // From t0 on (after the seed): X at t0 and Y at t0 + 2 h not attested,
+    // Z at t0 attested; the report is read at t0 + 25 h: X is 25 h old and
+    // listed, Y 23 h old and only counted, Z not listed.
+    const QDateTime t0 = kStart.addDays(16);
+    const qint64 x = seeded.addPartnerSubmission(t0, QStringLiteral("sub-x"), false, &error);
+    QVERIFY2(x, qPrintable(error));
+    const qint64 z = seeded.addPartnerSubmission(t0, QStringLiteral("sub-z"), true, &error);
+    QVERIFY2(z, qPrintable(error));
+    const qint64 y = seeded.addPartnerSubmission(t0.addSecs(2 * 3600), QStringLiteral("sub-y"), false, &error);
+    QVERIFY2(y, qPrintable(error));
+
+    const auto at = [&](const QDateTime& now) {
+        seeded.clock.set(now);
+        return seeded.build(Kind::PartnerSubmissions, &error, t0, QDateTime());
+    };
+    std::optional<ReportTable> table = at(t0.addSecs(25 * 3600));
+    QVERIFY2(table, qPrintable(error));
+    QCOMPARE(table->selection, QStringLiteral("From 2026-12-12T09:00:00Z on (UTC) · Listed: no purge attestation 24 h "
+                                              "after verification (verified before 2026-12-12T10:00:00Z UTC)"));
+    QCOMPARE(rows(*table), QStringList({n(x), "2026-12-12T09:00:00Z", "airline-xy", "exit", "", "gate-b14", "no match",
+                                        "no attestation recorded"})
+                               .join(QLatin1Char('|')));
+    QCOMPARE(table->summary, QStringList({"Partner submissions: 3", "Without a purge attestation after 24 h: 1",
+                                          "Not attested yet but still within the 24 h allowed: 1",
+                                          "By partner: airline-xy 1"}));
+
+    // Exactly 24 h is not more than 24 h; a millisecond later it is.
+    table = at(t0.addSecs(24 * 3600));
+    QVERIFY2(table, qPrintable(error));
+    QVERIFY(table->rows.empty());
+    QCOMPARE(table->summary, QStringList({"Partner submissions: 3", "Without a purge attestation after 24 h: 0",
+                                          "Not attested yet but still within the 24 h allowed: 2"}));
+    table = at(t0.addSecs(24 * 3600).addMSecs(1));
+    QVERIFY2(table, qPrintable(error));
+    QCOMPARE(int(table->rows.size()), 1);
+
+    // Both past the hours: both listed, in order; Z, attested, never.
+    table = at(t0.addSecs(27 * 3600));
+    QVERIFY2(table, qPrintable(error));
+    QCOMPARE(int(table->rows.size()), 2);
+    QCOMPARE(table->rows.at(0).front(), n(x));
+    QCOMPARE(table->rows.at(1).front(), n(y));
+    QCOMPARE(table->summary.at(1), QStringLiteral("Without a purge attestation after 24 h: 2"));
+
+    // The hours come from the options (service/attestationHours).
+    ReportOptions longer;
+    longer.attestationDue = std::chrono::hours(48);
+    const ReportBuilder patient(*seeded.database, seeded.clock, longer);
+    seeded.clock.set(t0.addSecs(27 * 3600));
+    ReportQuery query;
+    query.kind = Kind::PartnerSubmissions;
+    query.from = t0;
+    table = patient.build(query, kAuditor, &error);
+    QVERIFY2(table, qPrintable(error));
+    QVERIFY(table->rows.empty());
+    QCOMPARE(table->summary, QStringList({"Partner submissions: 3", "Without a purge attestation after 48 h: 0",
+                                          "Not attested yet but still within the 48 h allowed: 2"}));
 }
 
 void TestReport::periodBounds()
