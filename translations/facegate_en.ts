@@ -997,6 +997,89 @@
     </message>
 </context>
 <context>
+    <name>fg::MatchClient</name>
+    <message>
+        <source>no client certificate is configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client certificate %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no client key is configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client key %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no CA certificate is configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the matching service&apos;s address %1 is not an https address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client certificate %1 holds no PEM certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client key %1 holds no unencrypted PEM EC or RSA private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate %1 holds no PEM certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; loading gallery %2 again from %3 failed: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS error with %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer from %1 within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to %1 was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service answered HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service answered HTTP %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service&apos;s answer is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service&apos;s answer cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no known decision in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no threshold in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fg::MatchPanel</name>
     <message>
         <source>Capture</source>
@@ -2254,10 +2337,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Without a purge attestation: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>By partner: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2295,6 +2374,18 @@
     </message>
     <message>
         <source>the period ends (%2) before it starts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listed: no purge attestation %1 h after verification (verified before %2 UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a purge attestation after %1 h: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not attested yet but still within the %1 h allowed: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -997,6 +997,89 @@
     </message>
 </context>
 <context>
+    <name>fg::MatchClient</name>
+    <message>
+        <source>no client certificate is configured</source>
+        <translation>no hay ningún certificado de cliente configurado</translation>
+    </message>
+    <message>
+        <source>client certificate %1 cannot be read: %2</source>
+        <translation>no se puede leer el certificado de cliente %1: %2</translation>
+    </message>
+    <message>
+        <source>no client key is configured</source>
+        <translation>no hay ninguna clave de cliente configurada</translation>
+    </message>
+    <message>
+        <source>client key %1 cannot be read: %2</source>
+        <translation>no se puede leer la clave de cliente %1: %2</translation>
+    </message>
+    <message>
+        <source>no CA certificate is configured</source>
+        <translation>no hay ningún certificado de CA configurado</translation>
+    </message>
+    <message>
+        <source>CA certificate %1 cannot be read: %2</source>
+        <translation>no se puede leer el certificado de CA %1: %2</translation>
+    </message>
+    <message>
+        <source>the matching service&apos;s address %1 is not an https address</source>
+        <translation>la dirección %1 del servicio de comparación no es una dirección https</translation>
+    </message>
+    <message>
+        <source>client certificate %1 holds no PEM certificate</source>
+        <translation>el certificado de cliente %1 no contiene ningún certificado PEM</translation>
+    </message>
+    <message>
+        <source>client key %1 holds no unencrypted PEM EC or RSA private key</source>
+        <translation>la clave de cliente %1 no contiene ninguna clave privada PEM EC o RSA sin cifrar</translation>
+    </message>
+    <message>
+        <source>CA certificate %1 holds no PEM certificate</source>
+        <translation>el certificado de CA %1 no contiene ningún certificado PEM</translation>
+    </message>
+    <message>
+        <source>%1; loading gallery %2 again from %3 failed: %4</source>
+        <translation>%1; no se pudo volver a cargar la galería %2 desde %3: %4</translation>
+    </message>
+    <message>
+        <source>TLS error with %1: %2</source>
+        <translation>error TLS con %1: %2</translation>
+    </message>
+    <message>
+        <source>no answer from %1 within %2 s</source>
+        <translation>sin respuesta de %1 en %2 s</translation>
+    </message>
+    <message>
+        <source>the connection to %1 was refused</source>
+        <translation>%1 rechazó la conexión</translation>
+    </message>
+    <message>
+        <source>the service answered HTTP %1</source>
+        <translation>el servicio respondió HTTP %1</translation>
+    </message>
+    <message>
+        <source>the service answered HTTP %1: %2</source>
+        <translation>el servicio respondió HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>the service&apos;s answer is not a JSON object</source>
+        <translation>la respuesta del servicio no es un objeto JSON</translation>
+    </message>
+    <message>
+        <source>the service&apos;s answer cannot be read: %1</source>
+        <translation>no se puede leer la respuesta del servicio: %1</translation>
+    </message>
+    <message>
+        <source>no known decision in it</source>
+        <translation>no contiene ninguna decisión conocida</translation>
+    </message>
+    <message>
+        <source>no threshold in it</source>
+        <translation>no contiene ningún umbral</translation>
+    </message>
+</context>
+<context>
     <name>fg::MatchPanel</name>
     <message>
         <source>Capture</source>
@@ -2254,10 +2337,6 @@
         <translation>Envíos a organismos asociados: %1</translation>
     </message>
     <message>
-        <source>Without a purge attestation: %1</source>
-        <translation>Sin certificado de purga: %1</translation>
-    </message>
-    <message>
         <source>By partner: %1</source>
         <translation>Por organismo asociado: %1</translation>
     </message>
@@ -2296,6 +2375,18 @@
     <message>
         <source>the period ends (%2) before it starts (%1)</source>
         <translation>el periodo termina (%2) antes de empezar (%1)</translation>
+    </message>
+    <message>
+        <source>Listed: no purge attestation %1 h after verification (verified before %2 UTC)</source>
+        <translation>Se listan: sin certificado de purga %1 h después de la verificación (verificados antes del %2 UTC)</translation>
+    </message>
+    <message>
+        <source>Without a purge attestation after %1 h: %2</source>
+        <translation>Sin certificado de purga tras %1 h: %2</translation>
+    </message>
+    <message>
+        <source>Not attested yet but still within the %1 h allowed: %2</source>
+        <translation>Aún sin certificado, pero dentro de las %1 h permitidas: %2</translation>
     </message>
 </context>
 <context>

@@ -997,6 +997,89 @@
     </message>
 </context>
 <context>
+    <name>fg::MatchClient</name>
+    <message>
+        <source>no client certificate is configured</source>
+        <translation>aucun certificat client n&apos;est configuré</translation>
+    </message>
+    <message>
+        <source>client certificate %1 cannot be read: %2</source>
+        <translation>le certificat client %1 ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <source>no client key is configured</source>
+        <translation>aucune clé client n&apos;est configurée</translation>
+    </message>
+    <message>
+        <source>client key %1 cannot be read: %2</source>
+        <translation>la clé client %1 ne peut pas être lue : %2</translation>
+    </message>
+    <message>
+        <source>no CA certificate is configured</source>
+        <translation>aucun certificat d&apos;AC n&apos;est configuré</translation>
+    </message>
+    <message>
+        <source>CA certificate %1 cannot be read: %2</source>
+        <translation>le certificat d&apos;AC %1 ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <source>the matching service&apos;s address %1 is not an https address</source>
+        <translation>l&apos;adresse %1 du service de comparaison n&apos;est pas une adresse https</translation>
+    </message>
+    <message>
+        <source>client certificate %1 holds no PEM certificate</source>
+        <translation>le certificat client %1 ne contient aucun certificat PEM</translation>
+    </message>
+    <message>
+        <source>client key %1 holds no unencrypted PEM EC or RSA private key</source>
+        <translation>la clé client %1 ne contient aucune clé privée PEM EC ou RSA non chiffrée</translation>
+    </message>
+    <message>
+        <source>CA certificate %1 holds no PEM certificate</source>
+        <translation>le certificat d&apos;AC %1 ne contient aucun certificat PEM</translation>
+    </message>
+    <message>
+        <source>%1; loading gallery %2 again from %3 failed: %4</source>
+        <translation>%1 ; le rechargement de la galerie %2 depuis %3 a échoué : %4</translation>
+    </message>
+    <message>
+        <source>TLS error with %1: %2</source>
+        <translation>erreur TLS avec %1 : %2</translation>
+    </message>
+    <message>
+        <source>no answer from %1 within %2 s</source>
+        <translation>aucune réponse de %1 en %2 s</translation>
+    </message>
+    <message>
+        <source>the connection to %1 was refused</source>
+        <translation>la connexion à %1 a été refusée</translation>
+    </message>
+    <message>
+        <source>the service answered HTTP %1</source>
+        <translation>le service a répondu HTTP %1</translation>
+    </message>
+    <message>
+        <source>the service answered HTTP %1: %2</source>
+        <translation>le service a répondu HTTP %1 : %2</translation>
+    </message>
+    <message>
+        <source>the service&apos;s answer is not a JSON object</source>
+        <translation>la réponse du service n&apos;est pas un objet JSON</translation>
+    </message>
+    <message>
+        <source>the service&apos;s answer cannot be read: %1</source>
+        <translation>la réponse du service ne peut pas être lue : %1</translation>
+    </message>
+    <message>
+        <source>no known decision in it</source>
+        <translation>aucune décision connue n&apos;y figure</translation>
+    </message>
+    <message>
+        <source>no threshold in it</source>
+        <translation>aucun seuil n&apos;y figure</translation>
+    </message>
+</context>
+<context>
     <name>fg::MatchPanel</name>
     <message>
         <source>Capture</source>
@@ -2254,10 +2337,6 @@
         <translation>Transmissions aux partenaires : %1</translation>
     </message>
     <message>
-        <source>Without a purge attestation: %1</source>
-        <translation>Sans attestation de purge : %1</translation>
-    </message>
-    <message>
         <source>By partner: %1</source>
         <translation>Par partenaire : %1</translation>
     </message>
@@ -2296,6 +2375,18 @@
     <message>
         <source>the period ends (%2) before it starts (%1)</source>
         <translation>la période se termine (%2) avant de commencer (%1)</translation>
+    </message>
+    <message>
+        <source>Listed: no purge attestation %1 h after verification (verified before %2 UTC)</source>
+        <translation>Listées : sans attestation de purge %1 h après la vérification (vérifiées avant le %2 UTC)</translation>
+    </message>
+    <message>
+        <source>Without a purge attestation after %1 h: %2</source>
+        <translation>Sans attestation de purge après %1 h : %2</translation>
+    </message>
+    <message>
+        <source>Not attested yet but still within the %1 h allowed: %2</source>
+        <translation>Pas encore attestées, mais encore dans les %1 h permises : %2</translation>
     </message>
 </context>
 <context>

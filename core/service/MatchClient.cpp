@@ -15,20 +15,31 @@ namespace fg {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("fg::MatchClient", text);
-}
+// The words of a file that cannot be used, as the officer reads them (the
+// NO DECISION panel, the status bar): in the class's context, like the tr()
+// of its member functions, so lupdate and the .qm files find them.
+struct FileWords {
+    const char* missing;    // no path configured
+    const char* unreadable; // %1 the path, %2 why
+};
 
-std::optional<QByteArray> readFile(const QString& path, const char* what, QString* error)
+const FileWords kCertificateWords{
+    QT_TRANSLATE_NOOP("fg::MatchClient", "no client certificate is configured"),
+    QT_TRANSLATE_NOOP("fg::MatchClient", "client certificate %1 cannot be read: %2")};
+const FileWords kKeyWords{QT_TRANSLATE_NOOP("fg::MatchClient", "no client key is configured"),
+                          QT_TRANSLATE_NOOP("fg::MatchClient", "client key %1 cannot be read: %2")};
+const FileWords kCaWords{QT_TRANSLATE_NOOP("fg::MatchClient", "no CA certificate is configured"),
+                         QT_TRANSLATE_NOOP("fg::MatchClient", "CA certificate %1 cannot be read: %2")};
+
+std::optional<QByteArray> readFile(const QString& path, const FileWords& words, QString* error)
 {
     QFile file(path);
     if (path.isEmpty()) {
-        *error = tr("no %1 is configured").arg(QString::fromLatin1(what));
+        *error = QCoreApplication::translate("fg::MatchClient", words.missing);
         return std::nullopt;
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("%1 %2 cannot be read: %3").arg(QString::fromLatin1(what), path, file.errorString());
+        *error = QCoreApplication::translate("fg::MatchClient", words.unreadable).arg(path, file.errorString());
         return std::nullopt;
     }
     return file.readAll();
@@ -43,10 +54,10 @@ std::unique_ptr<MatchClient> MatchClient::create(const MatchClientOptions& optio
         *error = tr("the matching service's address %1 is not an https address").arg(options.endpoint.toString());
         return nullptr;
     }
-    const std::optional<QByteArray> certificateBytes = readFile(options.certificatePath, "client certificate", error);
+    const std::optional<QByteArray> certificateBytes = readFile(options.certificatePath, kCertificateWords, error);
     const std::optional<QByteArray> keyBytes =
-        certificateBytes ? readFile(options.keyPath, "client key", error) : std::nullopt;
-    const std::optional<QByteArray> caBytes = keyBytes ? readFile(options.caPath, "CA certificate", error) : std::nullopt;
+        certificateBytes ? readFile(options.keyPath, kKeyWords, error) : std::nullopt;
+    const std::optional<QByteArray> caBytes = keyBytes ? readFile(options.caPath, kCaWords, error) : std::nullopt;
     if (!caBytes)
         return nullptr;
     const QList<QSslCertificate> certificates = QSslCertificate::fromData(*certificateBytes, QSsl::Pem);
@@ -105,11 +116,41 @@ void MatchClient::verify(const QByteArray& probeJpeg, const QByteArray& referenc
 
 void MatchClient::identify(const QByteArray& probeJpeg, const QString& gallery, int top, Done done)
 {
-    send("POST", QStringLiteral("/v1/identify"),
-         QJsonObject{{QStringLiteral("probe"), QString::fromLatin1(probeJpeg.toBase64())},
-                     {QStringLiteral("gallery"), gallery},
-                     {QStringLiteral("top"), top}},
-         true, std::move(done));
+    const QJsonObject body{{QStringLiteral("probe"), QString::fromLatin1(probeJpeg.toBase64())},
+                           {QStringLiteral("gallery"), gallery},
+                           {QStringLiteral("top"), top}};
+    sendIdentify(body, [this, body, gallery, done = std::move(done)](const MatchClientReply& reply) mutable {
+        // 404 is identify's answer for a gallery the service does not hold
+        // (docs/api.md): after a restart, one this client had loaded.
+        if (reply.status == 404 && m_galleries.count(gallery) > 0) {
+            reloadAndRetry(body, gallery, reply, std::move(done));
+            return;
+        }
+        done(reply);
+    });
+}
+
+void MatchClient::sendIdentify(const QJsonObject& body, Done done)
+{
+    send("POST", QStringLiteral("/v1/identify"), body, true, std::move(done));
+}
+
+void MatchClient::reloadAndRetry(const QJsonObject& body, const QString& gallery, const MatchClientReply& notLoaded,
+                                 Done done)
+{
+    const QString manifest = m_galleries.at(gallery);
+    loadGallery(gallery, manifest,
+                [this, body, gallery, manifest, notLoaded, done = std::move(done)](const MatchClientReply& put) mutable {
+                    if (!put.ok()) {
+                        MatchClientReply failed = put;
+                        failed.error = tr("%1; loading gallery %2 again from %3 failed: %4")
+                                           .arg(notLoaded.error, gallery, manifest, put.error);
+                        done(failed);
+                        return;
+                    }
+                    // Asked once more, and only once: its answer is the caller's, whatever it is.
+                    sendIdentify(body, std::move(done));
+                });
 }
 
 void MatchClient::loadGallery(const QString& name, const QString& manifestFileName, Done done)
@@ -117,7 +158,18 @@ void MatchClient::loadGallery(const QString& name, const QString& manifestFileNa
     // The name goes into the path: percent-encoded, so a slash in it stays a
     // character the service refuses rather than another route.
     send("PUT", QStringLiteral("/v1/galleries/") + QString::fromLatin1(QUrl::toPercentEncoding(name)),
-         QJsonObject{{QStringLiteral("manifest"), manifestFileName}}, false, std::move(done));
+         QJsonObject{{QStringLiteral("manifest"), manifestFileName}}, false,
+         [this, name, manifestFileName, done = std::move(done)](const MatchClientReply& reply) {
+             if (reply.ok())
+                 m_galleries[name] = manifestFileName;
+             done(reply);
+         });
+}
+
+QString MatchClient::manifestOf(const QString& name) const
+{
+    const auto found = m_galleries.find(name);
+    return found == m_galleries.end() ? QString() : found->second;
 }
 
 void MatchClient::send(const QByteArray& method, const QString& path, const QJsonObject& body, bool decides, Done done)
@@ -168,7 +220,7 @@ MatchClientReply MatchClient::replyOf(QNetworkReply* reply, bool decides, bool t
         // No HTTP answer: the connection, TLS or the network failed.
         answer.error = reply->error() == QNetworkReply::ConnectionRefusedError
                            ? tr("the connection to %1 was refused").arg(where)
-                           : tr("%1: %2").arg(where, reply->errorString());
+                           : QStringLiteral("%1: %2").arg(where, reply->errorString()); // Qt's words, translated by Qt
         return answer;
     }
     answer.reachable = true;

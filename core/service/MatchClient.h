@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -45,6 +46,12 @@ struct MatchClientReply {
 // callback on this object's thread, within the timeout. Every failure becomes
 // words: the connection refused, a TLS error, no answer in time, or the
 // service's own reason for a 4xx/5xx.
+//
+// The service keeps its galleries in memory: after it restarts, identify
+// answers 404 for a gallery this client had loaded. The client then puts the
+// gallery again from the manifest it was loaded from, once, and asks again,
+// once; the caller gets that answer, or the reason neither worked. It never
+// decides anything itself.
 class MatchClient : public QObject {
     Q_OBJECT
 public:
@@ -59,11 +66,15 @@ public:
 
     // POST /v1/verify: the capture (JPEG) against the document photo (JPEG or PNG bytes).
     void verify(const QByteArray& probeJpeg, const QByteArray& reference, Done done);
-    // POST /v1/identify against the loaded gallery `gallery`.
+    // POST /v1/identify against the loaded gallery `gallery`; a 404 for a
+    // gallery loadGallery() loaded puts it again and asks once more.
     void identify(const QByteArray& probeJpeg, const QString& gallery, int top, Done done);
     // PUT /v1/galleries/{name}: the service builds it from `manifestFileName`
-    // in its own manifest folder.
+    // in its own manifest folder. Once loaded, the client remembers which
+    // manifest the name was loaded from.
     void loadGallery(const QString& name, const QString& manifestFileName, Done done);
+    // The manifest file name `name` was last loaded from, empty if never.
+    QString manifestOf(const QString& name) const;
 
     // The service's JSON answer to verify/identify as the desk's outcome
     // (reference: the best candidate, traveler id and name only).
@@ -72,11 +83,15 @@ public:
 private:
     MatchClient(MatchClientOptions options, QSslConfiguration tls, QObject* parent);
     void send(const QByteArray& method, const QString& path, const QJsonObject& body, bool decides, Done done);
+    void sendIdentify(const QJsonObject& body, Done done);
+    // identify's 404 for a gallery loaded here: put it again, then ask again once.
+    void reloadAndRetry(const QJsonObject& body, const QString& gallery, const MatchClientReply& notLoaded, Done done);
     MatchClientReply replyOf(QNetworkReply* reply, bool decides, bool timedOut) const;
 
     MatchClientOptions m_options;
     QSslConfiguration m_tls;
     QNetworkAccessManager* m_network = nullptr;
+    std::map<QString, QString> m_galleries; // name -> manifest file name, of the galleries loaded
 };
 
 } // namespace fg

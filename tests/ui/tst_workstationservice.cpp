@@ -5,7 +5,9 @@
 // matching/endpoint and its own client certificate. MATCH (Lin-Manuel
 // Miranda, flight UA901) and NO MATCH (flight UA902, which does not carry
 // him) are decided by the service and recorded once, by the desk, with the
-// service's scores. Then the service stops: the next capture shows no
+// service's scores. The service restarts between two captures and loses its
+// galleries: the workstation loads UA901 again by itself and the second
+// capture is still a MATCH. Then the service stops: the next capture shows no
 // decision and the status bar says the service is unreachable; nothing is
 // decided in-process and nothing is stored.
 #include "core/biometrics/PipelinePool.h"
@@ -224,12 +226,41 @@ private Q_SLOTS:
         QTRY_COMPARE(records->encounters().find(matchId, &error)->officerAction,
                      std::optional(Encounter::OfficerAction::Confirm));
 
+        // facegate-matchd restarts on the same port: the galleries it held in
+        // memory are gone. The workstation's identify gets 404, its client
+        // puts UA901 again from the manifest it loaded it from and asks once
+        // more: the officer still gets the service's MATCH, not NO DECISION.
+        const quint16 port = server->serverPort();
+        server.reset();
+        api.reset();
+        api = std::make_unique<MatchingApi>(*pipelines, records->database(), records->encounters(), records->audit(),
+                                            clock, apiOptions);
+        serverOptions.port = port;
+        server = std::make_unique<MatchServer>(*tls, RoleMap::defaults(), serverOptions, clock);
+        api->registerOn(*server);
+        QVERIFY2(server->listen(&error), qPrintable(error));
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        QCOMPARE(captureAt(100, 140), std::optional(Encounter::Decision::Match));
+        QCOMPARE(server->metrics().requests(QStringLiteral("POST /v1/identify"), 404), 1);
+        QCOMPARE(server->metrics().requests(QStringLiteral("PUT /v1/galleries/{name}"), 200), 1);
+        QCOMPARE(server->metrics().requests(QStringLiteral("POST /v1/identify"), 200), 1);
+        QCOMPARE(labelText(window, "decision"), MatchPanel::decisionTitle(Encounter::Decision::Match));
+        QVERIFY(outcome && outcome->reference);
+        QCOMPARE(outcome->reference->travelerId, QStringLiteral("lin_manuel_miranda"));
+        QCOMPARE(labelText(window, "matchingState"), QStringLiteral("Matching: service at %1").arg(endpoint));
+        const qint64 afterRestartId = recorded.back().at(0).toLongLong();
+        QVERIFY(afterRestartId != matchId);
+        QCOMPARE(records->encounters().find(afterRestartId, &error)->flight, QStringLiteral("UA901"));
+        QTest::keyClick(&window, Qt::Key_Return); // confirmed
+        QTRY_COMPARE(records->encounters().find(afterRestartId, &error)->officerAction,
+                     std::optional(Encounter::OfficerAction::Confirm));
+
         // NO MATCH: flight UA902 does not carry him.
         QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
         loadFlight(test::writeClipFlightManifest(dir.path(), QStringLiteral("UA902"), {QStringLiteral("lin_manuel_miranda")}));
         QCOMPARE(referenceState->text(), QStringLiteral("Flight UA902 · 6 travelers · 1:N"));
         QCOMPARE(captureAt(100, 140), std::optional(Encounter::Decision::NoMatch));
-        QCOMPARE(server->metrics().requests(QStringLiteral("POST /v1/identify"), 200), 2);
+        QCOMPARE(server->metrics().requests(QStringLiteral("POST /v1/identify"), 200), 2); // one since the restart
         const qint64 noMatchId = recorded.back().at(0).toLongLong();
         QCOMPARE(labelText(window, "decision"), MatchPanel::decisionTitle(Encounter::Decision::NoMatch));
         QVERIFY(outcome->score && *outcome->score < outcome->threshold);
@@ -245,7 +276,7 @@ private Q_SLOTS:
                 .scalar(QStringLiteral("SELECT COUNT(*) FROM encounters"), {}, QStringLiteral("count"), &error)
                 ->toInt();
         };
-        QCOMPARE(encounters(), 2);
+        QCOMPARE(encounters(), 3);
         QCOMPARE(records->database()
                      .scalar(QStringLiteral("SELECT COUNT(*) FROM service_submissions"), {}, QStringLiteral("count"), &error)
                      ->toInt(),
@@ -266,8 +297,8 @@ private Q_SLOTS:
         QVERIFY2(state.startsWith(QStringLiteral("Matching: service at %1 unreachable (").arg(endpoint)), qPrintable(state));
         qInfo("service down: %s | %s", qPrintable(why), qPrintable(state));
         QVERIFY(!window.matchPanel().hasOutcome()); // nothing to confirm
-        QCOMPARE(recorded.count(), 2);               // nothing decided locally, nothing stored
-        QCOMPARE(encounters(), 2);
+        QCOMPARE(recorded.count(), 3);               // nothing decided locally, nothing stored
+        QCOMPARE(encounters(), 3);
         window.close();
     }
 };
