@@ -362,14 +362,24 @@ void ReviewDialog::showReview(const QueueItemReview& review)
     updateActions();
 }
 
-QString ReviewDialog::purgedWords() const
+// The deletion records of the photo in that role; a photo deleted before
+// schema 5 has no role recorded and is counted for both.
+std::vector<DeletionRecord> ReviewDialog::photoDeletions(const QString& role) const
 {
-    if (!m_review || m_review->deletions.empty())
-        return tr("Purged: the photo is no longer stored.");
-    QStringList lines;
+    std::vector<DeletionRecord> found;
+    if (!m_review)
+        return found;
     for (const DeletionRecord& deletion : m_review->deletions) {
-        if (deletion.what != QStringLiteral("photo"))
-            continue;
+        if (deletion.what == QLatin1String("photo") && (deletion.role.isEmpty() || deletion.role == role))
+            found.push_back(deletion);
+    }
+    return found;
+}
+
+QString ReviewDialog::purgedWords(const QString& role) const
+{
+    QStringList lines;
+    for (const DeletionRecord& deletion : photoDeletions(role)) {
         lines << tr("Purged on %1 by rule %2 (verified %3, due %4) by %5 · deletion record %6")
                      .arg(localTime(deletion.deletedAt), deletion.rule, localTime(deletion.verifiedAt),
                           localTime(deletion.dueAt), deletion.deletedBy)
@@ -381,6 +391,7 @@ QString ReviewDialog::purgedWords() const
 void ReviewDialog::showPhoto(ZoomablePhoto* view, bool reference)
 {
     const QString caption = reference ? tr("Reference photo") : tr("Capture");
+    const QString role = reference ? QStringLiteral("reference") : QStringLiteral("capture"); // photos.role
     if (!m_review) {
         view->setMessage(caption, QString());
         return;
@@ -388,8 +399,8 @@ void ReviewDialog::showPhoto(ZoomablePhoto* view, bool reference)
     const bool stored = reference ? m_review->hasReferencePhoto : m_review->hasCapturePhoto;
     if (!stored) {
         // Gone by retention (or the traveler's opt-out): the deletion record says when and why.
-        const bool purged = !m_review->deletions.empty();
-        view->setMessage(caption, purged ? purgedWords()
+        const bool purged = !photoDeletions(role).empty();
+        view->setMessage(caption, purged ? purgedWords(role)
                                          : (reference ? tr("No reference photo was stored with this encounter.")
                                                       : tr("No capture was stored with this encounter.")));
         return;
@@ -402,7 +413,7 @@ void ReviewDialog::showPhoto(ZoomablePhoto* view, bool reference)
         m_encounters.photo(m_review->item.encounterId, access, &purged, &error,
                            reference ? EncounterStore::PhotoRole::Reference : EncounterStore::PhotoRole::Capture);
     if (!bytes) {
-        view->setMessage(caption, purged ? purgedWords() : tr("The photo could not be opened: %1").arg(error));
+        view->setMessage(caption, purged ? purgedWords(role) : tr("The photo could not be opened: %1").arg(error));
         return;
     }
     const QImage image = QImage::fromData(*bytes);
@@ -501,7 +512,11 @@ void ReviewDialog::showDetails(const QueueItemReview& review)
     if (!review.deletions.empty()) {
         html += QStringLiteral("<h4>%1</h4>").arg(tr("Deleted by retention").toHtmlEscaped());
         for (const DeletionRecord& deletion : review.deletions)
-            addRow(&html, deletion.what == QStringLiteral("photo") ? tr("Photo") : tr("Template"),
+            addRow(&html,
+                   deletion.what != QLatin1String("photo") ? tr("Template")
+                   : deletion.role == QLatin1String("reference") ? tr("Reference photo")
+                   : deletion.role == QLatin1String("capture")   ? tr("Capture")
+                                                                 : tr("Photo"),
                    tr("%1 by rule %2 on %3 (record %4)")
                        .arg(deletion.recordId, deletion.rule, localTime(deletion.deletedAt))
                        .arg(deletion.id));

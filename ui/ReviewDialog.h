@@ -69,7 +69,8 @@ private:
     void updateActions();
     void showMessage(std::function<QString()> text, bool problem);
     void resolveChosen();
-    QString purgedWords() const;
+    std::vector<DeletionRecord> photoDeletions(const QString& role) const;
+    QString purgedWords(const QString& role) const;
 
     const ReviewQueue& m_queue;
     const EncounterStore& m_encounters;

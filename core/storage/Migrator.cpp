@@ -76,6 +76,8 @@ const std::vector<Migrator::Migration>& Migrator::migrations()
          QStringLiteral(":/facegate/migrations/003_supervision.sql"), QString(), QString()},
         {4, QStringLiteral("facegate-matchd: submissions and purge attestations"),
          QStringLiteral(":/facegate/migrations/004_purge_attestations.sql"), QString(), QString()},
+        {5, QStringLiteral("deletion records: which photo (capture or reference)"),
+         QStringLiteral(":/facegate/migrations/005_deletion_role.sql"), QString(), QString()},
     };
     return all;
 }

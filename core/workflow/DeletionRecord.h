@@ -10,6 +10,7 @@ namespace fg {
 struct DeletionRecord {
     qint64 id = 0;
     QString what;        // "photo" or "template"
+    QString role;        // a photo's: "capture" or "reference"; empty for templates and before schema 5
     QString recordId;    // the deleted photo's or template's id
     qint64 encounterId = 0;
     qint64 travelerId = 0;

@@ -406,11 +406,11 @@ bool EncounterStore::withdrawBiometrics(qint64 encounterId, const QString& actor
                                       std::pair{QStringLiteral("templates"), QStringLiteral("template")}}) {
         // The deletion records first, copied from the rows they document.
         QSqlQuery record = m_database.query();
-        record.prepare(QStringLiteral("INSERT INTO deletions (what, record_id, encounter_id, traveler_id, rule, "
+        record.prepare(QStringLiteral("INSERT INTO deletions (what, role, record_id, encounter_id, traveler_id, rule, "
                                       "verified_at, due_at, deleted_at, deleted_by) "
-                                      "SELECT ?, id, encounter_id, traveler_id, ?, verified_at, ?, ?, ? FROM %1 "
+                                      "SELECT ?, %1, id, encounter_id, traveler_id, ?, verified_at, ?, ?, ? FROM %2 "
                                       "WHERE encounter_id = ? RETURNING id")
-                           .arg(table));
+                           .arg(what == QLatin1String("photo") ? QStringLiteral("role") : QStringLiteral("NULL"), table));
         for (const QVariant& value : {QVariant(what), QVariant(rule), QVariant(nowMs), QVariant(nowMs), QVariant(actor),
                                       QVariant(encounterId)})
             record.addBindValue(value);

@@ -26,6 +26,7 @@ struct Doomed {
     QVariant encounterId; // null when none
     QVariant travelerId;
     qint64 verifiedAt = 0;
+    QVariant role; // a photo's; null for a template
 };
 
 QString placeholders(qsizetype count)
@@ -162,9 +163,9 @@ bool Purger::purgeBatch(Table table, RetentionPolicy::Rule rule, qint64 nowMs, i
     std::vector<Doomed> doomed;
     {
         QSqlQuery select = m_database.query();
-        select.prepare(QStringLiteral("SELECT id, encounter_id, traveler_id, verified_at FROM %1 "
-                                      "WHERE retention_rule = ? AND verified_at <= ? ORDER BY verified_at LIMIT %2")
-                           .arg(tableName)
+        select.prepare(QStringLiteral("SELECT id, encounter_id, traveler_id, verified_at, %1 FROM %2 "
+                                      "WHERE retention_rule = ? AND verified_at <= ? ORDER BY verified_at LIMIT %3")
+                           .arg(photos ? QStringLiteral("role") : QStringLiteral("NULL"), tableName)
                            .arg(m_batchSize)
                        + (m_database.isSqlite() ? QString() : QStringLiteral(" FOR UPDATE SKIP LOCKED")));
         select.addBindValue(ruleName);
@@ -172,7 +173,8 @@ bool Purger::purgeBatch(Table table, RetentionPolicy::Rule rule, qint64 nowMs, i
         if (!m_database.exec(select, QStringLiteral("find %1 due under %2").arg(tableName, ruleName), error))
             return false;
         while (select.next())
-            doomed.push_back({select.value(0).toString(), select.value(1), select.value(2), select.value(3).toLongLong()});
+            doomed.push_back({select.value(0).toString(), select.value(1), select.value(2), select.value(3).toLongLong(),
+                              select.value(4)});
     }
     if (doomed.empty()) {
         transaction.rollback();
@@ -186,14 +188,15 @@ bool Purger::purgeBatch(Table table, RetentionPolicy::Rule rule, qint64 nowMs, i
         const qsizetype count = qsizetype(to - from);
         QStringList values;
         for (qsizetype i = 0; i < count; ++i)
-            values.append(QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            values.append(QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         QSqlQuery record = m_database.query();
-        record.prepare(QStringLiteral("INSERT INTO deletions (what, record_id, encounter_id, traveler_id, rule, verified_at, "
-                                      "due_at, deleted_at, deleted_by) VALUES %1 RETURNING id")
+        record.prepare(QStringLiteral("INSERT INTO deletions (what, role, record_id, encounter_id, traveler_id, rule, "
+                                      "verified_at, due_at, deleted_at, deleted_by) VALUES %1 RETURNING id")
                            .arg(values.join(QLatin1Char(','))));
         for (size_t i = from; i < to; ++i) {
             const Doomed& row = doomed[i];
-            for (const QVariant& value : {QVariant(what), QVariant(row.id), row.encounterId, row.travelerId, QVariant(ruleName),
+            for (const QVariant& value : {QVariant(what), row.role, QVariant(row.id), row.encounterId, row.travelerId,
+                                          QVariant(ruleName),
                                           QVariant(row.verifiedAt), QVariant(row.verifiedAt + keepMs), QVariant(nowMs),
                                           QVariant(m_actor)})
                 record.addBindValue(value);

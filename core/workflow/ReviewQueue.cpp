@@ -596,7 +596,7 @@ std::optional<QueueItemReview> ReviewQueue::review(qint64 itemId, const UserAcco
     {
         QSqlQuery rows = m_database.query();
         rows.prepare(QStringLiteral("SELECT id, what, record_id, encounter_id, traveler_id, rule, verified_at, due_at, "
-                                    "deleted_at, deleted_by FROM deletions WHERE encounter_id = ? ORDER BY deleted_at, id"));
+                                    "deleted_at, deleted_by, role FROM deletions WHERE encounter_id = ? ORDER BY deleted_at, id"));
         rows.addBindValue(encounterId);
         if (!m_database.exec(rows, QStringLiteral("read the deletions of encounter %1").arg(encounterId), error))
             return std::nullopt;
@@ -612,6 +612,7 @@ std::optional<QueueItemReview> ReviewQueue::review(qint64 itemId, const UserAcco
             deletion.dueAt = timeOf(rows.value(7));
             deletion.deletedAt = timeOf(rows.value(8));
             deletion.deletedBy = rows.value(9).toString();
+            deletion.role = rows.value(10).toString();
             result.deletions.push_back(std::move(deletion));
         }
     }

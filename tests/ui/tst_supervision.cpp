@@ -430,7 +430,20 @@ private Q_SLOTS:
         QVERIFY2(review->capturePhoto().message().contains(QStringLiteral("deletion record")),
                  qPrintable(review->capturePhoto().message()));
         QVERIFY(review->referencePhoto().message().contains(QStringLiteral("deletion record")));
+        // Each pane quotes its own photo's deletion record.
+        QVERIFY(review->referencePhoto().message() != review->capturePhoto().message());
         QVERIFY(!review->messageText().contains(QStringLiteral("could not")));
+        review->close();
+
+        // The encounter entered with facegate-cli kept a capture only: its
+        // reference pane says none was stored, not the capture's deletion.
+        review = window.openReview(m_cliItem, false);
+        QVERIFY(review);
+        QVERIFY2(review->review(), qPrintable(review->messageText()));
+        QVERIFY2(review->capturePhoto().message().contains(QStringLiteral("deletion record")),
+                 qPrintable(review->capturePhoto().message()));
+        QVERIFY2(!review->referencePhoto().message().contains(QStringLiteral("deletion record")),
+                 qPrintable(review->referencePhoto().message()));
 
         // The core refuses the auditor whatever the widgets show.
         const UserAccount ada = m_port->account(QStringLiteral("ada"));

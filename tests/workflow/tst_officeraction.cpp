@@ -360,6 +360,12 @@ void TestOfficerAction::optOutWithdrawsTheCapture()
                            {declined->id, QString::fromLatin1(EncounterStore::kOptOutRule), declined->photoId,
                             declined->templateId}),
              2);
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM deletions WHERE record_id = ? AND role = 'capture'"),
+                           {declined->photoId}),
+             1);
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM deletions WHERE record_id = ? AND role IS NULL"),
+                           {declined->templateId}),
+             1);
     QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM photos")), 1); // the other traveler's
     bool purged = false;
     QVERIFY(!records.store->photo(declined->id, {QStringLiteral("officer:jdoe"), QStringLiteral("test")}, &purged, &error));

@@ -328,7 +328,7 @@ void TestPurger::deletionRecordsOutliveTheRecords()
             const QString recordId = what == QLatin1String("photo") ? expected.seeded->photoId : expected.seeded->templateId;
             QSqlQuery query = records.database->query();
             query.prepare(QStringLiteral("SELECT encounter_id, traveler_id, rule, verified_at, due_at, deleted_at, "
-                                         "deleted_by FROM deletions WHERE what = ? AND record_id = ?"));
+                                         "deleted_by, role FROM deletions WHERE what = ? AND record_id = ?"));
             query.addBindValue(what);
             query.addBindValue(recordId);
             QVERIFY2(records.database->exec(query, QStringLiteral("read the deletion record"), &error), qPrintable(error));
@@ -340,6 +340,8 @@ void TestPurger::deletionRecordsOutliveTheRecords()
             QCOMPARE(query.value(4).toLongLong(), RetentionPolicy().dueAt(expected.rule, kVerifiedAt).toMSecsSinceEpoch());
             QCOMPARE(query.value(5).toLongLong(), expected.deletedAt.toMSecsSinceEpoch()); // when: the clock's time
             QCOMPARE(query.value(6).toString(), Purger::systemActor());
+            // Which photo: the seeded one is the capture; a template has no role.
+            QCOMPARE(query.value(7).toString(), what == QLatin1String("photo") ? QStringLiteral("capture") : QString());
             QVERIFY(!query.next());
         }
         // The encounter itself remains, with its decision and scores.

@@ -845,6 +845,7 @@ void TestReviewQueue::reviewShowsPurgedPhotos()
     QVERIFY(!purged->hasReferencePhoto);
     QCOMPARE(purged->deletions.size(), size_t(3));
     int photos = 0;
+    QStringList roles;
     for (const DeletionRecord& deletion : purged->deletions) {
         QCOMPARE(deletion.encounterId, encounterId);
         QCOMPARE(deletion.rule, QStringLiteral("us-citizen-or-exempt-12h"));
@@ -855,8 +856,12 @@ void TestReviewQueue::reviewShowsPurgedPhotos()
         QVERIFY(deletion.travelerId > 0);
         QVERIFY(!deletion.recordId.isEmpty());
         photos += deletion.what == QLatin1String("photo");
+        roles << deletion.role;
     }
     QCOMPARE(photos, 2);
+    // Each photo's deletion says which photo it was; the template's says none.
+    roles.sort();
+    QCOMPARE(roles, (QStringList{QString(), QStringLiteral("capture"), QStringLiteral("reference")}));
     QCOMPARE(purged->decisions.size(), size_t(1));
     QCOMPARE(purged->decisions.front().id, decision->id);
     QCOMPARE(purged->decisions.front().note, QStringLiteral("same person"));
