@@ -197,7 +197,7 @@ void MatchClient::send(const QByteArray& method, const QString& path, const QJso
         *timedOut = true;
         reply->abort();
     });
-    timer->start(m_options.timeout);
+    timer->start(timeoutFor(decides));
     connect(reply, &QNetworkReply::finished, this, [this, reply, decides, timedOut, sslErrors, done = std::move(done)] {
         reply->deleteLater();
         MatchClientReply answer = replyOf(reply, decides, *timedOut);
@@ -213,7 +213,7 @@ MatchClientReply MatchClient::replyOf(QNetworkReply* reply, bool decides, bool t
     const QString where = m_options.endpoint.authority();
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (timedOut) {
-        answer.error = tr("no answer from %1 within %2 s").arg(where).arg(double(m_options.timeout.count()) / 1000.0);
+        answer.error = tr("no answer from %1 within %2 s").arg(where).arg(double(timeoutFor(decides).count()) / 1000.0);
         return answer;
     }
     if (answer.status == 0) {

@@ -26,7 +26,10 @@ struct MatchClientOptions {
     QString certificatePath;     // the workstation's client certificate (PEM)
     QString keyPath;             // its private key (PEM, EC or RSA, unencrypted)
     QString caPath;              // the port's CA: the only one the service's certificate may chain to
-    std::chrono::milliseconds timeout = std::chrono::seconds(5);
+    std::chrono::milliseconds timeout = std::chrono::seconds(5); // a decision (verify, identify)
+    // Loading a gallery: the service enrols every photo of the flight's
+    // manifest first (about 0.1 s a photo per worker), minutes for a wide-body flight.
+    std::chrono::milliseconds galleryTimeout = std::chrono::minutes(10);
 };
 
 // One answer of the service, or why there is none.
@@ -87,6 +90,11 @@ private:
     // identify's 404 for a gallery loaded here: put it again, then ask again once.
     void reloadAndRetry(const QJsonObject& body, const QString& gallery, const MatchClientReply& notLoaded, Done done);
     MatchClientReply replyOf(QNetworkReply* reply, bool decides, bool timedOut) const;
+    // A decision's timeout, or a gallery load's (the only request that decides nothing).
+    std::chrono::milliseconds timeoutFor(bool decides) const
+    {
+        return decides ? m_options.timeout : m_options.galleryTimeout;
+    }
 
     MatchClientOptions m_options;
     QSslConfiguration m_tls;

@@ -15,6 +15,7 @@
 #include <QScopeGuard>
 #include <QTcpServer>
 #include <QTest>
+#include <QThread>
 #include <QTranslator>
 
 #include <memory>
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void aServerDownIsSaid();
     void aServerOfAnotherCaIsATlsError();
     void noAnswerInTimeIsSaid();
+    void aGalleryHasLongerThanADecision();
     void missingFilesAreRefusedAtCreation();
     void aRestartedServiceGetsTheGalleryAgain();
     void aGalleryThatCannotBeLoadedAgainIsNoDecision();
@@ -58,6 +60,7 @@ private:
     std::set<QString> m_loaded;  // the stub's galleries, in memory
     bool m_manifests = true;     // false: PUT answers 404, no manifest
     bool m_forgetful = false;    // true: PUT answers 200 but loads nothing
+    int m_putMs = 0;             // how long a PUT takes (on the server's worker, as building a gallery)
     int m_identifies = 0;
     int m_puts = 0;
 };
@@ -73,6 +76,7 @@ void TestMatchClient::init()
 {
     m_manifests = true;
     m_forgetful = false;
+    m_putMs = 0;
     startServer(0);
     // Loaded as a previous session of the workstation would have: the
     // stub serves UA901 without this client having put it.
@@ -130,7 +134,7 @@ void TestMatchClient::startServer(quint16 port)
                        },
                        true, workstation);
     m_server->addRoute("PUT", "/v1/galleries/{name}",
-                       [this](const HttpRequest& request, const ClientIdentity&) {
+                       [this](const HttpRequest& request, const ClientIdentity&) -> HandlerReply {
                            ++m_puts;
                            m_lastBody = request.json.object();
                            const QString name = QUrl::fromPercentEncoding(
@@ -141,8 +145,13 @@ void TestMatchClient::startServer(quint16 port)
                                                                    .arg(manifest));
                            if (!m_forgetful)
                                m_loaded.insert(name);
-                           return HttpResponse::json(200, QJsonObject{{QStringLiteral("gallery"), name},
-                                                                      {QStringLiteral("members"), 7}});
+                           const QJsonObject loaded{{QStringLiteral("gallery"), name}, {QStringLiteral("members"), 7}};
+                           if (m_putMs == 0)
+                               return HandlerReply(HttpResponse::json(200, loaded));
+                           return HandlerReply::later([loaded, ms = m_putMs] {
+                               QThread::msleep(ulong(ms));
+                               return HandlerReply::answer(HttpResponse::json(200, loaded));
+                           });
                        },
                        true, workstation);
     QVERIFY2(m_server->listen(&error), qPrintable(error));
@@ -291,6 +300,33 @@ void TestMatchClient::noAnswerInTimeIsSaid()
     QVERIFY(!reply.reachable);
     QVERIFY2(reply.error.contains(QStringLiteral("no answer from 127.0.0.1:%1 within 0.3 s").arg(silent.serverPort())),
              qPrintable(reply.error));
+}
+
+void TestMatchClient::aGalleryHasLongerThanADecision()
+{
+    // The service takes 0.8 s to build the gallery; decisions may take 0.3 s.
+    m_putMs = 800;
+    MatchClientOptions patient = options();
+    patient.timeout = std::chrono::milliseconds(300);
+    patient.galleryTimeout = std::chrono::seconds(30);
+    QString error;
+    std::unique_ptr<MatchClient> client = MatchClient::create(patient, &error);
+    QVERIFY2(client, qPrintable(error));
+    MatchClientReply reply = wait([&client](MatchClient::Done done) {
+        client->loadGallery(QStringLiteral("UA902"), QStringLiteral("UA902.csv"), std::move(done));
+    });
+    QVERIFY2(reply.ok(), qPrintable(reply.error));
+    QCOMPARE(reply.body.value(QStringLiteral("members")).toInt(), 7);
+
+    // With a gallery timeout shorter than the build, the load is said to have timed out.
+    patient.galleryTimeout = std::chrono::milliseconds(300);
+    client = MatchClient::create(patient, &error);
+    QVERIFY2(client, qPrintable(error));
+    reply = wait([&client](MatchClient::Done done) {
+        client->loadGallery(QStringLiteral("UA903"), QStringLiteral("UA903.csv"), std::move(done));
+    });
+    QVERIFY(!reply.ok());
+    QVERIFY2(reply.error.contains(QStringLiteral("within 0.3 s")), qPrintable(reply.error));
 }
 
 void TestMatchClient::missingFilesAreRefusedAtCreation()

@@ -31,19 +31,19 @@ public:
         m_pipelines = PipelinePool::create(clipCamera().pipeline, 1, error);
         if (!m_pipelines)
             return false;
-        MatchingApiOptions apiOptions;
-        apiOptions.fmr = fmr;
-        apiOptions.manifestFolder = manifestFolder;
-        m_api = std::make_unique<MatchingApi>(*m_pipelines, records.database(), records.encounters(), records.audit(),
-                                              clock, apiOptions);
-        const std::optional<TlsServerConfig> tls = m_pki.serverConfig(error);
-        if (!tls)
-            return false;
-        MatchServerOptions serverOptions;
-        serverOptions.port = 0;
-        m_server = std::make_unique<MatchServer>(*tls, RoleMap::defaults(), serverOptions, clock);
-        m_api->registerOn(*m_server);
-        return m_server->listen(error);
+        m_records = &records;
+        m_clock = &clock;
+        m_apiOptions.fmr = fmr;
+        m_apiOptions.manifestFolder = manifestFolder;
+        return listen(0, error);
+    }
+
+    // A new process on the same port: the galleries it held are gone.
+    bool restart(QString* error)
+    {
+        const quint16 samePort = port();
+        stop();
+        return listen(samePort, error);
     }
 
     // The port closed and the server gone: the workstation's requests are refused.
@@ -60,8 +60,9 @@ public:
         options.certificatePath = m_pki.path(QStringLiteral("workstation.pem"));
         options.keyPath = m_pki.path(QStringLiteral("workstation.key"));
         options.caPath = m_pki.path(QStringLiteral("ca.pem"));
-        // Building a flight's gallery loads the models on a 2-core machine shared with other tests.
-        options.timeout = std::chrono::seconds(60);
+        // A decision's time on a 2-core machine shared with other tests
+        // (a gallery's load has its own, longer timeout).
+        options.timeout = std::chrono::seconds(30);
         return options;
     }
 
@@ -70,7 +71,24 @@ public:
     const MatchServer* server() const { return m_server.get(); }
 
 private:
+    bool listen(quint16 at, QString* error)
+    {
+        m_api = std::make_unique<MatchingApi>(*m_pipelines, m_records->database(), m_records->encounters(),
+                                              m_records->audit(), *m_clock, m_apiOptions);
+        const std::optional<TlsServerConfig> tls = m_pki.serverConfig(error);
+        if (!tls)
+            return false;
+        MatchServerOptions serverOptions;
+        serverOptions.port = at;
+        m_server = std::make_unique<MatchServer>(*tls, RoleMap::defaults(), serverOptions, *m_clock);
+        m_api->registerOn(*m_server);
+        return m_server->listen(error);
+    }
+
     TestPki m_pki;
+    Records* m_records = nullptr;
+    const Clock* m_clock = nullptr;
+    MatchingApiOptions m_apiOptions;
     std::unique_ptr<PipelinePool> m_pipelines;
     std::unique_ptr<MatchingApi> m_api;
     std::unique_ptr<MatchServer> m_server; // destroyed first: it waits for the work using the pipelines

@@ -10,7 +10,6 @@
 // capture is still a MATCH. Then the service stops: the next capture shows no
 // decision and the status bar says the service is unreachable; nothing is
 // decided in-process and nothing is stored.
-#include "core/biometrics/PipelinePool.h"
 #include "core/capture/VideoFileSource.h"
 #include "core/config/Settings.h"
 #include "core/matching/CalibrationTable.h"
@@ -18,8 +17,6 @@
 #include "core/security/SecureBuffer.h"
 #include "core/security/Totp.h"
 #include "core/security/UserStore.h"
-#include "core/service/MatchServer.h"
-#include "core/service/MatchingApi.h"
 #include "core/storage/Database.h"
 #include "core/storage/SystemClock.h"
 #include "core/workflow/EncounterStore.h"
@@ -30,10 +27,10 @@
 #include "ui/SignInDialog.h"
 #include "ui/Workstation.h"
 
-#include "tests/service/TestPki.h"
 #include "tests/support/TestData.h"
 #include "tests/ui/ClipCamera.h"
 #include "tests/ui/ClipFlight.h"
+#include "tests/ui/LoopbackMatchService.h"
 #include "tests/ui/TestRecords.h"
 #include "tests/ui/WorkstationDriving.h"
 
@@ -81,8 +78,6 @@ private Q_SLOTS:
         QString error;
         const qint64 loop = framesPerLoop(&error);
         QVERIFY2(loop > 250, qPrintable(error));
-        test::TestPki pki;
-        QVERIFY2(pki.make(&error), qPrintable(error));
 
         QTemporaryDir dir;
         const std::optional<Settings> settings = test::recordsSettings(dir, &error);
@@ -101,35 +96,16 @@ private Q_SLOTS:
 
         // facegate-matchd in this process, over the same records (so that an
         // encounter stored twice would be seen), reading manifests from dir.
-        // Its [quality] as the port sets it for this camera (ClipCamera.h).
-        const std::unique_ptr<PipelinePool> pipelines = PipelinePool::create(test::clipCamera().pipeline, 1, &error);
-        QVERIFY2(pipelines, qPrintable(error));
-        MatchingApiOptions apiOptions;
-        apiOptions.fmr = settings->fmrTarget();
-        apiOptions.manifestFolder = dir.path();
-        auto api = std::make_unique<MatchingApi>(*pipelines, records->database(), records->encounters(), records->audit(),
-                                                 clock, apiOptions);
-        const std::optional<TlsServerConfig> tls = pki.serverConfig(&error);
-        QVERIFY2(tls, qPrintable(error));
-        MatchServerOptions serverOptions;
-        serverOptions.port = 0;
-        auto server = std::make_unique<MatchServer>(*tls, RoleMap::defaults(), serverOptions, clock);
-        api->registerOn(*server);
-        QVERIFY2(server->listen(&error), qPrintable(error));
-        const QString endpoint = QStringLiteral("https://127.0.0.1:%1").arg(server->serverPort());
+        test::LoopbackMatchService service;
+        QVERIFY2(service.start(*records, clock, settings->fmrTarget(), dir.path(), &error), qPrintable(error));
+        const QString endpoint = QStringLiteral("https://127.0.0.1:%1").arg(service.port());
 
         Workstation::Options options;
         options.cameras = {test::clipCamera()};
         options.stationName = QStringLiteral("gate-b12");
         options.actor = QStringLiteral("test:workstation");
         options.fmrTarget = settings->fmrTarget();
-        options.matching.endpoint = QUrl(endpoint);
-        options.matching.certificatePath = pki.path(QStringLiteral("workstation.pem"));
-        options.matching.keyPath = pki.path(QStringLiteral("workstation.key"));
-        options.matching.caPath = pki.path(QStringLiteral("ca.pem"));
-        // The service runs on this (the GUI) thread: building a gallery holds
-        // the event loop, timers included, for a few seconds.
-        options.matching.timeout = std::chrono::seconds(120);
+        options.matching = service.clientOptions();
         Workstation workstation(*records, clock, options);
         QSignalSpy started(&workstation, &Workstation::sessionStarted);
 
@@ -173,7 +149,7 @@ private Q_SLOTS:
         QCOMPARE(referenceState->text(), QStringLiteral("Flight UA901 · 7 travelers · 1:N"));
         QCOMPARE(workstation.desk().referenceMode(), Inspection::Mode::OneToMany);
         QCOMPARE(workstation.inspection().mode(), Inspection::Mode::None); // nothing to decide with in-process
-        QCOMPARE(server->metrics().requests(QStringLiteral("PUT /v1/galleries/{name}"), 200), 1);
+        QCOMPARE(service.server()->metrics().requests(QStringLiteral("PUT /v1/galleries/{name}"), 200), 1);
 
         QSignalSpy captures(&camera, &LiveAnalysis::captured);
         QSignalSpy recorded(&workstation.desk(), &InspectionDesk::encounterRecorded);
@@ -196,12 +172,12 @@ private Q_SLOTS:
         };
         const std::optional<MatchOutcome>& outcome = window.matchPanel().outcome();
         const std::optional<CalibratedThreshold> calibrated =
-            CalibrationTable::calibrated(settings->fmrTarget(), pipelines->modelId(), &error);
+            CalibrationTable::calibrated(settings->fmrTarget(), service.modelId(), &error);
         QVERIFY2(calibrated, qPrintable(error));
 
         // MATCH, decided by the service.
         QCOMPARE(captureAt(100, 140), std::optional(Encounter::Decision::Match));
-        QCOMPARE(server->metrics().requests(QStringLiteral("POST /v1/identify"), 200), 1);
+        QCOMPARE(service.server()->metrics().requests(QStringLiteral("POST /v1/identify"), 200), 1);
         const qint64 matchId = recorded.back().at(0).toLongLong();
         QCOMPARE(labelText(window, "decision"), MatchPanel::decisionTitle(Encounter::Decision::Match));
         QVERIFY(outcome && outcome->reference);
@@ -230,20 +206,12 @@ private Q_SLOTS:
         // memory are gone. The workstation's identify gets 404, its client
         // puts UA901 again from the manifest it loaded it from and asks once
         // more: the officer still gets the service's MATCH, not NO DECISION.
-        const quint16 port = server->serverPort();
-        server.reset();
-        api.reset();
-        api = std::make_unique<MatchingApi>(*pipelines, records->database(), records->encounters(), records->audit(),
-                                            clock, apiOptions);
-        serverOptions.port = port;
-        server = std::make_unique<MatchServer>(*tls, RoleMap::defaults(), serverOptions, clock);
-        api->registerOn(*server);
-        QVERIFY2(server->listen(&error), qPrintable(error));
+        QVERIFY2(service.restart(&error), qPrintable(error));
         QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
         QCOMPARE(captureAt(100, 140), std::optional(Encounter::Decision::Match));
-        QCOMPARE(server->metrics().requests(QStringLiteral("POST /v1/identify"), 404), 1);
-        QCOMPARE(server->metrics().requests(QStringLiteral("PUT /v1/galleries/{name}"), 200), 1);
-        QCOMPARE(server->metrics().requests(QStringLiteral("POST /v1/identify"), 200), 1);
+        QCOMPARE(service.server()->metrics().requests(QStringLiteral("POST /v1/identify"), 404), 1);
+        QCOMPARE(service.server()->metrics().requests(QStringLiteral("PUT /v1/galleries/{name}"), 200), 1);
+        QCOMPARE(service.server()->metrics().requests(QStringLiteral("POST /v1/identify"), 200), 1);
         QCOMPARE(labelText(window, "decision"), MatchPanel::decisionTitle(Encounter::Decision::Match));
         QVERIFY(outcome && outcome->reference);
         QCOMPARE(outcome->reference->travelerId, QStringLiteral("lin_manuel_miranda"));
@@ -260,7 +228,7 @@ private Q_SLOTS:
         loadFlight(test::writeClipFlightManifest(dir.path(), QStringLiteral("UA902"), {QStringLiteral("lin_manuel_miranda")}));
         QCOMPARE(referenceState->text(), QStringLiteral("Flight UA902 · 6 travelers · 1:N"));
         QCOMPARE(captureAt(100, 140), std::optional(Encounter::Decision::NoMatch));
-        QCOMPARE(server->metrics().requests(QStringLiteral("POST /v1/identify"), 200), 2); // one since the restart
+        QCOMPARE(service.server()->metrics().requests(QStringLiteral("POST /v1/identify"), 200), 2); // one since the restart
         const qint64 noMatchId = recorded.back().at(0).toLongLong();
         QCOMPARE(labelText(window, "decision"), MatchPanel::decisionTitle(Encounter::Decision::NoMatch));
         QVERIFY(outcome->score && *outcome->score < outcome->threshold);
@@ -283,8 +251,7 @@ private Q_SLOTS:
                  0);
 
         // The service stops: no decision, said on the panel and in the status bar.
-        server.reset();
-        api.reset();
+        service.stop();
         QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
         QVERIFY(waitForClipPosition(camera, loop, 100, 140));
         const qsizetype capturesBefore = captures.count();
