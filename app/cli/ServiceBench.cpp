@@ -146,16 +146,20 @@ struct LoadResult {
     QString protocol;
     QString setupError;              // the gallery could not be loaded
     QByteArray galleryAnswer;
+    std::vector<double> healthMs;            // GET /v1/health answered while the load ran
+    std::map<QString, int> healthErrors;
 };
 
-// One keep-alive mutual-TLS client: sends `request` again as soon as an answer
-// is complete, until the deadline; a connection that ends early is an error
-// and is made again.
+// One keep-alive mutual-TLS client: sends `request` again as soon as an
+// answer is complete (or pauseMs after it), until the deadline; a connection
+// that ends early is an error and is made again.
 class LoadClient {
 public:
     LoadClient(const QSslConfiguration& config, quint16 port, const QByteArray& request, const QDeadlineTimer& deadline,
-               LoadResult* result, std::function<void()> finished)
-        : m_port(port), m_request(request), m_deadline(deadline), m_result(result), m_finished(std::move(finished))
+               std::vector<double>* latenciesMs, std::map<QString, int>* errors, LoadResult* result,
+               std::function<void()> finished, int pauseMs = 0)
+        : m_port(port), m_request(request), m_deadline(deadline), m_latenciesMs(latenciesMs), m_errors(errors)
+        , m_result(result), m_finished(std::move(finished)), m_pauseMs(pauseMs)
     {
         m_socket.setSslConfiguration(config);
         QObject::connect(&m_socket, &QSslSocket::encrypted, &m_socket, [this] {
@@ -194,10 +198,13 @@ private:
         if (status == 0)
             return;
         m_busy = false;
-        m_result->latenciesMs.push_back(double(m_timer.nsecsElapsed()) / 1e6);
+        m_latenciesMs->push_back(double(m_timer.nsecsElapsed()) / 1e6);
         if (status != 200)
-            ++m_result->errors[QString::number(status)];
-        sendNext();
+            ++(*m_errors)[QString::number(status)];
+        if (m_pauseMs > 0)
+            QTimer::singleShot(m_pauseMs, &m_socket, [this] { sendNext(); });
+        else
+            sendNext();
     }
 
     void onEnded()
@@ -205,7 +212,7 @@ private:
         if (m_done)
             return;
         if (m_busy)
-            ++m_result->errors[QStringLiteral("connection")];
+            ++(*m_errors)[QStringLiteral("connection")];
         m_busy = false;
         m_buffer.clear();
         if (m_deadline.hasExpired())
@@ -227,16 +234,21 @@ private:
     quint16 m_port;
     const QByteArray& m_request;
     QDeadlineTimer m_deadline;
+    std::vector<double>* m_latenciesMs;
+    std::map<QString, int>* m_errors;
     LoadResult* m_result;
     std::function<void()> m_finished;
+    int m_pauseMs;
     QByteArray m_buffer;
     QElapsedTimer m_timer;
     bool m_busy = false;
     bool m_done = false;
 };
 
-// On its own thread (the server's handlers block the main one): loads the
-// gallery as a workstation, then runs the clients as partners.
+// On its own thread (the server lives on the main one): loads the gallery as
+// a workstation, then runs the clients as partners, and beside them a
+// monitor asking GET /v1/health ten times a second (how long the server's
+// own thread keeps a quick answer waiting while it is loaded).
 LoadResult runLoad(const QString& pki, quint16 port, const QByteArray& put, const QByteArray& identify, int clients,
                    int seconds)
 {
@@ -267,13 +279,18 @@ LoadResult runLoad(const QString& pki, quint16 port, const QByteArray& put, cons
 
     const QSslConfiguration partner = clientConfiguration(pki, QStringLiteral("partner"));
     const QDeadlineTimer deadline(qint64(seconds) * 1000);
-    int running = clients;
+    int running = clients + 1;
+    const auto finished = [&] {
+        if (--running == 0)
+            loop.quit();
+    };
     std::vector<std::unique_ptr<LoadClient>> all;
     for (int i = 0; i < clients; ++i)
-        all.push_back(std::make_unique<LoadClient>(partner, port, identify, deadline, &result, [&] {
-            if (--running == 0)
-                loop.quit();
-        }));
+        all.push_back(std::make_unique<LoadClient>(partner, port, identify, deadline, &result.latenciesMs,
+                                                   &result.errors, &result, finished));
+    static const QByteArray health = "GET /v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    all.push_back(std::make_unique<LoadClient>(clientConfiguration(pki, QStringLiteral("workstation")), port, health,
+                                               deadline, &result.healthMs, &result.healthErrors, &result, finished, 100));
     QElapsedTimer wall;
     wall.start();
     for (const auto& client : all)
@@ -442,7 +459,7 @@ int runServiceBench(const QStringList& arguments, CliContext& context)
     serverOptions.port = 0;
     // The bench measures throughput: no rate limit, and room for every client at once.
     serverOptions.ratePerSecond = 0;
-    serverOptions.maxConcurrentRequests = std::max(clients, serverOptions.maxConcurrentRequests);
+    serverOptions.maxConcurrentRequests = std::max(clients + 1, serverOptions.maxConcurrentRequests); // + the health monitor
     serverOptions.maxConnections = std::max(clients + 8, serverOptions.maxConnections);
     serverOptions.workerThreads = workers;
     MatchServer server(*tls, RoleMap::defaults(), serverOptions, clock);
@@ -478,6 +495,11 @@ int runServiceBench(const QStringList& arguments, CliContext& context)
         errors += count;
         byStatus.insert(kind, count);
     }
+    std::vector<double> health = load.healthMs;
+    std::sort(health.begin(), health.end());
+    int healthErrors = 0;
+    for (const auto& [kind, count] : load.healthErrors)
+        healthErrors += count;
     const QJsonObject loaded = QJsonDocument::fromJson(load.galleryAnswer).object();
     return context.printJson(QJsonObject{
         {QStringLiteral("benchmark"), QStringLiteral("service")},
@@ -496,6 +518,11 @@ int runServiceBench(const QStringList& arguments, CliContext& context)
         {QStringLiteral("latency_ms_p50"), percentile(sorted, 0.5)},
         {QStringLiteral("latency_ms_p99"), percentile(sorted, 0.99)},
         {QStringLiteral("latency_ms_max"), sorted.empty() ? 0.0 : sorted.back()},
+        {QStringLiteral("health_during_load"),
+         QJsonObject{{QStringLiteral("requests"), int(health.size())},
+                     {QStringLiteral("errors"), healthErrors},
+                     {QStringLiteral("latency_ms_p50"), percentile(health, 0.5)},
+                     {QStringLiteral("latency_ms_max"), health.empty() ? 0.0 : health.back()}}},
         {QStringLiteral("in_process"), *inProcess},
         {QStringLiteral("workers"), workers},
         {QStringLiteral("server"),
