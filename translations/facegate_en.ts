@@ -198,10 +198,6 @@
         <source>Exported %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Not exported: the export could not be recorded in the audit log: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>fg::AlternateProcedureTableModel</name>
@@ -319,6 +315,17 @@
     </message>
     <message>
         <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::AuditedExport</name>
+    <message>
+        <source>Not exported: there is no audit log to record the export in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported: the export could not be recorded in the audit log: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2484,14 +2491,6 @@
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not exported: there is no audit log to record the export in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not exported: the export could not be recorded in the audit log: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -198,10 +198,6 @@
         <source>Exported %1 to %2.</source>
         <translation>Exportado: %1 a %2.</translation>
     </message>
-    <message>
-        <source>Not exported: the export could not be recorded in the audit log: %1</source>
-        <translation>No exportado: la exportación no pudo registrarse en el registro de auditoría: %1</translation>
-    </message>
 </context>
 <context>
     <name>fg::AlternateProcedureTableModel</name>
@@ -320,6 +316,17 @@
     <message>
         <source>, </source>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>fg::AuditedExport</name>
+    <message>
+        <source>Not exported: there is no audit log to record the export in.</source>
+        <translation>No exportado: no hay ningún registro de auditoría en el que registrar la exportación.</translation>
+    </message>
+    <message>
+        <source>Not exported: the export could not be recorded in the audit log: %1</source>
+        <translation>No exportado: la exportación no pudo registrarse en el registro de auditoría: %1</translation>
     </message>
 </context>
 <context>
@@ -2485,14 +2492,6 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Not exported: there is no audit log to record the export in.</source>
-        <translation>No exportado: no hay ningún registro de auditoría en el que registrar la exportación.</translation>
-    </message>
-    <message>
-        <source>Not exported: the export could not be recorded in the audit log: %1</source>
-        <translation>No exportado: la exportación no pudo registrarse en el registro de auditoría: %1</translation>
     </message>
     <message>
         <source>Exported %1 to %2.</source>

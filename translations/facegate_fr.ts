@@ -198,10 +198,6 @@
         <source>Exported %1 to %2.</source>
         <translation>Exporté : %1 vers %2.</translation>
     </message>
-    <message>
-        <source>Not exported: the export could not be recorded in the audit log: %1</source>
-        <translation>Non exporté : l’exportation n’a pas pu être inscrite au journal d’audit : %1</translation>
-    </message>
 </context>
 <context>
     <name>fg::AlternateProcedureTableModel</name>
@@ -320,6 +316,17 @@
     <message>
         <source>, </source>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>fg::AuditedExport</name>
+    <message>
+        <source>Not exported: there is no audit log to record the export in.</source>
+        <translation>Non exporté : il n&apos;y a aucun journal d&apos;audit où inscrire l&apos;exportation.</translation>
+    </message>
+    <message>
+        <source>Not exported: the export could not be recorded in the audit log: %1</source>
+        <translation>Non exporté : l&apos;exportation n&apos;a pas pu être inscrite au journal d&apos;audit : %1</translation>
     </message>
 </context>
 <context>
@@ -2485,14 +2492,6 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Not exported: there is no audit log to record the export in.</source>
-        <translation>Non exporté : il n&apos;y a aucun journal d&apos;audit où inscrire l&apos;exportation.</translation>
-    </message>
-    <message>
-        <source>Not exported: the export could not be recorded in the audit log: %1</source>
-        <translation>Non exporté : l&apos;exportation n&apos;a pas pu être inscrite au journal d&apos;audit : %1</translation>
     </message>
     <message>
         <source>Exported %1 to %2.</source>

@@ -4,6 +4,7 @@
 #include "core/workflow/AlternateProcedureCsv.h"
 #include "core/workflow/AlternateProcedureStore.h"
 #include "ui/AlternateProcedureTableModel.h"
+#include "ui/AuditedExport.h"
 #include "ui/ReportPdf.h"
 
 #include <QCheckBox>
@@ -508,22 +509,22 @@ void AlternateProcedureLog::chooseAndExportPdf()
 void AlternateProcedureLog::chooseAndExport(const QString& title, const QString& extension, const QString& filter,
                                             Exporter exporter)
 {
-    const QString path = m_pickFile(title, suggestedFileName(extension), filter);
-    if (path.isEmpty())
+    AuditedExport::Record record;
+    if (m_recordExport)
+        record = [this, extension](const QString& path, qint64 rows, QString* error) {
+            return m_recordExport(extension, path, rows, filterDescription(), error);
+        };
+    const AuditedExport::Result result = AuditedExport::run(
+        m_pickFile, title, suggestedFileName(extension), filter,
+        [this, exporter](const QString& path, QString* error, qint64* rows) { return (this->*exporter)(path, error, rows); },
+        record);
+    if (result.outcome == AuditedExport::Outcome::Cancelled)
         return;
-    QString error;
-    qint64 rows = 0;
-    if (!(this->*exporter)(path, &error, &rows)) {
-        showMessage([error] { return error; }, true);
+    if (result.outcome != AuditedExport::Outcome::Exported) {
+        showMessage([result] { return AuditedExport::failureWords(result); }, true);
         return;
     }
-    if (m_recordExport && !m_recordExport(extension, path, rows, filterDescription(), &error)) {
-        QFile::remove(path);
-        showMessage([error] { return tr("Not exported: the export could not be recorded in the audit log: %1").arg(error); },
-                    true);
-        return;
-    }
-    showMessage([rows, path] {
+    showMessage([rows = result.rows, path = result.path] {
         return tr("Exported %1 to %2.").arg(rows == 1 ? tr("1 procedure") : tr("%1 procedures").arg(rows), nativePath(path));
     },
                 false);

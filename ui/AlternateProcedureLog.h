@@ -85,6 +85,7 @@ public:
     // Records an export written ("csv" or "pdf", the file, the rows, the
     // filters in words) in the audit log; when it cannot, the file is removed
     // and the export fails in words: no personal data leaves unaudited.
+    // Without a recorder the buttons export nothing (AuditedExport).
     using ExportRecorder = std::function<bool(const QString& format, const QString& path, qint64 rows,
                                               const QString& filters, QString* error)>;
     void setExportRecorder(ExportRecorder recorder) { m_recordExport = std::move(recorder); }

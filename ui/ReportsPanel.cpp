@@ -1,6 +1,7 @@
 #include "ui/ReportsPanel.h"
 
 #include "core/storage/Clock.h"
+#include "ui/AuditedExport.h"
 #include "ui/ReportPdf.h"
 
 #include <QComboBox>
@@ -361,27 +362,23 @@ void ReportsPanel::chooseAndExport(const QString& title, const QString& format, 
 {
     if (!userMayRead())
         return;
-    // No record, no file: the audit log must say what left the records.
-    if (!m_recordExport) {
-        showMessage([] { return tr("Not exported: there is no audit log to record the export in."); }, true);
+    const QString kind = ReportBuilder::fileStem(query().kind);
+    AuditedExport::Record record;
+    if (m_recordExport)
+        record = [this, kind, format](const QString& path, qint64 rows, QString* error) {
+            return m_recordExport(kind, format, path, rows, error);
+        };
+    const AuditedExport::Result result = AuditedExport::run(
+        m_pickFile, title, suggestedFileName(format), filter,
+        [this, exporter](const QString& path, QString* error, qint64* rows) { return (this->*exporter)(path, error, rows); },
+        record);
+    if (result.outcome == AuditedExport::Outcome::Cancelled)
+        return;
+    if (result.outcome != AuditedExport::Outcome::Exported) {
+        showMessage([result] { return AuditedExport::failureWords(result); }, true);
         return;
     }
-    const QString path = m_pickFile(title, suggestedFileName(format), filter);
-    if (path.isEmpty())
-        return;
-    QString error;
-    qint64 rows = 0;
-    if (!(this->*exporter)(path, &error, &rows)) {
-        showMessage([error] { return error; }, true);
-        return;
-    }
-    if (!m_recordExport(ReportBuilder::fileStem(query().kind), format, path, rows, &error)) {
-        QFile::remove(path);
-        showMessage([error] { return tr("Not exported: the export could not be recorded in the audit log: %1").arg(error); },
-                    true);
-        return;
-    }
-    showMessage([rows, path] {
+    showMessage([rows = result.rows, path = result.path] {
         return tr("Exported %1 to %2.").arg(rows == 1 ? tr("1 row") : tr("%1 rows").arg(rows), nativePath(path));
     },
                 false);

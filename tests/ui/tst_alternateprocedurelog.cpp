@@ -208,6 +208,12 @@ std::vector<QStringList> parseCsv(const QString& text)
     return records;
 }
 
+// An audit log that takes every export (the workstation records them in its own).
+void recordEveryExport(AlternateProcedureLog& dialog)
+{
+    dialog.setExportRecorder([](const QString&, const QString&, qint64, const QString&, QString*) { return true; });
+}
+
 } // namespace
 
 class TestAlternateProcedureLog : public QObject {
@@ -462,6 +468,7 @@ private Q_SLOTS:
                                        QStringLiteral("'=SUM(A1:A9)"), QString()}));
 
         // Through the button, with the file picker answered.
+        recordEveryExport(dialog);
         const QString picked = log.dir.filePath(QStringLiteral("picked.csv"));
         dialog.setFilePicker([&](const QString&, const QString& suggested, const QString&) {
             return suggested.endsWith(QStringLiteral(".csv")) ? picked : QString();
@@ -489,6 +496,7 @@ private Q_SLOTS:
         QVERIFY2(bytes.size() > 2000, qPrintable(QString::number(bytes.size())));
 
         const QString picked = log.dir.filePath(QStringLiteral("picked.pdf"));
+        recordEveryExport(dialog);
         dialog.setFilePicker([&](const QString&, const QString&, const QString&) { return picked; });
         child<QPushButton>(&dialog, "exportPdfButton")->click();
         QVERIFY(QFile::exists(picked));
@@ -502,6 +510,13 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(log.open(&error), qPrintable(error));
         AlternateProcedureLog dialog(*log.store, log.clock);
+        // No audit log to record in: no file.
+        const QString unrecorded = log.dir.filePath(QStringLiteral("unrecorded.csv"));
+        dialog.setFilePicker([&](const QString&, const QString&, const QString&) { return unrecorded; });
+        child<QPushButton>(&dialog, "exportCsvButton")->click();
+        QVERIFY(!QFile::exists(unrecorded));
+        QVERIFY2(dialog.message().contains(QStringLiteral("no audit log")), qPrintable(dialog.message()));
+
         QStringList recorded;
         bool refuse = false;
         dialog.setExportRecorder([&](const QString& format, const QString& path, qint64 rows, const QString& filters,
@@ -544,6 +559,7 @@ private Q_SLOTS:
             QVERIFY(!QFile::exists(path));
         }
         // Through the button: said in the dialog.
+        recordEveryExport(dialog);
         const QString path = log.dir.filePath(QStringLiteral("missing/log.csv"));
         dialog.setFilePicker([&](const QString&, const QString&, const QString&) { return path; });
         child<QPushButton>(&dialog, "exportCsvButton")->click();
