@@ -24,11 +24,6 @@
 namespace fg {
 namespace {
 
-QString percent(double rate)
-{
-    return QString::number(rate * 100.0, 'f', 1);
-}
-
 // The lowest rate a log axis shows: a rate of 0 (no error in the
 // calibration set) is drawn there rather than dropped.
 constexpr double kLowestRate = 1e-6;

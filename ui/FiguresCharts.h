@@ -36,6 +36,9 @@ class FiguresCharts : public QWidget {
 public:
     static constexpr int kHistogramBins = 20;
 
+    // A rate as the port's figures write it: 0.0734 -> "7.3" (percent, one decimal).
+    static QString percent(double rate) { return QString::number(rate * 100.0, 'f', 1); }
+
     explicit FiguresCharts(QWidget* parent = nullptr);
 
     // Draws these figures (nullptr: none, the charts are empty) and the DET

@@ -26,11 +26,6 @@ namespace {
 
 constexpr int kDefaultDays = 7;
 
-QString percent(double rate)
-{
-    return QString::number(rate * 100.0, 'f', 1);
-}
-
 void fillCombo(QComboBox* combo, const std::vector<QString>& values)
 {
     const QString current = combo->currentData().toString();
@@ -326,7 +321,7 @@ void FiguresView::showFigures()
 void FiguresView::showTiles()
 {
     auto rateText = [](const std::optional<double>& rate, qint64 count, qint64 of) {
-        return rate ? tr("%1 % (%2 of %3)").arg(percent(*rate)).arg(count).arg(of) : tr("no data");
+        return rate ? tr("%1 % (%2 of %3)").arg(FiguresCharts::percent(*rate)).arg(count).arg(of) : tr("no data");
     };
     auto secondsText = [](const std::optional<double>& seconds) {
         return seconds ? tr("%1 s").arg(QString::number(*seconds, 'f', 1)) : tr("no data");
