@@ -13,6 +13,7 @@
 #include "core/workflow/EncounterStore.h"
 #include "core/workflow/RetentionPolicy.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/SealedRecords.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QRegularExpression>
@@ -28,29 +29,10 @@ namespace {
 const QDateTime kStart(QDate(2026, 11, 26), QTime(9, 0), Qt::UTC);
 const QByteArray kGauge = AttestationWatch::kGauge;
 
-struct Records {
-    test::TestDatabase target;
-    test::ManualClock clock{kStart};
-    std::unique_ptr<Database> database;
-    std::unique_ptr<AuditLog> audit;
-    std::unique_ptr<KeyStore> keys;
-    RetentionPolicy policy;
-
-    bool open(QString* error)
+struct Records : test::SealedRecords {
+    Records()
+        : SealedRecords(kStart)
     {
-        if (!target.isReady(error))
-            return false;
-        DatabaseOptions options;
-        options.clock = &clock;
-        database = target.open(error, options);
-        if (!database)
-            return false;
-        audit = std::make_unique<AuditLog>(*database, clock);
-        const QString keyFile = target.scratchDir() + QStringLiteral("/records.kek");
-        if (!KeyEncryptionKey::createKeyFile(keyFile, error))
-            return false;
-        keys = KeyStore::openWithKeyFile(*database, *audit, keyFile, QStringLiteral("test:setup"), error);
-        return keys != nullptr;
     }
 
     bool exec(const QString& sql, const QVariantList& values, QString* error)
@@ -78,8 +60,7 @@ struct Records {
         encounter.partner = partner;
         encounter.officer = partner.isEmpty() ? QStringLiteral("olga") : QStringLiteral("partner:airline-xy");
         encounter.workstation = partner.isEmpty() ? QStringLiteral("ws-1") : QString();
-        const EncounterStore encounters(*database, *keys, *audit, clock, policy);
-        const std::optional<qint64> id = encounters.add(encounter, nullptr, encounter.officer, error);
+        const std::optional<qint64> id = encounters->add(encounter, nullptr, encounter.officer, error);
         if (!id)
             return 0;
         if (!submissionId.isEmpty()

@@ -9,6 +9,7 @@
 #include "core/workflow/AlternateProcedureStore.h"
 #include "core/workflow/EncounterStore.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/SealedRecords.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QDir>
@@ -28,30 +29,7 @@ Q_DECLARE_METATYPE(fg::Encounter::OfficerAction)
 namespace {
 
 // A database with its audit log, key and stores, as the application wires them.
-struct Records {
-    test::TestDatabase target;
-    test::ManualClock clock;
-    RetentionPolicy policy;
-    std::unique_ptr<Database> database;
-    std::unique_ptr<AuditLog> audit;
-    std::unique_ptr<KeyStore> keys;
-    std::unique_ptr<EncounterStore> store;
-
-    bool open(QString* error)
-    {
-        if (!target.isReady(error))
-            return false;
-        const QString keyFile = QDir(target.scratchDir()).filePath(QStringLiteral("test.kek"));
-        database = target.open(error);
-        if (!database || !KeyEncryptionKey::createKeyFile(keyFile, error))
-            return false;
-        audit = std::make_unique<AuditLog>(*database, clock);
-        keys = KeyStore::openWithKeyFile(*database, *audit, keyFile, QStringLiteral("test:setup"), error);
-        if (!keys)
-            return false;
-        store = std::make_unique<EncounterStore>(*database, *keys, *audit, clock, policy);
-        return true;
-    }
+struct Records : test::SealedRecords {
 
     qint64 count(const QString& sql, const QVariantList& values = {}) const
     {
@@ -70,7 +48,7 @@ struct Records {
         encounter.decision = decision;
         encounter.officer = QStringLiteral("jdoe");
         StoredEncounter stored;
-        if (!store->add(encounter, nullptr, QStringLiteral("officer:jdoe"), error, &stored))
+        if (!encounters->add(encounter, nullptr, QStringLiteral("officer:jdoe"), error, &stored))
             return std::nullopt;
         return stored;
     }
@@ -173,16 +151,16 @@ void TestOfficerAction::actions()
     records.clock.advanceSeconds(42);
 
     qint64 queueItem = -1;
-    QVERIFY2(records.store->recordOfficerAction(stored->id, action, reason, QStringLiteral("officer:kim"), &error, &queueItem),
+    QVERIFY2(records.encounters->recordOfficerAction(stored->id, action, reason, QStringLiteral("officer:kim"), &error, &queueItem),
              qPrintable(error));
 
-    const auto found = records.store->find(stored->id, &error);
+    const auto found = records.encounters->find(stored->id, &error);
     QVERIFY2(found, qPrintable(error));
     QCOMPARE(found->officerAction, std::optional(action));
     QCOMPARE(found->overrideReason, reason.trimmed());
     QCOMPARE(found->decidedAt, records.clock.now());
     QCOMPARE(found->decision, decision); // the matcher's decision stays as it was
-    const auto untouched = records.store->find(other->id, &error);
+    const auto untouched = records.encounters->find(other->id, &error);
     QVERIFY2(untouched, qPrintable(error));
     QCOMPARE(untouched->officerAction, std::nullopt);
 
@@ -228,11 +206,11 @@ void TestOfficerAction::overrideNeedsAReason()
     QVERIFY2(stored, qPrintable(error));
     const QString before = records.snapshot(stored->id);
     for (const QString& reason : {QString(), QStringLiteral(" \t\n")}) {
-        QVERIFY(!records.store->recordOfficerAction(stored->id, Action::Override, reason, QStringLiteral("officer:kim"), &error));
+        QVERIFY(!records.encounters->recordOfficerAction(stored->id, Action::Override, reason, QStringLiteral("officer:kim"), &error));
         QVERIFY2(error.contains(QStringLiteral("override of encounter %1 needs a reason").arg(stored->id)), qPrintable(error));
         QCOMPARE(records.snapshot(stored->id), before);
     }
-    QVERIFY2(records.store->recordOfficerAction(stored->id, Action::Override, QStringLiteral("doubt"),
+    QVERIFY2(records.encounters->recordOfficerAction(stored->id, Action::Override, QStringLiteral("doubt"),
                                                 QStringLiteral("officer:kim"), &error),
              qPrintable(error));
 }
@@ -244,13 +222,13 @@ void TestOfficerAction::secondActionIsRefused()
     QVERIFY2(records.open(&error), qPrintable(error));
     const auto stored = records.add(Decision::Match, &error);
     QVERIFY2(stored, qPrintable(error));
-    QVERIFY2(records.store->recordOfficerAction(stored->id, Action::Confirm, QString(), QStringLiteral("officer:kim"), &error),
+    QVERIFY2(records.encounters->recordOfficerAction(stored->id, Action::Confirm, QString(), QStringLiteral("officer:kim"), &error),
              qPrintable(error));
     const QString before = records.snapshot(stored->id);
     const QDateTime decidedAt = records.clock.now();
     records.clock.advanceSeconds(60);
     for (const Action second : {Action::Confirm, Action::Override, Action::SendToSecondary}) {
-        QVERIFY(!records.store->recordOfficerAction(stored->id, second, QStringLiteral("changed my mind"),
+        QVERIFY(!records.encounters->recordOfficerAction(stored->id, second, QStringLiteral("changed my mind"),
                                                     QStringLiteral("officer:lee"), &error));
         QVERIFY2(error.contains(QStringLiteral("encounter %1 was already decided: confirm at %2")
                                     .arg(stored->id)
@@ -267,14 +245,14 @@ void TestOfficerAction::unknownEncounterIsRefused()
     QString error;
     QVERIFY2(records.open(&error), qPrintable(error));
     const qint64 events = records.count(QStringLiteral("SELECT COUNT(*) FROM audit_events"));
-    QVERIFY(!records.store->recordOfficerAction(987654, Action::Confirm, QString(), QStringLiteral("officer:kim"), &error));
+    QVERIFY(!records.encounters->recordOfficerAction(987654, Action::Confirm, QString(), QStringLiteral("officer:kim"), &error));
     QVERIFY2(error.contains(QStringLiteral("there is no encounter 987654")), qPrintable(error));
     QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM audit_events")), events);
     QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM queue_items")), 0);
     // The connection is usable afterwards: no transaction was left open.
     const auto stored = records.add(Decision::Match, &error);
     QVERIFY2(stored, qPrintable(error));
-    QVERIFY2(records.store->recordOfficerAction(stored->id, Action::Confirm, QString(), QStringLiteral("officer:kim"), &error),
+    QVERIFY2(records.encounters->recordOfficerAction(stored->id, Action::Confirm, QString(), QStringLiteral("officer:kim"), &error),
              qPrintable(error));
 }
 
@@ -292,13 +270,13 @@ void TestOfficerAction::alternateProcedureIsRefused()
     const auto logged = alternates.record(procedure, QStringLiteral("officer:jdoe"), &error);
     QVERIFY2(logged, qPrintable(error));
     const QString before = records.snapshot(logged->encounterId);
-    QVERIFY(!records.store->recordOfficerAction(logged->encounterId, Action::Override, QStringLiteral("x"),
+    QVERIFY(!records.encounters->recordOfficerAction(logged->encounterId, Action::Override, QStringLiteral("x"),
                                                 QStringLiteral("officer:kim"), &error));
     QVERIFY2(error.contains(QStringLiteral("encounter %1 is an alternate procedure").arg(logged->encounterId)),
              qPrintable(error));
     QCOMPARE(records.snapshot(logged->encounterId), before);
     // find() reads the alternate encounter: no decision, no action.
-    const auto found = records.store->find(logged->encounterId, &error);
+    const auto found = records.encounters->find(logged->encounterId, &error);
     QVERIFY2(found, qPrintable(error));
     QCOMPARE(found->mode, Encounter::Mode::Alternate);
     QCOMPARE(found->decision, std::nullopt);
@@ -313,7 +291,7 @@ void TestOfficerAction::confirmNeedsADecision()
     const auto stored = records.add(std::nullopt, &error);
     QVERIFY2(stored, qPrintable(error));
     const QString before = records.snapshot(stored->id);
-    QVERIFY(!records.store->recordOfficerAction(stored->id, Action::Confirm, QString(), QStringLiteral("officer:kim"), &error));
+    QVERIFY(!records.encounters->recordOfficerAction(stored->id, Action::Confirm, QString(), QStringLiteral("officer:kim"), &error));
     QVERIFY2(error.contains(QStringLiteral("encounter %1 has no decision to confirm").arg(stored->id)), qPrintable(error));
     QCOMPARE(records.snapshot(stored->id), before);
     QCOMPARE(records.auditProblem(), QString());
@@ -336,7 +314,7 @@ void TestOfficerAction::optOutWithdrawsTheCapture()
         sample.format = QStringLiteral("jpeg");
         sample.faceTemplate = Template(QStringLiteral("test-model"), std::vector<float>(Template::kDimension, 0.25f));
         StoredEncounter stored;
-        if (!records.store->add(encounter, &sample, QStringLiteral("officer:jdoe"), &error, &stored))
+        if (!records.encounters->add(encounter, &sample, QStringLiteral("officer:jdoe"), &error, &stored))
             return std::nullopt;
         return stored;
     };
@@ -348,7 +326,7 @@ void TestOfficerAction::optOutWithdrawsTheCapture()
     QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM templates")), 2);
 
     int deleted = -1;
-    QVERIFY2(records.store->withdrawBiometrics(declined->id, QStringLiteral("officer:jdoe"), &error, &deleted),
+    QVERIFY2(records.encounters->withdrawBiometrics(declined->id, QStringLiteral("officer:jdoe"), &error, &deleted),
              qPrintable(error));
     QCOMPARE(deleted, 2);
     const QVariantList id{declined->id};
@@ -368,7 +346,7 @@ void TestOfficerAction::optOutWithdrawsTheCapture()
              1);
     QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM photos")), 1); // the other traveler's
     bool purged = false;
-    QVERIFY(!records.store->photo(declined->id, {QStringLiteral("officer:jdoe"), QStringLiteral("test")}, &purged, &error));
+    QVERIFY(!records.encounters->photo(declined->id, {QStringLiteral("officer:jdoe"), QStringLiteral("test")}, &purged, &error));
     QVERIFY(purged);
     QVERIFY2(error.contains(QString::fromLatin1(EncounterStore::kOptOutRule)), qPrintable(error));
     const auto event = records.lastEvent(&error);
@@ -378,10 +356,10 @@ void TestOfficerAction::optOutWithdrawsTheCapture()
     QVERIFY2(records.auditProblem().isEmpty(), qPrintable(records.auditProblem()));
 
     // Again: nothing left to delete, not an error; an unknown encounter is.
-    QVERIFY2(records.store->withdrawBiometrics(declined->id, QStringLiteral("officer:jdoe"), &error, &deleted),
+    QVERIFY2(records.encounters->withdrawBiometrics(declined->id, QStringLiteral("officer:jdoe"), &error, &deleted),
              qPrintable(error));
     QCOMPARE(deleted, 0);
-    QVERIFY(!records.store->withdrawBiometrics(987654, QStringLiteral("officer:jdoe"), &error));
+    QVERIFY(!records.encounters->withdrawBiometrics(987654, QStringLiteral("officer:jdoe"), &error));
     QVERIFY2(error.contains(QStringLiteral("no encounter 987654")), qPrintable(error));
 }
 

@@ -12,6 +12,7 @@
 #include "core/workflow/EncounterStore.h"
 #include "core/workflow/PortFigures.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/SealedRecords.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QDir>
@@ -70,30 +71,14 @@ QDateTime at(int hour, int minute, int second = 0, int ms = 0)
 }
 
 // A database with its audit log, key, stores and the calculator, as the application wires them.
-struct Records {
-    test::TestDatabase target;
-    test::ManualClock clock;
-    RetentionPolicy policy;
-    std::unique_ptr<Database> database;
-    std::unique_ptr<AuditLog> audit;
-    std::unique_ptr<KeyStore> keys;
-    std::unique_ptr<EncounterStore> encounters;
+struct Records : test::SealedRecords {
     std::unique_ptr<AlternateProcedureStore> procedures;
     std::unique_ptr<PortFiguresCalculator> calculator;
 
     bool open(QString* error)
     {
-        if (!target.isReady(error))
+        if (!SealedRecords::open(error))
             return false;
-        const QString keyFile = QDir(target.scratchDir()).filePath(QStringLiteral("test.kek"));
-        database = target.open(error);
-        if (!database || !KeyEncryptionKey::createKeyFile(keyFile, error))
-            return false;
-        audit = std::make_unique<AuditLog>(*database, clock);
-        keys = KeyStore::openWithKeyFile(*database, *audit, keyFile, QStringLiteral("test:setup"), error);
-        if (!keys)
-            return false;
-        encounters = std::make_unique<EncounterStore>(*database, *keys, *audit, clock, policy);
         procedures = std::make_unique<AlternateProcedureStore>(*database, *audit, clock);
         calculator = std::make_unique<PortFiguresCalculator>(*database);
         return true;

@@ -13,6 +13,7 @@
 #include "core/workflow/Report.h"
 #include "core/workflow/RetentionPolicy.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/SealedRecords.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QBuffer>
@@ -50,13 +51,11 @@ const UserAccount kAuditor = user(QStringLiteral("audrey"), Role::Auditor);
 //   (the clock is left at +15 days: C's purge attestation is overdue)
 //   22:00 (+13 h) B's photo and template purged (12-hour rule)
 //   +15 days A's photo and template purged (14-day rule)
-struct Seeded {
-    test::TestDatabase target;
-    test::ManualClock clock{kStart};
-    std::unique_ptr<Database> database;
-    std::unique_ptr<AuditLog> audit;
-    std::unique_ptr<KeyStore> keys;
-    RetentionPolicy policy;
+struct Seeded : test::SealedRecords {
+    Seeded()
+        : SealedRecords(kStart)
+    {
+    }
     std::unique_ptr<ReportBuilder> builder;
 
     StoredEncounter a;
@@ -69,19 +68,7 @@ struct Seeded {
 
     bool open(QString* error)
     {
-        if (!target.isReady(error))
-            return false;
-        DatabaseOptions options;
-        options.clock = &clock;
-        database = target.open(error, options);
-        if (!database)
-            return false;
-        audit = std::make_unique<AuditLog>(*database, clock);
-        const QString keyFile = target.scratchDir() + QStringLiteral("/records.kek");
-        if (!KeyEncryptionKey::createKeyFile(keyFile, error))
-            return false;
-        keys = KeyStore::openWithKeyFile(*database, *audit, keyFile, QStringLiteral("test:setup"), error);
-        if (!keys)
+        if (!SealedRecords::open(error))
             return false;
         builder = std::make_unique<ReportBuilder>(*database, clock);
         return seed(error);
@@ -98,7 +85,6 @@ struct Seeded {
 
     bool seed(QString* error)
     {
-        const EncounterStore encounters(*database, *keys, *audit, clock, policy);
         Encounter encounter;
         encounter.kind = Encounter::Kind::Entry;
         encounter.decision = Encounter::Decision::NoMatch;
@@ -113,13 +99,13 @@ struct Seeded {
         sample.photo = QByteArray(2048, 'p');
         sample.format = QStringLiteral("jpeg");
         sample.faceTemplate = Template(QStringLiteral("test-model"), std::vector<float>(Template::kDimension, 0.5f));
-        if (!encounters.add(encounter, &sample, QStringLiteral("officer:jdoe"), error, &a))
+        if (!encounters->add(encounter, &sample, QStringLiteral("officer:jdoe"), error, &a))
             return false;
         itemA = a.queueItemId;
 
         clock.set(kStart.addSecs(30 * 60));
         bool purged = false;
-        if (!encounters.photo(a.id, {QStringLiteral("officer:sam"), QStringLiteral("review no-match")}, &purged, error))
+        if (!encounters->photo(a.id, {QStringLiteral("officer:sam"), QStringLiteral("review no-match")}, &purged, error))
             return false;
         if (!exec(QStringLiteral("UPDATE queue_items SET state = 'resolved', claimed_by = 'sam', claimed_at = ? WHERE id = ?"),
                   {clock.nowMs(), itemA}, error)
@@ -134,7 +120,7 @@ struct Seeded {
         encounter.score.reset();
         encounter.camera = QStringLiteral("cam-4");
         encounter.flight.clear();
-        if (!encounters.add(encounter, &sample, QStringLiteral("officer:jdoe"), error, &b))
+        if (!encounters->add(encounter, &sample, QStringLiteral("officer:jdoe"), error, &b))
             return false;
         itemB = b.queueItemId;
 
@@ -171,7 +157,7 @@ struct Seeded {
         partner.camera = QStringLiteral("gate-b12");
         partner.partner = QStringLiteral("airline-xy");
         partner.flight = QStringLiteral("UA901");
-        const std::optional<qint64> id = encounters.add(partner, nullptr, QStringLiteral("partner:airline-xy"), error);
+        const std::optional<qint64> id = encounters->add(partner, nullptr, QStringLiteral("partner:airline-xy"), error);
         if (!id)
             return false;
         c = *id;
@@ -197,8 +183,7 @@ struct Seeded {
         partner.officer = QStringLiteral("partner:airline-xy");
         partner.camera = QStringLiteral("gate-b14");
         partner.partner = QStringLiteral("airline-xy");
-        const EncounterStore encounters(*database, *keys, *audit, clock, policy);
-        const std::optional<qint64> id = encounters.add(partner, nullptr, QStringLiteral("partner:airline-xy"), error);
+        const std::optional<qint64> id = encounters->add(partner, nullptr, QStringLiteral("partner:airline-xy"), error);
         if (!id
             || !exec(QStringLiteral("INSERT INTO service_submissions (submission_id, encounter_id, client_fingerprint, "
                                     "client_subject, client_role, created_at) VALUES (?, ?, 'ab12', 'CN=airline-xy', "

@@ -12,6 +12,7 @@
 #include "core/workflow/Purger.h"
 #include "core/workflow/ReviewQueue.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/SealedRecords.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QDir>
@@ -70,31 +71,19 @@ struct Seed {
 };
 
 // A database with its audit log, key, encounters and queue, as the application wires them.
-struct Records {
-    test::TestDatabase target;
-    test::ManualClock clock{kStart};
-    RetentionPolicy policy;
-    std::unique_ptr<Database> database;
-    std::unique_ptr<AuditLog> audit;
-    std::unique_ptr<KeyStore> keys;
-    std::unique_ptr<EncounterStore> store;
+struct Records : test::SealedRecords {
+    Records()
+        : SealedRecords(kStart)
+    {
+    }
     std::unique_ptr<ReviewQueue> queue;
     std::map<QString, qint64> itemOf;      // label -> queue item
     std::map<qint64, QString> labelOfItem;
 
     bool open(QString* error, std::chrono::minutes claimExpiry = std::chrono::hours(8))
     {
-        if (!target.isReady(error))
+        if (!SealedRecords::open(error))
             return false;
-        const QString keyFile = QDir(target.scratchDir()).filePath(QStringLiteral("test.kek"));
-        database = target.open(error);
-        if (!database || !KeyEncryptionKey::createKeyFile(keyFile, error))
-            return false;
-        audit = std::make_unique<AuditLog>(*database, clock);
-        keys = KeyStore::openWithKeyFile(*database, *audit, keyFile, QStringLiteral("test:setup"), error);
-        if (!keys)
-            return false;
-        store = std::make_unique<EncounterStore>(*database, *keys, *audit, clock, policy);
         queue = std::make_unique<ReviewQueue>(*database, *audit, clock, claimExpiry);
         return true;
     }
@@ -115,11 +104,11 @@ struct Records {
         encounter.threshold = 0.42;
         encounter.capturedAt = clock.now().addSecs(-2);
         StoredEncounter stored;
-        if (!store->add(encounter, sample, QStringLiteral("officer:") + seed.officer, error, &stored))
+        if (!encounters->add(encounter, sample, QStringLiteral("officer:") + seed.officer, error, &stored))
             return std::nullopt;
         qint64 item = stored.queueItemId;
         if (seed.overridden
-            && !store->recordOfficerAction(stored.id, Encounter::OfficerAction::Override,
+            && !encounters->recordOfficerAction(stored.id, Encounter::OfficerAction::Override,
                                            QStringLiteral("the passport photo is twenty years old"),
                                            QStringLiteral("officer:") + seed.officer, error, &item))
             return std::nullopt;
@@ -871,7 +860,7 @@ void TestReviewQueue::reviewShowsPurgedPhotos()
     // Opening the photo now says purged (the review's photo pane).
     const KeyAccess access{kAuditor.actor(), QStringLiteral("review queue item")};
     bool gone = false;
-    QCOMPARE(records.store->photo(encounterId, access, &gone, &error, EncounterStore::PhotoRole::Reference), std::nullopt);
+    QCOMPARE(records.encounters->photo(encounterId, access, &gone, &error, EncounterStore::PhotoRole::Reference), std::nullopt);
     QVERIFY(gone);
     // An unknown item is named, and viewing it writes nothing.
     const QString before = records.snapshot();
