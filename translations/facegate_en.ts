@@ -1723,6 +1723,29 @@
     </message>
 </context>
 <context>
+    <name>fg::PasswordPolicy</name>
+    <message>
+        <source>the password is not valid UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the password is too short: it must have at least %1 characters (it has %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the password is too long: it may have at most %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the password must not contain the user name &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least %1 characters, not containing the user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fg::QualityWords</name>
     <message>
         <source>too far</source>
@@ -3045,6 +3068,17 @@
     </message>
     <message>
         <source>An officer will check your document</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::UserStore</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid user name: use 2 to 64 characters, a lower-case letter first, then lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a user named &quot;%1&quot; exists already</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

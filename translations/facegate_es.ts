@@ -1723,6 +1723,29 @@
     </message>
 </context>
 <context>
+    <name>fg::PasswordPolicy</name>
+    <message>
+        <source>the password is not valid UTF-8 text</source>
+        <translation>la contraseña no es texto UTF-8 válido</translation>
+    </message>
+    <message>
+        <source>the password is too short: it must have at least %1 characters (it has %2)</source>
+        <translation>la contraseña es demasiado corta: debe tener al menos %1 caracteres (tiene %2)</translation>
+    </message>
+    <message>
+        <source>the password is too long: it may have at most %1 characters</source>
+        <translation>la contraseña es demasiado larga: puede tener como máximo %1 caracteres</translation>
+    </message>
+    <message>
+        <source>the password must not contain the user name &quot;%1&quot;</source>
+        <translation>la contraseña no debe contener el nombre de usuario «%1»</translation>
+    </message>
+    <message>
+        <source>at least %1 characters, not containing the user name</source>
+        <translation>al menos %1 caracteres, sin el nombre de usuario</translation>
+    </message>
+</context>
+<context>
     <name>fg::QualityWords</name>
     <message>
         <source>too far</source>
@@ -3046,6 +3069,17 @@
     <message>
         <source>An officer will check your document</source>
         <translation>Un agente revisará su documento</translation>
+    </message>
+</context>
+<context>
+    <name>fg::UserStore</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid user name: use 2 to 64 characters, a lower-case letter first, then lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>«%1» no es un nombre de usuario válido: use de 2 a 64 caracteres, primero una letra minúscula y después letras minúsculas, cifras, «.», «_» o «-»</translation>
+    </message>
+    <message>
+        <source>a user named &quot;%1&quot; exists already</source>
+        <translation>ya existe un usuario llamado «%1»</translation>
     </message>
 </context>
 <context>

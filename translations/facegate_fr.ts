@@ -1723,6 +1723,29 @@
     </message>
 </context>
 <context>
+    <name>fg::PasswordPolicy</name>
+    <message>
+        <source>the password is not valid UTF-8 text</source>
+        <translation>le mot de passe n&apos;est pas un texte UTF-8 valide</translation>
+    </message>
+    <message>
+        <source>the password is too short: it must have at least %1 characters (it has %2)</source>
+        <translation>le mot de passe est trop court : il doit compter au moins %1 caractères (il en a %2)</translation>
+    </message>
+    <message>
+        <source>the password is too long: it may have at most %1 characters</source>
+        <translation>le mot de passe est trop long : il peut compter au plus %1 caractères</translation>
+    </message>
+    <message>
+        <source>the password must not contain the user name &quot;%1&quot;</source>
+        <translation>le mot de passe ne doit pas contenir le nom d&apos;utilisateur « %1 »</translation>
+    </message>
+    <message>
+        <source>at least %1 characters, not containing the user name</source>
+        <translation>au moins %1 caractères, sans le nom d&apos;utilisateur</translation>
+    </message>
+</context>
+<context>
     <name>fg::QualityWords</name>
     <message>
         <source>too far</source>
@@ -3046,6 +3069,17 @@
     <message>
         <source>An officer will check your document</source>
         <translation>Un agent va vérifier votre document</translation>
+    </message>
+</context>
+<context>
+    <name>fg::UserStore</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid user name: use 2 to 64 characters, a lower-case letter first, then lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>« %1 » n&apos;est pas un nom d&apos;utilisateur valide : utilisez de 2 à 64 caractères, d&apos;abord une lettre minuscule, puis des lettres minuscules, des chiffres, « . », « _ » ou « - »</translation>
+    </message>
+    <message>
+        <source>a user named &quot;%1&quot; exists already</source>
+        <translation>un utilisateur nommé « %1 » existe déjà</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "core/security/SecureBuffer.h"
 
 #include <QByteArrayView>
+#include <QCoreApplication>
 
 namespace fg {
 namespace {
@@ -81,22 +82,25 @@ bool PasswordPolicy::check(const QString& userName, const SecureBuffer& password
     const QByteArrayView text = password.view();
     const qsizetype length = codePoints(text);
     if (length < 0) {
-        *error = QStringLiteral("the password is not valid UTF-8 text");
+        *error = QCoreApplication::translate("fg::PasswordPolicy", "the password is not valid UTF-8 text");
         return false;
     }
     if (length < m_minimumLength) {
-        *error = QStringLiteral("the password is too short: it must have at least %1 characters (it has %2)")
+        *error = QCoreApplication::translate("fg::PasswordPolicy",
+                                             "the password is too short: it must have at least %1 characters (it has %2)")
                      .arg(m_minimumLength)
                      .arg(length);
         return false;
     }
     if (length > kMaximumLength) {
-        *error = QStringLiteral("the password is too long: it may have at most %1 characters").arg(kMaximumLength);
+        *error = QCoreApplication::translate("fg::PasswordPolicy", "the password is too long: it may have at most %1 characters")
+                     .arg(kMaximumLength);
         return false;
     }
     const QByteArray name = userName.trimmed().toUtf8();
     if (containsIgnoringCase(text, name)) {
-        *error = QStringLiteral("the password must not contain the user name \"%1\"").arg(userName.trimmed());
+        *error = QCoreApplication::translate("fg::PasswordPolicy", "the password must not contain the user name \"%1\"")
+                     .arg(userName.trimmed());
         return false;
     }
     return true;
@@ -104,7 +108,8 @@ bool PasswordPolicy::check(const QString& userName, const SecureBuffer& password
 
 QString PasswordPolicy::describe() const
 {
-    return QStringLiteral("at least %1 characters, not containing the user name").arg(m_minimumLength);
+    return QCoreApplication::translate("fg::PasswordPolicy", "at least %1 characters, not containing the user name")
+        .arg(m_minimumLength);
 }
 
 } // namespace fg

@@ -11,6 +11,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/Transaction.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -51,8 +52,9 @@ bool UserStore::isValidName(const QString& name, QString* error)
     static const QRegularExpression pattern(QStringLiteral("^[a-z][a-z0-9._-]{1,63}$"));
     if (pattern.match(name).hasMatch())
         return true;
-    *error = QStringLiteral("\"%1\" is not a valid user name: use 2 to 64 characters, a lower-case letter first, then "
-                            "lower-case letters, digits, '.', '_' or '-'")
+    *error = QCoreApplication::translate("fg::UserStore",
+                                         "\"%1\" is not a valid user name: use 2 to 64 characters, a lower-case letter "
+                                         "first, then lower-case letters, digits, '.', '_' or '-'")
                  .arg(name);
     return false;
 }
@@ -157,7 +159,7 @@ std::optional<UserStore::Added> UserStore::insert(const NewUser& user, const Sec
     if (!taken)
         return std::nullopt;
     if (taken->toLongLong() > 0) {
-        *error = QStringLiteral("a user named \"%1\" exists already").arg(user.name);
+        *error = QCoreApplication::translate("fg::UserStore", "a user named \"%1\" exists already").arg(user.name);
         setProblem(problem, Problem::NameTaken);
         return std::nullopt;
     }

@@ -7,11 +7,13 @@
 #include "core/security/Authenticator.h"
 #include "core/security/KeyEncryptionKey.h"
 #include "core/security/KeyStore.h"
+#include "core/security/UserStore.h"
 #include "core/storage/Database.h"
 #include "core/storage/DatabaseUrl.h"
 #include "core/workflow/AlternateProcedureStore.h"
 #include "ui/AlternateProcedureLog.h"
 #include "ui/AlternateProcedureTableModel.h"
+#include "ui/FirstAdminDialog.h"
 #include "ui/MatchPanel.h"
 #include "ui/OptOutDialog.h"
 #include "ui/SignInDialog.h"
@@ -306,6 +308,32 @@ private Q_SLOTS:
         QVERIFY2(Translations::apply(QStringLiteral("en"), &error), qPrintable(error));
         QCOMPARE(dialog.windowTitle(), QStringLiteral("FaceGate — sign in"));
         QVERIFY(message->text().startsWith(QStringLiteral("Not signed in")));
+    }
+
+    // The password policy's and the user names' refusals are core words the
+    // administrator reads in the first-run dialog: in the interface language.
+    void firstAdminRefusalsAreInTheLanguage()
+    {
+        Records records;
+        QString error;
+        QVERIFY2(records.open(&error), qPrintable(error));
+        UserStore users(*records.database, *records.audit, kLight);
+        QVERIFY2(Translations::apply(QStringLiteral("fr"), &error), qPrintable(error));
+        FirstAdminDialog dialog(users, *records.keys, QStringLiteral("test:setup"));
+        auto* message = child<QLabel>(&dialog, "adminMessage");
+        child<QLineEdit>(&dialog, "adminName")->setText(QStringLiteral("admin"));
+        child<QLineEdit>(&dialog, "adminPassword")->setText(QStringLiteral("short"));
+        child<QLineEdit>(&dialog, "adminRepeat")->setText(QStringLiteral("short"));
+        dialog.create();
+        QVERIFY2(message->text().contains(QStringLiteral("le mot de passe est trop court")), qPrintable(message->text()));
+
+        QVERIFY2(Translations::apply(QStringLiteral("es"), &error), qPrintable(error));
+        child<QLineEdit>(&dialog, "adminName")->setText(QStringLiteral("9admin"));
+        child<QLineEdit>(&dialog, "adminPassword")->setText(QStringLiteral("staple-gun-lantern-7"));
+        child<QLineEdit>(&dialog, "adminRepeat")->setText(QStringLiteral("staple-gun-lantern-7"));
+        dialog.create();
+        QVERIFY2(message->text().contains(QStringLiteral("no es un nombre de usuario válido")), qPrintable(message->text()));
+        QCOMPARE(users.hasUsers(&error), std::optional(false));
     }
 
     void logHeadersFollowTheLanguage()
