@@ -2371,10 +2371,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Purge attestations are recorded from the matching service facegate-matchd on; none is recorded yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No-match queue and resolutions</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2371,10 +2371,6 @@
         <translation>Por organismo asociado: %1</translation>
     </message>
     <message>
-        <source>Purge attestations are recorded from the matching service facegate-matchd on; none is recorded yet.</source>
-        <translation>Los certificados de purga se registran a partir del servicio de comparación facegate-matchd; aún no hay ninguno registrado.</translation>
-    </message>
-    <message>
         <source>No-match queue and resolutions</source>
         <translation>Cola de no coincidencias y resoluciones</translation>
     </message>

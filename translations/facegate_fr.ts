@@ -2371,10 +2371,6 @@
         <translation>Par partenaire : %1</translation>
     </message>
     <message>
-        <source>Purge attestations are recorded from the matching service facegate-matchd on; none is recorded yet.</source>
-        <translation>Les attestations de purge sont enregistrées à partir du service de comparaison facegate-matchd ; aucune n&apos;est encore enregistrée.</translation>
-    </message>
-    <message>
         <source>No-match queue and resolutions</source>
         <translation>File d&apos;attente des non-correspondances et résolutions</translation>
     </message>

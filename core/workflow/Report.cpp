@@ -403,10 +403,9 @@ bool auditEvents(const Database& database, const ReportQuery& query, ReportTable
     return true;
 }
 
-// Purge attestations come from the matching service (facegate-matchd, issue
-// 6, core/service/PurgeAttestationStore): at most one per submission, so the
+// Purge attestations come from the matching service (facegate-matchd,
+// core/service/PurgeAttestationStore): at most one per submission, so the
 // join adds no rows; an attested submission is not listed.
-constexpr bool kAttestationsRecorded = true;
 const char* const kAttestedAt = "pa.recorded_at";
 const char* const kAttestationJoin = " LEFT JOIN purge_attestations pa ON pa.encounter_id = e.id";
 
@@ -471,10 +470,6 @@ bool partnerSubmissions(const Database& database, const ReportQuery& query, cons
                               .arg(withinTime);
     if (!partners.empty())
         table->summary << QCoreApplication::translate("fg::ReportBuilder", "By partner: %1").arg(counted(partners));
-    if (!kAttestationsRecorded)
-        table->summary << QCoreApplication::translate(
-            "fg::ReportBuilder",
-            "Purge attestations are recorded from the matching service facegate-matchd on; none is recorded yet.");
     return true;
 }
 
