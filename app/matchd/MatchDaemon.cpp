@@ -99,7 +99,7 @@ int runMatchDaemon(QCoreApplication& app)
     // Partner submissions still without a purge attestation after
     // service/attestationHours: a gauge in /v1/metrics and a warning in the log.
     AttestationWatch attestations(records->database(), clock, server.metrics(),
-                                  std::chrono::hours(settings->value(QStringLiteral("service/attestationHours")).toInt()));
+                                  std::chrono::hours(settings->attestationHours()));
 
     SignalWatcher watcher;
     if (!watcher.watch(&error))

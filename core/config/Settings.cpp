@@ -303,6 +303,11 @@ int Settings::queueClaimExpiryHours() const
     return value(QStringLiteral("queue/claimExpiryHours")).toInt();
 }
 
+int Settings::attestationHours() const
+{
+    return value(QStringLiteral("service/attestationHours")).toInt();
+}
+
 double Settings::fmrTarget() const
 {
     return value(QStringLiteral("matching/fmr")).toString().toDouble();

@@ -56,6 +56,7 @@ public:
     int purgeIntervalMinutes() const;
     int queueOverdueHours() const;     // queue/overdueHours
     int queueClaimExpiryHours() const; // queue/claimExpiryHours
+    int attestationHours() const;      // service/attestationHours
     double fmrTarget() const; // matching/fmr
     int lockoutFailures() const;
     int lockoutMinutes() const;

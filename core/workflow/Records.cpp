@@ -72,7 +72,7 @@ std::unique_ptr<Records> Records::open(const Settings& settings, const Clock& cl
                                                            std::chrono::hours(settings.queueClaimExpiryHours()));
     records->m_figures = std::make_unique<PortFiguresCalculator>(*records->m_database);
     ReportOptions reportOptions;
-    reportOptions.attestationDue = std::chrono::hours(settings.value(QStringLiteral("service/attestationHours")).toInt());
+    reportOptions.attestationDue = std::chrono::hours(settings.attestationHours());
     records->m_reports = std::make_unique<ReportBuilder>(*records->m_database, clock, reportOptions);
     return records;
 }

@@ -20,6 +20,9 @@ private Q_SLOTS:
         QCOMPARE(settings.lockoutFailures(), 5);
         QCOMPARE(settings.sessionLockMinutes(), 5);
         QCOMPARE(settings.fmrTarget(), 1e-3);
+        QCOMPARE(settings.queueOverdueHours(), 24);
+        QCOMPARE(settings.queueClaimExpiryHours(), 8);
+        QCOMPARE(settings.attestationHours(), 24);
         QVERIFY(settings.databaseUrl().startsWith("sqlite://"));
     }
 
@@ -81,6 +84,7 @@ private Q_SLOTS:
             file.setValue("retention/inScopeDays", "7");
             file.setValue("database/url", "postgresql://facegate@db:5432/records");
             file.setValue("quality/maxYaw", "25"); // checked by QualityLimits, passed over here
+            file.setValue("service/attestationHours", "48");
         }
         QString error;
         const auto settings = Settings::load(path, &error);
@@ -88,6 +92,7 @@ private Q_SLOTS:
         QCOMPARE(settings->usCitizenOrExemptRetentionSeconds(), 6 * 3600);
         QCOMPARE(settings->inScopeRetentionSeconds(), 7 * 24 * 3600);
         QCOMPARE(settings->databaseUrl(), QString("postgresql://facegate@db:5432/records"));
+        QCOMPARE(settings->attestationHours(), 48);
     }
 
     void refusesUnknownKeysAndMissingFiles()
