@@ -46,6 +46,16 @@ QByteArray get(const QByteArray& path)
     return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
 }
 
+// The next answers on the connection are 200s echoing {"n": ...} in this order.
+void expectAnswersInOrder(Client& client, const QList<int>& numbers)
+{
+    for (const int n : numbers) {
+        const Reply answer = client.reply();
+        QCOMPARE(answer.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("n")).toInt(), n);
+    }
+}
+
 } // namespace
 
 class TestMatchServer : public QObject {
@@ -311,12 +321,7 @@ void TestMatchServer::keepAliveServesPipelinedRequests()
     Client client(m_pki, QStringLiteral("partner"));
     client.connectTo(m_server->serverPort());
     client.send(post("/v1/echo", "application/json", R"({"n":1})") + post("/v1/echo", "application/json", R"({"n":2})"));
-    const Reply first = client.reply();
-    const Reply second = client.reply();
-    QCOMPARE(first.status, 200);
-    QCOMPARE(second.status, 200);
-    QCOMPARE(QJsonDocument::fromJson(first.body).object().value(QStringLiteral("n")).toInt(), 1);
-    QCOMPARE(QJsonDocument::fromJson(second.body).object().value(QStringLiteral("n")).toInt(), 2);
+    expectAnswersInOrder(client, {1, 2});
     QCOMPARE(m_echoCalls, 2);
     QVERIFY(!client.ended());
 }
@@ -516,12 +521,7 @@ void TestMatchServer::pipelinedRequestFollowsAnAnswerFromAWorker()
     // The second request is not read before the first is answered.
     QCOMPARE(m_echoCalls, 0);
     m_release.release();
-    const Reply first = client.reply();
-    const Reply second = client.reply();
-    QCOMPARE(first.status, 200);
-    QCOMPARE(second.status, 200);
-    QCOMPARE(QJsonDocument::fromJson(first.body).object().value(QStringLiteral("n")).toInt(), 1);
-    QCOMPARE(QJsonDocument::fromJson(second.body).object().value(QStringLiteral("n")).toInt(), 2);
+    expectAnswersInOrder(client, {1, 2});
     QCOMPARE(m_echoCalls, 1);
     QVERIFY(!client.ended());
 }
