@@ -19,6 +19,7 @@
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace fg {
 
@@ -36,12 +37,14 @@ MainWindow::MainWindow(QList<LiveAnalysis::Options> cameras, QWidget* parent)
     , m_officerIdentity(new QLabel(this))
     , m_referenceState(new QLabel(this))
     , m_sourceState(new QLabel(this))
+    , m_notice(new QLabel(this))
     , m_framesPerSecond(new QLabel(this))
     , m_analysisLatency(new QLabel(this))
     , m_recordsState(new QLabel(this))
 {
     m_grid->setObjectName(QStringLiteral("cameraGrid"));
     m_sourceState->setObjectName(QStringLiteral("sourceState"));
+    m_notice->setObjectName(QStringLiteral("notice"));
     m_framesPerSecond->setObjectName(QStringLiteral("framesPerSecond"));
     m_analysisLatency->setObjectName(QStringLiteral("analysisLatency"));
     m_recordsState->setObjectName(QStringLiteral("recordsState"));
@@ -61,7 +64,7 @@ MainWindow::MainWindow(QList<LiveAnalysis::Options> cameras, QWidget* parent)
     setCentralWidget(m_workspace);
 
     m_sourceState->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    for (QLabel* label : {m_sourceState, m_framesPerSecond, m_analysisLatency, m_recordsState})
+    for (QLabel* label : {m_sourceState, m_notice, m_framesPerSecond, m_analysisLatency, m_recordsState})
         label->setContentsMargins(6, 0, 6, 0);
     statusBar()->addWidget(m_officerIdentity);
     m_officerIdentity->setStyleSheet(QStringLiteral("font-weight: bold;"));
@@ -71,7 +74,16 @@ MainWindow::MainWindow(QList<LiveAnalysis::Options> cameras, QWidget* parent)
     m_referenceState->setContentsMargins(6, 0, 6, 0);
     showReferenceState([] { return tr("No reference: choose a flight (Ctrl+M) or a document photo (Ctrl+D)"); }, true);
     statusBar()->addWidget(m_referenceState);
-    statusBar()->addWidget(m_sourceState, 1);
+    // The source's state and the notice take the room left and are cut
+    // short there (whole in their tooltips), so that the officer's name, the
+    // reference and the permanent states at the right are always whole.
+    for (QLabel* label : {m_sourceState, m_notice}) {
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        statusBar()->addWidget(label, 1);
+    }
+    m_noticeTimer = new QTimer(this);
+    m_noticeTimer->setSingleShot(true);
+    connect(m_noticeTimer, &QTimer::timeout, this, &MainWindow::clearNotice);
     statusBar()->addPermanentWidget(m_framesPerSecond);
     statusBar()->addPermanentWidget(m_analysisLatency);
     statusBar()->addPermanentWidget(m_recordsState);
@@ -124,6 +136,25 @@ MainWindow::MainWindow(QList<LiveAnalysis::Options> cameras, QWidget* parent)
     resize(1366, 740);
 }
 
+void MainWindow::showNotice(Words text, std::chrono::milliseconds timeout)
+{
+    m_noticeText = std::move(text);
+    m_notice->setText(m_noticeText ? m_noticeText() : QString());
+    m_notice->setToolTip(m_notice->text());
+    if (timeout.count() > 0)
+        m_noticeTimer->start(timeout);
+    else
+        m_noticeTimer->stop();
+}
+
+void MainWindow::clearNotice()
+{
+    m_noticeTimer->stop();
+    m_noticeText = nullptr;
+    m_notice->clear();
+    m_notice->setToolTip(QString());
+}
+
 void MainWindow::addLanguageMenu()
 {
     // Each language named in itself, so that it can be found whatever the
@@ -134,7 +165,7 @@ void MainWindow::addLanguageMenu()
         QAction* action = m_languageMenu->addAction(Translations::nativeName(language), this, [this, language] {
             QString error;
             if (!Translations::apply(language, &error))
-                statusBar()->showMessage(tr("Language not changed: %1").arg(error), 10000);
+                showNotice([error] { return tr("Language not changed: %1").arg(error); }, std::chrono::seconds(10));
         });
         action->setCheckable(true);
         action->setData(language);
@@ -167,6 +198,10 @@ void MainWindow::retranslate()
         showOfficer();
     if (m_referenceText)
         showReferenceState(m_referenceText, m_referenceProblem);
+    if (m_noticeText) {
+        m_notice->setText(m_noticeText());
+        m_notice->setToolTip(m_notice->text());
+    }
     if (m_recordsText)
         showRecordsState(m_recordsText, m_recordsDetails, m_recordsProblem);
     showSourceState(m_shownState, m_shownStateMessage);
@@ -230,8 +265,9 @@ void MainWindow::setCaptureCamera(int index)
     showFramesPerSecond(tile->framesPerSecond());
     m_shownLatencyMs.reset();
     m_analysisLatency->setText(tr("Analysis — ms"));
-    statusBar()->showMessage(
-        tr("Capturing from camera %1 (%2)").arg(QString::number(index + 1), CameraTile::shortName(next.sourceSpec())), 4000);
+    showNotice([index, name = CameraTile::shortName(next.sourceSpec())] {
+        return tr("Capturing from camera %1 (%2)").arg(QString::number(index + 1), name);
+    }, std::chrono::seconds(4));
     Q_EMIT captureCameraChanged(index);
 }
 
@@ -291,18 +327,20 @@ void MainWindow::setDesk(InspectionDesk* desk)
             // The traveler declined: their image is not on screen either, on any camera.
             for (int i = 0; i < m_grid->count(); ++i)
                 m_grid->tile(i)->view()->hide();
-            statusBar()->showMessage(tr("Opt-out: camera stopped for this traveler"));
+            showNotice([] { return tr("Opt-out: camera stopped for this traveler"); });
         });
         connect(m_desk, &InspectionDesk::optOutFinished, this, [this](qint64 id) {
             for (int i = 0; i < m_grid->count(); ++i)
                 m_grid->tile(i)->view()->show();
-            statusBar()->showMessage(id ? tr("Alternate procedure %1 logged").arg(id) : tr("Opt-out cancelled"), 8000);
+            showNotice([id] { return id ? tr("Alternate procedure %1 logged").arg(id) : tr("Opt-out cancelled"); },
+                       std::chrono::seconds(8));
         });
     }
     add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), QT_TR_NOOP("Automatic capture"), [this] {
         LiveAnalysis& live = liveAnalysis();
         live.setAutoCapture(!live.autoCapture());
-        statusBar()->showMessage(live.autoCapture() ? tr("Automatic capture on") : tr("Automatic capture off"), 4000);
+        showNotice([on = live.autoCapture()] { return on ? tr("Automatic capture on") : tr("Automatic capture off"); },
+                   std::chrono::seconds(4));
     });
 }
 
@@ -434,6 +472,7 @@ void MainWindow::showSourceState(CaptureState state, const QString& message)
     m_shownStateMessage = message;
     const QString title = stateTitle(state);
     m_sourceState->setText(message.isEmpty() ? title : tr("%1: %2").arg(title, message));
+    m_sourceState->setToolTip(m_sourceState->text());
 }
 
 void MainWindow::showFramesPerSecond(double framesPerSecond)

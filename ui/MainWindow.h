@@ -15,6 +15,7 @@ class QAction;
 class QLabel;
 class QMenu;
 class QStackedWidget;
+class QTimer;
 
 namespace fg {
 
@@ -73,6 +74,14 @@ public:
     using Words = std::function<QString()>;
     void showReferenceState(const QString& text, bool problem);
     void showReferenceState(Words text, bool problem);
+
+    // A passing notice in the status bar ("Decided in 97 ms after capture",
+    // "Opt-out cancelled"), gone after timeout (zero: until the next one or
+    // clearNotice()). Beside the officer's identity and the reference, never
+    // over them (QStatusBar::showMessage would hide them); written again
+    // when the interface language changes.
+    void showNotice(Words text, std::chrono::milliseconds timeout = std::chrono::milliseconds(0));
+    void clearNotice();
 
     // How the last retention purge went, in a few words ("Records · purge
     // failed"), with the details (where the records are, why) as its tooltip;
@@ -143,6 +152,8 @@ private:
     QAction* m_documentAction = nullptr;
     QMenu* m_languageMenu = nullptr;
     Words m_referenceText;
+    Words m_noticeText;
+    QTimer* m_noticeTimer = nullptr;
     bool m_referenceProblem = true;
     Words m_recordsText;
     Words m_recordsDetails;
@@ -165,6 +176,7 @@ private:
     std::optional<UserAccount> m_account;
     bool m_locked = false;
     QLabel* m_sourceState = nullptr;
+    QLabel* m_notice = nullptr;
     QLabel* m_framesPerSecond = nullptr;
     QLabel* m_analysisLatency = nullptr;
     QLabel* m_recordsState = nullptr;

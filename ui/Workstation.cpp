@@ -55,10 +55,13 @@ Workstation::Workstation(Records& records, const Clock& clock, Options options, 
     m_window->setDesk(m_desk.get());
     MainWindow* window = m_window.get();
     connect(m_desk.get(), &InspectionDesk::problem, window,
-            [window](const QString& text) { window->statusBar()->showMessage(text, 10000); });
+            [window](const QString& text) { window->showNotice([text] { return text; }, std::chrono::seconds(10)); });
     connect(m_desk.get(), &InspectionDesk::decisionShown, window, [window](double ms) {
-        window->statusBar()->showMessage(tr("Decided in %1 ms after capture").arg(ms, 0, 'f', 0), 5000);
+        window->showNotice([ms] { return tr("Decided in %1 ms after capture").arg(ms, 0, 'f', 0); },
+                           std::chrono::seconds(5));
     });
+    // What was said of the last traveler is not about the next one.
+    connect(m_desk.get(), &InspectionDesk::nextTravelerStarted, window, &MainWindow::clearNotice);
     connect(window, &MainWindow::startupFailed, this, [this](const QString& reason) {
         // A fatal start-up failure: the one case for a modal box (STYLE.md 7).
         QMessageBox::critical(m_window.get(), tr("FaceGate cannot start"),

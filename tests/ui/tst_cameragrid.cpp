@@ -284,7 +284,7 @@ void TestCameraGrid::showsEveryCameraAndTheDeskFollowsTheCaptureCamera()
     QVERIFY(!tileLabel(window, 0, "Capture")->isVisible());
     QVERIFY2(sourceState->text().startsWith(QLatin1String("Live")), qPrintable(sourceState->text()));
     QVERIFY(fpsOf(framesPerSecond) > 0.0);
-    test::saveScreenshots(window, QStringLiteral("cameragrid"), {QSize(1366, 768)});
+    test::saveScreenshots(window, QStringLiteral("officer-cameras"), {QSize(1366, 768)});
     // Ctrl+3 picks the missing camera: the status bar says what is wrong with it.
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
     QVERIFY2(sourceState->text().startsWith(QLatin1String("Lost")) || sourceState->text().startsWith(QLatin1String("Failed")),

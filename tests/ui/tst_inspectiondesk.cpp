@@ -119,7 +119,7 @@ private Q_SLOTS:
               qPrintable(MatchPanel::decisionTitle(decision)), *stored->score, *stored->threshold, latencyMs,
               qPrintable(stored->candidates.value(QStringLiteral("top")).toArray().at(0).toObject().value(QStringLiteral("traveler_id")).toString()));
 
-        test::saveScreenshots(window, QStringLiteral("match"));
+        test::saveScreenshots(window, QStringLiteral("officer-match"));
 
         // Enter confirms, once.
         QTest::keyClick(&window, Qt::Key_Return);
@@ -139,7 +139,7 @@ private Q_SLOTS:
         QCOMPARE(decisionLabel->text(), QStringLiteral("—"));
         QTest::qWait(1000);
         QCOMPARE(recorded.count(), 1);
-        test::saveScreenshots(window, QStringLiteral("main"));
+        test::saveScreenshots(window, QStringLiteral("officer-main"));
         QTest::keyClick(&window, Qt::Key_Space);
         QTRY_VERIFY_WITH_TIMEOUT(recorded.count() == 2, kGenerousMs);
         QVERIFY(recorded.at(1).at(0).toLongLong() > first);
@@ -165,7 +165,7 @@ private Q_SLOTS:
             {
                 dialog->adjustSize();
                 QTest::qWait(200);
-                dialog->grab().save(QDir(shots).filePath(QStringLiteral("optout-dialog.png")));
+                dialog->grab().save(QDir(shots).filePath(QStringLiteral("officer-optout-dialog.png")));
             }
             filled = true;
             dialog->submit();

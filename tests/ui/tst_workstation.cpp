@@ -216,6 +216,12 @@ private Q_SLOTS:
         QCOMPARE(captureAt(100, 140, &frame), std::optional(Encounter::Decision::Match));
         const qint64 matchId = recorded.back().at(0).toLongLong();
         QCOMPARE(decisionText(window), MatchPanel::decisionTitle(Encounter::Decision::Match));
+        // The status bar's notice says how long it took, beside the officer's
+        // name and the flight, which stay visible.
+        QVERIFY2(window.findChild<QLabel*>(QStringLiteral("notice"))->text().startsWith(QStringLiteral("Decided in ")),
+                 qPrintable(window.findChild<QLabel*>(QStringLiteral("notice"))->text()));
+        QVERIFY(window.findChild<QLabel*>(QStringLiteral("officerIdentity"))->isVisible());
+        QVERIFY(referenceState->isVisible());
         QVERIFY(outcome && outcome->reference);
         QCOMPARE(outcome->reference->travelerId, QStringLiteral("lin_manuel_miranda"));
         qInfo("flight UA901, frame %lld of the clip: %s", frame, qPrintable(scoreWords(outcome)));

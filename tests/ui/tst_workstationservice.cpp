@@ -31,6 +31,7 @@
 #include "tests/ui/ClipCamera.h"
 #include "tests/ui/ClipFlight.h"
 #include "tests/ui/LoopbackMatchService.h"
+#include "tests/ui/Screenshots.h"
 #include "tests/ui/TestRecords.h"
 #include "tests/ui/WorkstationDriving.h"
 
@@ -216,6 +217,7 @@ private Q_SLOTS:
         QVERIFY(outcome && outcome->reference);
         QCOMPARE(outcome->reference->travelerId, QStringLiteral("lin_manuel_miranda"));
         QCOMPARE(labelText(window, "matchingState"), QStringLiteral("Matching: service at %1").arg(endpoint));
+        test::saveScreenshots(window, QStringLiteral("officer-service-match"), {QSize(1366, 768)});
         const qint64 afterRestartId = recorded.back().at(0).toLongLong();
         QVERIFY(afterRestartId != matchId);
         QCOMPARE(records->encounters().find(afterRestartId, &error)->flight, QStringLiteral("UA901"));
@@ -263,6 +265,7 @@ private Q_SLOTS:
         const QString state = labelText(window, "matchingState");
         QVERIFY2(state.startsWith(QStringLiteral("Matching: service at %1 unreachable (").arg(endpoint)), qPrintable(state));
         qInfo("service down: %s | %s", qPrintable(why), qPrintable(state));
+        test::saveScreenshots(window, QStringLiteral("officer-service-down"), {QSize(1366, 768)});
         QVERIFY(!window.matchPanel().hasOutcome()); // nothing to confirm
         QCOMPARE(recorded.count(), 3);               // nothing decided locally, nothing stored
         QCOMPARE(encounters(), 3);
