@@ -35,15 +35,6 @@ struct Records : test::SealedRecords {
     {
     }
 
-    bool exec(const QString& sql, const QVariantList& values, QString* error)
-    {
-        QSqlQuery statement = database->query();
-        statement.prepare(sql);
-        for (const QVariant& value : values)
-            statement.addBindValue(value);
-        return database->exec(statement, sql, error);
-    }
-
     // An encounter verified at `at`: a partner's through facegate-matchd (the
     // rows MatchingApi writes, and PurgeAttestationStore's when attested), or a
     // workstation's (no partner). Its id, or 0 with *error. The clock stays at `at`.

@@ -15,6 +15,8 @@
 #include "tests/support/TestDatabase.h"
 
 #include <QDir>
+#include <QSqlQuery>
+#include <QVariantList>
 
 #include <memory>
 
@@ -58,6 +60,17 @@ struct SealedRecords {
             return false;
         encounters = std::make_unique<EncounterStore>(*database, *keys, *audit, clock, policy);
         return true;
+    }
+
+    // One statement with its values bound in order, as a test writes rows
+    // the stores have no call for (an attestation, a decision made elsewhere).
+    bool exec(const QString& sql, const QVariantList& values, QString* error)
+    {
+        QSqlQuery statement = database->query();
+        statement.prepare(sql);
+        for (const QVariant& value : values)
+            statement.addBindValue(value);
+        return database->exec(statement, sql, error);
     }
 };
 

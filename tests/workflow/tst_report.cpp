@@ -74,15 +74,6 @@ struct Seeded : test::SealedRecords {
         return seed(error);
     }
 
-    bool exec(const QString& sql, const QVariantList& values, QString* error)
-    {
-        QSqlQuery statement = database->query();
-        statement.prepare(sql);
-        for (const QVariant& value : values)
-            statement.addBindValue(value);
-        return database->exec(statement, sql, error);
-    }
-
     bool seed(QString* error)
     {
         Encounter encounter;
