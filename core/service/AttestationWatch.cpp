@@ -4,6 +4,7 @@
 #include "core/service/ServiceLog.h"
 #include "core/storage/Clock.h"
 #include "core/storage/Database.h"
+#include "core/workflow/PurgeAttestationRule.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -12,14 +13,16 @@ namespace fg {
 
 namespace {
 
-// Overdue: a partner's encounter (an encounter from a partner's camera, with
-// or without a submission row: MatchingApi stores the encounter first) with no
-// purge attestation, verified before the cut-off. At most one attestation and
-// one submission per encounter (their tables' keys), so the joins add no rows.
-const char* const kOverdue = "FROM encounters e "
-                             "LEFT JOIN purge_attestations pa ON pa.encounter_id = e.id "
-                             "LEFT JOIN service_submissions ss ON ss.encounter_id = e.id "
-                             "WHERE e.partner <> '' AND pa.encounter_id IS NULL AND e.verified_at < ?";
+// Overdue (PurgeAttestationRule): a partner's encounter, with or without a
+// submission row (MatchingApi stores the encounter first), with no purge
+// attestation, verified before the cut-off. At most one submission per
+// encounter (its table's key), so that join adds no rows either.
+QString overdueFrom()
+{
+    return QLatin1String(PurgeAttestationRule::kEncountersAndAttestations)
+        + QStringLiteral(" LEFT JOIN service_submissions ss ON ss.encounter_id = e.id WHERE %1 AND %2")
+              .arg(QLatin1String(PurgeAttestationRule::kPartnerSubmission), QLatin1String(PurgeAttestationRule::kOverdue));
+}
 
 } // namespace
 
@@ -55,10 +58,10 @@ void AttestationWatch::stop()
 
 std::optional<OverdueAttestations> AttestationWatch::overdue(QString* error) const
 {
-    const qint64 cutoff = m_clock.now().addSecs(-std::chrono::seconds(m_due).count()).toMSecsSinceEpoch();
+    const qint64 cutoff = PurgeAttestationRule::cutoff(m_clock.now(), m_due).toMSecsSinceEpoch();
     const QString what = QStringLiteral("count the partner submissions without a purge attestation");
     QSqlQuery count = m_database.query();
-    count.prepare(QStringLiteral("SELECT COUNT(*) %1").arg(QLatin1String(kOverdue)));
+    count.prepare(QStringLiteral("SELECT COUNT(*)") + overdueFrom());
     count.addBindValue(cutoff);
     if (!m_database.exec(count, what, error))
         return std::nullopt;
@@ -70,9 +73,8 @@ std::optional<OverdueAttestations> AttestationWatch::overdue(QString* error) con
         return found;
 
     QSqlQuery oldest = m_database.query();
-    oldest.prepare(QStringLiteral("SELECT e.id, ss.submission_id, e.partner, e.verified_at %1 "
-                                  "ORDER BY e.verified_at, e.id LIMIT 1")
-                       .arg(QLatin1String(kOverdue)));
+    oldest.prepare(QStringLiteral("SELECT e.id, ss.submission_id, e.partner, e.verified_at") + overdueFrom()
+                   + QStringLiteral(" ORDER BY e.verified_at, e.id LIMIT 1"));
     oldest.addBindValue(cutoff);
     if (!m_database.exec(oldest, what, error))
         return std::nullopt;

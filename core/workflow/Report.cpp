@@ -5,6 +5,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/SystemClock.h"
 #include "core/workflow/AlternateProcedureCsv.h"
+#include "core/workflow/PurgeAttestationRule.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -403,19 +404,14 @@ bool auditEvents(const Database& database, const ReportQuery& query, ReportTable
     return true;
 }
 
-// Purge attestations come from the matching service (facegate-matchd,
-// core/service/PurgeAttestationStore): at most one per submission, so the
-// join adds no rows; an attested submission is not listed.
-const char* const kAttestedAt = "pa.recorded_at";
-const char* const kAttestationJoin = " LEFT JOIN purge_attestations pa ON pa.encounter_id = e.id";
-
-// Listed: the period's partner submissions without an attestation that were
-// verified more than the allowed hours before now (the same rule as
-// core/service/AttestationWatch); those still within the hours are only counted.
+// Listed: the period's partner submissions overdue for a purge attestation
+// (PurgeAttestationRule, as facegate-matchd's AttestationWatch counts them);
+// those not attested yet but still within the hours are only counted.
+// Attestations come from facegate-matchd (core/service/PurgeAttestationStore).
 bool partnerSubmissions(const Database& database, const ReportQuery& query, const QDateTime& now,
                         std::chrono::hours due, ReportTable* table, QString* error)
 {
-    const QDateTime cutoff = now.addSecs(-std::chrono::seconds(due).count());
+    const QDateTime cutoff = PurgeAttestationRule::cutoff(now, due);
     const qint64 hours = due.count();
     table->selection += QStringLiteral(" · ")
                         + QCoreApplication::translate("fg::ReportBuilder",
@@ -432,23 +428,22 @@ bool partnerSubmissions(const Database& database, const ReportQuery& query, cons
                       QCoreApplication::translate("fg::ReportBuilder", "Decision"),
                       QCoreApplication::translate("fg::ReportBuilder", "Purge attestation")};
     QVariantList values;
-    const QString sql = QStringLiteral("SELECT e.id, e.verified_at, e.partner, e.kind, e.flight, e.camera, e.decision, %1 "
-                                       "FROM encounters e%2 WHERE e.partner <> ''")
-                            .arg(QLatin1String(kAttestedAt), QLatin1String(kAttestationJoin))
+    const QString sql = QStringLiteral("SELECT e.id, e.verified_at, e.partner, e.kind, e.flight, e.camera, e.decision, "
+                                       "pa.recorded_at%1 WHERE %2")
+                            .arg(QLatin1String(PurgeAttestationRule::kEncountersAndAttestations),
+                                 QLatin1String(PurgeAttestationRule::kPartnerSubmission))
                         + periodClause(QStringLiteral("e.verified_at"), query, &values)
                         + QStringLiteral(" ORDER BY e.verified_at, e.id");
-    const qint64 cutoffMs = cutoff.toMSecsSinceEpoch();
     qint64 submissions = 0;
     qint64 withinTime = 0;
     std::map<QString, qint64> partners;
     const bool read = eachRow(database, sql, values, QStringLiteral("read the partner submissions"), error,
                               [&](const QSqlQuery& row) {
                                   ++submissions;
-                                  if (!row.value(7).isNull())
-                                      return; // attested: not listed
-                                  if (row.value(1).toLongLong() >= cutoffMs) {
-                                      ++withinTime; // not due yet
-                                      return;
+                                  const bool attested = !row.value(7).isNull();
+                                  if (!PurgeAttestationRule::isOverdue(attested, row.value(1).toLongLong(), cutoff)) {
+                                      withinTime += attested ? 0 : 1; // not due yet
+                                      return;                          // (attested: not listed)
                                   }
                                   ++partners[row.value(2).toString()];
                                   table->rows.push_back(
