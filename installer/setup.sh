@@ -22,6 +22,9 @@
 set -euo pipefail
 
 say() { printf '==> %s\n' "$*"; }
+# Each phase says how long it took: "==> time: build 812 s".
+phase_started=$SECONDS
+phase_done() { say "time: $1 $((SECONDS - phase_started)) s"; phase_started=$SECONDS; }
 die() { printf 'setup.sh: error: %s\n' "$*" >&2; exit 1; }
 
 mode="${1:-build}"
@@ -87,10 +90,12 @@ else
         trap - EXIT
     fi
 fi
+phase_done packages
 
 # --- 2. Face models ----------------------------------------------------------
 say "models: ${FACEGATE_MODELS:-$HOME/.local/share/facegate/models}"
 bash "$root/installer/fetch-models.sh"
+phase_done models
 
 # --- 3. Configure and build --------------------------------------------------
 configure=(cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo)
@@ -115,9 +120,11 @@ if [ "$need_configure" -eq 1 ]; then
 else
     say "configure: $build already configured (cmake re-runs itself when CMakeLists change)"
 fi
+phase_done configure
 jobs="${FACEGATE_JOBS:-$(nproc)}"
 say "build: cmake --build build -j$jobs"
 cmake --build "$build" -j"$jobs"
+phase_done build
 
 # --- 4. run / test -----------------------------------------------------------
 case "$mode" in
@@ -164,6 +171,7 @@ case "$mode" in
         export QT_QPA_PLATFORM=offscreen
         status=0
         ctest --test-dir "$build" --output-on-failure --no-tests=error -j1 "$@" || status=$?
+        phase_done test
         if [ "$status" -eq 0 ]; then say "test: all passed"; else say "test: FAILED (ctest exit status $status)"; fi
         exit "$status"
         ;;
