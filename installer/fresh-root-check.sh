@@ -174,7 +174,7 @@ runner_pid=""
 
 # The test runner's closing lines, again, where they are easy to find.
 printf '\n==> fresh-root: summary (%s)\n' "$log"
-grep -E '^(==> (packages|models|build|configure|test)|fetch-models: .*(verified|SHA-256|sha256)|[0-9]+% tests passed|Total Test time|The following tests FAILED|setup\.sh: (error|FAILED))' "$log" |
+grep -E '^(==> (packages|models|build|configure|test|time)|fetch-models: .*(verified|SHA-256|sha256)|[0-9]+% tests passed|Total Test time|The following tests FAILED|setup\.sh: (error|FAILED))' "$log" |
     grep -v '^==> fresh-root' | tail -n 40 || true
 say "root ${root_seconds} s; whole run $((SECONDS - started)) s; exit status $status"
 exit "$status"
