@@ -5,6 +5,7 @@
 #include "core/workflow/PurgeScheduler.h"
 #include "core/workflow/Records.h"
 #include "ui/Translations.h"
+#include "ui/WindowSelfTest.h"
 #include "ui/Workstation.h"
 
 #include <QApplication>
@@ -65,8 +66,17 @@ int main(int argc, char* argv[])
                                       QStringLiteral("Records database URL (sqlite:///PATH or "
                                                      "postgresql://USER@HOST:PORT/DB); overrides database/url"),
                                       QStringLiteral("URL"));
-    parser.addOptions({source, models, config, database});
+    const QCommandLineOption selfTestWindow(
+        QStringLiteral("self-test-window"),
+        QStringLiteral("Start as usual, then quit once the first window (the first-run administrator dialog, the "
+                       "sign-in dialog) has shown: exit status 0 and its title on stdout; 1 when a start-up error "
+                       "is shown instead or nothing shows within 60 s. For installers and CI."));
+    parser.addOptions({source, models, config, database, selfTestWindow});
     parser.process(app);
+    // Armed before anything can show: a start-up error's box counts too.
+    std::optional<fg::WindowSelfTest> windowCheck;
+    if (parser.isSet(selfTestWindow))
+        windowCheck.emplace(std::chrono::seconds(60));
     options.pipeline.modelDirectory = parser.value(models);
 
     // Settings, then the records: the database, the key, and the retention
