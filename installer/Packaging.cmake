@@ -5,7 +5,7 @@
 #   cmake --build build && (cd build && cpack -G DEB)   -> build/facegate_<ver>_<arch>.deb
 #
 # Layout (prefix /usr in the package):
-#   bin/facegate, bin/facegate-cli, bin/facegate-matchd   the programs (those defined)
+#   bin/facegate, bin/facegate-cli, bin/facegate-bench, bin/facegate-matchd   the programs
 #   lib/systemd/system/facegate-matchd.service   the service's unit (not enabled)
 #   bin/facegate-start                  fetches the models on first run, then runs facegate
 #   share/applications/facegate.desktop, share/icons/hicolor/scalable/apps/facegate.svg
@@ -16,7 +16,7 @@ include_guard(GLOBAL)
 
 set(FACEGATE_DATA_DIR ${CMAKE_INSTALL_DATADIR}/facegate)
 
-# Programs. facegate and facegate-cli install themselves (app/CMakeLists.txt);
+# Programs. facegate, facegate-cli and facegate-bench install themselves (app/CMakeLists.txt);
 # facegate-matchd is installed here once it is defined (drop this when
 # app/CMakeLists.txt gives it its own install rule).
 if(TARGET facegate-matchd)

@@ -1,6 +1,5 @@
 #include "app/cli/CommandLine.h"
 
-#include "app/cli/BenchCommand.h"
 #include "app/cli/CliContext.h"
 #include "app/cli/DetectCommand.h"
 #include "app/cli/EvalCommand.h"
@@ -9,9 +8,17 @@
 #include "app/cli/RecordsSession.h"
 #include "app/cli/VerifyCommand.h"
 
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <map>
+#include <vector>
+
+#include <unistd.h>
 
 namespace fg::cli {
 namespace {
@@ -38,6 +45,32 @@ const char* const kUsage =
     "~/.local/share/facegate/keys/facegate.kek, made for a new database).\n"
     "Models are read from $FACEGATE_MODELS (default ~/.local/share/facegate/models).\n";
 
+// `facegate-cli bench ...` is facegate-bench, the program beside this one
+// (the benchmarks and what they link stay out of the command line's build):
+// it replaces this process, so its JSON, errors and exit status are the
+// command's own.
+int runBenchProgram(const QStringList& arguments, CliContext& context)
+{
+    const QString program = QCoreApplication::applicationDirPath() + QStringLiteral("/facegate-bench");
+    if (!QFileInfo(program).isExecutable())
+        return context.fail(kProcessingError,
+                            QStringLiteral("%1 not found: `facegate-cli bench` runs the facegate-bench program "
+                                           "installed beside facegate-cli (build its target)")
+                                .arg(program));
+    std::vector<QByteArray> words{program.toLocal8Bit()};
+    for (const QString& word : arguments.mid(1))
+        words.push_back(word.toLocal8Bit());
+    std::vector<char*> argv;
+    for (QByteArray& word : words)
+        argv.push_back(word.data());
+    argv.push_back(nullptr);
+    std::fflush(stdout);
+    std::fflush(stderr);
+    ::execv(argv[0], argv.data());
+    return context.fail(kProcessingError, QStringLiteral("%1 could not be started: %2")
+                                              .arg(program, QString::fromLocal8Bit(std::strerror(errno))));
+}
+
 } // namespace
 
 int runCommandLine(const QStringList& arguments)
@@ -46,7 +79,7 @@ int runCommandLine(const QStringList& arguments)
     const std::map<QString, Command> commands = {
         {QStringLiteral("detect"), runDetect},     {QStringLiteral("verify"), runVerify},
         {QStringLiteral("eval"), runEval},         {QStringLiteral("gallery"), runGallery},
-        {QStringLiteral("identify"), runIdentify}, {QStringLiteral("bench"), runBench},
+        {QStringLiteral("identify"), runIdentify}, {QStringLiteral("bench"), runBenchProgram},
     };
     CliContext context;
     if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") || arguments[1] == QLatin1String("-h")) {

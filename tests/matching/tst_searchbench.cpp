@@ -1,4 +1,4 @@
-#include "app/cli/SearchBench.h"
+#include "app/bench/SearchBench.h"
 
 #include <QJsonArray>
 #include <QtTest>

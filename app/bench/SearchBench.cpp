@@ -1,4 +1,4 @@
-#include "app/cli/SearchBench.h"
+#include "app/bench/SearchBench.h"
 
 #include "core/matching/Gallery.h"
 #include "core/matching/VectorKernels.h"

@@ -1,4 +1,4 @@
-#include "app/cli/QueueBench.h"
+#include "app/bench/QueueBench.h"
 
 #include "app/cli/EmptyRecords.h"
 

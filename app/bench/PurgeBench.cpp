@@ -1,4 +1,4 @@
-#include "app/cli/PurgeBench.h"
+#include "app/bench/PurgeBench.h"
 
 #include "app/cli/EmptyRecords.h"
 

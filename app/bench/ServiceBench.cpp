@@ -1,4 +1,4 @@
-#include "app/cli/ServiceBench.h"
+#include "app/bench/ServiceBench.h"
 
 #include "core/biometrics/FacePipeline.h"
 #include "core/biometrics/GalleryBuilder.h"
