@@ -1,0 +1,2 @@
+// The object that carries the libraries' shared precompiled header
+// (cmake/FaceGateCompileOptions.cmake, facegate_pch); nothing of its own.
