@@ -172,9 +172,11 @@ status=0
 wait "$runner_pid" || status=$?
 runner_pid=""
 
-# The test runner's closing lines, again, where they are easy to find.
+# What each phase did and took, again, where it is easy to find.
 printf '\n==> fresh-root: summary (%s)\n' "$log"
-grep -E '^(==> (packages|models|build|configure|test|time)|fetch-models: .*(verified|SHA-256|sha256)|[0-9]+% tests passed|Total Test time|The following tests FAILED|setup\.sh: (error|FAILED))' "$log" |
-    grep -v '^==> fresh-root' | tail -n 40 || true
+grep -E '^(==> (packages|models|configure|build|test|time)|fetch-models: (tarball|models)|The following tests FAILED|.*\(Failed\)|.*\(Timeout\)|setup\.sh: (error|FAILED)|facegate: |==> fresh-root: (setup\.sh test|window check):)' "$log" |
+    tail -n 60 || true
 say "root ${root_seconds} s; whole run $((SECONDS - started)) s; exit status $status"
+# ctest's closing lines last (none when the build failed).
+grep -E '^([0-9]+% tests passed|Total Test time)' "$log" | tail -n 2 || true
 exit "$status"

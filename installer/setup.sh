@@ -16,7 +16,8 @@
 #                                    on exit); exits with ctest's status
 #
 # Environment: FACEGATE_MODELS (model folder), FACEGATE_JOBS (build jobs,
-# default nproc), CI=true (warnings as errors),
+# default nproc), CI=true (warnings as errors), FACEGATE_CCACHE=off (do not
+# use ccache even where it is installed; it is used at the first configure),
 # FACEGATE_TEST_POSTGRESQL_URL (test: use this server instead of starting one,
 # postgresql://USER@HOST:PORT/DB with a role that may CREATE DATABASE).
 set -euo pipefail
@@ -30,7 +31,7 @@ die() { printf 'setup.sh: error: %s\n' "$*" >&2; exit 1; }
 mode="${1:-build}"
 case "$mode" in
     build|run|test) shift $(($# > 0 ? 1 : 0)) ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown command '$mode' (expected: run, test or nothing)" ;;
 esac
 
@@ -40,7 +41,7 @@ build="$root/build"
 
 # --- 1. Debian packages ------------------------------------------------------
 packages=(
-    cmake ninja-build g++ pkg-config dpkg-dev file ca-certificates
+    cmake ninja-build g++ pkg-config dpkg-dev file ca-certificates openssl
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-qpa-plugins qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libgl-dev libvulkan-dev
     libopencv-dev libfaiss-dev libbenchmark-dev libssl-dev zlib1g-dev
@@ -99,6 +100,13 @@ phase_done models
 
 # --- 3. Configure and build --------------------------------------------------
 configure=(cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo)
+# ccache, where a developer installed it (apt-get install ccache), makes a
+# rebuild after `rm -rf build` or a branch switch quick. It is not installed
+# here: CI starts cold and gains nothing from it. The sloppiness lets it
+# cache files compiled with the precompiled headers.
+if command -v ccache >/dev/null && [ "${FACEGATE_CCACHE:-on}" != "off" ]; then
+    configure+=("-DCMAKE_CXX_COMPILER_LAUNCHER=env;CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime;ccache")
+fi
 cached() { sed -n "s/^$1:[A-Z]*=//p" "$build/CMakeCache.txt" 2>/dev/null; }
 need_configure=0
 if [ ! -f "$build/CMakeCache.txt" ] || [ ! -f "$build/build.ninja" ]; then
