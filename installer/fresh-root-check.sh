@@ -69,11 +69,17 @@ mkdir -p "$parent"
 work="$(mktemp -d "$parent/facegate-fresh-root.XXXXXX")" || refuse "cannot make a folder in $parent"
 root="$work/root"
 runner_pid=""
+mmdebstrap_pid=""
+tee_pid=""
 
 # shellcheck disable=SC2317 # called by the traps
 cleanup() {
     local status=$?
     trap - EXIT INT TERM HUP
+    if [ -n "$mmdebstrap_pid" ] && kill -0 "$mmdebstrap_pid" 2>/dev/null; then
+        kill -TERM "$mmdebstrap_pid" 2>/dev/null || true
+        wait "$mmdebstrap_pid" 2>/dev/null || true
+    fi
     if [ -n "$runner_pid" ] && kill -0 "$runner_pid" 2>/dev/null; then
         # unshare --kill-child: its child, the namespace's first process,
         # takes every process of the run with it.
@@ -88,7 +94,17 @@ cleanup() {
         if findmnt -rn -o TARGET | grep -q "^$work/"; then
             findmnt -rn -o TARGET | grep "^$work/" | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
         fi
-        rm -rf --one-file-system "$work" || printf 'fresh-root-check: warning: could not remove %s\n' "$work" >&2
+        if rm -rf --one-file-system "$work"; then
+            say "removed the root ($work)"
+        else
+            printf 'fresh-root-check: warning: could not remove %s\n' "$work" >&2
+        fi
+    fi
+    # The log's tee has the last lines still: let it write them before the
+    # exit status is given.
+    if [ -n "$tee_pid" ]; then
+        exec >&- 2>&-
+        wait "$tee_pid" 2>/dev/null || true
     fi
     exit "$status"
 }
@@ -99,11 +115,16 @@ trap 'exit 129' HUP
 
 started=$SECONDS
 exec > >(tee "$log") 2>&1
+tee_pid=$!
 say "making a Debian 12 (bookworm) minbase root in $root from ${sources[*]}"
-mmdebstrap "${mmdebstrap_options[@]}" bookworm "$root" "${sources[@]}" >"$work/mmdebstrap.log" 2>&1 || {
+mmdebstrap "${mmdebstrap_options[@]}" bookworm "$root" "${sources[@]}" >"$work/mmdebstrap.log" 2>&1 &
+mmdebstrap_pid=$!
+if ! wait "$mmdebstrap_pid"; then
+    mmdebstrap_pid=""
     tail -n 5 "$work/mmdebstrap.log" >&2
     refuse "mmdebstrap failed (is Debian's archive reachable from here? its last lines are above)"
-}
+fi
+mmdebstrap_pid=""
 root_seconds=$((SECONDS - started))
 say "root made in ${root_seconds} s ($(du -sh --one-file-system "$root" | cut -f1))"
 
