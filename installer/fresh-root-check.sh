@@ -195,7 +195,7 @@ runner_pid=""
 
 # What each phase did and took, again, where it is easy to find.
 printf '\n==> fresh-root: summary (%s)\n' "$log"
-grep -E '^(==> (packages|models|configure|build|test|time)|fetch-models: (tarball|models)|The following tests FAILED|.*\(Failed\)|.*\(Timeout\)|setup\.sh: (error|FAILED)|facegate: |==> fresh-root: (setup\.sh test|window check):)' "$log" |
+grep -E '^(==> (packages|models|configure|build|test|time)|fetch-models: (tarball|models)|-- Could NOT find |.*could not be found because|The following tests FAILED|.*\(Failed\)|.*\(Timeout\)|setup\.sh: (error|FAILED)|facegate: |==> fresh-root: (setup\.sh test|window check):)' "$log" |
     tail -n 60 || true
 say "root ${root_seconds} s; whole run $((SECONDS - started)) s; exit status $status"
 # ctest's closing lines last (none when the build failed).
