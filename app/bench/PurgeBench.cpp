@@ -165,20 +165,16 @@ int runPurgeBench(const QStringList& arguments, CliContext& context)
 
     QString error;
     QTemporaryDir scratch;
-    DatabaseUrl url = DatabaseUrl::sqliteFile(scratch.filePath(QStringLiteral("bench-purge.db")));
-    if (parser.isSet(QStringLiteral("db"))) {
-        const std::optional<DatabaseUrl> given = DatabaseUrl::parse(parser.value(QStringLiteral("db")), &error);
-        if (!given)
-            return context.fail(kUsageError, error);
-        url = *given;
-    } else if (!scratch.isValid()) {
-        return context.fail(kProcessingError, QStringLiteral("cannot create a temporary folder"));
-    }
+    int status = kSuccess;
+    const std::optional<DatabaseUrl> url =
+        benchDatabaseUrl(parser, scratch, QStringLiteral("bench-purge.db"), context, &status);
+    if (!url)
+        return status;
     const SystemClock systemClock;
     const FixedClock clock(systemClock.now());
     DatabaseOptions options;
     options.clock = &clock;
-    const std::unique_ptr<Database> database = Database::open(url, &error, options);
+    const std::unique_ptr<Database> database = Database::open(*url, &error, options);
     if (!database)
         return context.fail(kProcessingError, error);
     Fill fill;
@@ -191,7 +187,7 @@ int runPurgeBench(const QStringList& arguments, CliContext& context)
     const double fillSeconds = double(timer.nsecsElapsed()) / 1e9;
     QString reclaimError;
     database->reclaim(QStringLiteral("photos"), &reclaimError); // start from a checkpointed file
-    const QString path = database->isSqlite() ? url.sqlitePath() : QString();
+    const QString path = database->isSqlite() ? url->sqlitePath() : QString();
     const qint64 sizeBefore = database->isSqlite() ? fileSize(path) : 0;
 
     const AuditLog audit(*database, clock);
@@ -216,7 +212,7 @@ int runPurgeBench(const QStringList& arguments, CliContext& context)
 
     QJsonObject json{{QStringLiteral("benchmark"), QStringLiteral("purge")},
                      {QStringLiteral("backend"), database->isSqlite() ? QStringLiteral("sqlite") : QStringLiteral("postgresql")},
-                     {QStringLiteral("database"), url.toDisplayString()},
+                     {QStringLiteral("database"), url->toDisplayString()},
                      {QStringLiteral("photos"), count},
                      {QStringLiteral("blob_bytes"), blobBytes},
                      {QStringLiteral("batch_size"), batchSize},

@@ -353,15 +353,11 @@ int runQueueBench(const QStringList& arguments, CliContext& context)
 
     QString error;
     QTemporaryDir scratch;
-    DatabaseUrl url = DatabaseUrl::sqliteFile(scratch.filePath(QStringLiteral("bench-queue.db")));
-    if (parser.isSet(QStringLiteral("db"))) {
-        const std::optional<DatabaseUrl> given = DatabaseUrl::parse(parser.value(QStringLiteral("db")), &error);
-        if (!given)
-            return context.fail(kUsageError, error);
-        url = *given;
-    } else if (!scratch.isValid()) {
-        return context.fail(kProcessingError, QStringLiteral("cannot create a temporary folder"));
-    }
+    int status = kSuccess;
+    const std::optional<DatabaseUrl> url =
+        benchDatabaseUrl(parser, scratch, QStringLiteral("bench-queue.db"), context, &status);
+    if (!url)
+        return status;
     const SystemClock systemClock;
     const FixedClock clock(systemClock.now());
     DatabaseOptions options;
@@ -369,7 +365,7 @@ int runQueueBench(const QStringList& arguments, CliContext& context)
     Seeded seeded;
     double seedSeconds = 0;
     {
-        const std::unique_ptr<Database> database = Database::open(url, &error, options);
+        const std::unique_ptr<Database> database = Database::open(*url, &error, options);
         if (!database)
             return context.fail(kProcessingError, error);
         QElapsedTimer timer;
@@ -387,7 +383,7 @@ int runQueueBench(const QStringList& arguments, CliContext& context)
     }
 
     // A fresh connection with a cold page cache, as the supervisor's workstation opens the queue.
-    const std::unique_ptr<Database> database = Database::open(url, &error, options);
+    const std::unique_ptr<Database> database = Database::open(*url, &error, options);
     if (!database)
         return context.fail(kProcessingError, error);
     const AuditLog audit(*database, clock);
@@ -427,7 +423,7 @@ int runQueueBench(const QStringList& arguments, CliContext& context)
     context.printJson(QJsonObject{
         {QStringLiteral("benchmark"), QStringLiteral("queue")},
         {QStringLiteral("backend"), database->isSqlite() ? QStringLiteral("sqlite") : QStringLiteral("postgresql")},
-        {QStringLiteral("database"), url.toDisplayString()},
+        {QStringLiteral("database"), url->toDisplayString()},
         {QStringLiteral("encounters"), encounters},
         {QStringLiteral("encounters_by_decision"), toJson(seeded.encountersByDecision)},
         {QStringLiteral("queue_items"), seeded.items()},

@@ -1,9 +1,13 @@
 #pragma once
 
+#include "app/cli/CliContext.h"
 #include "core/storage/Database.h"
+#include "core/storage/DatabaseUrl.h"
 
+#include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QVariant>
 
 #include <optional>
@@ -30,6 +34,27 @@ inline bool requireEmptyTables(const Database& database, const QStringList& tabl
         }
     }
     return true;
+}
+
+// Where such a bench writes: the --db URL when given, else a new SQLite file
+// named fileName in scratch. nullopt once the failure is told (a bad URL is a
+// usage error, a scratch folder that could not be made a processing error),
+// with *status set to the exit status.
+inline std::optional<DatabaseUrl> benchDatabaseUrl(const QCommandLineParser& parser, const QTemporaryDir& scratch,
+                                                   const QString& fileName, const CliContext& context, int* status)
+{
+    if (parser.isSet(QStringLiteral("db"))) {
+        QString error;
+        std::optional<DatabaseUrl> given = DatabaseUrl::parse(parser.value(QStringLiteral("db")), &error);
+        if (!given)
+            *status = context.fail(kUsageError, error);
+        return given;
+    }
+    if (!scratch.isValid()) {
+        *status = context.fail(kProcessingError, QStringLiteral("cannot create a temporary folder"));
+        return std::nullopt;
+    }
+    return DatabaseUrl::sqliteFile(scratch.filePath(fileName));
 }
 
 } // namespace fg::cli
