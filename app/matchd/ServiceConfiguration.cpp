@@ -7,20 +7,6 @@
 #include <QThread>
 
 namespace fg {
-namespace {
-
-// A comma-separated setting: items trimmed, empty ones dropped.
-QStringList listOf(const QString& text)
-{
-    QStringList items;
-    for (const QString& item : text.split(QLatin1Char(',')))
-        if (!item.trimmed().isEmpty())
-            items.append(item.trimmed());
-    return items;
-}
-
-} // namespace
-
 bool ServiceConfiguration::parseListen(const QString& text, QHostAddress* address, quint16* port, QString* error)
 {
     const QString trimmed = text.trimmed();
@@ -69,7 +55,7 @@ std::optional<ServiceConfiguration> ServiceConfiguration::fromSettings(const Set
         }
     }
     std::optional<TlsServerConfig> tls =
-        TlsServerConfig::load(files, listOf(settings.text(QStringLiteral("service/revoked"))), now, &why);
+        TlsServerConfig::load(files, settings.list(QStringLiteral("service/revoked")), now, &why);
     if (!tls) {
         *error = QStringLiteral("service/certificate, service/privateKey, service/clientCa or service/revoked "
                                 "in %1: %2")
@@ -78,7 +64,7 @@ std::optional<ServiceConfiguration> ServiceConfiguration::fromSettings(const Set
     }
     configuration.m_tls = std::move(*tls);
 
-    const QStringList roleEntries = listOf(settings.text(QStringLiteral("service/roles")));
+    const QStringList roleEntries = settings.list(QStringLiteral("service/roles"));
     if (roleEntries.isEmpty()) {
         configuration.m_roles = RoleMap::defaults();
     } else {

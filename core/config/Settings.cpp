@@ -5,6 +5,8 @@
 #include <QSettings>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace fg {
 namespace {
 
@@ -103,11 +105,11 @@ const std::vector<SettingSpec>& Settings::table()
          QStringLiteral("facegate-matchd: the port's CA (PEM); only client certificates it signed are served"), anyText()},
         {QStringLiteral("service/revoked"), QString(),
          QStringLiteral("facegate-matchd: revoked client certificates, comma-separated (sha256:<hex> or serial:<hex>)"),
-         anyText()},
+         anyText(), true},
         {QStringLiteral("service/roles"), QString(),
          QStringLiteral("facegate-matchd: role bindings, comma-separated (CN|O|OU=value:role); empty: OU=partner and "
                         "OU=workstation"),
-         anyText()},
+         anyText(), true},
         {QStringLiteral("service/manifestFolder"), QString(),
          QStringLiteral("facegate-matchd: the folder of the flight manifests galleries are loaded from"), anyText()},
         {QStringLiteral("service/maxBodyMegabytes"), QStringLiteral("16"),
@@ -132,7 +134,7 @@ const std::vector<SettingSpec>& Settings::table()
          QStringLiteral("A partner submission without a purge attestation after this long is reported"),
          integerIn(1, 720, QStringLiteral("hours"))},
         {QStringLiteral("capture/sources"), QStringLiteral("v4l2:0"),
-         QStringLiteral("Frame sources, comma-separated (camera, stream URL, image folder or video file)"), anyText()},
+         QStringLiteral("Frame sources, comma-separated (camera, stream URL, image folder or video file)"), anyText(), true},
         {QStringLiteral("documents/readerFolder"), QString(),
          QStringLiteral("Folder a document reader writes the traveler's photo into (with <name>.mrz beside it) for "
                         "1:1; empty: none"),
@@ -230,7 +232,8 @@ std::optional<Settings> Settings::fromQSettings(const QSettings& file, QString* 
     for (const QString& key : file.allKeys()) {
         if (kDelegatedGroups.contains(key.section(QLatin1Char('/'), 0, 0)))
             continue;
-        if (!settings.set(key, file.value(key).toString(), error))
+        const std::optional<QString> text = textOf(key, file.value(key), error);
+        if (!text || !settings.set(key, *text, error))
             return std::nullopt;
     }
     return settings;
@@ -253,6 +256,34 @@ bool Settings::set(const QString& key, const QString& text, QString* error)
     }
     *error = QStringLiteral("unknown setting %1 = \"%2\"").arg(key, text);
     return false;
+}
+
+std::optional<QString> Settings::textOf(const QString& key, const QVariant& read, QString* error)
+{
+    if (read.typeId() == QMetaType::QString)
+        return read.toString();
+    const auto spec = std::find_if(table().cbegin(), table().cend(), [&](const SettingSpec& s) { return s.key == key; });
+    if (read.typeId() == QMetaType::QStringList) {
+        if (spec != table().cend() && spec->list)
+            return read.toStringList().join(QStringLiteral(", "));
+        *error = QStringLiteral("setting %1 = \"%2\" is invalid: it is not a list; a value with commas must be "
+                                "written in double quotes")
+                     .arg(key, read.toStringList().join(QLatin1Char(',')));
+        return std::nullopt;
+    }
+    *error = QStringLiteral("setting %1 is invalid: it was read as %2, not as text")
+                 .arg(key, QString::fromLatin1(read.typeName() ? read.typeName() : "nothing"));
+    return std::nullopt;
+}
+
+QStringList Settings::list(const QString& key) const
+{
+    QStringList items;
+    for (const QString& item : text(key).split(QLatin1Char(','))) {
+        if (!item.trimmed().isEmpty())
+            items.append(item.trimmed());
+    }
+    return items;
 }
 
 QVariant Settings::value(const QString& key) const
@@ -330,12 +361,7 @@ int Settings::sessionLockMinutes() const
 
 QStringList Settings::captureSources() const
 {
-    QStringList sources;
-    for (const QString& source : text(QStringLiteral("capture/sources")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        if (!source.trimmed().isEmpty())
-            sources.append(source.trimmed());
-    }
-    return sources;
+    return list(QStringLiteral("capture/sources"));
 }
 
 QString Settings::stationKind() const

@@ -21,6 +21,10 @@ struct SettingSpec {
     QString description;
     // Converts the text read from the file; false with *why naming the rule broken.
     std::function<bool(const QString& text, QVariant* value, QString* why)> parse;
+    // A comma-separated list ("a, b"). QSettings reads an unquoted value with
+    // commas as a list of strings: for a list key that is joined back, for any
+    // other key it is an error (the value must be quoted).
+    bool list = false;
 };
 
 // The workstation's configuration: facegate.ini (QSettings, INI) read through
@@ -46,6 +50,8 @@ public:
 
     QVariant value(const QString& key) const;
     QString text(const QString& key) const;
+    // A list key's items: split at commas, trimmed, empty items dropped.
+    QStringList list(const QString& key) const;
     QString source() const { return m_source; }
 
     // Typed access to the records' settings.
@@ -65,6 +71,11 @@ public:
     QString stationKind() const; // station/kind: "entry", "exit", "checkpoint" or empty (from the role)
 
     static QString defaultDatabasePath(); // ~/.local/share/facegate/facegate.db
+
+    // The text of a value as QSettings read it from an INI file: a string as
+    // is, a list of strings (an unquoted value with commas) joined with ", "
+    // when the key is a list; anything else is an error naming the key.
+    static std::optional<QString> textOf(const QString& key, const QVariant& read, QString* error);
 
 private:
     std::map<QString, QVariant> m_values;

@@ -1,6 +1,7 @@
 #include "core/config/Settings.h"
 #include "tests/support/TestPaths.h"
 
+#include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -108,6 +109,71 @@ private Q_SLOTS:
         QVERIFY2(error.contains("unknown setting retention/inScopeDay"), qPrintable(error));
         QVERIFY(!Settings::load(dir.filePath("absent.ini"), &error));
         QVERIFY2(error.contains("does not exist"), qPrintable(error));
+    }
+
+    // Every list key written as the documentation says, "a, b" unquoted (which
+    // QSettings reads as a list of strings), reaches the code with all its items.
+    void readsEveryListKeyWithSeveralEntries()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("facegate.ini");
+        QByteArray text;
+        QStringList listKeys;
+        for (const fg::SettingSpec& spec : Settings::table()) {
+            if (!spec.list)
+                continue;
+            listKeys << spec.key;
+            text += "[" + spec.key.section('/', 0, 0).toUtf8() + "]\n" + spec.key.section('/', 1).toUtf8()
+                + "=first-item:1, second item:2,third=3\n";
+        }
+        QVERIFY(listKeys.contains("service/revoked"));
+        QVERIFY(listKeys.contains("service/roles"));
+        QVERIFY(listKeys.contains("capture/sources"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text);
+        file.close();
+        QString error;
+        const std::optional<Settings> settings = Settings::load(path, &error);
+        QVERIFY2(settings, qPrintable(error));
+        for (const QString& key : std::as_const(listKeys))
+            QCOMPARE(settings->list(key), (QStringList{"first-item:1", "second item:2", "third=3"}));
+        QCOMPARE(settings->captureSources().size(), 3);
+
+        // Quoted, the same list arrives as one string: split the same way.
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("[service]\nroles=\"OU=partner:partner, OU=workstation:workstation\"\n");
+        file.close();
+        const std::optional<Settings> quoted = Settings::load(path, &error);
+        QVERIFY2(quoted, qPrintable(error));
+        QCOMPARE(quoted->list("service/roles"), (QStringList{"OU=partner:partner", "OU=workstation:workstation"}));
+    }
+
+    // A comma in a key that is not a list, or a value QSettings reads as
+    // another type (@Rect, @Variant), is an error naming the key, never an
+    // empty setting.
+    void refusesListsAndOtherTypesWhereTextIsExpected_data()
+    {
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("comma in a path") << QByteArray("[models]\ndir=/srv/models,old\n") << "models/dir";
+        QTest::newRow("rect in a list key") << QByteArray("[service]\nrevoked=@Rect(1 2 3 4)\n") << "service/revoked";
+        QTest::newRow("bytes in a list key") << QByteArray("[capture]\nsources=@Variant(\\0\\0\\0\\x7f\\0\\0\\0\\0)\n")
+                                             << "capture/sources";
+    }
+
+    void refusesListsAndOtherTypesWhereTextIsExpected()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(QString, key);
+        QTemporaryDir dir;
+        QFile file(dir.filePath("facegate.ini"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(ini);
+        file.close();
+        QString error;
+        QVERIFY(!Settings::load(file.fileName(), &error));
+        QVERIFY2(error.contains(key), qPrintable(error));
     }
 
     void commandLineOverridesAreChecked()

@@ -66,7 +66,10 @@ QString TestFacegateMatchd::writeConfig(const QString& name) const
     if (!file.open(QIODevice::WriteOnly))
         return QString();
     const QString text = QStringLiteral("[database]\nurl=sqlite://%1\n[security]\nkeyFile=%2\n[models]\ndir=%3\n"
-                                        "[service]\ncertificate=%4\nprivateKey=%5\nclientCa=%6\nrevoked=sha256:%7\n")
+                                        "[service]\ncertificate=%4\nprivateKey=%5\nclientCa=%6\n"
+                                        // Lists as the documentation writes them: unquoted, comma-separated.
+                                        "revoked=serial:7f01, sha256:%7\n"
+                                        "roles=OU=workstation:workstation, OU=partner:partner, OU=operator:operator\n")
                              .arg(m_dir.filePath(name + QStringLiteral(".db")), m_dir.filePath(QStringLiteral("records.kek")),
                                   test::modelsDir(), m_pki.path(QStringLiteral("server.pem")),
                                   m_pki.path(QStringLiteral("server.key")), m_pki.path(QStringLiteral("ca.pem")),
@@ -109,7 +112,8 @@ void TestFacegateMatchd::servesHealthAndStopsOnSigterm()
     const QJsonObject answer = QJsonDocument::fromJson(health.body).object();
     QCOMPARE(answer.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
     QCOMPARE(answer.value(QStringLiteral("version")).toString(), QStringLiteral(FACEGATE_VERSION));
-    // The revoked certificate of the configuration is refused in the handshake.
+    // The revoked certificate of the configuration (the second of two entries)
+    // is refused in the handshake.
     test::Client revoked(m_pki, QStringLiteral("revoked"));
     QCOMPARE(revoked.exchange(port, "GET /v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n").status, 0);
 
