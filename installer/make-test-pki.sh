@@ -8,6 +8,9 @@
 #   server.pem server.key           the service: CN=localhost, SAN DNS:localhost, IP:127.0.0.1
 #   partner.pem partner.key         a partner camera: CN=ua-camera-7, O=United Airlines, OU=partner
 #   workstation.pem workstation.key a workstation: CN=gate-b12, O=FaceGate Test Port, OU=workstation
+#   partner-dl.pem partner-dl.key   another partner's camera: CN=dl-camera-2, O=Delta Air Lines, OU=partner
+#   operator.pem operator.key       an operator's monitor: CN=ops-1, O=FaceGate Test Port, OU=operator
+#   norole.pem norole.key           a client of the port with no role: CN=kiosk-1, OU=visitor
 #   expired.pem expired.key         a partner camera whose validity lies entirely in the past
 #   revoked.pem revoked.key         a partner camera to revoke by configuration;
 #   revoked.sha256                  its SHA-256 fingerprint (64 lower-case hex digits)
@@ -15,7 +18,7 @@
 #   other-client.pem other-client.key   a client certificate signed by that other CA
 # Client certificates carry extendedKeyUsage=clientAuth, the server's serverAuth.
 # Keys are mode 0600. Idempotent: when OUTDIR already holds a complete set
-# (marker OUTDIR/.facegate-test-pki, written last) nothing is remade unless
+# (marker OUTDIR/.facegate-test-pki-v2, written last) nothing is remade unless
 # --force is given; otherwise the whole set is made afresh (only the files
 # named above are written). For tests only: the keys are not protected.
 set -euo pipefail
@@ -33,10 +36,11 @@ if [[ $# -eq 2 ]]; then
 fi
 command -v openssl >/dev/null || die "openssl not found on PATH"
 
-marker=.facegate-test-pki
+marker=.facegate-test-pki-v2 # v2: partner-dl, operator, norole
 files=(ca.pem ca.key server.pem server.key partner.pem partner.key workstation.pem workstation.key
        expired.pem expired.key revoked.pem revoked.key revoked.sha256
-       other-ca.pem other-ca.key other-client.pem other-client.key)
+       other-ca.pem other-ca.key other-client.pem other-client.key
+       partner-dl.pem partner-dl.key operator.pem operator.key norole.pem norole.key)
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
@@ -94,6 +98,9 @@ make_leaf server "/O=FaceGate Test Port/CN=localhost" ca 0x1001 "$server_ext"
 make_leaf partner "/O=United Airlines/OU=partner/CN=ua-camera-7" ca 0x1002 "$client_ext"
 make_leaf workstation "/O=FaceGate Test Port/OU=workstation/CN=gate-b12" ca 0x1003 "$client_ext"
 make_leaf revoked "/O=United Airlines/OU=partner/CN=ua-camera-9" ca 0x1004 "$client_ext"
+make_leaf partner-dl "/O=Delta Air Lines/OU=partner/CN=dl-camera-2" ca 0x1101 "$client_ext"
+make_leaf operator "/O=FaceGate Test Port/OU=operator/CN=ops-1" ca 0x1102 "$client_ext"
+make_leaf norole "/O=FaceGate Test Port/OU=visitor/CN=kiosk-1" ca 0x1103 "$client_ext"
 make_leaf other-client "/O=United Airlines/OU=partner/CN=ua-camera-7" other-ca 0x2001 "$client_ext"
 
 # OpenSSL 3.0's `x509 -req` has no -not_before/-not_after (3.4 has); `openssl ca`
