@@ -30,7 +30,7 @@ RateLimiter::Decision RateLimiter::take(const QString& key)
 {
     if (m_ratePerSecond <= 0)
         return {};
-    const qint64 nowMs = m_clock.nowMs();
+    const qint64 nowMs = m_clock.steadyMs();
     if (m_buckets.size() > kPruneAbove)
         forgetFullBuckets(nowMs);
     auto it = m_buckets.find(key);
@@ -38,8 +38,7 @@ RateLimiter::Decision RateLimiter::take(const QString& key)
         it = m_buckets.insert(key, Bucket{static_cast<double>(m_burst), nowMs});
     Bucket& bucket = it.value();
     bucket.tokens = refilled(bucket, nowMs);
-    // A clock that stepped back must not stretch the next refill.
-    bucket.updatedMs = std::max(bucket.updatedMs, nowMs);
+    bucket.updatedMs = nowMs;
     if (bucket.tokens >= 1.0) {
         bucket.tokens -= 1.0;
         return {};
@@ -53,7 +52,7 @@ double RateLimiter::available(const QString& key) const
     const auto it = m_buckets.constFind(key);
     if (it == m_buckets.cend() || m_ratePerSecond <= 0)
         return m_burst;
-    return refilled(it.value(), m_clock.nowMs());
+    return refilled(it.value(), m_clock.steadyMs());
 }
 
 void RateLimiter::forgetFullBuckets(qint64 nowMs)

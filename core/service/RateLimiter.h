@@ -9,8 +9,8 @@ class Clock;
 
 // A token bucket per client (keyed by its certificate's fingerprint): each
 // client may send `burst` requests at once and `ratePerSecond` on average.
-// Time comes from the injected clock, so tests step it by hand; a clock that
-// goes back refills nothing.
+// Time is the injected clock's steady time (Clock::steadyMs), so a wall clock
+// set back or forward changes no refill; tests step it by hand.
 class RateLimiter {
 public:
     struct Decision {
