@@ -38,6 +38,19 @@ bool hasControl(const QByteArray& text, bool allowTab)
     return false;
 }
 
+// A field value without the SP and HTAB around it (RFC 9110 5.5); unlike
+// QByteArray::trimmed(), CR, LF, VT and FF stay, to be refused as controls.
+QByteArray trimmedOfSpaceAndTab(const QByteArray& text)
+{
+    qsizetype begin = 0;
+    qsizetype end = text.size();
+    while (begin < end && (text.at(begin) == ' ' || text.at(begin) == '\t'))
+        ++begin;
+    while (end > begin && (text.at(end - 1) == ' ' || text.at(end - 1) == '\t'))
+        --end;
+    return text.mid(begin, end - begin);
+}
+
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
@@ -188,7 +201,7 @@ bool HttpRequestParser::parseHeaderLine(const QByteArray& line)
         fail(400, tr("a header line is not \"Name: value\""));
         return false;
     }
-    const QByteArray value = line.mid(colon + 1).trimmed();
+    const QByteArray value = trimmedOfSpaceAndTab(line.mid(colon + 1));
     if (hasControl(value, true)) {
         fail(400, tr("the header field %1 holds a control character").arg(QString::fromLatin1(name)));
         return false;

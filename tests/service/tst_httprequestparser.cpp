@@ -110,6 +110,17 @@ void TestHttpRequestParser::parse_data()
                                        << none << none << none;
     QTest::newRow("CR inside a value") << QByteArray("GET / HTTP/1.1\r\nHost: a\rX-A: 1\r\n\r\n") << 400 << none
                                        << none << none;
+    // Only SP and HTAB surround a value (RFC 9110 5.5): a lone CR, VT or FF
+    // next to it is a control character, not whitespace to trim away.
+    QTest::newRow("lone CR after a value") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\r\n\r\n") << 400 << none
+                                           << none << none;
+    QTest::newRow("VT before a value") << QByteArray("GET / HTTP/1.1\r\nHost: \x0b" "a\r\n\r\n") << 400 << none
+                                       << none << none;
+    QTest::newRow("FF after a value") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nX-A: 1\x0c\r\n\r\n") << 400
+                                      << none << none << none;
+    QTest::newRow("Content-Length with VT")
+        << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: \x0b" "2\r\n\r\nok") << 400 << none << none
+        << none;
     QTest::newRow("Content-Length not a number")
         << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 12a\r\n\r\n") << 400 << none << none << none;
     QTest::newRow("Content-Length negative")
