@@ -141,6 +141,7 @@ std::optional<TlsServerConfig> TlsServerConfig::load(const Files& files, const Q
     ssl.setCaCertificates(authorities);
     ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
     ssl.setProtocol(QSsl::TlsV1_2OrLater);
+    ssl.setCiphers(allowedCiphers());
     // Refuse in the handshake itself, with an alert that tells the client why,
     // rather than after it.
     ssl.setHandshakeMustInterruptOnError(true);
@@ -149,6 +150,23 @@ std::optional<TlsServerConfig> TlsServerConfig::load(const Files& files, const Q
     ssl.setSslOption(QSsl::SslOptionDisableLegacyRenegotiation, true);
     config.m_configuration = ssl;
     return config;
+}
+
+QList<QSslCipher> TlsServerConfig::allowedCiphers()
+{
+    // TLS 1.3's suites are all AEAD with ephemeral keys. Of TLS 1.2's, only
+    // ECDHE (forward secrecy) with AES-GCM or ChaCha20-Poly1305: no CBC (Lucky
+    // 13, padding oracles), no SHA-1 MACs, no static RSA key exchange.
+    QList<QSslCipher> allowed;
+    for (const QSslCipher& cipher : QSslConfiguration::supportedCiphers()) {
+        const QString name = cipher.name();
+        const bool tls13 = cipher.protocol() == QSsl::TlsV1_3 || name.startsWith(QLatin1String("TLS_"));
+        const bool aeadEcdhe = name.startsWith(QLatin1String("ECDHE-"))
+            && (name.contains(QLatin1String("-GCM-")) || name.contains(QLatin1String("CHACHA20-POLY1305")));
+        if (tls13 || aeadEcdhe)
+            allowed.append(cipher);
+    }
+    return allowed;
 }
 
 bool TlsServerConfig::isRevoked(const ClientIdentity& identity) const

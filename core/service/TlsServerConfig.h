@@ -6,6 +6,7 @@
 #include <QList>
 #include <QSet>
 #include <QSslCertificate>
+#include <QSslCipher>
 #include <QSslConfiguration>
 #include <QString>
 #include <QStringList>
@@ -18,8 +19,8 @@ namespace fg {
 
 // The service's side of mutual TLS: its certificate chain and key, the port's
 // CA as the ONLY trust anchor for client certificates (not the system's CAs),
-// a client certificate required, TLS 1.2 at least (1.3 when both ends have it),
-// and the certificates revoked by configuration.
+// a client certificate required, TLS 1.2 at least (1.3 when both ends have it)
+// with AEAD ECDHE suites only, and the certificates revoked by configuration.
 class TlsServerConfig {
 public:
     struct Files {
@@ -38,6 +39,9 @@ public:
     const QSslConfiguration& sslConfiguration() const { return m_configuration; }
     QSslCertificate certificate() const { return m_configuration.localCertificate(); }
     QList<QSslCertificate> clientCaCertificates() const { return m_configuration.caCertificates(); }
+
+    // The suites offered: TLS 1.3's, and TLS 1.2's ECDHE with AES-GCM or ChaCha20-Poly1305.
+    static QList<QSslCipher> allowedCiphers();
 
     bool isRevoked(const ClientIdentity& identity) const;
     bool isRevoked(const QSslCertificate& certificate) const;

@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSslCipher>
 #include <QSslConfiguration>
 #include <QSemaphore>
 #include <QSslSocket>
@@ -68,6 +69,7 @@ private Q_SLOTS:
 
     void goodPartnerIsServedOverTls13();
     void tls12IsAccepted();
+    void tls12CbcSha1SuitesAreRefused();
     void workstationIsRefusedAPartnerRoute();
     void noClientCertificateIsRefused();
     void certificateFromAnotherCaIsRefused();
@@ -447,6 +449,30 @@ void TestMatchServer::metricsCountRequestsAndRefusals()
          }) {
         QVERIFY2(text.contains(line), (line + "\nnot in:\n" + text).constData());
     }
+}
+
+// A TLS 1.2 client that offers only CBC suites with SHA-1 MACs finds no suite
+// in common; one offering ECDHE with AES-GCM is served.
+void TestMatchServer::tls12CbcSha1SuitesAreRefused()
+{
+    for (const QString& name : {QStringLiteral("ECDHE-ECDSA-AES128-SHA"), QStringLiteral("ECDHE-ECDSA-AES256-SHA")}) {
+        const QSslCipher cipher(name);
+        QVERIFY2(!cipher.isNull(), qPrintable(name + QStringLiteral(" is not supported by this OpenSSL")));
+        Client legacy(m_pki, QStringLiteral("partner"), QSsl::TlsV1_2);
+        QSslConfiguration config = legacy.socket().sslConfiguration();
+        config.setCiphers({cipher});
+        legacy.socket().setSslConfiguration(config);
+        QCOMPARE(legacy.exchange(m_server->serverPort(), get("/v1/health")).status, 0);
+        QVERIFY(!legacy.socket().isEncrypted());
+    }
+    Client modern(m_pki, QStringLiteral("partner"), QSsl::TlsV1_2);
+    QSslConfiguration config = modern.socket().sslConfiguration();
+    config.setCiphers({QSslCipher(QStringLiteral("ECDHE-ECDSA-AES128-GCM-SHA256"))});
+    modern.socket().setSslConfiguration(config);
+    QCOMPARE(modern.exchange(m_server->serverPort(), get("/v1/health")).status, 200);
+    QCOMPARE(modern.socket().sessionCipher().name(), QStringLiteral("ECDHE-ECDSA-AES128-GCM-SHA256"));
+    for (const QSslCipher& offered : TlsServerConfig::allowedCiphers())
+        QVERIFY2(!offered.name().endsWith(QLatin1String("-SHA")), qPrintable(offered.name()));
 }
 
 void TestMatchServer::configErrorsNameTheFile()
