@@ -3,6 +3,7 @@
 #include "core/service/HttpResponse.h"
 
 #include <functional>
+#include <stop_token>
 #include <utility>
 
 namespace fg {
@@ -13,10 +14,13 @@ namespace fg {
 // server then runs back on its own thread to make the response: that is
 // where the database is written (Qt's connections belong to the thread that
 // opened them) and the server's state touched. The work itself must touch
-// neither, and must copy what it needs from the request.
+// neither, and must copy what it needs from the request. It is given a stop
+// token: stop is requested when its client leaves, when the request's deadline
+// passes and when the server closes; long work checks it between its steps and
+// returns early (what it returns then is dropped).
 struct HandlerReply {
     using Finish = std::function<HttpResponse()>;
-    using Work = std::function<Finish()>;
+    using Work = std::function<Finish(const std::stop_token& stop)>;
 
     // Implicit: a handler that answers at once returns its response as is.
     HandlerReply(HttpResponse now)

@@ -39,6 +39,10 @@ public:
 
     // Whether any byte of a request not yet complete has arrived.
     bool hasStarted() const;
+    // Whether the current request's head has been read (its body may still be coming).
+    bool headerComplete() const { return m_phase == Phase::Body || m_phase == Phase::Done; }
+    // The current request's Content-Length, once its head is read.
+    qint64 contentLength() const { return m_contentLength; }
     // How many bytes are held (a request in progress and any that follow it).
     qint64 bufferedBytes() const { return m_buffer.size(); }
 

@@ -85,8 +85,9 @@ MatchingApi::~MatchingApi()
 
 HandlerReply MatchingApi::later(HandlerReply::Work work) const
 {
-    return HandlerReply::later([alive = std::weak_ptr<const int>(m_alive), work = std::move(work)]() -> HandlerReply::Finish {
-        HandlerReply::Finish finish = work();
+    return HandlerReply::later([alive = std::weak_ptr<const int>(m_alive),
+                                work = std::move(work)](const std::stop_token& stop) -> HandlerReply::Finish {
+        HandlerReply::Finish finish = work(stop);
         return [alive, finish = std::move(finish)] {
             return alive.expired() ? HttpResponse::error(503, tr("the service is stopping")) : finish();
         };
@@ -345,7 +346,7 @@ HandlerReply MatchingApi::verify(const HttpRequest& request, const ClientIdentit
     }
     // Decoding and analysing take the time: on a worker, with a pipeline of the pool.
     return later([this, probe = std::move(*probe), reference = std::move(reference), referenceTemplate, encounter,
-                  client]() mutable -> HandlerReply::Finish {
+                  client](const std::stop_token&) mutable -> HandlerReply::Finish {
         HttpResponse undecodable;
         if (!decode(&probe, QStringLiteral("probe"), &undecodable)
             || (reference && !decode(&*reference, QStringLiteral("reference"), &undecodable)))
@@ -406,7 +407,7 @@ HandlerReply MatchingApi::identify(const HttpRequest& request, const ClientIdent
         return refusal;
 
     return later([this, probe = std::move(*probe), gallery, name = *name, top, encounter,
-                  client]() mutable -> HandlerReply::Finish {
+                  client](const std::stop_token&) mutable -> HandlerReply::Finish {
         HttpResponse undecodable;
         if (!decode(&probe, QStringLiteral("probe"), &undecodable))
             return HandlerReply::answer(undecodable);
@@ -488,7 +489,8 @@ HandlerReply MatchingApi::putGallery(const HttpRequest& request, const ClientIde
 
     // Building enrols every photo of the manifest: on a worker. The gallery
     // is put in place back on the server's thread, where identify reads the map.
-    return later([this, name, manifest = *manifest, path = file.canonicalFilePath()]() -> HandlerReply::Finish {
+    return later([this, name, manifest = *manifest,
+                  path = file.canonicalFilePath()](const std::stop_token&) -> HandlerReply::Finish {
         QString error;
         std::optional<GalleryBuild> build =
             GalleryBuilder::build(path, m_pipelines.options(), m_options.galleryThreads, &error);

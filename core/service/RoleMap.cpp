@@ -9,6 +9,7 @@ RoleMap RoleMap::defaults()
     RoleMap map;
     map.addRule(QStringLiteral("OU"), QStringLiteral("partner"), QStringLiteral("partner"));
     map.addRule(QStringLiteral("OU"), QStringLiteral("workstation"), QStringLiteral("workstation"));
+    map.addRule(QStringLiteral("OU"), QStringLiteral("operator"), QStringLiteral("operator"));
     return map;
 }
 

@@ -21,7 +21,8 @@ public:
         QString role;
     };
 
-    // The usual binding: OU=partner -> partner, OU=workstation -> workstation.
+    // The usual binding: OU=partner -> partner, OU=workstation -> workstation,
+    // OU=operator -> operator (reads /v1/metrics).
     static RoleMap defaults();
 
     // Parses rules written "OU=partner:partner" (attribute=value:role), one per

@@ -148,7 +148,7 @@ void TestMatchClient::startServer(quint16 port)
                            const QJsonObject loaded{{QStringLiteral("gallery"), name}, {QStringLiteral("members"), 7}};
                            if (m_putMs == 0)
                                return HandlerReply(HttpResponse::json(200, loaded));
-                           return HandlerReply::later([loaded, ms = m_putMs] {
+                           return HandlerReply::later([loaded, ms = m_putMs](const std::stop_token&) {
                                QThread::msleep(ulong(ms));
                                return HandlerReply::answer(HttpResponse::json(200, loaded));
                            });
