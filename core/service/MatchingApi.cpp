@@ -8,6 +8,8 @@
 #include "core/matching/Gallery.h"
 #include "core/service/MatchServer.h"
 #include "core/service/PurgeAttestation.h"
+#include "core/service/ServiceLog.h"
+#include "core/security/AuditLog.h"
 #include "core/storage/Clock.h"
 #include "core/workflow/EncounterStore.h"
 
@@ -47,6 +49,23 @@ std::optional<QString> stringField(const QJsonObject& body, const QString& name,
     return value.toString();
 }
 
+// A client's value quoted back in a refusal: at most 40 characters, control
+// characters escaped (the refusal reaches the client and the service log).
+QString quoted(const QString& value)
+{
+    return logSafe(value, 40);
+}
+
+// Partner text kept in the records: a bounded length and plain characters.
+bool checkText(const std::optional<QString>& value, const QString& field, const QRegularExpression& allowed,
+               const QString& rule, HttpResponse* refusal)
+{
+    if (!value || allowed.match(*value).hasMatch())
+        return true;
+    *refusal = HttpResponse::error(400, tr("\"%1\" must be %2, not \"%3\"").arg(field, rule, quoted(*value)));
+    return false;
+}
+
 QString actorOf(const ClientIdentity& client)
 {
     return (client.role == QLatin1String("workstation") ? QStringLiteral("workstation:") : QStringLiteral("partner:"))
@@ -67,6 +86,7 @@ MatchingApi::MatchingApi(PipelinePool& pipelines, const Database& database, cons
     : m_pipelines(pipelines)
     , m_database(database)
     , m_encounters(encounters)
+    , m_audit(audit)
     , m_clock(clock)
     , m_options(std::move(options))
     , m_thresholds(std::move(thresholds))
@@ -92,6 +112,29 @@ HandlerReply MatchingApi::later(HandlerReply::Work work) const
             return alive.expired() ? HttpResponse::error(503, tr("the service is stopping")) : finish();
         };
     });
+}
+
+HandlerReply::Finish MatchingApi::stopped()
+{
+    // Nobody reads it: the server has answered the client (deadline) or lost it.
+    return HandlerReply::answer(HttpResponse::error(503, tr("the request was stopped")));
+}
+
+bool MatchingApi::recordIdentify(const ClientIdentity& client, const QString& gallery, const QString& outcome,
+                                 const QJsonObject& result) const
+{
+    QJsonObject details = result;
+    details.insert(QStringLiteral("client"), client.subject());
+    details.insert(QStringLiteral("fingerprint"), QString::fromLatin1(client.fingerprintSha256));
+    details.insert(QStringLiteral("role"), client.role);
+    details.insert(QStringLiteral("gallery"), gallery.left(64));
+    details.insert(QStringLiteral("outcome"), outcome);
+    QString error;
+    if (m_audit.record(actorOf(client), QStringLiteral("service.identify"), gallery.left(64), details, &error))
+        return true;
+    qCCritical(lcService, "an identify by %s could not be recorded in the audit log: %s",
+               qPrintable(logSafe(client.subject())), qPrintable(logSafe(error)));
+    return false;
 }
 
 bool MatchingApi::isPlainName(const QString& name)
@@ -198,11 +241,13 @@ bool readContext(const QJsonObject& body, Encounter* encounter, HttpResponse* re
     if (refusal->status >= 400)
         return false;
     static const QRegularExpression code(QStringLiteral("^[A-Z<]{3}$"));
-    if (citizenship && !code.match(*citizenship).hasMatch()) {
-        *refusal = HttpResponse::error(400, tr("\"citizenship\" must be an ICAO 9303 three-letter code, not \"%1\"")
-                                                .arg(*citizenship));
+    static const QRegularExpression cameraName(QStringLiteral("^[A-Za-z0-9 ._:/#-]{1,64}$"));
+    static const QRegularExpression flightName(QStringLiteral("^[A-Za-z0-9 _.-]{1,64}$"));
+    if (!checkText(citizenship, QStringLiteral("citizenship"), code, tr("an ICAO 9303 three-letter code"), refusal)
+        || !checkText(camera, QStringLiteral("camera"), cameraName,
+                      tr("1 to 64 letters, digits, spaces and . _ : / # -"), refusal)
+        || !checkText(flight, QStringLiteral("flight"), flightName, tr("1 to 64 letters, digits, spaces and . _ -"), refusal))
         return false;
-    }
     const QJsonValue exempt = body.value(QStringLiteral("exempt"));
     if (!exempt.isUndefined() && !exempt.isNull() && !exempt.isBool()) {
         *refusal = HttpResponse::error(400, tr("the field \"exempt\" must be true or false"));
@@ -212,7 +257,8 @@ bool readContext(const QJsonObject& body, Encounter* encounter, HttpResponse* re
     if (kind)
         parsedKind = Encounter::kindFromName(*kind);
     if (!parsedKind) {
-        *refusal = HttpResponse::error(400, tr("\"kind\" must be entry, exit or checkpoint, not \"%1\"").arg(*kind));
+        *refusal =
+            HttpResponse::error(400, tr("\"kind\" must be entry, exit or checkpoint, not \"%1\"").arg(quoted(*kind)));
         return false;
     }
     encounter->kind = *parsedKind;
@@ -346,17 +392,21 @@ HandlerReply MatchingApi::verify(const HttpRequest& request, const ClientIdentit
     }
     // Decoding and analysing take the time: on a worker, with a pipeline of the pool.
     return later([this, probe = std::move(*probe), reference = std::move(reference), referenceTemplate, encounter,
-                  client](const std::stop_token&) mutable -> HandlerReply::Finish {
+                  client](const std::stop_token& stop) mutable -> HandlerReply::Finish {
         HttpResponse undecodable;
         if (!decode(&probe, QStringLiteral("probe"), &undecodable)
             || (reference && !decode(&*reference, QStringLiteral("reference"), &undecodable)))
             return HandlerReply::answer(undecodable);
+        if (stop.stop_requested())
+            return stopped();
         const PipelinePool::Lease pipeline = m_pipelines.acquire();
         if (reference) {
             const Analysed referenceFace = analyse(*pipeline, reference->bgr);
             if (!referenceFace.faceTemplate)
                 return HandlerReply::answer(HttpResponse::error(422, tr("no face found in the reference photo")));
             referenceTemplate = *referenceFace.faceTemplate;
+            if (stop.stop_requested())
+                return stopped();
         }
         Inspection inspection(m_options.fmr, m_thresholds);
         QString error;
@@ -398,19 +448,33 @@ HandlerReply MatchingApi::identify(const HttpRequest& request, const ClientIdent
         top = int(wanted);
     }
     const auto found = m_galleries.find(*name);
-    if (!isPlainName(*name) || found == m_galleries.end())
-        return HttpResponse::error(404, tr("no gallery \"%1\" is loaded").arg(*name));
-    const std::shared_ptr<const Gallery> gallery = found->second;
+    const bool workstation = client.role == QLatin1String("workstation");
+    // A partner sees only its own organisation's galleries; another's is
+    // answered as one not loaded, so probing tells nothing of it.
+    if (!isPlainName(*name) || found == m_galleries.end()
+        || (!workstation && (found->second.organisation.isEmpty() || found->second.organisation != client.organization))) {
+        const bool elsewhere = found != m_galleries.end();
+        if (!recordIdentify(client, *name, elsewhere ? tr("refused: the gallery belongs to another organisation")
+                                                     : tr("refused: no such gallery"),
+                            QJsonObject()))
+            return HttpResponse::error(500, tr("the identify could not be recorded"));
+        return HttpResponse::error(404, tr("no gallery \"%1\" is loaded for %2")
+                                            .arg(quoted(*name), workstation ? tr("this service")
+                                                                            : tr("your organisation")));
+    }
+    const std::shared_ptr<const Gallery> gallery = found->second.gallery;
 
     std::optional<Photo> probe = readPhoto(body, QStringLiteral("probe"), &refusal);
     if (!probe)
         return refusal;
 
-    return later([this, probe = std::move(*probe), gallery, name = *name, top, encounter,
-                  client](const std::stop_token&) mutable -> HandlerReply::Finish {
+    return later([this, probe = std::move(*probe), gallery, name = *name, top, encounter, client,
+                  workstation](const std::stop_token& stop) mutable -> HandlerReply::Finish {
         HttpResponse undecodable;
         if (!decode(&probe, QStringLiteral("probe"), &undecodable))
             return HandlerReply::answer(undecodable);
+        if (stop.stop_requested())
+            return stopped();
         Inspection inspection(m_options.fmr, m_thresholds);
         QString error;
         if (!inspection.useGallery(gallery, name, &error))
@@ -421,17 +485,24 @@ HandlerReply MatchingApi::identify(const HttpRequest& request, const ClientIdent
             probeFace = analyse(*pipeline, probe.bgr);
         }
         probe.bgr.release();
+        if (stop.stop_requested())
+            return stopped();
         std::optional<MatchOutcome> outcome =
             inspection.decide(probeFace.faceFound, probeFace.qualityPassed, probeFace.faceTemplate, &error);
         if (!outcome)
             return HandlerReply::answer(HttpResponse::error(500, tr("not decided: %1").arg(error)));
-        // The list the client asked for (Inspection keeps its own top few).
+        // The list the client asked for (Inspection keeps its own top few): a
+        // workstation's officer sees the top ones whatever their score; a
+        // partner only those at or above the decision threshold, never the
+        // names of passengers its probe does not match.
         QJsonArray candidates;
         if (probeFace.faceTemplate) {
             const auto best = gallery->identify(*probeFace.faceTemplate, top, &error);
             if (!best)
                 return HandlerReply::answer(HttpResponse::error(500, tr("not searched: %1").arg(error)));
             for (const Candidate& candidate : *best) {
+                if (!workstation && double(candidate.score) < outcome->threshold)
+                    continue;
                 const GalleryEntry& entry = gallery->entry(candidate.index);
                 candidates.append(QJsonObject{{QStringLiteral("traveler_id"), entry.travelerId},
                                               {QStringLiteral("name"), entry.name},
@@ -456,9 +527,21 @@ HandlerReply MatchingApi::identify(const HttpRequest& request, const ClientIdent
             }
         }
         return [this, outcome = *outcome, encounter, probe, referencePhoto, referenceFormat,
-                quality = probeFace.quality, client,
+                quality = probeFace.quality, client, name,
                 answer = QJsonObject{{QStringLiteral("gallery"), name}, {QStringLiteral("candidates"), candidates}}] {
-            return store(outcome, encounter, probe, referencePhoto, referenceFormat, quality, client, answer);
+            const HttpResponse response =
+                store(outcome, encounter, probe, referencePhoto, referenceFormat, quality, client, answer);
+            const QJsonObject stored = QJsonDocument::fromJson(response.body).object();
+            const QJsonObject result{
+                {QStringLiteral("decision"), Encounter::decisionName(outcome.decision)},
+                {QStringLiteral("score"), outcome.score ? QJsonValue(*outcome.score) : QJsonValue()},
+                {QStringLiteral("threshold"), outcome.threshold},
+                {QStringLiteral("candidates_returned"), answer.value(QStringLiteral("candidates")).toArray().size()},
+                {QStringLiteral("status"), response.status},
+                {QStringLiteral("encounter_id"), stored.value(QStringLiteral("encounter_id"))}};
+            if (!recordIdentify(client, name, response.status == 200 ? tr("answered") : tr("failed"), result))
+                return HttpResponse::error(500, tr("the identify could not be recorded"));
+            return response;
         };
     });
 }
@@ -470,13 +553,24 @@ HandlerReply MatchingApi::putGallery(const HttpRequest& request, const ClientIde
     const QString name = QString::fromLatin1(route.parameter(request.path, "name"));
     if (!isPlainName(name))
         return HttpResponse::error(400, tr("\"%1\" is not a gallery name: letters, digits, '_', '-' and '.' only")
-                                            .arg(name));
+                                            .arg(quoted(name)));
     HttpResponse refusal;
     const std::optional<QString> manifest = stringField(request.json.object(), QStringLiteral("manifest"), true, &refusal);
     if (!manifest)
         return refusal;
     if (!isPlainName(*manifest))
-        return HttpResponse::error(400, tr("\"%1\" is not a file name in the manifest folder (no paths)").arg(*manifest));
+        return HttpResponse::error(400, tr("\"%1\" is not a file name in the manifest folder (no paths)")
+                                            .arg(quoted(*manifest)));
+    // The partner organisation (O= of its certificates) whose cameras may
+    // identify against this gallery; none: workstations only.
+    const std::optional<QString> organisation =
+        stringField(request.json.object(), QStringLiteral("organisation"), false, &refusal);
+    if (refusal.status >= 400)
+        return refusal;
+    static const QRegularExpression organisationName(QStringLiteral("^[^\\x00-\\x1f\\x7f]{1,128}$"));
+    if (!checkText(organisation, QStringLiteral("organisation"), organisationName,
+                   tr("the O= of the partner's certificates (1 to 128 characters)"), &refusal))
+        return refusal;
     const QDir folder(m_options.manifestFolder);
     if (m_options.manifestFolder.isEmpty() || !folder.exists())
         return HttpResponse::error(503, tr("no manifest folder is configured"));
@@ -489,8 +583,8 @@ HandlerReply MatchingApi::putGallery(const HttpRequest& request, const ClientIde
 
     // Building enrols every photo of the manifest: on a worker. The gallery
     // is put in place back on the server's thread, where identify reads the map.
-    return later([this, name, manifest = *manifest,
-                  path = file.canonicalFilePath()](const std::stop_token&) -> HandlerReply::Finish {
+    return later([this, name, manifest = *manifest, path = file.canonicalFilePath(),
+                  organisation = organisation.value_or(QString())](const std::stop_token&) -> HandlerReply::Finish {
         QString error;
         std::optional<GalleryBuild> build =
             GalleryBuilder::build(path, m_pipelines.options(), m_options.galleryThreads, &error);
@@ -503,10 +597,11 @@ HandlerReply MatchingApi::putGallery(const HttpRequest& request, const ClientIde
             failed.append(QJsonObject{{QStringLiteral("traveler_id"), failure.entry.travelerId},
                                       {QStringLiteral("line"), failure.line},
                                       {QStringLiteral("reason"), failure.reason}});
-        return [this, name, gallery = std::move(gallery), failed] {
+        return [this, name, gallery = std::move(gallery), failed, organisation] {
             const qsizetype members = gallery->size();
-            m_galleries[name] = gallery;
+            m_galleries[name] = LoadedGallery{gallery, organisation};
             return HttpResponse::json(200, QJsonObject{{QStringLiteral("gallery"), name},
+                                                       {QStringLiteral("organisation"), organisation},
                                                        {QStringLiteral("members"), qint64(members)},
                                                        {QStringLiteral("model_id"), m_pipelines.modelId()},
                                                        {QStringLiteral("failed"), failed}});

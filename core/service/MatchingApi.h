@@ -81,6 +81,12 @@ private:
     struct Photo;
     // Work on a worker whose finishing step answers 503 if this object is gone by then.
     HandlerReply later(HandlerReply::Work work) const;
+    // What work told to stop returns (its answer is dropped by the server).
+    static HandlerReply::Finish stopped();
+    // An identify in the audit log (service.identify): who, which gallery,
+    // what came of it; false (and a critical log line) when it cannot be written.
+    bool recordIdentify(const ClientIdentity& client, const QString& gallery, const QString& outcome,
+                        const QJsonObject& result) const;
     std::optional<Photo> readPhoto(const QJsonObject& body, const QString& field, HttpResponse* refusal) const;
     bool decode(Photo* photo, const QString& field, HttpResponse* refusal) const;
     HttpResponse store(const MatchOutcome& outcome, Encounter encounter, const Photo& probe,
@@ -90,13 +96,18 @@ private:
     PipelinePool& m_pipelines;
     const Database& m_database;
     const EncounterStore& m_encounters;
+    const AuditLog& m_audit;
     const Clock& m_clock;
     MatchingApiOptions m_options;
     Inspection::ThresholdSource m_thresholds;
     SubmissionStore m_submissions;
     PurgeAttestationStore m_attestations;
     QPointer<MatchServer> m_server;
-    std::map<QString, std::shared_ptr<const Gallery>> m_galleries; // the server's thread only
+    struct LoadedGallery {
+        std::shared_ptr<const Gallery> gallery;
+        QString organisation; // the partner organisation that may identify against it; empty: none
+    };
+    std::map<QString, LoadedGallery> m_galleries; // the server's thread only
     std::shared_ptr<const int> m_alive = std::make_shared<const int>(0); // expires with this object
 };
 

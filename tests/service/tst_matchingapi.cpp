@@ -152,7 +152,15 @@ private Q_SLOTS:
     void refusalsLeaveTheStoreUnchanged();
     void purgeAttestation();
 
+    // Attacks (issue 15).
+    void partnersSeeOnlyTheirOwnGalleries();
+    void partnersGetOnlyCandidatesAtTheThreshold();
+    void partnerTextFieldsAreBounded_data();
+    void partnerTextFieldsAreBounded();
+
 private:
+    qint64 identifiesAudited() const;
+    Reply putGallery(const QString& name, const QString& organisation);
     qint64 count(const QString& table) const;
     QList<qint64> counts() const;
     Reply send(const QString& certificate, const QByteArray& bytes);
@@ -229,6 +237,25 @@ void TestMatchingApi::cleanup()
     m_audit.reset();
     m_database.reset();
     m_target.reset();
+}
+
+qint64 TestMatchingApi::identifiesAudited() const
+{
+    QString error;
+    const std::optional<QVariant> value = m_database->scalar(
+        QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE action = 'service.identify'"), {}, QStringLiteral("audit"),
+        &error);
+    return value ? value->toLongLong() : -1;
+}
+
+// UA901 from its manifest, for the cameras of organisation (none: "").
+Reply TestMatchingApi::putGallery(const QString& name, const QString& organisation)
+{
+    QJsonObject body{{QStringLiteral("manifest"), QStringLiteral("UA901.csv")}};
+    if (!organisation.isEmpty())
+        body.insert(QStringLiteral("organisation"), organisation);
+    return send(QStringLiteral("workstation"),
+                request("PUT", "/v1/galleries/" + name.toLatin1(), "application/json", json(body)));
 }
 
 qint64 TestMatchingApi::count(const QString& table) const
@@ -327,7 +354,8 @@ void TestMatchingApi::identifyAgainstAGalleryLoadedByPut()
     QCOMPARE(reply.status, 404); // not loaded yet
 
     const QByteArray put = request("PUT", "/v1/galleries/UA901", "application/json",
-                                   json({{QStringLiteral("manifest"), QStringLiteral("UA901.csv")}}));
+                                   json({{QStringLiteral("manifest"), QStringLiteral("UA901.csv")},
+                                         {QStringLiteral("organisation"), QStringLiteral("United Airlines")}}));
     QCOMPARE(send(QStringLiteral("partner"), put).status, 403); // a partner may not load galleries
     reply = send(QStringLiteral("workstation"), put);
     QVERIFY2(reply.status == 200, reply.body.constData());
@@ -340,8 +368,9 @@ void TestMatchingApi::identifyAgainstAGalleryLoadedByPut()
     QVERIFY2(reply.status == 200, reply.body.constData());
     QJsonObject answer = QJsonDocument::fromJson(reply.body).object();
     QCOMPARE(answer.value(QStringLiteral("decision")).toString(), QStringLiteral("match"));
+    // A partner gets only the candidates at or above the threshold: obama alone.
     const QJsonArray candidates = answer.value(QStringLiteral("candidates")).toArray();
-    QCOMPARE(candidates.size(), 3);
+    QCOMPARE(candidates.size(), 1);
     QCOMPARE(candidates.at(0).toObject().value(QStringLiteral("traveler_id")).toString(), QStringLiteral("obama"));
     QCOMPARE(candidates.at(0).toObject().value(QStringLiteral("score")).toDouble(),
              answer.value(QStringLiteral("score")).toDouble());
@@ -370,11 +399,7 @@ void TestMatchingApi::identifyAgainstAGalleryLoadedByPut()
 
 void TestMatchingApi::clientsAtOnceAreEachDecidedAndStored()
 {
-    QCOMPARE(send(QStringLiteral("workstation"),
-                  request("PUT", "/v1/galleries/UA901", "application/json",
-                          json({{QStringLiteral("manifest"), QStringLiteral("UA901.csv")}})))
-                 .status,
-             200);
+    QCOMPARE(putGallery(QStringLiteral("UA901"), QStringLiteral("United Airlines")).status, 200);
     // Four partners' requests in flight together, matched by the two
     // pipelines side by side: each answered with its own decision and
     // stored once, under its own submission.
@@ -435,44 +460,45 @@ void TestMatchingApi::refusalsLeaveTheStoreUnchanged_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("reason");
+    QTest::addColumn<int>("audited"); // audit events the refusal adds (an identify is always recorded)
     const QString obama = photoBase64(QStringLiteral("obama/01.jpg"));
     const auto verify = [&](const QJsonObject& body) { return request("POST", "/v1/verify", "application/json", json(body)); };
     QTest::newRow("malformed JSON") << request("POST", "/v1/verify", "application/json", R"({"probe": "abc)") << 400
-                                    << QStringLiteral("malformed JSON");
+                                    << QStringLiteral("malformed JSON") << 0;
     QTest::newRow("wrong content type")
         << request("POST", "/v1/verify", "text/plain", json({{QStringLiteral("probe"), obama}})) << 415
-        << QStringLiteral("application/json");
+        << QStringLiteral("application/json") << 0;
     QTest::newRow("100 MB body") << QByteArray("POST /v1/verify HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
                                                "application/json\r\nContent-Length: 104857600\r\n\r\n{")
-                                 << 413 << QStringLiteral("bytes");
+                                 << 413 << QStringLiteral("bytes") << 0;
     QTest::newRow("20000x20000 image")
         << verify({{QStringLiteral("probe"), QString::fromLatin1(pngHeaderClaiming(20000, 20000).toBase64())},
                    {QStringLiteral("reference"), obama}})
-        << 413 << QStringLiteral("20000 x 20000 pixels");
+        << 413 << QStringLiteral("20000 x 20000 pixels") << 0;
     QTest::newRow("unknown gallery")
         << request("POST", "/v1/identify", "application/json",
                    json({{QStringLiteral("probe"), obama}, {QStringLiteral("gallery"), QStringLiteral("XX999")}}))
-        << 404 << QStringLiteral("XX999");
-    QTest::newRow("probe missing") << verify({{QStringLiteral("reference"), obama}}) << 400 << QStringLiteral("probe");
+        << 404 << QStringLiteral("XX999") << 1;
+    QTest::newRow("probe missing") << verify({{QStringLiteral("reference"), obama}}) << 400 << QStringLiteral("probe") << 0;
     QTest::newRow("probe not a string") << verify({{QStringLiteral("probe"), 5}, {QStringLiteral("reference"), obama}})
-                                        << 400 << QStringLiteral("must be a string");
+                                        << 400 << QStringLiteral("must be a string") << 0;
     QTest::newRow("bad base64") << verify({{QStringLiteral("probe"), QStringLiteral("%%%not base64%%%")},
                                            {QStringLiteral("reference"), obama}})
-                                << 400 << QStringLiteral("not base64");
+                                << 400 << QStringLiteral("not base64") << 0;
     QTest::newRow("not an image") << verify({{QStringLiteral("probe"), QString::fromLatin1(QByteArray(400, 'x').toBase64())},
                                              {QStringLiteral("reference"), obama}})
-                                  << 422 << QStringLiteral("cannot be decoded");
+                                  << 422 << QStringLiteral("cannot be decoded") << 0;
     QByteArray truncated = QByteArray::fromBase64(obama.toLatin1());
     truncated.truncate(600);
     QTest::newRow("truncated JPEG") << verify({{QStringLiteral("probe"), QString::fromLatin1(truncated.toBase64())},
                                                {QStringLiteral("reference"), obama}})
-                                    << 422 << QStringLiteral("cannot be decoded");
+                                    << 422 << QStringLiteral("cannot be decoded") << 0;
     QTest::newRow("bad citizenship") << verify({{QStringLiteral("probe"), obama}, {QStringLiteral("reference"), obama},
                                                 {QStringLiteral("citizenship"), QStringLiteral("France")}})
-                                     << 400 << QStringLiteral("citizenship");
+                                     << 400 << QStringLiteral("citizenship") << 0;
     QTest::newRow("both references") << verify({{QStringLiteral("probe"), obama}, {QStringLiteral("reference"), obama},
                                                 {QStringLiteral("reference_template"), obama}})
-                                     << 400 << QStringLiteral("exactly one");
+                                     << 400 << QStringLiteral("exactly one") << 0;
 }
 
 void TestMatchingApi::refusalsLeaveTheStoreUnchanged()
@@ -480,11 +506,13 @@ void TestMatchingApi::refusalsLeaveTheStoreUnchanged()
     QFETCH(QByteArray, bytes);
     QFETCH(int, status);
     QFETCH(QString, reason);
-    const QList<qint64> before = counts();
+    QFETCH(int, audited);
+    QList<qint64> before = counts();
     QCOMPARE(before.front(), 0);
     const Reply reply = send(QStringLiteral("partner"), bytes);
     QCOMPARE(reply.status, status);
     QVERIFY2(reply.error().contains(reason), qPrintable(reply.error()));
+    before.back() += audited;
     QCOMPARE(counts(), before);
 }
 
@@ -544,6 +572,99 @@ void TestMatchingApi::purgeAttestation()
     QCOMPARE(reply.status, 409);
     QCOMPARE(counts(), after);
     QVERIFY2(m_audit->verify(&error)->intact, qPrintable(error));
+}
+
+// United's cameras identify against United's gallery; Delta's camera asking
+// for it is told no such gallery is loaded (as for one that is not), and
+// learns no name; a gallery with no organisation is the workstations' alone.
+// Every identify, answered or refused, is in the audit log.
+void TestMatchingApi::partnersSeeOnlyTheirOwnGalleries()
+{
+    QCOMPARE(putGallery(QStringLiteral("UA901"), QStringLiteral("United Airlines")).status, 200);
+    QCOMPARE(putGallery(QStringLiteral("STAFF"), QString()).status, 200);
+    const qint64 auditedBefore = identifiesAudited();
+    const auto identify = [&](const QString& certificate, const QString& gallery) {
+        return send(certificate, request("POST", "/v1/identify", "application/json",
+                                         json({{QStringLiteral("probe"), photoBase64(QStringLiteral("obama/02.jpg"))},
+                                               {QStringLiteral("gallery"), gallery}})));
+    };
+    Reply reply = identify(QStringLiteral("partner-dl"), QStringLiteral("UA901"));
+    QCOMPARE(reply.status, 404);
+    QVERIFY2(!reply.body.contains("obama"), reply.body.constData());
+    QCOMPARE(count(QStringLiteral("encounters")), 0);
+    QCOMPARE(identify(QStringLiteral("partner"), QStringLiteral("STAFF")).status, 404);
+    QCOMPARE(identify(QStringLiteral("partner"), QStringLiteral("UA901")).status, 200);
+    QCOMPARE(identify(QStringLiteral("workstation"), QStringLiteral("STAFF")).status, 200);
+    QCOMPARE(identify(QStringLiteral("workstation"), QStringLiteral("UA901")).status, 200);
+    // Five identifies, five events: who, which gallery, what came of it.
+    QCOMPARE(identifiesAudited() - auditedBefore, 5);
+    QString error;
+    const std::optional<std::vector<AuditEvent>> events = m_audit->events(1, 1000, &error);
+    QVERIFY2(events, qPrintable(error));
+    QStringList seen;
+    for (const AuditEvent& event : *events) {
+        if (event.action == QLatin1String("service.identify"))
+            seen << event.actor + QLatin1Char(' ') + event.subject + QLatin1Char(' ')
+                    + event.details.value(QStringLiteral("outcome")).toString();
+    }
+    QCOMPARE(seen, (QStringList{QStringLiteral("partner:dl-camera-2 UA901 refused: the gallery belongs to another organisation"),
+                                QStringLiteral("partner:ua-camera-7 STAFF refused: the gallery belongs to another organisation"),
+                                QStringLiteral("partner:ua-camera-7 UA901 answered"),
+                                QStringLiteral("workstation:gate-b12 STAFF answered"),
+                                QStringLiteral("workstation:gate-b12 UA901 answered")}));
+}
+
+// A probe far below the threshold got every top-k name and traveler id: a
+// partner now gets the decision and no candidate; a workstation's officer
+// still sees the top ones.
+void TestMatchingApi::partnersGetOnlyCandidatesAtTheThreshold()
+{
+    QCOMPARE(putGallery(QStringLiteral("UA901"), QStringLiteral("United Airlines")).status, 200);
+    const QByteArray biden = request("POST", "/v1/identify", "application/json",
+                                     json({{QStringLiteral("probe"), photoBase64(QStringLiteral("biden/01.jpg"))},
+                                           {QStringLiteral("gallery"), QStringLiteral("UA901")},
+                                           {QStringLiteral("top"), 6}}));
+    Reply reply = send(QStringLiteral("partner"), biden);
+    QVERIFY2(reply.status == 200, reply.body.constData());
+    QJsonObject answer = QJsonDocument::fromJson(reply.body).object();
+    QCOMPARE(answer.value(QStringLiteral("decision")).toString(), QStringLiteral("no-match"));
+    QCOMPARE(answer.value(QStringLiteral("candidates")).toArray().size(), 0);
+    reply = send(QStringLiteral("workstation"), biden);
+    QVERIFY2(reply.status == 200, reply.body.constData());
+    answer = QJsonDocument::fromJson(reply.body).object();
+    QCOMPARE(answer.value(QStringLiteral("candidates")).toArray().size(), 6);
+}
+
+void TestMatchingApi::partnerTextFieldsAreBounded_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("3 MB camera") << QStringLiteral("camera") << QString(3 * 1024 * 1024, u'c');
+    QTest::newRow("camera with CR LF") << QStringLiteral("camera")
+                                       << QStringLiteral("gate 1\r\nfg.service: forged line");
+    QTest::newRow("65-character flight") << QStringLiteral("flight") << QString(65, u'A');
+    QTest::newRow("flight with NUL") << QStringLiteral("flight") << QStringLiteral("UA9") + QChar(0) + QStringLiteral("01");
+    QTest::newRow("kind with CR LF") << QStringLiteral("kind") << QStringLiteral("entry\r\nx");
+}
+
+// A 3 MB camera name was stored in encounters (which no purge removes), and
+// CR LF in it forged lines in the service log: refused, nothing stored, the
+// value quoted back short and escaped.
+void TestMatchingApi::partnerTextFieldsAreBounded()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    const QList<qint64> before = counts();
+    const Reply reply = send(QStringLiteral("partner"),
+                             request("POST", "/v1/verify", "application/json",
+                                     json({{QStringLiteral("probe"), photoBase64(QStringLiteral("obama/02.jpg"))},
+                                           {QStringLiteral("reference"), photoBase64(QStringLiteral("obama/01.jpg"))},
+                                           {field, value}})));
+    QCOMPARE(reply.status, 400);
+    QVERIFY2(reply.error().contains(field), qPrintable(reply.error()));
+    QVERIFY2(reply.error().size() < 300 && !reply.error().contains(u'\n') && !reply.error().contains(u'\r'),
+             qPrintable(reply.error().left(300)));
+    QCOMPARE(counts(), before);
 }
 
 QTEST_MAIN(TestMatchingApi)
