@@ -40,23 +40,41 @@ int exifOrientation(const uchar* p, qsizetype size)
     return 1;
 }
 
-// Entropy-coded data escapes 0xFF as 0xFF00, so after the frame header the only
-// 0xFFD9 is the end-of-image marker; a file cut short has none.
-bool hasEndOfImage(const uchar* p, qsizetype size, qsizetype from)
+// Where the entropy-coded data of a scan that starts at `from` ends: at the
+// first marker other than a restart (0xFFD0-0xFFD7). In the data a 0xFF byte is
+// written 0xFF00, and 0xFF may be followed by more 0xFF as fill. Returns `size`
+// when the file ends first.
+qsizetype endOfEntropyData(const uchar* p, qsizetype size, qsizetype from)
 {
-    for (qsizetype i = std::max<qsizetype>(from, 0); i + 1 < size; ++i) {
-        if (p[i] == 0xFF && p[i + 1] == 0xD9)
-            return true;
+    qsizetype at = from;
+    while (at + 1 < size) {
+        if (p[at] != 0xFF) {
+            ++at;
+            continue;
+        }
+        const uchar next = p[at + 1];
+        if (next == 0xFF)
+            ++at;
+        else if (next == 0x00 || (next >= 0xD0 && next <= 0xD7))
+            at += 2;
+        else
+            return at;
     }
-    return false;
+    return size;
 }
 
+// Walks the file segment by segment, and through each scan's entropy-coded
+// data, to its end-of-image marker, as the decoder will read it: every step
+// moves forward, so the cost is linear in the file's size, and nothing is read
+// at or past `size`.
 std::optional<ImageHeader> probeJpeg(const uchar* p, qsizetype size, QString* error)
 {
     ImageHeader header;
     header.format = ImageHeader::Format::Jpeg;
+    header.truncated = true; // until the end-of-image marker is reached
+    bool frame = false;
     qsizetype at = 2;
-    while (at + 4 <= size) {
+    while (at + 2 <= size) {
         if (p[at] != 0xFF) {
             ++at; // tolerate fill bytes between segments
             continue;
@@ -66,31 +84,44 @@ std::optional<ImageHeader> probeJpeg(const uchar* p, qsizetype size, QString* er
             ++at;
             continue;
         }
-        if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
-            at += 2;
+        if (marker == 0xD9) {
+            header.truncated = false;
+            break;
+        }
+        if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01 || marker == 0x00) {
+            at += 2; // markers without a length (0xFF00 outside a scan is skipped as the decoder does)
             continue;
         }
+        if (at + 4 > size)
+            break; // the file ends inside a segment's length
         const qsizetype length = be16(p + at + 2);
         if (length < 2)
             break;
         const uchar* payload = p + at + 4;
         const qsizetype payloadSize = std::min<qsizetype>(length - 2, size - at - 4);
-        if (marker == 0xE1)
+        if (marker == 0xE1 && !frame)
             header.exifOrientation = exifOrientation(payload, payloadSize);
         const bool startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4
                                   && marker != 0xC8 && marker != 0xCC;
-        if (startOfFrame) {
+        if (startOfFrame && !frame) {
             if (payloadSize < 5)
                 break;
             header.height = be16(payload + 1);
             header.width = be16(payload + 3);
-            header.truncated = !hasEndOfImage(p, size, at + 2 + length);
-            return header;
+            header.progressive = marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE;
+            frame = true;
         }
-        if (marker == 0xDA || marker == 0xD9)
-            break; // scan data before any frame header
+        if (marker == 0xDA) {
+            if (!frame)
+                break; // scan data before any frame header
+            ++header.jpegScans;
+            at = endOfEntropyData(p, size, at + 2 + length);
+            continue;
+        }
         at += 2 + length;
     }
+    if (frame)
+        return header;
     if (error)
         *error = QStringLiteral("JPEG without a readable frame header (truncated or damaged)");
     return std::nullopt;
