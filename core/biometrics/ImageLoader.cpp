@@ -130,6 +130,12 @@ std::optional<cv::Mat> ImageLoader::decode(const QByteArray& bytes, QString* err
 
     if (header->truncated)
         return fail(QStringLiteral("%1 data ends before its end marker (truncated file)").arg(format));
+    if (header->jpegScans > m_limits.maxJpegScans)
+        return fail(QStringLiteral("the %1JPEG has %2 scans, over the limit of %3 (a camera writes 1, a progressive "
+                                   "encoder about 10); refused before decoding")
+                        .arg(header->progressive ? QStringLiteral("progressive ") : QString())
+                        .arg(header->jpegScans)
+                        .arg(m_limits.maxJpegScans));
 
     cv::Mat decoded;
     try {

@@ -18,6 +18,11 @@ public:
         qint64 maxFileBytes = 64LL * 1024 * 1024;
         qint64 maxPixels = 50'000'000; // about 8000x6000
         int minSide = 32;
+        // A camera writes 1 scan (baseline JPEG), a progressive encoder about
+        // 10 (5 to 14 in the shared data sets). The decoder passes over the
+        // whole image once per scan, so a small file of thousands of scans
+        // holds a thread for seconds or minutes; it is refused from its header.
+        int maxJpegScans = 32;
     };
 
     ImageLoader() = default;
