@@ -207,6 +207,17 @@ std::optional<MatchingApi::Photo> MatchingApi::readPhoto(const QJsonObject& body
                                                 .arg(m_options.maxPixels));
         return std::nullopt;
     }
+    // Thousands of scans cost seconds to minutes of a worker whatever the
+    // pixel count: refused here, before the work is queued.
+    if (header->format == ImageHeader::Format::Jpeg && header->jpegScans > m_options.maxJpegScans) {
+        *refusal = HttpResponse::error(
+            422, tr("the image in \"%1\" is a JPEG of %2 scans, over the limit of %3 (a camera writes 1, a "
+                    "progressive encoder about 10)")
+                     .arg(field)
+                     .arg(header->jpegScans)
+                     .arg(m_options.maxJpegScans));
+        return std::nullopt;
+    }
     Photo photo;
     photo.bytes = decoded.decoded;
     photo.format = header->format == ImageHeader::Format::Png ? QStringLiteral("png") : QStringLiteral("jpeg");
@@ -217,6 +228,7 @@ bool MatchingApi::decode(Photo* photo, const QString& field, HttpResponse* refus
 {
     ImageLoader::Limits limits;
     limits.maxPixels = m_options.maxPixels;
+    limits.maxJpegScans = m_options.maxJpegScans;
     QString error;
     std::optional<cv::Mat> bgr = ImageLoader(limits).decode(photo->bytes, &error);
     if (!bgr) {

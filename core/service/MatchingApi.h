@@ -32,6 +32,7 @@ struct MatchingApiOptions {
     double fmr = 1e-3;               // the decision's false match rate; the threshold is calibrated for it
     QString manifestFolder;          // PUT /v1/galleries/{name} reads manifests from here only
     qint64 maxPixels = 40'000'000;   // an image's pixel count, read from its header before decoding
+    int maxJpegScans = 32;           // a JPEG's scans, counted from its markers before decoding (decode bombs)
     int maxTop = 50;                 // candidates an identify may ask for
     int galleryThreads = 1;          // enrolment threads when a gallery is (re)built
 };

@@ -19,6 +19,7 @@
 #include "core/workflow/EncounterStore.h"
 #include "core/workflow/RetentionPolicy.h"
 #include "tests/service/TlsTestClient.h"
+#include "tests/support/JpegBomb.h"
 #include "tests/support/ManualClock.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
@@ -493,6 +494,11 @@ void TestMatchingApi::refusalsLeaveTheStoreUnchanged_data()
     QTest::newRow("truncated JPEG") << verify({{QStringLiteral("probe"), QString::fromLatin1(truncated.toBase64())},
                                                {QStringLiteral("reference"), obama}})
                                     << 422 << QStringLiteral("cannot be decoded") << 0;
+    // 123 KB, 12 MP: 11 s of a worker to decode (tests/support/JpegBomb.h).
+    const QByteArray bomb = test::progressiveJpegWithScans(cv::Mat(3000, 4000, CV_8UC3, cv::Scalar(90, 120, 150)), 2000);
+    QTest::newRow("decode bomb") << verify({{QStringLiteral("probe"), QString::fromLatin1(bomb.toBase64())},
+                                            {QStringLiteral("reference"), obama}})
+                                 << 422 << QStringLiteral("2000 scans, over the limit of 32") << 0;
     QTest::newRow("bad citizenship") << verify({{QStringLiteral("probe"), obama}, {QStringLiteral("reference"), obama},
                                                 {QStringLiteral("citizenship"), QStringLiteral("France")}})
                                      << 400 << QStringLiteral("citizenship") << 0;
