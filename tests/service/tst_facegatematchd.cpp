@@ -6,12 +6,20 @@
 #include "tests/support/TestData.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
 
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
 #include <csignal>
+#include <memory>
+#include <vector>
 
 #include <signal.h>
 
@@ -38,6 +46,7 @@ class TestFacegateMatchd : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void servesHealthAndStopsOnSigterm();
+    void sigtermStopsWithinSecondsWhateverIsQueued();
     void refusesToStart_data();
     void refusesToStart();
 
@@ -126,6 +135,73 @@ void TestFacegateMatchd::servesHealthAndStopsOnSigterm()
     // The port is free again.
     QTcpServer again;
     QVERIFY(again.listen(QHostAddress::LocalHost, port));
+}
+
+// SIGTERM with a worker busy and more work queued: the queued work is
+// dropped and the running one stops at its next step, so the service is gone
+// within seconds (it waited for every queued request before).
+void TestFacegateMatchd::sigtermStopsWithinSecondsWhateverIsQueued()
+{
+    const quint16 port = freePort();
+    QVERIFY(port != 0);
+    const QString config = writeConfig(QStringLiteral("sigterm.ini"));
+    QVERIFY(!config.isEmpty());
+    {
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("workers=1\nmaxConcurrent=16\n");
+    }
+    QProcess daemon;
+    start(&daemon, {QStringLiteral("--config"), config, QStringLiteral("--listen"),
+                    QStringLiteral("127.0.0.1:%1").arg(port)});
+    QVERIFY2(daemon.waitForStarted(10000), qPrintable(daemon.errorString()));
+    QByteArray log;
+    QDeadlineTimer deadline(120000);
+    while (!log.contains("listening on") && daemon.state() == QProcess::Running && !deadline.hasExpired()) {
+        daemon.waitForReadyRead(200);
+        log += daemon.readAllStandardError();
+    }
+    QVERIFY2(log.contains("listening on"), log.constData());
+
+    // A 36 MP photo (smooth, so 1 MB as JPEG): a second or more of a worker per verify.
+    cv::Mat noise(60, 60, CV_8UC3);
+    cv::randu(noise, cv::Scalar::all(0), cv::Scalar::all(255));
+    cv::Mat large;
+    cv::resize(noise, large, cv::Size(6000, 6000), 0, 0, cv::INTER_CUBIC);
+    std::vector<uchar> jpeg;
+    QVERIFY(cv::imencode(".jpg", large, jpeg, {cv::IMWRITE_JPEG_QUALITY, 80}));
+    const QString photo = QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(jpeg.data()),
+                                                         qsizetype(jpeg.size())).toBase64());
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("probe"), photo},
+                                                      {QStringLiteral("reference"), photo}})
+                                .toJson(QJsonDocument::Compact);
+    const QByteArray verify = "POST /v1/verify HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                              "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    std::vector<std::unique_ptr<test::Client>> clients;
+    for (int i = 0; i < 8; ++i) {
+        clients.push_back(std::make_unique<test::Client>(m_pki, i % 2 ? QStringLiteral("partner")
+                                                                     : QStringLiteral("workstation")));
+        clients.back()->connectTo(port);
+        clients.back()->send(verify);
+    }
+    QVERIFY(test::spinUntil([&] {
+        return std::all_of(clients.cbegin(), clients.cend(),
+                           [](const auto& client) { return client->socket().encryptedBytesToWrite() == 0
+                                                        && client->socket().bytesToWrite() == 0; });
+    }));
+    QTest::qWait(1000); // the eight are read; one is being matched, seven wait
+
+    QElapsedTimer stopping;
+    stopping.start();
+    QCOMPARE(::kill(pid_t(daemon.processId()), SIGTERM), 0);
+    QVERIFY(daemon.waitForFinished(60000));
+    const qint64 tookMs = stopping.elapsed();
+    log += daemon.readAllStandardError();
+    QCOMPARE(daemon.exitCode(), 0);
+    QVERIFY2(tookMs < 4000, qPrintable(QStringLiteral("stopping took %1 ms:\n%2")
+                                           .arg(tookMs)
+                                           .arg(QString::fromUtf8(log.right(2000)))));
+    qInfo("stopped %lld ms after SIGTERM with 8 verifies of 36 MP photos in progress", tookMs);
 }
 
 void TestFacegateMatchd::refusesToStart_data()
