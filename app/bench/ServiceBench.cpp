@@ -461,6 +461,9 @@ int runServiceBench(const QStringList& arguments, CliContext& context)
     serverOptions.ratePerSecond = 0;
     serverOptions.maxConcurrentRequests = std::max(clients + 1, serverOptions.maxConcurrentRequests); // + the health monitor
     serverOptions.maxConnections = std::max(clients + 8, serverOptions.maxConnections);
+    // The clients share one partner certificate: its own caps as wide.
+    serverOptions.maxConcurrentPerClient = std::max(clients + 1, serverOptions.maxConcurrentPerClient);
+    serverOptions.maxConnectionsPerClient = std::max(clients + 8, serverOptions.maxConnectionsPerClient);
     serverOptions.workerThreads = workers;
     MatchServer server(*tls, RoleMap::defaults(), serverOptions, clock);
     api.registerOn(server);
@@ -469,7 +472,10 @@ int runServiceBench(const QStringList& arguments, CliContext& context)
 
     const QByteArray put = httpRequest(
         "PUT", "/v1/galleries/bench",
-        QJsonDocument(QJsonObject{{QStringLiteral("manifest"), manifestFile.fileName()}}).toJson(QJsonDocument::Compact));
+        // The partner clients' organisation (the test PKI's partner.pem): theirs to identify against.
+        QJsonDocument(QJsonObject{{QStringLiteral("manifest"), manifestFile.fileName()},
+                                  {QStringLiteral("organisation"), QStringLiteral("United Airlines")}})
+            .toJson(QJsonDocument::Compact));
     const QByteArray identify = httpRequest(
         "POST", "/v1/identify",
         QJsonDocument(QJsonObject{{QStringLiteral("probe"), QString::fromLatin1(photo.toBase64())},
