@@ -107,8 +107,8 @@ const std::vector<SettingSpec>& Settings::table()
          QStringLiteral("facegate-matchd: revoked client certificates, comma-separated (sha256:<hex> or serial:<hex>)"),
          anyText(), true},
         {QStringLiteral("service/roles"), QString(),
-         QStringLiteral("facegate-matchd: role bindings, comma-separated (CN|O|OU=value:role); empty: OU=partner and "
-                        "OU=workstation"),
+         QStringLiteral("facegate-matchd: role bindings, comma-separated (CN|O|OU=value:role); empty: OU=partner, "
+                        "OU=workstation and OU=operator"),
          anyText(), true},
         {QStringLiteral("service/manifestFolder"), QString(),
          QStringLiteral("facegate-matchd: the folder of the flight manifests galleries are loaded from"), anyText()},
@@ -122,7 +122,8 @@ const std::vector<SettingSpec>& Settings::table()
                         "per core"),
          integerIn(0, 64, QStringLiteral("threads"))},
         {QStringLiteral("service/maxConcurrent"), QStringLiteral("8"),
-         QStringLiteral("facegate-matchd: requests in flight at once; more are answered 503"),
+         QStringLiteral("facegate-matchd: requests being matched at once (running or waiting for a worker); more are "
+                        "answered 503"),
          integerIn(1, 1024, QStringLiteral("requests"))},
         {QStringLiteral("service/ratePerSecond"), QStringLiteral("10"),
          QStringLiteral("facegate-matchd: requests per second per client certificate; more are answered 429"),

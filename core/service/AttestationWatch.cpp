@@ -108,7 +108,7 @@ std::optional<OverdueAttestations> AttestationWatch::checkNow(QString* error)
                   found->count, qint64(m_due.count()), found->oldestEncounterId,
                   qPrintable(found->oldestSubmissionId.isEmpty() ? QStringLiteral("none recorded")
                                                                  : found->oldestSubmissionId),
-                  qPrintable(found->oldestPartner), qPrintable(found->oldestVerifiedAt.toString(Qt::ISODate)));
+                  qPrintable(logSafe(found->oldestPartner)), qPrintable(found->oldestVerifiedAt.toString(Qt::ISODate)));
     }
     Q_EMIT checked(*found);
     return found;
