@@ -99,7 +99,8 @@ std::optional<ImageHeader> probeJpeg(const uchar* p, qsizetype size, QString* er
             break;
         const uchar* payload = p + at + 4;
         const qsizetype payloadSize = std::min<qsizetype>(length - 2, size - at - 4);
-        if (marker == 0xE1 && !frame)
+        // APP1 also holds XMP (phones write it after the EXIF): only the EXIF one says the orientation.
+        if (marker == 0xE1 && !frame && payloadSize >= 6 && std::memcmp(payload, "Exif\0\0", 6) == 0)
             header.exifOrientation = exifOrientation(payload, payloadSize);
         const bool startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4
                                   && marker != 0xC8 && marker != 0xCC;

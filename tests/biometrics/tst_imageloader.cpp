@@ -6,6 +6,7 @@
 #include "tests/support/JpegBomb.h"
 #include "tests/support/TestData.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -79,6 +80,30 @@ private Q_SLOTS:
                                        cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION);
         QCOMPARE(raw.cols, m_face.rows);
         QCOMPARE(raw.rows, m_face.cols);
+    }
+
+    // Phones write an XMP APP1 segment after the EXIF one: its orientation
+    // must survive it (an XMP segment once reset it to 1, the photo then
+    // reaching the detector on its side).
+    void xmpAfterExifKeepsTheOrientation()
+    {
+        QFile file(fx::exifRotatedJpeg(m_face, m_dir.path()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray jpeg = file.readAll();
+        const qsizetype exif = jpeg.indexOf(QByteArray("Exif\0\0", 6));
+        QVERIFY(exif >= 4);
+        const qsizetype exifEnd = exif - 2 + qsizetype((uchar(jpeg[exif - 2]) << 8) | uchar(jpeg[exif - 1]));
+        const QByteArray xmp = QByteArray("http://ns.adobe.com/xap/1.0/\0", 29)
+            + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><tiff:Orientation>6</tiff:Orientation></x:xmpmeta>";
+        const qsizetype length = xmp.size() + 2;
+        jpeg.insert(exifEnd, QByteArray("\xFF\xE1", 2) + char(length >> 8) + char(length & 0xff) + xmp);
+        const std::optional<ImageHeader> header = ImageHeader::probe(jpeg, nullptr);
+        QVERIFY(header);
+        QCOMPARE(header->exifOrientation, 6);
+        const std::optional<cv::Mat> image = ImageLoader().decode(jpeg, nullptr);
+        QVERIFY(image);
+        QCOMPARE(image->cols, m_face.cols);
+        QCOMPARE(image->rows, m_face.rows);
     }
 
     void alphaIsCompositedOverWhite()
