@@ -80,6 +80,10 @@ std::optional<ServiceConfiguration> ServiceConfiguration::fromSettings(const Set
     MatchServerOptions& server = configuration.m_server;
     server.limits.maxBodyBytes = settings.value(QStringLiteral("service/maxBodyMegabytes")).toLongLong() * 1024 * 1024;
     server.maxConcurrentRequests = settings.value(QStringLiteral("service/maxConcurrent")).toInt();
+    server.maxConcurrentPerClient = settings.value(QStringLiteral("service/maxConcurrentPerClient")).toInt();
+    server.requestTimeoutMs = settings.value(QStringLiteral("service/requestTimeoutSeconds")).toInt() * 1000;
+    server.maxConnectionsPerClient = settings.value(QStringLiteral("service/connectionsPerClient")).toInt();
+    server.maxHandshakesPerAddress = settings.value(QStringLiteral("service/handshakesPerAddress")).toInt();
     server.ratePerSecond = settings.value(QStringLiteral("service/ratePerSecond")).toDouble();
     server.rateBurst = settings.value(QStringLiteral("service/burst")).toInt();
     const int workers = settings.value(QStringLiteral("service/workers")).toInt();

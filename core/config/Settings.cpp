@@ -125,6 +125,20 @@ const std::vector<SettingSpec>& Settings::table()
          QStringLiteral("facegate-matchd: requests being matched at once (running or waiting for a worker); more are "
                         "answered 503"),
          integerIn(1, 1024, QStringLiteral("requests"))},
+        {QStringLiteral("service/maxConcurrentPerClient"), QStringLiteral("4"),
+         QStringLiteral("facegate-matchd: of service/maxConcurrent, the requests of one client certificate; more are "
+                        "answered 503"),
+         integerIn(1, 1024, QStringLiteral("requests"))},
+        {QStringLiteral("service/requestTimeoutSeconds"), QStringLiteral("30"),
+         QStringLiteral("facegate-matchd: a request not matched by then is answered 503 and its work stopped"),
+         integerIn(1, 600, QStringLiteral("seconds"))},
+        {QStringLiteral("service/connectionsPerClient"), QStringLiteral("32"),
+         QStringLiteral("facegate-matchd: open connections of one client certificate; more are answered 503"),
+         integerIn(1, 4096, QStringLiteral("connections"))},
+        {QStringLiteral("service/handshakesPerAddress"), QStringLiteral("8"),
+         QStringLiteral("facegate-matchd: connections from one IP address in their TLS handshake at once (cameras "
+                        "behind one NAT share it); more are closed"),
+         integerIn(1, 1024, QStringLiteral("connections"))},
         {QStringLiteral("service/ratePerSecond"), QStringLiteral("10"),
          QStringLiteral("facegate-matchd: requests per second per client certificate; more are answered 429"),
          integerIn(1, 10000, QStringLiteral("requests per second"))},

@@ -220,6 +220,10 @@ void TestFacegateMatchd::refusesToStart_data()
                                        << QStringLiteral("service/listen");
     QTest::newRow("out of range") << QStringLiteral("maxConcurrent=0\n") << QStringList()
                                   << QStringLiteral("service/maxConcurrent");
+    QTest::newRow("per-address handshakes out of range") << QStringLiteral("handshakesPerAddress=0\n") << QStringList()
+                                                         << QStringLiteral("service/handshakesPerAddress");
+    QTest::newRow("a path with a comma and no quotes") << QStringLiteral("manifestFolder=/srv/a,b\n") << QStringList()
+                                                   << QStringLiteral("service/manifestFolder");
 }
 
 void TestFacegateMatchd::refusesToStart()
