@@ -55,6 +55,9 @@ private:
     // records in the temporary folder; [service] comes last, so lines appended go there.
     QString writeConfig(const QString& name) const;
     void start(QProcess* process, const QStringList& arguments) const;
+    // Starts the daemon on config and port and waits until it says it listens
+    // (its standard error so far in *log).
+    bool serve(QProcess* daemon, const QString& config, quint16 port, QByteArray* log) const;
 
     test::TestPki m_pki;
     QTemporaryDir m_dir;
@@ -96,6 +99,26 @@ void TestFacegateMatchd::start(QProcess* process, const QStringList& arguments) 
     process->start(QStringLiteral(FACEGATE_MATCHD), arguments);
 }
 
+bool TestFacegateMatchd::serve(QProcess* daemon, const QString& config, quint16 port, QByteArray* log) const
+{
+    start(daemon, {QStringLiteral("--config"), config, QStringLiteral("--listen"),
+                   QStringLiteral("127.0.0.1:%1").arg(port)});
+    if (!daemon->waitForStarted(10000)) {
+        qWarning("facegate-matchd did not start: %s", qPrintable(daemon->errorString()));
+        return false;
+    }
+    // Listening once it says so (the models load first: seconds).
+    const QByteArray listening = QStringLiteral("listening on 127.0.0.1 port %1").arg(port).toUtf8();
+    QDeadlineTimer deadline(120000);
+    while (!log->contains(listening) && daemon->state() == QProcess::Running && !deadline.hasExpired()) {
+        daemon->waitForReadyRead(200);
+        *log += daemon->readAllStandardError();
+    }
+    if (!log->contains(listening))
+        qWarning("facegate-matchd is not listening: %s", log->constData());
+    return log->contains(listening);
+}
+
 void TestFacegateMatchd::servesHealthAndStopsOnSigterm()
 {
     const quint16 port = freePort();
@@ -103,17 +126,8 @@ void TestFacegateMatchd::servesHealthAndStopsOnSigterm()
     const QString config = writeConfig(QStringLiteral("serving.ini"));
     QVERIFY(!config.isEmpty());
     QProcess daemon;
-    start(&daemon, {QStringLiteral("--config"), config, QStringLiteral("--listen"),
-                    QStringLiteral("127.0.0.1:%1").arg(port)});
-    QVERIFY2(daemon.waitForStarted(10000), qPrintable(daemon.errorString()));
-    // Listening once it says so (the models load first: seconds).
     QByteArray log;
-    QDeadlineTimer deadline(120000);
-    while (!log.contains("listening on") && daemon.state() == QProcess::Running && !deadline.hasExpired()) {
-        daemon.waitForReadyRead(200);
-        log += daemon.readAllStandardError();
-    }
-    QVERIFY2(log.contains(QStringLiteral("listening on 127.0.0.1 port %1").arg(port).toUtf8()), log.constData());
+    QVERIFY(serve(&daemon, config, port, &log));
 
     test::Client partner(m_pki, QStringLiteral("partner"));
     const test::Reply health = partner.exchange(port, "GET /v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
@@ -152,16 +166,8 @@ void TestFacegateMatchd::sigtermStopsWithinSecondsWhateverIsQueued()
         file.write("workers=1\nmaxConcurrent=16\n");
     }
     QProcess daemon;
-    start(&daemon, {QStringLiteral("--config"), config, QStringLiteral("--listen"),
-                    QStringLiteral("127.0.0.1:%1").arg(port)});
-    QVERIFY2(daemon.waitForStarted(10000), qPrintable(daemon.errorString()));
     QByteArray log;
-    QDeadlineTimer deadline(120000);
-    while (!log.contains("listening on") && daemon.state() == QProcess::Running && !deadline.hasExpired()) {
-        daemon.waitForReadyRead(200);
-        log += daemon.readAllStandardError();
-    }
-    QVERIFY2(log.contains("listening on"), log.constData());
+    QVERIFY(serve(&daemon, config, port, &log));
 
     // A 36 MP photo (smooth, so 1 MB as JPEG): a second or more of a worker per verify.
     cv::Mat noise(60, 60, CV_8UC3);
