@@ -127,8 +127,14 @@ bool HttpConnection::trackRequest()
             return false;
         }
         m_reserved += length;
-        if (m_parser.status() != HttpRequestParser::Status::Complete)
+        if (m_parser.status() != HttpRequestParser::Status::Complete) {
             m_deadline.start(int(std::max<qint64>(1, m_options.bodyTimeoutMs - m_requestClock.elapsed())));
+            // A client that waits to be told its body is welcome (RFC 9110 10.1.1);
+            // one over a limit has had its refusal instead.
+            const HttpRequest& head = m_parser.request();
+            if (head.versionMinor >= 1 && head.header("expect").toLower() == "100-continue")
+                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        }
     }
     return true;
 }

@@ -94,7 +94,9 @@ private:
             return false;
         Reply parsed;
         parsed.head = m_received.left(end);
-        const QList<QByteArray> statusLine = parsed.head.left(parsed.head.indexOf('\r')).split(' ');
+        // The status line (all of the head when the answer has no header field, as "100 Continue").
+        const qsizetype lineEnd = parsed.head.indexOf('\r');
+        const QList<QByteArray> statusLine = (lineEnd < 0 ? parsed.head : parsed.head.left(lineEnd)).split(' ');
         const qsizetype length = parsed.header("Content-Length").toLongLong();
         if (statusLine.size() < 2 || m_received.size() < end + 4 + length)
             return false;

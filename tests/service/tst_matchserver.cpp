@@ -88,6 +88,7 @@ private Q_SLOTS:
     void wrongContentTypeGets415();
     void malformedJsonGets400();
     void hugeContentLengthGets413FromTheHeaders();
+    void expectContinueIsAnswered();
     void unknownPathAndWrongMethod();
     void keepAliveServesPipelinedRequests();
     void ratePerClientGets429();
@@ -349,6 +350,28 @@ void TestMatchServer::hugeContentLengthGets413FromTheHeaders()
     QVERIFY(spinUntil([&] { return client.ended(); }));
     QCOMPARE(m_echoCalls, 0);
     QCOMPARE(m_server->metrics().errors(QStringLiteral("too_large")), 1);
+}
+
+// A client that sends "Expect: 100-continue" waits for the 100 before its body
+// (curl waits a second otherwise); one over the limit gets its 413 instead.
+void TestMatchServer::expectContinueIsAnswered()
+{
+    Client client(m_pki, QStringLiteral("partner"));
+    client.connectTo(m_server->serverPort());
+    client.send("POST /v1/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                "Expect: 100-continue\r\nContent-Length: 7\r\n\r\n");
+    const Reply interim = client.reply();
+    QVERIFY2(interim.status == 100, client.received().constData());
+    client.send(R"({"n":7})");
+    const Reply answer = client.reply();
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("n")).toInt(), 7);
+
+    Client big(m_pki, QStringLiteral("partner"));
+    big.connectTo(m_server->serverPort());
+    big.send("POST /v1/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+             "Expect: 100-continue\r\nContent-Length: 104857600\r\n\r\n");
+    QCOMPARE(big.reply().status, 413);
 }
 
 void TestMatchServer::unknownPathAndWrongMethod()
