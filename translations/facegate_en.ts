@@ -836,6 +836,10 @@
         <source>No decision: the matching service is unreachable (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The traveler opted out: nothing is captured until Next traveler (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fg::LiveAnalysis</name>
@@ -927,10 +931,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Alternate procedure %1 logged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Opt-out cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1000,6 +1000,14 @@
     </message>
     <message>
         <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alternate procedure %1 logged · camera stopped until Next traveler (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The traveler opted out: capture resumes with Next traveler (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

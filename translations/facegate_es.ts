@@ -836,6 +836,10 @@
         <source>No decision: the matching service is unreachable (%1)</source>
         <translation>Sin decisión: no se puede contactar con el servicio de comparación (%1)</translation>
     </message>
+    <message>
+        <source>The traveler opted out: nothing is captured until Next traveler (Ctrl+N)</source>
+        <translation>El viajero renunció: no se captura nada hasta Siguiente viajero (Ctrl+N)</translation>
+    </message>
 </context>
 <context>
     <name>fg::LiveAnalysis</name>
@@ -927,10 +931,6 @@
         <translation>Renuncia: cámara detenida para este viajero</translation>
     </message>
     <message>
-        <source>Alternate procedure %1 logged</source>
-        <translation>Procedimiento alternativo %1 registrado</translation>
-    </message>
-    <message>
         <source>Opt-out cancelled</source>
         <translation>Renuncia cancelada</translation>
     </message>
@@ -1001,6 +1001,14 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Alternate procedure %1 logged · camera stopped until Next traveler (Ctrl+N)</source>
+        <translation>Procedimiento alternativo %1 registrado · cámara detenida hasta Siguiente viajero (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>The traveler opted out: capture resumes with Next traveler (Ctrl+N)</source>
+        <translation>El viajero renunció: la captura se reanuda con Siguiente viajero (Ctrl+N)</translation>
     </message>
 </context>
 <context>

@@ -836,6 +836,10 @@
         <source>No decision: the matching service is unreachable (%1)</source>
         <translation>Aucune décision : le service de comparaison est injoignable (%1)</translation>
     </message>
+    <message>
+        <source>The traveler opted out: nothing is captured until Next traveler (Ctrl+N)</source>
+        <translation>Le voyageur a refusé : rien n’est capturé avant Voyageur suivant (Ctrl+N)</translation>
+    </message>
 </context>
 <context>
     <name>fg::LiveAnalysis</name>
@@ -927,10 +931,6 @@
         <translation>Refus : caméra arrêtée pour ce voyageur</translation>
     </message>
     <message>
-        <source>Alternate procedure %1 logged</source>
-        <translation>Procédure alternative %1 consignée</translation>
-    </message>
-    <message>
         <source>Opt-out cancelled</source>
         <translation>Refus annulé</translation>
     </message>
@@ -1001,6 +1001,14 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>Alternate procedure %1 logged · camera stopped until Next traveler (Ctrl+N)</source>
+        <translation>Procédure alternative %1 enregistrée · caméra arrêtée jusqu’à Voyageur suivant (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>The traveler opted out: capture resumes with Next traveler (Ctrl+N)</source>
+        <translation>Le voyageur a refusé : la capture reprend avec Voyageur suivant (Ctrl+N)</translation>
     </message>
 </context>
 <context>

@@ -64,12 +64,16 @@ void InspectionDesk::setOfficer(const std::optional<UserAccount>& officer)
 
 void InspectionDesk::capture()
 {
+    if (travelerDeclined()) {
+        Q_EMIT problem(tr("The traveler opted out: nothing is captured until Next traveler (Ctrl+N)"));
+        return;
+    }
     m_live->requestCapture();
 }
 
 void InspectionDesk::onCaptured(const CaptureResult& capture)
 {
-    if (m_optingOut)
+    if (travelerDeclined())
         return; // the traveler declined: nothing of them is kept
     if (!m_officer) {
         m_live->nextTraveler(); // nobody signed in (locked): nothing is kept
@@ -180,7 +184,7 @@ void InspectionDesk::askService(const CaptureResult& capture)
 
 void InspectionDesk::onServiceReply(const CaptureResult& capture, const MatchClientReply& reply)
 {
-    if (m_optingOut || !m_officer) {
+    if (travelerDeclined() || !m_officer) {
         m_live->nextTraveler(); // declined, or locked meanwhile: nothing of it is kept
         return;
     }
@@ -319,7 +323,8 @@ qint64 InspectionDesk::optOut(QWidget* parent)
         return 0;
     }
     m_optingOut = true;
-    const bool automatic = m_live->autoCapture();
+    // Automatic capture as the officer had it before this traveler declined.
+    const bool automatic = m_declined ? m_autoCaptureBefore : m_live->autoCapture();
     m_live->setAutoCapture(false);
     // A capture on screen that the officer has not acted on is this
     // traveler's, taken before they declined: it goes once the procedure is
@@ -357,15 +362,33 @@ qint64 InspectionDesk::optOut(QWidget* parent)
             Q_EMIT captureWithdrawn(declinedCapture);
     }
 
-    m_live->setAutoCapture(automatic);
     m_optingOut = false;
-    nextTraveler();
+    if (id != 0 || m_declined) {
+        // Consent is a state: the traveler who declined is usually still in
+        // front of the camera, so nothing is captured until the officer
+        // starts the next traveler (nextTraveler() restores automatic capture).
+        m_declined = true;
+        m_autoCaptureBefore = automatic;
+        ++m_ticket;
+        m_waiting = false;
+        m_live->nextTraveler();
+    } else {
+        // Cancelled: the traveler did not decline after all.
+        m_live->setAutoCapture(automatic);
+        nextTraveler();
+    }
     Q_EMIT optOutFinished(id);
     return id;
 }
 
 void InspectionDesk::nextTraveler()
 {
+    if (m_optingOut)
+        return; // the opt-out dialog decides what follows
+    if (m_declined) {
+        m_declined = false;
+        m_live->setAutoCapture(m_autoCaptureBefore);
+    }
     ++m_ticket; // an answer still on its way is not the next traveler's
     m_waiting = false;
     m_encounterId = 0;

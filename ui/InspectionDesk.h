@@ -87,12 +87,18 @@ public:
     void sendToSecondary(const QString& reason);
     void nextTraveler();
     // The traveler declines the photo: capture stops for them (nothing
-    // captured meanwhile is kept), the opt-out dialog logs the alternate
-    // procedure, then the next traveler. A capture of theirs already on
-    // screen and not acted on is withdrawn once the procedure is logged.
-    // Modal; returns the logged id or 0.
+    // captured meanwhile is kept) and the opt-out dialog logs the alternate
+    // procedure. Once it is logged, capture stays stopped (the key and
+    // automatic capture alike) until nextTraveler(): the traveler who
+    // declined is usually still in front of the camera. A capture of theirs
+    // already on screen and not acted on is withdrawn once the procedure is
+    // logged. Cancelled, capture goes on as before. Modal; returns the
+    // logged id or 0.
     qint64 optOut(QWidget* parent);
     bool isOptingOut() const { return m_optingOut; }
+    // The traveler in front has declined (the dialog open, or the procedure
+    // logged and no next traveler yet): nothing is captured.
+    bool travelerDeclined() const { return m_optingOut || m_declined; }
 
 Q_SIGNALS:
     // A new traveler steps up (the next-traveler key, or after an opt-out).
@@ -129,6 +135,8 @@ private:
     qint64 m_encounterId = 0;
     AlternateProcedureStore* m_alternates = nullptr;
     bool m_optingOut = false;
+    bool m_declined = false;          // an opt-out logged for the traveler in front
+    bool m_autoCaptureBefore = true;  // automatic capture before they declined
 
     // Deciding through the service.
     bool m_serviceMode = false;

@@ -329,14 +329,28 @@ void MainWindow::setDesk(InspectionDesk* desk)
                 m_grid->tile(i)->view()->hide();
             showNotice([] { return tr("Opt-out: camera stopped for this traveler"); });
         });
-        connect(m_desk, &InspectionDesk::optOutFinished, this, [this](qint64 id) {
+        // The camera views come back with the next traveler (or a cancelled opt-out).
+        const auto showViews = [this] {
             for (int i = 0; i < m_grid->count(); ++i)
                 m_grid->tile(i)->view()->show();
-            showNotice([id] { return id ? tr("Alternate procedure %1 logged").arg(id) : tr("Opt-out cancelled"); },
+        };
+        connect(m_desk, &InspectionDesk::optOutFinished, this, [this, showViews](qint64 id) {
+            if (id == 0)
+                showViews();
+            showNotice([id] {
+                return id ? tr("Alternate procedure %1 logged · camera stopped until Next traveler (Ctrl+N)").arg(id)
+                          : tr("Opt-out cancelled");
+            },
                        std::chrono::seconds(8));
         });
+        connect(m_desk, &InspectionDesk::nextTravelerStarted, this, showViews);
     }
     add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), QT_TR_NOOP("Automatic capture"), [this] {
+        if (m_desk && m_desk->travelerDeclined()) {
+            showNotice([] { return tr("The traveler opted out: capture resumes with Next traveler (Ctrl+N)"); },
+                       std::chrono::seconds(4));
+            return;
+        }
         LiveAnalysis& live = liveAnalysis();
         live.setAutoCapture(!live.autoCapture());
         showNotice([on = live.autoCapture()] { return on ? tr("Automatic capture on") : tr("Automatic capture off"); },

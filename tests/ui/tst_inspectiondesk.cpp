@@ -153,6 +153,9 @@ private Q_SLOTS:
         };
         const int photosBefore = photos();
         const qint64 declined = recorded.at(1).at(0).toLongLong();
+        // Automatic capture on, as officers have it: the traveler who declined
+        // stays in view (the clip goes on) and must not be captured again.
+        window.liveAnalysis().setAutoCapture(true);
         QSignalSpy withdrawn(&desk, &InspectionDesk::captureWithdrawn);
         bool filled = false;
         QTimer::singleShot(200, this, [&] {
@@ -182,8 +185,18 @@ private Q_SLOTS:
         QCOMPARE(logged->flight, QStringLiteral("UA901"));
         QCOMPARE(logged->document.number, QStringLiteral("L898902C3"));
         QCOMPARE(logged->outcome, AlternateProcedure::Outcome::NotVerified);
-        QTest::qWait(1000);
+        QTest::qWait(3000); // the face is still in view; an automatic capture takes about a second
         QCOMPARE(recorded.count(), 2); // no capture was kept for the traveler who declined
+        QVERIFY(!window.liveAnalysis().autoCapture());
+        QSignalSpy problems(&desk, &InspectionDesk::problem);
+        window.activateWindow(); // back from the dialog
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_Space); // the capture key neither
+        QTest::keyClick(&window, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier); // nor automatic capture
+        QTest::qWait(1500);
+        QCOMPARE(recorded.count(), 2);
+        QCOMPARE(problems.count(), 1);
+        QVERIFY(!window.liveAnalysis().autoCapture());
         QCOMPARE(withdrawn.count(), 1);
         QCOMPARE(withdrawn.front().front().toLongLong(), declined);
         QCOMPARE(photos(), photosBefore - 2); // the capture and the reference photo kept beside it
@@ -191,6 +204,11 @@ private Q_SLOTS:
         QVERIFY(!encounters.photo(declined, {QStringLiteral("officer:olga"), QStringLiteral("test")}, &purged, &error));
         QVERIFY2(purged && error.contains(QString::fromLatin1(EncounterStore::kOptOutRule)), qPrintable(error));
         QVERIFY(encounters.find(declined, &error)); // the encounter itself stays
+
+        // The next traveler (Ctrl+N): automatic capture as it was, and on it goes.
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        QVERIFY(window.liveAnalysis().autoCapture());
+        QTRY_VERIFY_WITH_TIMEOUT(recorded.count() == 3, kGenerousMs);
         window.close();
     }
 };
