@@ -840,6 +840,14 @@
         <source>The traveler opted out: nothing is captured until Next traveler (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The decision on screen was %1&apos;s: cleared for %2; capture the traveler again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision on screen was made against the previous reference: cleared; capture the traveler again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fg::LiveAnalysis</name>

@@ -840,6 +840,14 @@
         <source>The traveler opted out: nothing is captured until Next traveler (Ctrl+N)</source>
         <translation>El viajero renunció: no se captura nada hasta Siguiente viajero (Ctrl+N)</translation>
     </message>
+    <message>
+        <source>The decision on screen was %1&apos;s: cleared for %2; capture the traveler again</source>
+        <translation>La decisión en pantalla era de %1: se borró para %2; capture de nuevo al viajero</translation>
+    </message>
+    <message>
+        <source>The decision on screen was made against the previous reference: cleared; capture the traveler again</source>
+        <translation>La decisión en pantalla se tomó con la referencia anterior: se borró; capture de nuevo al viajero</translation>
+    </message>
 </context>
 <context>
     <name>fg::LiveAnalysis</name>

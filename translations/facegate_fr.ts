@@ -840,6 +840,14 @@
         <source>The traveler opted out: nothing is captured until Next traveler (Ctrl+N)</source>
         <translation>Le voyageur a refusé : rien n’est capturé avant Voyageur suivant (Ctrl+N)</translation>
     </message>
+    <message>
+        <source>The decision on screen was %1&apos;s: cleared for %2; capture the traveler again</source>
+        <translation>La décision à l’écran était celle de %1 : effacée pour %2 ; capturez de nouveau le voyageur</translation>
+    </message>
+    <message>
+        <source>The decision on screen was made against the previous reference: cleared; capture the traveler again</source>
+        <translation>La décision à l’écran a été prise avec la référence précédente : effacée ; capturez de nouveau le voyageur</translation>
+    </message>
 </context>
 <context>
     <name>fg::LiveAnalysis</name>

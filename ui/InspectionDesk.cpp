@@ -8,6 +8,7 @@
 #include "ui/MatchPanel.h"
 #include "ui/OptOutDialog.h"
 
+#include <QApplication>
 #include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
@@ -54,12 +55,43 @@ bool InspectionDesk::recordsEncounters(Role role)
 
 void InspectionDesk::setOfficer(const std::optional<UserAccount>& officer)
 {
+    // A decision on screen is the officer's who saw it made: the next one to
+    // sign in (a handover) does not act on it in their name. Locking and
+    // unlocking by the same officer keeps it.
+    if (officer && hasPendingDecision() && officer->name != m_decisionOfficer) {
+        dropPendingDecision(tr("The decision on screen was %1's: cleared for %2; capture the traveler again")
+                                .arg(m_decisionOfficer, officer->name));
+    }
     if (officer && !recordsEncounters(officer->role)) {
         m_officer.reset();
         Q_EMIT problem(tr("%1 cannot take captures or record encounters: sign in as an officer").arg(officer->name));
         return;
     }
     m_officer = officer;
+}
+
+bool InspectionDesk::hasPendingDecision() const
+{
+    return m_waiting || (m_encounterId != 0 && m_panel.hasOutcome() && !m_decisionActedOn);
+}
+
+void InspectionDesk::referenceChanged()
+{
+    dropPendingDecision(
+        tr("The decision on screen was made against the previous reference: cleared; capture the traveler again"));
+}
+
+void InspectionDesk::dropPendingDecision(const QString& why)
+{
+    if (!hasPendingDecision())
+        return;
+    // The encounter stays in the records as decided, with no officer action.
+    ++m_ticket; // an answer still on its way is dropped too
+    m_waiting = false;
+    m_encounterId = 0;
+    m_panel.clear();
+    m_live->nextTraveler();
+    Q_EMIT problem(why);
 }
 
 void InspectionDesk::capture()
@@ -75,6 +107,12 @@ void InspectionDesk::onCaptured(const CaptureResult& capture)
 {
     if (travelerDeclined())
         return; // the traveler declined: nothing of them is kept
+    if (QApplication::activeModalWidget()) {
+        // A dialog has the officer's attention (a file to choose, a message):
+        // nothing is decided behind it; capture starts again once it is closed.
+        m_live->nextTraveler();
+        return;
+    }
     if (!m_officer) {
         m_live->nextTraveler(); // nobody signed in (locked): nothing is kept
         return;
@@ -110,6 +148,7 @@ void InspectionDesk::useServiceGallery(const QString& flight, const std::vector<
         m_serviceMembers[entry.travelerId] =
             ReferencePerson{entry.travelerId, entry.name, entry.citizenship, entry.documentNumber, entry.photoPath};
     m_documentPhoto.clear();
+    referenceChanged();
 }
 
 void InspectionDesk::useServiceDocument(const QByteArray& photo, const ReferencePerson& holder)
@@ -119,6 +158,7 @@ void InspectionDesk::useServiceDocument(const QByteArray& photo, const Reference
     m_documentHolder = holder;
     m_serviceFlight.clear();
     m_serviceMembers.clear();
+    referenceChanged();
 }
 
 Inspection::Mode InspectionDesk::referenceMode() const
@@ -273,6 +313,8 @@ void InspectionDesk::record(const CaptureResult& capture, const MatchOutcome& ou
         return;
     }
     m_encounterId = *id;
+    m_decisionOfficer = m_officer->name; // the decision is this officer's to act on
+    m_decisionActedOn = false;
     Q_EMIT encounterRecorded(*id, outcome.decision);
 }
 
@@ -300,6 +342,7 @@ void InspectionDesk::act(Encounter::OfficerAction action, const QString& reason)
         m_panel.showActionFailed([error] { return tr("Not recorded: %1").arg(error); });
         return;
     }
+    m_decisionActedOn = true;
     m_panel.showActionRecorded([action, id = m_encounterId] {
         switch (action) {
         case Encounter::OfficerAction::Confirm:

@@ -47,7 +47,8 @@ public:
     InspectionDesk(EncounterStore& encounters, Inspection& inspection, LiveAnalysis& live, MatchPanel& panel,
                    QObject* parent = nullptr);
 
-    // Who captures and acts (none while locked). Only officers, checkpoint
+    // Who captures and acts (none while locked). A decision on screen made
+    // for another officer is cleared (a handover). Only officers, checkpoint
     // officers and supervisors record encounters: an auditor reads and an
     // administrator manages users, so for them the desk stays off (problem()).
     void setOfficer(const std::optional<UserAccount>& officer);
@@ -80,6 +81,14 @@ public:
 
     // The encounter of the capture on screen (0: none yet).
     qint64 currentEncounter() const { return m_encounterId; }
+    // A decision on screen not acted on yet, or one awaited from the service.
+    bool hasPendingDecision() const;
+    // The flight's gallery or the document photo changed: a decision made
+    // against the one before is cleared (its encounter stays, with no officer
+    // action) and the traveler is captured again. useServiceGallery() and
+    // useServiceDocument() call it; the workstation calls it when the
+    // in-process Inspection takes a new reference.
+    void referenceChanged();
 
     void capture();      // the officer's capture key
     void confirm();
@@ -125,6 +134,7 @@ private:
     void record(const CaptureResult& capture, const MatchOutcome& outcome);
     ReferencePerson memberOf(const ReferencePerson& candidate) const;
     void act(Encounter::OfficerAction action, const QString& reason);
+    void dropPendingDecision(const QString& why);
 
     EncounterStore& m_encounters;
     Inspection& m_inspection;
@@ -136,6 +146,8 @@ private:
     AlternateProcedureStore* m_alternates = nullptr;
     bool m_optingOut = false;
     bool m_declined = false;          // an opt-out logged for the traveler in front
+    QString m_decisionOfficer;        // who saw the decision on screen made
+    bool m_decisionActedOn = false;   // the officer's action on it is recorded
     bool m_autoCaptureBefore = true;  // automatic capture before they declined
 
     // Deciding through the service.

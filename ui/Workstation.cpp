@@ -310,6 +310,7 @@ void Workstation::connectReferences()
                                                true);
                     return;
                 }
+                m_desk->referenceChanged();
                 const qsizetype failed = failures.size();
                 window->showReferenceState(
                     [flight, size, failed] {
@@ -324,11 +325,13 @@ void Workstation::connectReferences()
     connect(references, &ReferenceLoader::documentReady, window,
             [this, window](const Template& documentTemplate, const ReferencePerson& holder) {
                 QString why;
-                if (!m_inspection.useDocument(documentTemplate, holder, &why))
+                if (!m_inspection.useDocument(documentTemplate, holder, &why)) {
                     window->showReferenceState([why] { return tr("Document not loaded: %1").arg(why); }, true);
-                else
-                    window->showReferenceState([name = holder.name] { return tr("Document photo %1 · 1:1").arg(name); },
-                                               false);
+                    return;
+                }
+                m_desk->referenceChanged();
+                window->showReferenceState([name = holder.name] { return tr("Document photo %1 · 1:1").arg(name); },
+                                           false);
             });
     connect(references, &ReferenceLoader::failed, window, [window](const QString& reason) {
         window->showReferenceState([reason] { return tr("Reference not loaded: %1").arg(reason); }, true);

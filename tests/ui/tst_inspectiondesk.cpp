@@ -22,6 +22,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QDir>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -45,6 +46,21 @@ constexpr int kGenerousMs = 180000;
 
 class TestInspectionDesk : public QObject {
     Q_OBJECT
+
+    // The clip's flight gallery (faces-dev/single), built off the GUI thread as the workstation does.
+    static void loadClipGallery(const LiveAnalysis::Options& options, const QString& folder,
+                                std::shared_ptr<const Gallery>* gallery)
+    {
+        ReferenceLoader loader(options.pipeline);
+        QSignalSpy galleries(&loader, &ReferenceLoader::galleryReady);
+        QSignalSpy failures(&loader, &ReferenceLoader::failed);
+        QVERIFY(loader.loadManifest(test::writeClipFlightManifest(folder), QStringLiteral("UA 901")));
+        QVERIFY(!loader.loadManifest(QStringLiteral("/elsewhere.csv"), QString())); // one load at a time
+        QTRY_VERIFY_WITH_TIMEOUT(!galleries.isEmpty() || !failures.isEmpty(), kGenerousMs);
+        QVERIFY2(failures.isEmpty(), failures.isEmpty() ? "" : qPrintable(failures.front().front().toString()));
+        *gallery = galleries.front().at(0).value<std::shared_ptr<const Gallery>>();
+    }
+
 private Q_SLOTS:
     void capturesDecidesRecordsAndTakesTheOfficersAction()
     {
@@ -60,14 +76,9 @@ private Q_SLOTS:
 
         // The flight's gallery, built off the GUI thread.
         const LiveAnalysis::Options options = test::clipCamera();
-        ReferenceLoader loader(options.pipeline);
-        QSignalSpy galleries(&loader, &ReferenceLoader::galleryReady);
-        QSignalSpy failures(&loader, &ReferenceLoader::failed);
-        QVERIFY(loader.loadManifest(test::writeClipFlightManifest(dir.path()), QStringLiteral("UA 901")));
-        QVERIFY(!loader.loadManifest(QStringLiteral("/elsewhere.csv"), QString())); // one load at a time
-        QTRY_VERIFY_WITH_TIMEOUT(!galleries.isEmpty() || !failures.isEmpty(), kGenerousMs);
-        QVERIFY2(failures.isEmpty(), failures.isEmpty() ? "" : qPrintable(failures.front().front().toString()));
-        const auto gallery = galleries.front().at(0).value<std::shared_ptr<const Gallery>>();
+        std::shared_ptr<const Gallery> gallery;
+        loadClipGallery(options, dir.path(), &gallery);
+        QVERIFY(gallery);
         QCOMPARE(gallery->size(), qsizetype(7));
 
         Inspection inspection(1e-3);
@@ -208,6 +219,95 @@ private Q_SLOTS:
         // The next traveler (Ctrl+N): automatic capture as it was, and on it goes.
         QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
         QVERIFY(window.liveAnalysis().autoCapture());
+        QTRY_VERIFY_WITH_TIMEOUT(recorded.count() == 3, kGenerousMs);
+        window.close();
+    }
+
+    // A decision belongs to the officer who saw it made and to the reference
+    // it was made against (issue 16, points 2 and 3): a handover to another
+    // officer, or a new flight, clears it (its encounter stays, not acted on);
+    // the same officer unlocking keeps it; nothing is captured behind a
+    // modal dialog.
+    void aDecisionBelongsToItsOfficerAndItsReference()
+    {
+        FG_REQUIRE_DATASETS();
+        QTemporaryDir dir;
+        QString error;
+        const SystemClock clock;
+        const std::unique_ptr<Records> records = test::openRecords(dir, clock, &error);
+        QVERIFY2(records, qPrintable(error));
+        const LiveAnalysis::Options options = test::clipCamera();
+        std::shared_ptr<const Gallery> gallery;
+        loadClipGallery(options, dir.path(), &gallery);
+        QVERIFY(gallery);
+        Inspection inspection(1e-3);
+        QVERIFY2(inspection.useGallery(gallery, QStringLiteral("UA 901"), &error), qPrintable(error));
+
+        MainWindow window(options);
+        InspectionDesk desk(records->encounters(), inspection, window.liveAnalysis(), window.matchPanel());
+        desk.setStation({QStringLiteral("gate-b12"), QStringLiteral("clip"), Encounter::Kind::Entry});
+        window.setDesk(&desk);
+        UserAccount olga;
+        olga.name = QStringLiteral("olga");
+        UserAccount boris;
+        boris.name = QStringLiteral("boris");
+        desk.setOfficer(olga);
+        QSignalSpy recorded(&desk, &InspectionDesk::encounterRecorded);
+        QSignalSpy acted(&desk, &InspectionDesk::actionRecorded);
+        QSignalSpy problems(&desk, &InspectionDesk::problem);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.start();
+        auto* decisionLabel = window.findChild<QLabel*>(QStringLiteral("decision"));
+        auto* confirmButton = window.findChild<QPushButton*>(QStringLiteral("confirmButton"));
+
+        // Olga's decision; she locks and unlocks: still hers, still on screen.
+        QTRY_VERIFY_WITH_TIMEOUT(recorded.count() == 1, kGenerousMs);
+        const qint64 olgas = recorded.front().at(0).toLongLong();
+        QVERIFY(desk.hasPendingDecision());
+        window.liveAnalysis().setAutoCapture(false);
+        desk.setOfficer(std::nullopt);
+        desk.setOfficer(olga);
+        QVERIFY(desk.hasPendingDecision());
+        QCOMPARE(desk.currentEncounter(), olgas);
+
+        // Olga locks and ends her session; Boris signs in: her decision is not
+        // his to confirm. It is cleared, Enter records nothing.
+        desk.setOfficer(std::nullopt);
+        desk.setOfficer(boris);
+        QVERIFY(!desk.hasPendingDecision());
+        QCOMPARE(decisionLabel->text(), QStringLiteral("—"));
+        QVERIFY(!confirmButton->isEnabled());
+        QCOMPARE(problems.count(), 1);
+        QVERIFY2(problems.front().front().toString().contains(QLatin1String("olga")),
+                 qPrintable(problems.front().front().toString()));
+        QTest::keyClick(&window, Qt::Key_Return);
+        QTest::qWait(200);
+        QCOMPARE(acted.count(), 0);
+        const std::optional<Encounter> left = records->encounters().find(olgas, &error);
+        QVERIFY2(left, qPrintable(error));
+        QCOMPARE(left->officer, QStringLiteral("olga"));
+        QVERIFY(!left->officerAction);
+
+        // Boris's own decision, then a new flight is loaded: cleared too.
+        QTest::keyClick(&window, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(recorded.count() == 2, kGenerousMs);
+        QCOMPARE(records->encounters().find(recorded.at(1).at(0).toLongLong(), &error)->officer, QStringLiteral("boris"));
+        QVERIFY(desk.hasPendingDecision());
+        QVERIFY2(inspection.useGallery(gallery, QStringLiteral("UA 903"), &error), qPrintable(error));
+        desk.referenceChanged();
+        QVERIFY(!desk.hasPendingDecision());
+        QCOMPARE(decisionLabel->text(), QStringLiteral("—"));
+        QCOMPARE(problems.count(), 2);
+
+        // Behind a modal dialog nothing is captured, automatic capture or not;
+        // once it is closed, capture goes on.
+        window.liveAnalysis().setAutoCapture(true);
+        QDialog modal(&window);
+        QTimer::singleShot(3000, &modal, &QDialog::accept);
+        modal.exec();
+        QCOMPARE(recorded.count(), 2);
         QTRY_VERIFY_WITH_TIMEOUT(recorded.count() == 3, kGenerousMs);
         window.close();
     }
