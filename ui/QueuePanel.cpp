@@ -149,8 +149,15 @@ QueuePanel::QueuePanel(const ReviewQueue& queue, const Clock& clock, std::chrono
     connect(m_claim, &QPushButton::clicked, this, [this] { requestReview(true); });
     connect(m_table, &QTableView::activated, this, [this] { requestReview(false); });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &QueuePanel::updateActions);
-    m_refresh->setShortcut(QKeySequence(Qt::Key_F5));
-    m_claim->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    // The keys printed on the buttons. Not the buttons' own shortcut: setText()
+    // with an '&' mnemonic replaces it. A click does nothing on a disabled
+    // button, so the keys follow the buttons' state.
+    const auto key = [this](const QKeySequence& sequence, QAbstractButton* button) {
+        auto* shortcut = new QShortcut(sequence, this);
+        connect(shortcut, &QShortcut::activated, button, &QAbstractButton::click);
+    };
+    key(QKeySequence(Qt::Key_F5), m_refresh);
+    key(QKeySequence(Qt::CTRL | Qt::Key_K), m_claim);
 
     // Other supervisors claim and resolve meanwhile: re-read while shown.
     m_poll->setInterval(std::chrono::seconds(30));

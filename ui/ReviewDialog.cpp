@@ -208,10 +208,16 @@ ReviewDialog::ReviewDialog(const ReviewQueue& queue, const EncounterStore& encou
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_resolutions, &QButtonGroup::idClicked, this, &ReviewDialog::updateActions);
     connect(m_note, &QPlainTextEdit::textChanged, this, &ReviewDialog::updateActions);
-    m_claim->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    m_resolve->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
-    auto* enterResolve = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this);
-    connect(enterResolve, &QShortcut::activated, this, &ReviewDialog::resolveChosen);
+    // The keys printed on the buttons. Not the buttons' own shortcut: setText()
+    // with an '&' mnemonic replaces it. A click does nothing on a disabled
+    // button, so the keys follow the buttons' state.
+    const auto key = [this](const QKeySequence& sequence, QAbstractButton* button) {
+        auto* shortcut = new QShortcut(sequence, this);
+        connect(shortcut, &QShortcut::activated, button, &QAbstractButton::click);
+    };
+    key(QKeySequence(Qt::CTRL | Qt::Key_K), m_claim);
+    key(QKeySequence(Qt::CTRL | Qt::Key_Return), m_resolve); // the main Enter key
+    key(QKeySequence(Qt::CTRL | Qt::Key_Enter), m_resolve);  // the keypad's
 
     resize(1280, 720);
     retranslate();

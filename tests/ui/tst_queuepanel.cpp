@@ -182,6 +182,27 @@ private Q_SLOTS:
         QVERIFY(!model.data(newest, Qt::BackgroundRole).isValid());
     }
 
+    // The key printed on the button works: "Claim and review (Ctrl+K)" (the
+    // button's '&' mnemonic once replaced the shortcut, so Ctrl+K did nothing),
+    // and not for an auditor, who may not claim.
+    void ctrlKClaimsAsItsButtonSays()
+    {
+        QueuePanel panel(m_records->reviewQueue(), *m_clock, std::chrono::hours(24));
+        QSignalSpy requested(&panel, &QueuePanel::reviewRequested);
+        panel.show();
+        panel.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&panel));
+        panel.setUser(person(QStringLiteral("ada"), Role::Auditor));
+        panel.table().selectRow(0);
+        QTest::keyClick(&panel, Qt::Key_K, Qt::ControlModifier);
+        QCOMPARE(requested.count(), 0);
+        panel.setUser(person(QStringLiteral("sam"), Role::Supervisor));
+        panel.table().selectRow(0);
+        QTest::keyClick(&panel, Qt::Key_K, Qt::ControlModifier);
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested.front().at(1).toBool(), true);
+    }
+
     void claimIsOfferedToSupervisorsOnly()
     {
         QueuePanel panel(m_records->reviewQueue(), *m_clock, std::chrono::hours(24));
