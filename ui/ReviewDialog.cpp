@@ -478,7 +478,8 @@ void ReviewDialog::showDetails(const QueueItemReview& review)
 
     html += QStringLiteral("<h4>%1</h4>").arg(tr("Quality").toHtmlEscaped());
     const QJsonObject quality = encounter.quality;
-    if (quality.isEmpty()) {
+    // No checks is no report (an encounter added by the CLI, say), never "all passed".
+    if (quality.value(QStringLiteral("checks")).toArray().isEmpty()) {
         html += tr("No quality report (no face was analysed).").toHtmlEscaped() + QStringLiteral("<br/>");
     } else {
         QStringList failed;

@@ -320,6 +320,10 @@ private Q_SLOTS:
         QCOMPARE(review->review()->item.claimedBy, QStringLiteral("sam"));
         QVERIFY2(review->capturePhoto().hasPhoto(), qPrintable(review->capturePhoto().message()));
         QVERIFY(review->referencePhoto().message().contains(QStringLiteral("No reference photo")));
+        // The CLI's no-match has no quality report: said so, not "all passed" beside 0 px and 0 faces.
+        const QString details = review->findChild<QLabel*>(QStringLiteral("reviewDetails"))->text();
+        QVERIFY2(details.contains(QStringLiteral("No quality report")) && !details.contains(QStringLiteral("all passed")),
+                 qPrintable(details));
         QTRY_VERIFY(queue.model().itemAt(rowOf(queue, m_cliItem))->state == QueueItem::State::Claimed);
 
         // Meanwhile at another workstation: sue, on her own connection, cannot take it.
