@@ -84,9 +84,13 @@ MatchServer::~MatchServer()
     close();
     m_workers.waitForDone();
     // Connections are children of this object; they must not report back
-    // into a half-destroyed server.
-    for (HttpConnection* connection : std::as_const(m_connections))
+    // into a half-destroyed server, and they give their body reservations
+    // back to m_bodyBudget, so they go now, while it is alive.
+    const QSet<HttpConnection*> connections = std::exchange(m_connections, {});
+    for (HttpConnection* connection : connections) {
         disconnect(connection, nullptr, this, nullptr);
+        delete connection;
+    }
     for (QSslSocket* socket : m_handshakes.keys())
         disconnect(socket, nullptr, this, nullptr);
 }
