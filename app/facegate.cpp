@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
@@ -29,6 +30,24 @@ int refuseToStart(const QString& title, const QString& reason)
     return 1;
 }
 
+// The data sets (the replayed clip of a machine without a configuration):
+// $FACEGATE_DATASETS; else ../shared/datasets from the working folder or, for
+// a build beside the data (build/app/facegate), from the executable's folder,
+// whichever exists: started from the home folder, the clip is still found.
+QString datasetsFolder()
+{
+    if (!qEnvironmentVariableIsEmpty("FACEGATE_DATASETS"))
+        return qEnvironmentVariable("FACEGATE_DATASETS");
+    const QStringList candidates{
+        QDir::current().absoluteFilePath(QStringLiteral("../shared/datasets")),
+        QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../../../shared/datasets"))};
+    for (const QString& candidate : candidates) {
+        if (QFileInfo(candidate).isDir())
+            return QDir::cleanPath(candidate);
+    }
+    return QDir::cleanPath(candidates.front());
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -37,11 +56,8 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("facegate"));
     QApplication::setApplicationVersion(QStringLiteral(FACEGATE_VERSION));
 
-    const QString datasets = qEnvironmentVariableIsEmpty("FACEGATE_DATASETS")
-                                 ? QStringLiteral("../shared/datasets")
-                                 : qEnvironmentVariable("FACEGATE_DATASETS");
     const QString defaultSource =
-        QFileInfo(datasets + QStringLiteral("/faces-dev/video/short_hamilton_clip.mp4")).absoluteFilePath();
+        QFileInfo(datasetsFolder() + QStringLiteral("/faces-dev/video/short_hamilton_clip.mp4")).absoluteFilePath();
     fg::LiveAnalysis::Options options = fg::LiveAnalysis::defaultOptions(defaultSource);
 
     QCommandLineParser parser;
