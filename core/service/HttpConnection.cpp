@@ -42,6 +42,10 @@ HttpConnection::HttpConnection(QSslSocket* socket, ClientIdentity identity, cons
     connect(&m_deadline, &QTimer::timeout, this, &HttpConnection::onDeadline);
     connect(&m_lingerQuiet, &QTimer::timeout, m_socket, [this] { m_socket->disconnectFromHost(); });
     connect(&m_lingerLimit, &QTimer::timeout, m_socket, [this] { m_socket->disconnectFromHost(); });
+    // A close waits for the unsent bytes; a client that never takes them is
+    // aborted rather than kept for ever.
+    m_closeLimit.setSingleShot(true);
+    connect(&m_closeLimit, &QTimer::timeout, m_socket, [this] { m_socket->abort(); });
     connect(m_socket, &QSslSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QSslSocket::encryptedBytesWritten, this, &HttpConnection::onWritten);
     connect(m_socket, &QSslSocket::disconnected, this, [this] {
@@ -49,6 +53,7 @@ HttpConnection::HttpConnection(QSslSocket* socket, ClientIdentity identity, cons
         m_deadline.stop();
         m_lingerQuiet.stop();
         m_lingerLimit.stop();
+        m_closeLimit.stop();
         finishOnce();
         deleteLater();
     });
@@ -254,15 +259,17 @@ void HttpConnection::closeAfterWriting()
     // A client still sending (a refused body, a head cut short) would get a
     // reset for the bytes that reach a closed socket, and lose the answer with
     // it: read and drop them until it is quiet or the limit passes.
-    if (m_parser.hasStarted() || m_parser.status() == HttpRequestParser::Status::Failed
-        || m_socket->bytesAvailable() > 0) {
+    const int flushMs = std::max(m_options.idleTimeoutMs, 1000);
+    if (m_parser.hasStarted() || m_parser.status() == HttpRequestParser::Status::Failed) {
         m_lingering = true;
         m_socket->skip(m_socket->bytesAvailable());
         m_lingerQuiet.start();
         m_lingerLimit.start();
+        m_closeLimit.start(kLingerLimitMs + flushMs);
         return;
     }
-    // Written bytes are flushed before the close.
+    // Written bytes are flushed before the close, for at most flushMs.
+    m_closeLimit.start(flushMs);
     m_socket->disconnectFromHost();
 }
 

@@ -45,7 +45,8 @@ private:
 // not read further while more than maxUnsentBytes of them wait to be sent. A
 // refused request's answer is followed by a lingering close: what the client
 // still sends is read and dropped for a while, so the answer reaches it
-// instead of a reset. Deletes itself once the socket is gone.
+// instead of a reset. A close that cannot flush (the client takes nothing)
+// ends in an abort after the idle timeout. Deletes itself once the socket is gone.
 class HttpConnection : public QObject {
     Q_OBJECT
 
@@ -113,6 +114,7 @@ private:
     QTimer m_deadline;          // the head's, then the body's, of the request being read
     QTimer m_lingerQuiet;       // lingering close: this long without a byte ends it
     QTimer m_lingerLimit;       // ... and this long in all
+    QTimer m_closeLimit;        // a close not done by then (the client takes nothing) is an abort
     QElapsedTimer m_requestClock; // since the first byte of the request being read
     QElapsedTimer m_sinceRequest;
     qint64 m_reserved = 0;         // of the budget, for the request being read or answered
