@@ -2929,6 +2929,10 @@
         <source>no score · %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 · not decided: the quality checks failed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fg::SignInDialog</name>

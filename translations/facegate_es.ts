@@ -2929,6 +2929,10 @@
         <source>no score · %1</source>
         <translation>sin puntuación · %1</translation>
     </message>
+    <message>
+        <source>%1 · not decided: the quality checks failed</source>
+        <translation>%1 · sin decisión: los controles de calidad fallaron</translation>
+    </message>
 </context>
 <context>
     <name>fg::SignInDialog</name>

@@ -2929,6 +2929,10 @@
         <source>no score · %1</source>
         <translation>aucun score · %1</translation>
     </message>
+    <message>
+        <source>%1 · not decided: the quality checks failed</source>
+        <translation>%1 · pas de décision : les contrôles de qualité ont échoué</translation>
+    </message>
 </context>
 <context>
     <name>fg::SignInDialog</name>

@@ -201,7 +201,7 @@ void MatchPanel::showOutcome(const CaptureResult& capture, const MatchOutcome& o
         m_referencePhoto = reader.read();
     }
     m_decision->setStyleSheet(decisionStyle(outcome.decision));
-    m_scoreBar->setScore(outcome.score, outcome.threshold);
+    m_scoreBar->setScore(outcome.score, outcome.threshold, outcome.decision != Encounter::Decision::PoorQuality);
     m_scoreBar->show();
     m_actionWords = nullptr;
     m_actionState->clear();

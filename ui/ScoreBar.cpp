@@ -28,17 +28,27 @@ void ScoreBar::retranslate()
     update();
 }
 
-void ScoreBar::setScore(std::optional<double> score, double threshold)
+void ScoreBar::setScore(std::optional<double> score, double threshold, bool decisive)
 {
     m_score = score;
     m_threshold = threshold;
+    m_decisive = decisive;
     retranslate();
+}
+
+QColor ScoreBar::fillColor() const
+{
+    if (!m_decisive)
+        return QColor(0x9e, 0x9e, 0x9e);
+    return m_score && *m_score >= m_threshold ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28);
 }
 
 QString ScoreBar::text() const
 {
     const QString threshold = tr("threshold %1").arg(m_threshold, 0, 'f', 2);
-    return m_score ? tr("score %1 · %2").arg(*m_score, 0, 'f', 2).arg(threshold) : tr("no score · %1").arg(threshold);
+    const QString words =
+        m_score ? tr("score %1 · %2").arg(*m_score, 0, 'f', 2).arg(threshold) : tr("no score · %1").arg(threshold);
+    return m_decisive ? words : tr("%1 · not decided: the quality checks failed").arg(words);
 }
 
 QSize ScoreBar::sizeHint() const
@@ -63,11 +73,10 @@ void ScoreBar::paintEvent(QPaintEvent*)
     painter.setBrush(palette().color(QPalette::Base));
     painter.drawRect(bar);
     if (m_score) {
-        const bool above = *m_score >= m_threshold;
         QRectF filled = bar;
         filled.setRight(xOf(*m_score));
         painter.setPen(Qt::NoPen);
-        painter.setBrush(above ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+        painter.setBrush(fillColor());
         painter.drawRect(filled);
     }
     // The threshold: a dark tick across the bar, labelled below it.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QWidget>
 
 #include <optional>
@@ -15,7 +16,14 @@ public:
     explicit ScoreBar(QWidget* parent = nullptr);
 
     // nullopt score: no comparison (no face) — only the threshold is drawn.
-    void setScore(std::optional<double> score, double threshold);
+    // decisive false: the capture failed its quality checks, so the score
+    // decides nothing: drawn grey whatever its side, never a green beside a
+    // POOR QUALITY decision.
+    void setScore(std::optional<double> score, double threshold, bool decisive = true);
+    bool isDecisive() const { return m_decisive; }
+    // The colour the score is drawn in: green at or above the threshold, red
+    // below, grey when not decisive.
+    QColor fillColor() const;
     std::optional<double> score() const { return m_score; }
     double threshold() const { return m_threshold; }
     // "score 0.62 · threshold 0.35" (also the accessible description).
@@ -35,6 +43,7 @@ private:
 
     std::optional<double> m_score;
     double m_threshold = 0;
+    bool m_decisive = true;
 };
 
 } // namespace fg

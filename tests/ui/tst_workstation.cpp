@@ -30,6 +30,7 @@
 #include "ui/InspectionDesk.h"
 #include "ui/MainWindow.h"
 #include "ui/MatchPanel.h"
+#include "ui/ScoreBar.h"
 #include "ui/OptOutDialog.h"
 #include "ui/SignInDialog.h"
 #include "ui/Workstation.h"
@@ -242,6 +243,13 @@ private Q_SLOTS:
         QCOMPARE(decisionText(window), MatchPanel::decisionTitle(Encounter::Decision::PoorQuality));
         const QString qualityWords = window.findChild<QLabel*>(QStringLiteral("qualityWords"))->text();
         QVERIFY2(!qualityWords.isEmpty(), "the failed checks are not shown");
+        // Its score decides nothing: drawn grey, never a green bar beside POOR QUALITY.
+        auto* scoreBar = window.findChild<ScoreBar*>(QStringLiteral("scoreBar"));
+        QVERIFY(!scoreBar->isDecisive());
+        QVERIFY(scoreBar->text().contains(QStringLiteral("quality checks failed")));
+        const QImage bar = scoreBar->grab().toImage();
+        QCOMPARE(bar.pixelColor(4, scoreBar->fontMetrics().height() / 2), scoreBar->fillColor());
+        QCOMPARE(scoreBar->fillColor(), QColor(0x9e, 0x9e, 0x9e));
         qInfo("the audience, frame %lld of the clip: %s; %s", frame, qPrintable(scoreWords(outcome)),
               qPrintable(qualityWords));
 
