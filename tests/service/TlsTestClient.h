@@ -12,6 +12,9 @@
 #include <QSslSocket>
 #include <QTest>
 
+#include <memory>
+#include <vector>
+
 namespace fg::test {
 
 // Runs the event loop (the server lives on this thread) until done() or 10 s.
@@ -49,15 +52,7 @@ class Client {
 public:
     Client(const TestPki& pki, const QString& certificate, QSsl::SslProtocol protocol = QSsl::TlsV1_2OrLater)
     {
-        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-        config.setCaCertificates({pki.certificate(QStringLiteral("ca"))});
-        config.setProtocol(protocol);
-        config.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        if (!certificate.isEmpty()) {
-            config.setLocalCertificate(pki.certificate(certificate));
-            config.setPrivateKey(pki.key(certificate));
-        }
-        m_socket.setSslConfiguration(config);
+        m_socket.setSslConfiguration(pki.clientConfiguration(certificate, protocol));
         QObject::connect(&m_socket, &QSslSocket::readyRead, &m_socket, [this] { m_received += m_socket.readAll(); });
         QObject::connect(&m_socket, &QSslSocket::encrypted, &m_socket, [this] { m_encrypted = true; });
     }
@@ -111,5 +106,33 @@ private:
     QByteArray m_received;
     bool m_encrypted = false;
 };
+
+// count clients, each connected to port and sent request, their certificates
+// taken from certificates in turn.
+inline std::vector<std::unique_ptr<Client>> openClients(const TestPki& pki, quint16 port, int count,
+                                                        const QStringList& certificates, const QByteArray& request)
+{
+    std::vector<std::unique_ptr<Client>> clients;
+    for (int i = 0; i < count; ++i) {
+        clients.push_back(std::make_unique<Client>(pki, certificates.at(i % certificates.size())));
+        clients.back()->connectTo(port);
+        clients.back()->send(request);
+    }
+    return clients;
+}
+
+// A client that sends and never takes its answers (a read buffer of 4 KiB, never
+// emptied): encrypted when returned, or null after 10 s.
+inline std::unique_ptr<QSslSocket> connectGreedy(const TestPki& pki, quint16 port)
+{
+    auto greedy = std::make_unique<QSslSocket>();
+    greedy->setSslConfiguration(pki.clientConfiguration(QStringLiteral("partner")));
+    greedy->setReadBufferSize(4096);
+    greedy->connectToHostEncrypted(QStringLiteral("127.0.0.1"), port, QStringLiteral("localhost"));
+    // The server may run on this thread: no blocking wait.
+    if (!spinUntil([&] { return greedy->isEncrypted(); }))
+        return nullptr;
+    return greedy;
+}
 
 } // namespace fg::test

@@ -183,13 +183,8 @@ void TestFacegateMatchd::sigtermStopsWithinSecondsWhateverIsQueued()
                                 .toJson(QJsonDocument::Compact);
     const QByteArray verify = "POST /v1/verify HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                               "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
-    std::vector<std::unique_ptr<test::Client>> clients;
-    for (int i = 0; i < 8; ++i) {
-        clients.push_back(std::make_unique<test::Client>(m_pki, i % 2 ? QStringLiteral("partner")
-                                                                     : QStringLiteral("workstation")));
-        clients.back()->connectTo(port);
-        clients.back()->send(verify);
-    }
+    const auto clients = test::openClients(m_pki, port, 8, {QStringLiteral("workstation"), QStringLiteral("partner")},
+                                           verify);
     QVERIFY(test::spinUntil([&] {
         return std::all_of(clients.cbegin(), clients.cend(),
                            [](const auto& client) { return client->socket().encryptedBytesToWrite() == 0

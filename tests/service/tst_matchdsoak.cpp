@@ -83,20 +83,6 @@ qint64 residentKilobytes(qint64 pid)
     return -1;
 }
 
-QSslConfiguration clientConfiguration(const QString& pkiDir, const QString& certificate)
-{
-    const auto read = [&](const QString& name) {
-        QFile file(QDir(pkiDir).filePath(name));
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    };
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    config.setCaCertificates(QSslCertificate::fromData(read(QStringLiteral("ca.pem"))));
-    config.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    config.setLocalCertificate(QSslCertificate::fromData(read(certificate + QStringLiteral(".pem"))).value(0));
-    config.setPrivateKey(QSslKey(read(certificate + QStringLiteral(".key")), QSsl::Ec, QSsl::Pem, QSsl::PrivateKey));
-    return config;
-}
-
 // --- The attacker (a process of its own) -------------------------------------
 
 // Each kind of attack keeps going for the whole run; statuses it is answered
@@ -105,7 +91,7 @@ class Attacker : public QObject {
 public:
     Attacker(quint16 port, const QString& pkiDir)
         : m_port(port)
-        , m_tls(clientConfiguration(pkiDir, QStringLiteral("partner-dl")))
+        , m_tls(test::TestPki(pkiDir).clientConfiguration(QStringLiteral("partner-dl")))
     {
         const QByteArray bombJpeg =
             test::progressiveJpegWithScans(cv::Mat(3000, 4000, CV_8UC3, cv::Scalar(90, 120, 150)), 2000);

@@ -7,54 +7,24 @@
 // (429, on a manual clock), the concurrency cap (503), roles (403), and the
 // metrics that count it all. Work handed to a worker (HandlerReply::later)
 // leaves the server answering others, finishes on the server's thread, and
-// is dropped for a client that left.
-#include "core/service/MatchServer.h"
-#include "tests/service/TestPki.h"
-#include "tests/service/TlsTestClient.h"
-#include "tests/support/ManualClock.h"
+// is dropped for a client that left. The attacks are in tst_matchserverattacks.
+#include "tests/service/MatchServerFixture.h"
 
-#include <QDeadlineTimer>
-#include <QElapsedTimer>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-#include <QScopeGuard>
-#include <QTcpSocket>
-#include <QTimer>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QSignalSpy>
 #include <QSslCipher>
 #include <QSslConfiguration>
-#include <QSemaphore>
-#include <QSslSocket>
 #include <QTest>
-#include <QThread>
-
-#include <algorithm>
-#include <atomic>
-#include <memory>
-#include <stdexcept>
-#include <vector>
 
 using namespace fg;
 
 namespace {
 
 using test::Client;
+using test::get;
+using test::post;
 using test::Reply;
 using test::spinUntil;
-
-QByteArray post(const QByteArray& path, const QByteArray& type, const QByteArray& body)
-{
-    return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type
-        + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
-}
-
-QByteArray get(const QByteArray& path)
-{
-    return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
-}
 
 // The next answers on the connection are 200s echoing {"n": ...} in this order.
 void expectAnswersInOrder(Client& client, const QList<int>& numbers)
@@ -68,13 +38,14 @@ void expectAnswersInOrder(Client& client, const QList<int>& numbers)
 
 } // namespace
 
-class TestMatchServer : public QObject {
+class TestMatchServer : public test::MatchServerFixture {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase();
-    void init();
-    void cleanup();
+    void initTestCase() { makePki(); }
+    void init() { startDefaultServer(); }
+    void cleanup() { resetServer(); }
+
 
     void goodPartnerIsServedOverTls13();
     void tls12IsAccepted();
@@ -102,128 +73,9 @@ private Q_SLOTS:
     void clientGoneBeforeItsWorkEndsGetsNothingDone();
     void workThatThrowsGets500();
 
-    // Attacks (issue 15): each was seen to fail on the server before it was hardened.
-    void halfOpenFloodNeverStopsAccepting();
-    void handshakesAreBoundedPerAddress();
-    void dribblersDoNotHoldTheCapAndMeetADeadline();
-    void unreadAnswersStopTheReading();
-    void aClientThatNeverReadsIsClosedInTheEnd();
-    void bodiesHeldInMemoryAreBounded();
-    void oversizedBodyWithoutExpectGets413();
-    void refusalsAreLoggedSparinglyAndEscaped();
-    void metricsAreForOperatorsOnly();
-    void oneCertificateCannotTakeEveryWorker();
-    void queuedWorkOfAClientThatLeftNeverRuns();
-    void workPastItsDeadlineIsAnsweredAndStopped();
-
 private:
-    void startServer(MatchServerOptions options);
     void expectRefused(const QString& certificate, const QString& reason);
-
-    test::TestPki m_pki;
-    test::ManualClock m_clock{QDateTime::currentDateTimeUtc()};
-    std::unique_ptr<MatchServer> m_server;
-    int m_echoCalls = 0;
-    ClientIdentity m_lastClient;
-    // POST /v1/slow: its work waits for m_release (at most 10 s).
-    QSemaphore m_release;
-    std::atomic<int> m_slowStarted{0};
-    std::atomic<QThread*> m_workThread{nullptr};
-    QThread* m_finishThread = nullptr;
-    int m_finishCalls = 0;
-    int m_bigCalls = 0;
-    std::atomic<bool> m_stoppedWork{false};
 };
-
-void TestMatchServer::initTestCase()
-{
-    QVERIFY2(QSslSocket::supportsSsl(), "Qt has no TLS backend (libqopensslbackend.so)");
-    QString error;
-    QVERIFY2(m_pki.make(&error), qPrintable(error));
-}
-
-void TestMatchServer::init()
-{
-    MatchServerOptions options;
-    options.port = 0;
-    options.limits.maxBodyBytes = 1024 * 1024;
-    options.ratePerSecond = 1000;
-    options.rateBurst = 1000;
-    startServer(options);
-}
-
-void TestMatchServer::cleanup()
-{
-    m_server.reset();
-    m_echoCalls = 0;
-    m_lastClient = {};
-    m_release.acquire(m_release.available());
-    m_slowStarted = 0;
-    m_workThread = nullptr;
-    m_finishThread = nullptr;
-    m_finishCalls = 0;
-    m_bigCalls = 0;
-    m_stoppedWork = false;
-}
-
-void TestMatchServer::startServer(MatchServerOptions options)
-{
-    m_server.reset();
-    QString error;
-    std::optional<TlsServerConfig> tls = m_pki.serverConfig(&error);
-    QVERIFY2(tls, qPrintable(error));
-    m_server = std::make_unique<MatchServer>(*tls, RoleMap::defaults(), options, m_clock);
-    m_server->addRoute("POST", "/v1/echo",
-                       [this](const HttpRequest& request, const ClientIdentity& client) {
-                           ++m_echoCalls;
-                           m_lastClient = client;
-                           QJsonObject answer = request.json.object();
-                           answer.insert(QStringLiteral("cn"), client.commonName);
-                           return HttpResponse::json(200, answer);
-                       },
-                       true, {QStringLiteral("partner"), QStringLiteral("workstation")});
-    m_server->addRoute("POST", "/v1/slow",
-                       [this](const HttpRequest& request, const ClientIdentity&) {
-                           const QJsonObject body = request.json.object();
-                           return HandlerReply::later([this, body](const std::stop_token& stop) -> HandlerReply::Finish {
-                               m_workThread = QThread::currentThread();
-                               ++m_slowStarted;
-                               // Waits for a release (at most 10 s), ending early when told to stop.
-                               bool released = false;
-                               for (int waited = 0; waited < 10000 && !released; waited += 10) {
-                                   if (stop.stop_requested()) {
-                                       m_stoppedWork = true;
-                                       return HandlerReply::answer(HttpResponse::error(500, QStringLiteral("stopped")));
-                                   }
-                                   released = m_release.tryAcquire(1, 10);
-                               }
-                               if (!released)
-                                   return HandlerReply::answer(HttpResponse::error(500, QStringLiteral("never released")));
-                               if (body.value(QStringLiteral("throw")).toBool())
-                                   throw std::runtime_error("the work failed");
-                               return [this, body] {
-                                   m_finishThread = QThread::currentThread();
-                                   ++m_finishCalls;
-                                   return HttpResponse::json(200, body);
-                               };
-                           });
-                       },
-                       true, {QStringLiteral("partner"), QStringLiteral("workstation")});
-    // 64 KiB per answer: answers a client never reads pile up fast.
-    m_server->addRoute("GET", "/v1/big", [this](const HttpRequest&, const ClientIdentity&) {
-        ++m_bigCalls;
-        return HttpResponse::text(200, "application/octet-stream", QByteArray(64 * 1024, 'x'));
-    });
-    // A handler that quotes the client's words in its refusal, as a field check does.
-    m_server->addRoute("POST", "/v1/quote", [](const HttpRequest& request, const ClientIdentity&) {
-        return HttpResponse::error(400, QStringLiteral("not a camera: \"%1\"").arg(QString::fromUtf8(request.body)));
-    });
-    m_server->addRoute("POST", "/v1/partner-only",
-                       [](const HttpRequest&, const ClientIdentity&) { return HttpResponse::json(200, {}); }, true,
-                       {QStringLiteral("partner")});
-    QVERIFY2(m_server->listen(&error), qPrintable(error));
-    QCOMPARE(m_server->serverAddress(), QHostAddress(QHostAddress::LocalHost));
-}
 
 void TestMatchServer::goodPartnerIsServedOverTls13()
 {
@@ -663,362 +515,6 @@ void TestMatchServer::workThatThrowsGets500()
     QCOMPARE(client.reply().status, 200);
 }
 
-// --- Attacks (issue 15) -------------------------------------------------------
-
-namespace {
-
-// Plain TCP connections from another loopback address that never start TLS.
-std::vector<std::unique_ptr<QTcpSocket>> openSilent(int count, quint16 port, const QHostAddress& from)
-{
-    std::vector<std::unique_ptr<QTcpSocket>> sockets;
-    for (int i = 0; i < count; ++i) {
-        auto socket = std::make_unique<QTcpSocket>();
-        socket->bind(from, 0);
-        socket->connectToHost(QHostAddress::LocalHost, port);
-        sockets.push_back(std::move(socket));
-    }
-    spinUntil([&] {
-        return std::all_of(sockets.cbegin(), sockets.cend(), [](const auto& s) {
-            return s->state() == QAbstractSocket::ConnectedState || s->state() == QAbstractSocket::UnconnectedState;
-        });
-    });
-    return sockets;
-}
-
-const QHostAddress kAttacker(QStringLiteral("127.0.0.2"));
-
-} // namespace
-
-// ~30 connections that send nothing and leave before the handshake deadline
-// once stopped the server accepting for good (Qt 6.4's QSslServer paused
-// accepting and never resumed). Several rounds, before and after the deadline:
-// an honest partner is served after each.
-void TestMatchServer::halfOpenFloodNeverStopsAccepting()
-{
-    MatchServerOptions options;
-    options.port = 0;
-    options.handshakeTimeoutMs = 300;
-    startServer(options);
-    const quint16 port = m_server->serverPort();
-    for (int round = 0; round < 3; ++round) {
-        auto early = openSilent(40, port, kAttacker);
-        QTest::qWait(50);
-        early.clear(); // gone before the deadline
-        auto late = openSilent(40, port, kAttacker);
-        QTest::qWait(options.handshakeTimeoutMs + 200); // past the deadline
-        late.clear();
-        Client partner(m_pki, QStringLiteral("partner"));
-        QCOMPARE(partner.exchange(port, get("/v1/health")).status, 200);
-    }
-}
-
-// Half-open connections from one address take only that address's share of
-// handshakes: another client is served meanwhile, and the extra ones are closed at once.
-void TestMatchServer::handshakesAreBoundedPerAddress()
-{
-    MatchServerOptions options;
-    options.port = 0;
-    options.handshakeTimeoutMs = 5000;
-    startServer(options);
-    auto flood = openSilent(60, m_server->serverPort(), kAttacker);
-    Client partner(m_pki, QStringLiteral("partner"));
-    QCOMPARE(partner.exchange(m_server->serverPort(), get("/v1/health")).status, 200);
-    QVERIFY(spinUntil([&] {
-        return std::count_if(flood.cbegin(), flood.cend(), [](const auto& s) {
-                   return s->state() == QAbstractSocket::UnconnectedState;
-               }) >= 60 - options.maxHandshakesPerAddress;
-    }));
-    QVERIFY(m_server->metrics().tlsRefusals(QStringLiteral("too_many_handshakes")) >= 60 - options.maxHandshakesPerAddress);
-}
-
-// Requests that dribble a byte at a time once held the in-flight cap for ever
-// (the idle timer restarted on every byte): now only complete requests count,
-// health is never behind the cap, and a request's head has an absolute deadline.
-void TestMatchServer::dribblersDoNotHoldTheCapAndMeetADeadline()
-{
-    MatchServerOptions options;
-    options.port = 0;
-    options.maxConcurrentRequests = 2;
-    options.idleTimeoutMs = 1000;
-    options.headerTimeoutMs = 600;
-    startServer(options);
-    std::vector<std::unique_ptr<Client>> dribblers;
-    for (int i = 0; i < 4; ++i) {
-        dribblers.push_back(std::make_unique<Client>(m_pki, QStringLiteral("partner")));
-        dribblers.back()->connectTo(m_server->serverPort());
-        QVERIFY(dribblers.back()->waitEncrypted());
-        dribblers.back()->send("POST /v1/echo HTTP/1.1\r\n");
-    }
-    QTimer drip;
-    QObject::connect(&drip, &QTimer::timeout, &drip, [&] {
-        for (auto& dribbler : dribblers)
-            dribbler->send("X");
-    });
-    drip.start(100);
-    QElapsedTimer since;
-    since.start();
-
-    Client honest(m_pki, QStringLiteral("workstation"));
-    QCOMPARE(honest.exchange(m_server->serverPort(), post("/v1/echo", "application/json", "{}")).status, 200);
-    honest.send(get("/v1/health"));
-    QCOMPARE(honest.reply().status, 200);
-
-    for (auto& dribbler : dribblers) {
-        const Reply late = dribbler->reply();
-        QCOMPARE(late.status, 408);
-        QVERIFY2(late.error().contains(QLatin1String("600 ms")), qPrintable(late.error()));
-    }
-    // Well before the idle timeout would have run out had a byte never come.
-    QVERIFY2(since.elapsed() < 3000, qPrintable(QString::number(since.elapsed())));
-}
-
-// A client that pipelines requests and never reads the answers: the server
-// stops reading it once its unsent answers pass the bound, instead of
-// answering everything into memory; once it reads, the rest is answered.
-void TestMatchServer::unreadAnswersStopTheReading()
-{
-    MatchServerOptions options;
-    options.port = 0;
-    options.ratePerSecond = 0;
-    startServer(options);
-    QSslSocket greedy;
-    {
-        Client setup(m_pki, QStringLiteral("partner"));
-        greedy.setSslConfiguration(setup.socket().sslConfiguration());
-    }
-    greedy.setReadBufferSize(4096);
-    greedy.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_server->serverPort(), QStringLiteral("localhost"));
-    QVERIFY(spinUntil([&] { return greedy.isEncrypted(); })); // the server runs on this thread: no blocking wait
-    constexpr int kRequests = 1000; // 64 MB of answers
-    QByteArray pipelined;
-    for (int i = 0; i < kRequests; ++i)
-        pipelined += get("/v1/big");
-    greedy.write(pipelined);
-    QTest::qWait(1500);
-    QVERIFY2(m_bigCalls < kRequests / 4, qPrintable(QStringLiteral("%1 answers made for a client reading none").arg(m_bigCalls)));
-
-    QDeadlineTimer deadline(60000);
-    while (m_bigCalls < kRequests && !deadline.hasExpired()) {
-        QTest::qWait(1);
-        greedy.readAll();
-    }
-    QCOMPARE(m_bigCalls, kRequests);
-}
-
-// A client that pipelines and never reads keeps answers waiting to be sent:
-// once idle, its connection is closed, and if it does not take what is left
-// even then, aborted (a close waits for the unsent bytes otherwise, for ever).
-void TestMatchServer::aClientThatNeverReadsIsClosedInTheEnd()
-{
-    MatchServerOptions options;
-    options.port = 0;
-    options.ratePerSecond = 0;
-    options.idleTimeoutMs = 300;
-    startServer(options);
-    QSslSocket greedy;
-    {
-        Client setup(m_pki, QStringLiteral("partner"));
-        greedy.setSslConfiguration(setup.socket().sslConfiguration());
-    }
-    greedy.setReadBufferSize(4096);
-    greedy.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_server->serverPort(), QStringLiteral("localhost"));
-    QVERIFY(spinUntil([&] { return greedy.isEncrypted(); }));
-    QByteArray pipelined;
-    for (int i = 0; i < 200; ++i)
-        pipelined += get("/v1/big");
-    greedy.write(pipelined);
-    QVERIFY(spinUntil([&] { return m_bigCalls > 0; }));
-    QVERIFY2(spinUntil([&] { return m_server->openConnections() == 0; }),
-             qPrintable(QStringLiteral("%1 connection(s) still open, %2 answers made, client %3")
-                            .arg(m_server->openConnections())
-                            .arg(m_bigCalls)
-                            .arg(int(greedy.state()))));
-}
-
-// Bodies being received hold memory: beyond a total budget a new one is refused
-// at its headers (503) rather than read.
-void TestMatchServer::bodiesHeldInMemoryAreBounded()
-{
-    MatchServerOptions options;
-    options.port = 0;
-    options.limits.maxBodyBytes = 2 * 1024 * 1024;
-    options.maxBodyBytesHeld = 3 * 1024 * 1024;
-    startServer(options);
-    const QByteArray head = "POST /v1/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                            "Content-Length: 1500000\r\n\r\n";
-    std::vector<std::unique_ptr<Client>> uploads;
-    for (int i = 0; i < 2; ++i) {
-        uploads.push_back(std::make_unique<Client>(m_pki, QStringLiteral("partner")));
-        uploads.back()->connectTo(m_server->serverPort());
-        uploads.back()->send(head + QByteArray(1'000'000, ' '));
-    }
-    QTest::qWait(300);
-    Client third(m_pki, QStringLiteral("workstation"));
-    third.connectTo(m_server->serverPort());
-    third.send(head + QByteArray(1'000'000, ' '));
-    const Reply refused = third.reply();
-    QCOMPARE(refused.status, 503);
-    QVERIFY(!refused.header("Retry-After").isEmpty());
-    // The two held ones finish and are answered.
-    for (auto& upload : uploads) {
-        upload->send(QByteArray(499'998, ' ') + "{}");
-        QCOMPARE(upload->reply().status, 200);
-    }
-}
-
-// Qt's own client sends no "Expect: 100-continue": the 413 must still reach it
-// (read while the body arrives), not a connection reset.
-void TestMatchServer::oversizedBodyWithoutExpectGets413()
-{
-    QNetworkAccessManager network;
-    QNetworkRequest request(QUrl(QStringLiteral("https://localhost:%1/v1/echo").arg(m_server->serverPort())));
-    {
-        Client setup(m_pki, QStringLiteral("partner"));
-        request.setSslConfiguration(setup.socket().sslConfiguration());
-    }
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    QNetworkReply* reply = network.post(request, QByteArray(3 * 1024 * 1024, ' '));
-    QVERIFY(spinUntil([&] { return reply->isFinished(); }));
-    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 413);
-    QVERIFY(QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("error")).toString().contains(
-        QLatin1String("over the limit")));
-    reply->deleteLater();
-}
-
-namespace {
-QStringList g_serviceLog;
-void captureServiceLog(QtMsgType, const QMessageLogContext& context, const QString& message)
-{
-    if (context.category && QByteArrayView(context.category) == "fg.service")
-        g_serviceLog.append(message);
-}
-} // namespace
-
-// 300 refused requests gave 300 log lines, and a client's CR LF in a quoted
-// value forged lines of the service log.
-void TestMatchServer::refusalsAreLoggedSparinglyAndEscaped()
-{
-    MatchServerOptions options;
-    options.port = 0;
-    options.ratePerSecond = 1;
-    options.rateBurst = 1;
-    startServer(options);
-    g_serviceLog.clear();
-    const QtMessageHandler previous = qInstallMessageHandler(captureServiceLog);
-    const auto restore = qScopeGuard([previous] { qInstallMessageHandler(previous); });
-
-    Client forger(m_pki, QStringLiteral("partner"));
-    forger.connectTo(m_server->serverPort());
-    forger.send(post("/v1/quote", "text/plain", "cam-1\r\nfg.service: TLS connection from 10.0.0.1 accepted"));
-    QCOMPARE(forger.reply().status, 400);
-    QCOMPARE(g_serviceLog.size(), 1);
-    QVERIFY2(!g_serviceLog.front().contains(u'\n') && !g_serviceLog.front().contains(u'\r'),
-             qPrintable(g_serviceLog.front()));
-    QVERIFY2(g_serviceLog.front().contains(QLatin1String("\\r\\n")), qPrintable(g_serviceLog.front()));
-
-    QByteArray flood;
-    for (int i = 0; i < 300; ++i)
-        flood += get("/v1/health");
-    forger.send(flood);
-    for (int i = 0; i < 300; ++i)
-        QCOMPARE(forger.reply().status, 429);
-    QVERIFY2(g_serviceLog.size() < 30, qPrintable(QString::number(g_serviceLog.size())));
-    // Ten seconds later the next refusal's line says how many were left out.
-    m_clock.advanceSeconds(11);
-    forger.send(post("/v1/quote", "text/plain", "x"));
-    QCOMPARE(forger.reply().status, 400);
-    QVERIFY2(g_serviceLog.join(u'\n').contains(QLatin1String("similar lines suppressed")),
-             qPrintable(g_serviceLog.join(u'\n')));
-}
-
-void TestMatchServer::metricsAreForOperatorsOnly()
-{
-    Client partner(m_pki, QStringLiteral("partner"));
-    QCOMPARE(partner.exchange(m_server->serverPort(), get("/v1/metrics")).status, 403);
-    Client norole(m_pki, QStringLiteral("norole"));
-    QCOMPARE(norole.exchange(m_server->serverPort(), get("/v1/metrics")).status, 403);
-    Client operatorClient(m_pki, QStringLiteral("operator"));
-    const Reply metrics = operatorClient.exchange(m_server->serverPort(), get("/v1/metrics"));
-    QCOMPARE(metrics.status, 200);
-    QVERIFY(metrics.body.contains("facegate_requests_total"));
-}
-
-// One certificate holding every worker slot made everyone else wait; now it
-// has its own cap, and the others are served.
-void TestMatchServer::oneCertificateCannotTakeEveryWorker()
-{
-    MatchServerOptions options;
-    options.port = 0;
-    options.workerThreads = 4;
-    options.maxConcurrentRequests = 4;
-    options.maxConcurrentPerClient = 2;
-    startServer(options);
-    std::vector<std::unique_ptr<Client>> hog;
-    for (int i = 0; i < 3; ++i) {
-        hog.push_back(std::make_unique<Client>(m_pki, QStringLiteral("partner")));
-        hog.back()->connectTo(m_server->serverPort());
-        hog.back()->send(post("/v1/slow", "application/json", "{}"));
-    }
-    const Reply refused = hog.back()->reply();
-    QCOMPARE(refused.status, 503);
-    QVERIFY(!refused.header("Retry-After").isEmpty());
-    // The two admitted ones run (the second may start after the refusal was sent).
-    QVERIFY(spinUntil([&] { return m_slowStarted == 2; }));
-    Client other(m_pki, QStringLiteral("workstation"));
-    other.connectTo(m_server->serverPort());
-    other.send(post("/v1/slow", "application/json", R"({"n":9})"));
-    QVERIFY(spinUntil([&] { return m_slowStarted == 3; }));
-    m_release.release(3);
-    QCOMPARE(other.reply().status, 200);
-}
-
-// Work waiting for a worker whose client has gone is dropped, not run.
-void TestMatchServer::queuedWorkOfAClientThatLeftNeverRuns()
-{
-    MatchServerOptions options;
-    options.port = 0;
-    options.workerThreads = 1;
-    startServer(options);
-    Client first(m_pki, QStringLiteral("partner"));
-    first.connectTo(m_server->serverPort());
-    first.send(post("/v1/slow", "application/json", R"({"n":1})"));
-    QVERIFY(spinUntil([&] { return m_slowStarted == 1; }));
-    {
-        Client leaving(m_pki, QStringLiteral("workstation"));
-        leaving.connectTo(m_server->serverPort());
-        leaving.send(post("/v1/slow", "application/json", R"({"n":2})"));
-        QVERIFY(spinUntil([&] { return m_server->requestsInProgress() == 2; }));
-        leaving.socket().abort();
-    }
-    QVERIFY(spinUntil([&] { return m_server->openConnections() == 1; }));
-    m_release.release(2);
-    QCOMPARE(first.reply().status, 200);
-    m_server->waitForWork();
-    QCOMPARE(m_slowStarted.load(), 1);
-}
-
-// Work past the request deadline: the client gets its 503 then, and the work
-// is told to stop.
-void TestMatchServer::workPastItsDeadlineIsAnsweredAndStopped()
-{
-    MatchServerOptions options;
-    options.port = 0;
-    options.requestTimeoutMs = 300;
-    startServer(options);
-    Client client(m_pki, QStringLiteral("partner"));
-    client.connectTo(m_server->serverPort());
-    client.send(post("/v1/slow", "application/json", R"({"n":1})"));
-    QElapsedTimer since;
-    since.start();
-    const Reply late = client.reply();
-    QCOMPARE(late.status, 503);
-    QVERIFY2(late.error().contains(QLatin1String("300 ms")), qPrintable(late.error()));
-    QVERIFY(since.elapsed() < 5000);
-    // The work saw the stop and ended without being released.
-    m_server->waitForWork();
-    QVERIFY(m_stoppedWork.load());
-    QCOMPARE(m_finishCalls, 0);
-}
 
 QTEST_GUILESS_MAIN(TestMatchServer)
 #include "tst_matchserver.moc"

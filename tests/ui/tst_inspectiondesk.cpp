@@ -42,6 +42,18 @@ namespace {
 
 constexpr int kGenerousMs = 180000;
 
+// What each test starts from (openClipDesk); the desk goes before the window it uses.
+struct ClipDesk {
+    QTemporaryDir dir;
+    SystemClock clock;
+    std::unique_ptr<Records> records;
+    LiveAnalysis::Options options = test::clipCamera();
+    std::shared_ptr<const Gallery> gallery;
+    Inspection inspection{1e-3};
+    std::unique_ptr<MainWindow> window;
+    std::unique_ptr<InspectionDesk> desk;
+};
+
 } // namespace
 
 class TestInspectionDesk : public QObject {
@@ -61,35 +73,49 @@ class TestInspectionDesk : public QObject {
         *gallery = galleries.front().at(0).value<std::shared_ptr<const Gallery>>();
     }
 
+    // Records in a temporary folder, flight UA 901 decided against in this
+    // process, and the officer's window with its desk at gate-b12 (not shown yet).
+    static void openClipDesk(ClipDesk* clip, Encounter::Kind kind)
+    {
+        QString error;
+        clip->records = test::openRecords(clip->dir, clip->clock, &error);
+        QVERIFY2(clip->records, qPrintable(error));
+        loadClipGallery(clip->options, clip->dir.path(), &clip->gallery);
+        QVERIFY(clip->gallery);
+        QVERIFY2(clip->inspection.useGallery(clip->gallery, QStringLiteral("UA 901"), &error), qPrintable(error));
+        clip->window = std::make_unique<MainWindow>(clip->options);
+        clip->desk = std::make_unique<InspectionDesk>(clip->records->encounters(), clip->inspection,
+                                                      clip->window->liveAnalysis(), clip->window->matchPanel());
+        clip->desk->setStation({QStringLiteral("gate-b12"), QStringLiteral("clip"), kind});
+        clip->window->setDesk(clip->desk.get());
+    }
+
+    static void showAndStart(MainWindow& window)
+    {
+        window.show();
+        window.activateWindow(); // the officer's keys are window shortcuts
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.start();
+    }
+
 private Q_SLOTS:
     void capturesDecidesRecordsAndTakesTheOfficersAction()
     {
         FG_REQUIRE_DATASETS();
-        QTemporaryDir dir;
+        ClipDesk clip;
+        openClipDesk(&clip, Encounter::Kind::Exit);
+        if (QTest::currentTestFailed())
+            return;
         QString error;
-        const SystemClock clock;
-        const std::unique_ptr<Records> records = test::openRecords(dir, clock, &error);
-        QVERIFY2(records, qPrintable(error));
-        const Database* database = &records->database();
-        EncounterStore& encounters = records->encounters();
-        AlternateProcedureStore& alternates = records->alternateProcedures();
-
-        // The flight's gallery, built off the GUI thread.
-        const LiveAnalysis::Options options = test::clipCamera();
-        std::shared_ptr<const Gallery> gallery;
-        loadClipGallery(options, dir.path(), &gallery);
-        QVERIFY(gallery);
-        QCOMPARE(gallery->size(), qsizetype(7));
-
-        Inspection inspection(1e-3);
-        QVERIFY2(inspection.useGallery(gallery, QStringLiteral("UA 901"), &error), qPrintable(error));
+        const Database* database = &clip.records->database();
+        EncounterStore& encounters = clip.records->encounters();
+        AlternateProcedureStore& alternates = clip.records->alternateProcedures();
+        QCOMPARE(clip.gallery->size(), qsizetype(7));
+        const Inspection& inspection = clip.inspection;
         QVERIFY(inspection.threshold() > 0.0 && inspection.threshold() < 1.0); // from the calibration table
-
-        MainWindow window(options);
-        InspectionDesk desk(encounters, inspection, window.liveAnalysis(), window.matchPanel());
-        desk.setStation({QStringLiteral("gate-b12"), QStringLiteral("clip"), Encounter::Kind::Exit});
+        MainWindow& window = *clip.window;
+        InspectionDesk& desk = *clip.desk;
         desk.setAlternateProcedures(&alternates);
-        window.setDesk(&desk);
         window.showReferenceState(QStringLiteral("Flight UA 901 · 7 travelers · 1:N"), false); // as the workstation says it
         UserAccount olga;
         olga.name = QStringLiteral("olga");
@@ -97,10 +123,9 @@ private Q_SLOTS:
         QSignalSpy recorded(&desk, &InspectionDesk::encounterRecorded);
         QSignalSpy acted(&desk, &InspectionDesk::actionRecorded);
         QSignalSpy shown(&desk, &InspectionDesk::decisionShown);
-        window.show();
-        window.activateWindow(); // the officer's keys are window shortcuts
-        QVERIFY(QTest::qWaitForWindowActive(&window));
-        window.start();
+        showAndStart(window);
+        if (QTest::currentTestFailed())
+            return;
 
         // Automatic capture: decided and written at once.
         QTRY_VERIFY_WITH_TIMEOUT(!recorded.isEmpty(), kGenerousMs);
@@ -231,22 +256,15 @@ private Q_SLOTS:
     void aDecisionBelongsToItsOfficerAndItsReference()
     {
         FG_REQUIRE_DATASETS();
-        QTemporaryDir dir;
+        ClipDesk clip;
+        openClipDesk(&clip, Encounter::Kind::Entry);
+        if (QTest::currentTestFailed())
+            return;
         QString error;
-        const SystemClock clock;
-        const std::unique_ptr<Records> records = test::openRecords(dir, clock, &error);
-        QVERIFY2(records, qPrintable(error));
-        const LiveAnalysis::Options options = test::clipCamera();
-        std::shared_ptr<const Gallery> gallery;
-        loadClipGallery(options, dir.path(), &gallery);
-        QVERIFY(gallery);
-        Inspection inspection(1e-3);
-        QVERIFY2(inspection.useGallery(gallery, QStringLiteral("UA 901"), &error), qPrintable(error));
-
-        MainWindow window(options);
-        InspectionDesk desk(records->encounters(), inspection, window.liveAnalysis(), window.matchPanel());
-        desk.setStation({QStringLiteral("gate-b12"), QStringLiteral("clip"), Encounter::Kind::Entry});
-        window.setDesk(&desk);
+        const std::unique_ptr<Records>& records = clip.records;
+        Inspection& inspection = clip.inspection;
+        MainWindow& window = *clip.window;
+        InspectionDesk& desk = *clip.desk;
         UserAccount olga;
         olga.name = QStringLiteral("olga");
         UserAccount boris;
@@ -255,10 +273,9 @@ private Q_SLOTS:
         QSignalSpy recorded(&desk, &InspectionDesk::encounterRecorded);
         QSignalSpy acted(&desk, &InspectionDesk::actionRecorded);
         QSignalSpy problems(&desk, &InspectionDesk::problem);
-        window.show();
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
-        window.start();
+        showAndStart(window);
+        if (QTest::currentTestFailed())
+            return;
         auto* decisionLabel = window.findChild<QLabel*>(QStringLiteral("decision"));
         auto* confirmButton = window.findChild<QPushButton*>(QStringLiteral("confirmButton"));
 
@@ -295,7 +312,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(recorded.count() == 2, kGenerousMs);
         QCOMPARE(records->encounters().find(recorded.at(1).at(0).toLongLong(), &error)->officer, QStringLiteral("boris"));
         QVERIFY(desk.hasPendingDecision());
-        QVERIFY2(inspection.useGallery(gallery, QStringLiteral("UA 903"), &error), qPrintable(error));
+        QVERIFY2(inspection.useGallery(clip.gallery, QStringLiteral("UA 903"), &error), qPrintable(error));
         desk.referenceChanged();
         QVERIFY(!desk.hasPendingDecision());
         QCOMPARE(decisionLabel->text(), QStringLiteral("—"));
