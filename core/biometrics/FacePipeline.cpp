@@ -75,6 +75,7 @@ std::vector<Face> FacePipeline::analyze(const cv::Mat& bgr, Depth depth)
         for (Face& face : faces) {
             QualityReport& q = face.quality;
             q.faceCount = int(faces.size());
+            q.frameWidth = bgr.cols;
             q.interEyeDistance = face.landmarks.interEyeDistance();
             const HeadPose pose = m_pose.estimate(bgr, face.detection.box);
             q.yaw = pose.yaw;

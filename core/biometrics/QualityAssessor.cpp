@@ -40,10 +40,11 @@ void QualityAssessor::judge(QualityReport* r) const
                                    : QStringLiteral("%1 faces in view, at most %2 allowed: one traveler at a time")
                                          .arg(r->faceCount)
                                          .arg(l.maxFaces));
-    add("inter_eye_distance", r->interEyeDistance, r->interEyeDistance >= l.minInterEyeDistance,
-        r->interEyeDistance >= l.minInterEyeDistance
+    const double minInterEye = l.minInterEyeDistanceFor(r->frameWidth);
+    add("inter_eye_distance", r->interEyeDistance, r->interEyeDistance >= minInterEye,
+        r->interEyeDistance >= minInterEye
             ? QStringLiteral("eyes %1 px apart").arg(n(r->interEyeDistance))
-            : QStringLiteral("too far: eyes %1 px apart, at least %2 needed").arg(n(r->interEyeDistance), n(l.minInterEyeDistance)));
+            : QStringLiteral("too far: eyes %1 px apart, at least %2 needed").arg(n(r->interEyeDistance), n(minInterEye)));
     add("yaw", r->yaw, std::abs(r->yaw) <= l.maxYaw,
         std::abs(r->yaw) <= l.maxYaw ? QStringLiteral("head turned %1 degrees").arg(n(r->yaw))
                                      : QStringLiteral("turn head: turned %1 degrees sideways, at most %2 allowed")

@@ -2,7 +2,17 @@
 
 #include <QSettings>
 
+#include <algorithm>
+
 namespace fg {
+
+double QualityLimits::minInterEyeDistanceFor(int frameWidth) const
+{
+    if (interEyeFrameWidth <= 0 || frameWidth <= 0 || frameWidth >= interEyeFrameWidth)
+        return minInterEyeDistance;
+    const double scaled = minInterEyeDistance * frameWidth / interEyeFrameWidth;
+    return std::max(scaled, std::min(minInterEyeDistance, kMinScaledInterEyeDistance));
+}
 
 QualityLimits QualityLimits::referenceGrade()
 {
@@ -13,6 +23,7 @@ QualityLimits QualityLimits::liveProbe()
 {
     QualityLimits limits;
     limits.minInterEyeDistance = 40.0;
+    limits.interEyeFrameWidth = 1280.0;
     limits.maxYaw = 20.0;
     limits.maxPitch = 20.0;
     limits.maxRoll = 15.0;
@@ -34,6 +45,7 @@ std::optional<QualityLimits> QualityLimits::fromSettings(const QSettings& settin
     double maxFaces = limits.maxFaces;
     const Key keys[] = {
         {"quality/minInterEyeDistance", &limits.minInterEyeDistance, 0, 2000},
+        {"quality/interEyeFrameWidth", &limits.interEyeFrameWidth, 0, 20000},
         {"quality/maxYaw", &limits.maxYaw, 0, 90},
         {"quality/maxPitch", &limits.maxPitch, 0, 90},
         {"quality/maxRoll", &limits.maxRoll, 0, 180},

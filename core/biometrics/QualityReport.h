@@ -27,6 +27,7 @@ struct QualityReport {
     double underExposedFraction = 0;
     double overExposedFraction = 0;
     int faceCount = 0;
+    int frameWidth = 0; // pixels, of the frame or photo the face is in (0: not known)
     double leftEyeOpen = 0;
     double rightEyeOpen = 0;
     std::vector<QualityCheck> checks;

@@ -86,6 +86,44 @@ private Q_SLOTS:
         QVERIFY(r.passed());
     }
 
+    // Out of the box a 640x360 camera's travelers (eyes 31-39 px apart in the
+    // replayed clip) once never passed the live probe's 40 px (issue 16).
+    void liveEyeDistanceFitsTheFrame_data()
+    {
+        QTest::addColumn<int>("frameWidth");
+        QTest::addColumn<double>("eyes");
+        QTest::addColumn<bool>("passes");
+        QTest::newRow("720p, 39 px") << 1280 << 39.0 << false;
+        QTest::newRow("720p, 40 px") << 1280 << 40.0 << true;
+        QTest::newRow("640x360, 34 px") << 640 << 34.0 << true;
+        QTest::newRow("640x360, 19 px") << 640 << 19.0 << false;
+        QTest::newRow("320x240, 19 px: never below 20") << 320 << 19.0 << false;
+        QTest::newRow("1080p, 40 px: not raised") << 1920 << 40.0 << true;
+        QTest::newRow("unknown width, 39 px") << 0 << 39.0 << false;
+    }
+
+    void liveEyeDistanceFitsTheFrame()
+    {
+        QFETCH(int, frameWidth);
+        QFETCH(double, eyes);
+        QFETCH(bool, passes);
+        QualityReport r = goodReport();
+        r.frameWidth = frameWidth;
+        r.interEyeDistance = eyes;
+        QualityAssessor(QualityLimits::liveProbe()).judge(&r);
+        QCOMPARE(r.passed(), passes);
+        if (!passes)
+            QVERIFY2(r.failureReasons().front().contains(frameWidth == 640 || frameWidth == 320 ? QLatin1String("at least 20")
+                                                                                               : QLatin1String("at least 40")),
+                     qPrintable(r.failureReasons().front()));
+        // Reference photos keep the absolute figure whatever their size.
+        QualityReport reference = goodReport();
+        reference.frameWidth = 640;
+        reference.interEyeDistance = 60;
+        QualityAssessor(QualityLimits::referenceGrade()).judge(&reference);
+        QVERIFY(!reference.passed());
+    }
+
     void settingsOverrideAndValidate()
     {
         QTemporaryDir dir;
@@ -100,6 +138,10 @@ private Q_SLOTS:
         QVERIFY2(limits, qPrintable(error));
         QCOMPARE(limits->maxYaw, 12.5);
         QCOMPARE(limits->maxPitch, QualityLimits::referenceGrade().maxPitch);
+        settings.setValue(QStringLiteral("quality/interEyeFrameWidth"), QStringLiteral("0"));
+        limits = QualityLimits::fromSettings(settings, QualityLimits::liveProbe(), &error);
+        QVERIFY2(limits, qPrintable(error));
+        QCOMPARE(limits->minInterEyeDistanceFor(640), 40.0);
 
         settings.setValue(QStringLiteral("quality/minSharpness"), QStringLiteral("sharp"));
         QVERIFY(!QualityLimits::fromSettings(settings, QualityLimits::referenceGrade(), &error));

@@ -328,6 +328,37 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(recorded.count() == 3, kGenerousMs);
         window.close();
     }
+
+    // Out of the box (issue 16, point 4): with the shipped live-probe limits
+    // (no [quality] settings), the replayed 640x360 clip is auto-captured and
+    // Lin-Manuel Miranda matched against the flight from faces-dev/single.
+    void theShippedLimitsCaptureTheClip()
+    {
+        FG_REQUIRE_DATASETS();
+        ClipDesk clip;
+        clip.options = LiveAnalysis::defaultOptions(
+            test::datasetPath(QStringLiteral("faces-dev/video/short_hamilton_clip.mp4")));
+        clip.options.pipeline.modelDirectory = test::modelsDir();
+        openClipDesk(&clip, Encounter::Kind::Exit);
+        if (QTest::currentTestFailed())
+            return;
+        UserAccount olga;
+        olga.name = QStringLiteral("olga");
+        clip.desk->setOfficer(olga);
+        QSignalSpy recorded(clip.desk.get(), &InspectionDesk::encounterRecorded);
+        showAndStart(*clip.window);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY_WITH_TIMEOUT(!recorded.isEmpty(), kGenerousMs);
+        QString error;
+        const std::optional<Encounter> stored = clip.records->encounters().find(recorded.front().at(0).toLongLong(), &error);
+        QVERIFY2(stored, qPrintable(error));
+        QCOMPARE(stored->decision, std::optional(Encounter::Decision::Match));
+        const QString best = stored->candidates.value(QStringLiteral("top")).toArray().at(0).toObject()
+                                 .value(QStringLiteral("traveler_id")).toString();
+        QVERIFY2(best.contains(QLatin1String("miranda"), Qt::CaseInsensitive), qPrintable(best));
+        clip.window->close();
+    }
 };
 
 QTEST_MAIN(TestInspectionDesk)
