@@ -144,6 +144,9 @@ ExitStatus statusOf(UserStore::Problem problem)
     case UserStore::Problem::WeakPassword:
     case UserStore::Problem::NameTaken:
     case UserStore::Problem::NotFirstUser:
+    case UserStore::Problem::NoSuchUser:
+    case UserStore::Problem::LastAdmin:
+    case UserStore::Problem::SamePassword:
     case UserStore::Problem::Failed:
         break;
     }

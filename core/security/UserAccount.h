@@ -19,6 +19,9 @@ struct UserAccount {
     QDateTime lockedUntil;  // invalid when not locked
     QDateTime createdAt;
     QString createdBy; // actor, "cli:root"
+    bool passwordChangeRequired = false; // set by an administrator's reset, until the user chooses one
+
+    bool locked(const QDateTime& now) const { return lockedUntil.isValid() && lockedUntil > now; }
 
     // The actor written into audit events for what this user does.
     QString actor() const { return QStringLiteral("officer:") + name; }

@@ -61,7 +61,8 @@ bool UserStore::isValidName(const QString& name, QString* error)
 
 QString UserStore::accountColumns()
 {
-    return QStringLiteral("id, name, display_name, role, disabled, failed_attempts, locked_until, created_at, created_by");
+    return QStringLiteral("id, name, display_name, role, disabled, failed_attempts, locked_until, created_at, created_by, "
+                          "password_change_required");
 }
 
 UserAccount UserStore::accountFromRow(const QSqlQuery& row, int first)
@@ -77,6 +78,7 @@ UserAccount UserStore::accountFromRow(const QSqlQuery& row, int first)
     account.lockedUntil = instantOrNull(row.value(first + 6).toLongLong());
     account.createdAt = instantOrNull(row.value(first + 7).toLongLong());
     account.createdBy = row.value(first + 8).toString();
+    account.passwordChangeRequired = row.value(first + 9).toInt() != 0;
     return account;
 }
 
@@ -220,24 +222,152 @@ std::optional<std::vector<UserAccount>> UserStore::list(QString* error) const
     return accounts;
 }
 
-bool UserStore::setDisabled(const QString& name, bool disabled, const QString& actor, QString* error) const
+bool UserStore::setDisabled(const QString& name, bool disabled, const QString& actor, QString* error,
+                            Problem* problem) const
 {
+    return change(name, QStringLiteral("disabled = ?"), {disabled ? 1 : 0},
+                  disabled ? QStringLiteral("user.disable") : QStringLiteral("user.enable"), {}, actor, disabled, error,
+                  problem);
+}
+
+bool UserStore::unlock(const QString& name, const QString& actor, QString* error, Problem* problem) const
+{
+    return change(name, QStringLiteral("failed_attempts = 0, locked_until = 0"), {}, QStringLiteral("user.unlock"), {},
+                  actor, false, error, problem);
+}
+
+bool UserStore::setRole(const QString& name, Role role, const QString& actor, QString* error, Problem* problem) const
+{
+    std::optional<UserAccount> account;
+    if (!find(name, &account, error)) {
+        setProblem(problem, Problem::Failed);
+        return false;
+    }
+    const QJsonObject details{{QStringLiteral("from"), account ? roleName(account->role) : QString()},
+                              {QStringLiteral("to"), roleName(role)}};
+    return change(name, QStringLiteral("role = ?"), {roleName(role)}, QStringLiteral("user.set-role"), details, actor,
+                  role != Role::Admin, error, problem);
+}
+
+bool UserStore::resetPassword(const QString& name, const SecureBuffer& temporary, const QString& actor, QString* error,
+                              Problem* problem) const
+{
+    setProblem(problem, Problem::Failed);
+    if (!m_policy.check(name, temporary, error)) {
+        setProblem(problem, Problem::WeakPassword);
+        return false;
+    }
+    const std::optional<QString> hash = PasswordHasher::hash(temporary, error, m_hashParams);
+    if (!hash)
+        return false;
+    return change(name,
+                  QStringLiteral("password_hash = ?, password_change_required = 1, failed_attempts = 0, locked_until = 0"),
+                  {*hash}, QStringLiteral("user.reset-password"), {}, actor, false, error, problem);
+}
+
+std::optional<UserStore::Added> UserStore::resetTotp(const QString& name, const KeyStore& keys, const QString& actor,
+                                                     QString* error, Problem* problem) const
+{
+    setProblem(problem, Problem::Failed);
+    const std::optional<SecureBuffer> secret = CryptoRandom::secret(kTotpSecretBytes, error);
+    if (!secret)
+        return std::nullopt;
+    const std::optional<QByteArray> sealed = keys.seal(secret->view(), totpBinding(name), error);
+    if (!sealed)
+        return std::nullopt;
+    if (!change(name, QStringLiteral("totp_sealed = ?, totp_last_step = 0"), {*sealed}, QStringLiteral("user.reset-totp"),
+                {{QStringLiteral("kek"), keys.kekId()}}, actor, false, error, problem))
+        return std::nullopt;
+    Added enrolment;
+    std::optional<UserAccount> account;
+    if (find(name, &account, error) && account)
+        enrolment.account = *account;
+    enrolment.totpSecret = Base32::encode(secret->view());
+    enrolment.totpUri = Totp::provisioningUri(totpIssuer(), name, secret->view());
+    return enrolment;
+}
+
+bool UserStore::changePassword(const QString& name, const SecureBuffer& password, QString* error, Problem* problem) const
+{
+    setProblem(problem, Problem::Failed);
+    if (!m_policy.check(name, password, error)) {
+        setProblem(problem, Problem::WeakPassword);
+        return false;
+    }
+    std::optional<UserAccount> account;
+    if (!find(name, &account, error))
+        return false;
+    if (!account) {
+        *error = QCoreApplication::translate("fg::UserStore", "there is no user named \"%1\"").arg(name);
+        setProblem(problem, Problem::NoSuchUser);
+        return false;
+    }
+    const std::optional<QVariant> current =
+        m_database.scalar(QStringLiteral("SELECT password_hash FROM users WHERE id = ?"), {account->id},
+                          QStringLiteral("read user %1").arg(name), error);
+    if (!current)
+        return false;
+    if (PasswordHasher::verify(password, current->toString())) {
+        *error = QCoreApplication::translate("fg::UserStore",
+                                             "the new password is the one an administrator set: choose your own");
+        setProblem(problem, Problem::SamePassword);
+        return false;
+    }
+    const std::optional<QString> hash = PasswordHasher::hash(password, error, m_hashParams);
+    if (!hash)
+        return false;
+    return change(name, QStringLiteral("password_hash = ?, password_change_required = 0"), {*hash},
+                  QStringLiteral("user.change-password"), {}, QStringLiteral("officer:") + name, false, error, problem);
+}
+
+bool UserStore::change(const QString& name, const QString& assignments, const QVariantList& values,
+                       const QString& action, const QJsonObject& details, const QString& actor, bool keepsAnAdmin,
+                       QString* error, Problem* problem) const
+{
+    setProblem(problem, Problem::Failed);
     Transaction transaction(m_database);
     if (!transaction.begin(error))
         return false;
-    QSqlQuery update = m_database.query();
-    update.prepare(QStringLiteral("UPDATE users SET disabled = ? WHERE name = ?"));
-    update.addBindValue(disabled ? 1 : 0);
-    update.addBindValue(name);
-    if (!m_database.exec(update, (disabled ? QStringLiteral("disable user ") : QStringLiteral("enable user ")) + name, error))
+    // As in insert(): two administrators' changes must not race past the
+    // last-administrator check.
+    if (!m_database.isSqlite()
+        && !m_database.exec(QStringLiteral("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE"),
+                            QStringLiteral("lock the users table"), error))
         return false;
-    if (update.numRowsAffected() != 1) {
-        *error = QStringLiteral("there is no user named \"%1\"").arg(name);
+    std::optional<UserAccount> account;
+    if (!find(name, &account, error))
+        return false;
+    if (!account) {
+        *error = QCoreApplication::translate("fg::UserStore", "there is no user named \"%1\"").arg(name);
+        setProblem(problem, Problem::NoSuchUser);
         return false;
     }
-    return m_audit.append(actor, disabled ? QStringLiteral("user.disable") : QStringLiteral("user.enable"),
-                          QStringLiteral("user:") + name, {}, error)
-        && transaction.commit(error);
+    if (keepsAnAdmin && account->role == Role::Admin && !account->disabled) {
+        const std::optional<QVariant> others = m_database.scalar(
+            QStringLiteral("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0 AND name <> ?"), {name},
+            QStringLiteral("count the administrators"), error);
+        if (!others)
+            return false;
+        if (others->toLongLong() == 0) {
+            *error = QCoreApplication::translate("fg::UserStore",
+                                                 "%1 is the last administrator who can sign in: add or enable "
+                                                 "another administrator first")
+                         .arg(name);
+            setProblem(problem, Problem::LastAdmin);
+            return false;
+        }
+    }
+    QSqlQuery update = m_database.query();
+    update.prepare(QStringLiteral("UPDATE users SET ") + assignments + QStringLiteral(" WHERE id = ?"));
+    for (const QVariant& value : values)
+        update.addBindValue(value);
+    update.addBindValue(account->id);
+    if (!m_database.exec(update, QStringLiteral("%1 %2").arg(action, name), error))
+        return false;
+    if (!m_audit.append(actor, action, QStringLiteral("user:") + name, details, error) || !transaction.commit(error))
+        return false;
+    setProblem(problem, Problem::None);
+    return true;
 }
 
 } // namespace fg

@@ -5,7 +5,9 @@
 #include "core/security/ScryptParams.h"
 #include "core/security/UserAccount.h"
 
+#include <QJsonObject>
 #include <QString>
+#include <QVariantList>
 
 #include <optional>
 #include <vector>
@@ -35,6 +37,9 @@ public:
         NameTaken,        // a user of that name exists
         NotFirstUser,     // createFirstAdmin when there are users already
         FirstMustBeAdmin, // the first user of a database must be an admin
+        NoSuchUser,       // no user of that name
+        LastAdmin,        // the change would leave no enabled administrator
+        SamePassword,     // a new password equal to the one it replaces
         Failed,           // the database, the key store or the random generator failed
     };
 
@@ -87,8 +92,30 @@ public:
     bool find(const QString& name, std::optional<UserAccount>* account, QString* error) const;
     std::optional<std::vector<UserAccount>> list(QString* error) const;
 
+    // --- Administration: each change is one transaction with its audit event,
+    // whose actor is the acting administrator ("officer:<name>", with the
+    // CLI's login in the details when it came from there). None leaves the
+    // database without an enabled administrator (Problem::LastAdmin).
+
     // Disables (or enables again) an account; audit event user.disable / user.enable.
-    bool setDisabled(const QString& name, bool disabled, const QString& actor, QString* error) const;
+    bool setDisabled(const QString& name, bool disabled, const QString& actor, QString* error,
+                     Problem* problem = nullptr) const;
+    // Ends a lockout after failed sign-ins and clears the count; user.unlock.
+    bool unlock(const QString& name, const QString& actor, QString* error, Problem* problem = nullptr) const;
+    // user.set-role, with the role before and after.
+    bool setRole(const QString& name, Role role, const QString& actor, QString* error, Problem* problem = nullptr) const;
+    // A temporary password (the policy applies) that the user must replace at
+    // the next sign-in; ends a lockout too. user.reset-password (never the password).
+    bool resetPassword(const QString& name, const SecureBuffer& temporary, const QString& actor, QString* error,
+                       Problem* problem = nullptr) const;
+    // A new TOTP secret for a lost or replaced phone, sealed with keys; the
+    // old one stops working at once. Handed back ONCE as add() does. user.reset-totp.
+    std::optional<Added> resetTotp(const QString& name, const KeyStore& keys, const QString& actor, QString* error,
+                                   Problem* problem = nullptr) const;
+    // The user's own new password, after an administrator's reset: the policy
+    // applies and it must differ from the temporary one. user.change-password.
+    bool changePassword(const QString& name, const SecureBuffer& password, QString* error,
+                        Problem* problem = nullptr) const;
 
     // The columns of an account, for "SELECT <accountColumns()> FROM users",
     // and the account read from such a row starting at column first.
@@ -96,6 +123,12 @@ public:
     static UserAccount accountFromRow(const QSqlQuery& row, int first = 0);
 
 private:
+    // One account's row changed by `assignments` ("col = ?, ...", values in
+    // order), with the audit event action/details, in one transaction;
+    // keepsAnAdmin: refuse when it would leave no enabled administrator.
+    bool change(const QString& name, const QString& assignments, const QVariantList& values, const QString& action,
+                const QJsonObject& details, const QString& actor, bool keepsAnAdmin, QString* error,
+                Problem* problem) const;
     std::optional<Added> insert(const NewUser& user, const SecureBuffer& password, const KeyStore& keys,
                                 const QString& actor, bool firstAdmin, QString* error, Problem* problem) const;
 

@@ -78,6 +78,8 @@ const std::vector<Migrator::Migration>& Migrator::migrations()
          QStringLiteral(":/facegate/migrations/004_purge_attestations.sql"), QString(), QString()},
         {5, QStringLiteral("deletion records: which photo (capture or reference)"),
          QStringLiteral(":/facegate/migrations/005_deletion_role.sql"), QString(), QString()},
+        {6, QStringLiteral("user administration: a password to change at the next sign-in"),
+         QStringLiteral(":/facegate/migrations/006_user_administration.sql"), QString(), QString()},
     };
     return all;
 }

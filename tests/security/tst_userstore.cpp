@@ -1,6 +1,8 @@
 // Users (core/security/UserStore): first admin, roles, password policy,
 // sealed TOTP secrets, audit events; on SQLite and on PostgreSQL.
 #include "core/security/AuditLog.h"
+#include "core/security/Authenticator.h"
+#include "core/security/Totp.h"
 #include "core/security/Base32.h"
 #include "core/security/KeyEncryptionKey.h"
 #include "core/security/KeyStore.h"
@@ -411,19 +413,111 @@ private Q_SLOTS:
         OPEN_FIXTURE(f);
         QString error;
         QVERIFY2(f.firstAdmin(&error), qPrintable(error));
+        // The only administrator cannot be disabled: nobody could sign in to undo it.
+        Problem problem = Problem::None;
+        QVERIFY(!f.users->setDisabled(QStringLiteral("admin"), true, QStringLiteral("cli:test"), &error, &problem));
+        QCOMPARE(problem, Problem::LastAdmin);
+        QVERIFY2(error.contains(QStringLiteral("last administrator")), qPrintable(error));
+        QVERIFY2(f.users->add({QStringLiteral("bea"), Role::Admin, {}}, secret(kOfficerPassword), *f.keys,
+                              QStringLiteral("officer:admin"), &error),
+                 qPrintable(error));
         QVERIFY2(f.users->setDisabled(QStringLiteral("admin"), true, QStringLiteral("cli:test"), &error),
                  qPrintable(error));
         std::optional<fg::UserAccount> admin;
         QVERIFY(f.users->find(QStringLiteral("admin"), &admin, &error) && admin);
         QVERIFY(admin->disabled);
+        QVERIFY(!f.users->setDisabled(QStringLiteral("bea"), true, QStringLiteral("cli:test"), &error, &problem));
+        QCOMPARE(problem, Problem::LastAdmin);
         QVERIFY2(f.users->setDisabled(QStringLiteral("admin"), false, QStringLiteral("cli:test"), &error),
                  qPrintable(error));
         QVERIFY(f.users->find(QStringLiteral("admin"), &admin, &error) && admin);
         QVERIFY(!admin->disabled);
-        QVERIFY(!f.users->setDisabled(QStringLiteral("nobody"), true, QStringLiteral("cli:test"), &error));
+        QVERIFY(!f.users->setDisabled(QStringLiteral("nobody"), true, QStringLiteral("cli:test"), &error, &problem));
+        QCOMPARE(problem, Problem::NoSuchUser);
         QVERIFY2(error.contains(QStringLiteral("nobody")), qPrintable(error));
         QVERIFY(f.users->find(QStringLiteral("nobody"), &admin, &error));
         QVERIFY(!admin);
+    }
+
+    // What an administrator does for a user (issue 16): unlock after failed
+    // sign-ins, a new role, a temporary password the user must replace, a new
+    // second factor for a lost phone; each audited with the administrator.
+    void administrationActsAndIsAudited()
+    {
+        Fixture f;
+        OPEN_FIXTURE(f);
+        QString error;
+        QVERIFY2(f.firstAdmin(&error), qPrintable(error));
+        const std::optional<UserStore::Added> sue = f.users->add({QStringLiteral("sue"), Role::Officer, {}},
+                                                                 secret(kOfficerPassword), *f.keys,
+                                                                 QStringLiteral("officer:admin"), &error);
+        QVERIFY2(sue, qPrintable(error));
+        const fg::Authenticator auth(*f.db, *f.audit, *f.keys, f.clock, fg::LockoutPolicy(), lightParams());
+        const auto signIn = [&](const char* password, const QString& base32) {
+            f.clock.advanceSeconds(30); // a fresh code each time (replays are refused)
+            const QByteArray key = fg::Base32::decode(base32).value_or(QByteArray());
+            return auth.signIn(QStringLiteral("sue"), secret(password), fg::Totp::code(key, f.clock.nowMs() / 1000));
+        };
+        const QString admin = QStringLiteral("officer:admin");
+
+        // Locked after five wrong passwords; unlocked by the administrator.
+        for (int i = 0; i < 5; ++i)
+            signIn("wrong password here", sue->totpSecret);
+        QCOMPARE(signIn(kOfficerPassword, sue->totpSecret).status, fg::Authenticator::Result::Status::LockedOut);
+        QVERIFY2(f.users->unlock(QStringLiteral("sue"), admin, &error), qPrintable(error));
+        QVERIFY(signIn(kOfficerPassword, sue->totpSecret).signedIn());
+
+        // A new role; the last administrator keeps theirs.
+        QVERIFY2(f.users->setRole(QStringLiteral("sue"), Role::Supervisor, admin, &error), qPrintable(error));
+        std::optional<fg::UserAccount> account;
+        QVERIFY(f.users->find(QStringLiteral("sue"), &account, &error) && account);
+        QCOMPARE(account->role, Role::Supervisor);
+        Problem problem = Problem::None;
+        QVERIFY(!f.users->setRole(QStringLiteral("admin"), Role::Auditor, admin, &error, &problem));
+        QCOMPARE(problem, Problem::LastAdmin);
+
+        // A temporary password: the old one stops, the new one signs in with a
+        // change required; the same again is refused, her own clears it.
+        const char* const temporary = "temporary-pass-4711";
+        QVERIFY(!f.users->resetPassword(QStringLiteral("sue"), secret("short"), admin, &error, &problem));
+        QCOMPARE(problem, Problem::WeakPassword);
+        QVERIFY2(f.users->resetPassword(QStringLiteral("sue"), secret(temporary), admin, &error), qPrintable(error));
+        QVERIFY(!signIn(kOfficerPassword, sue->totpSecret).signedIn());
+        fg::Authenticator::Result result = signIn(temporary, sue->totpSecret);
+        QVERIFY2(result.signedIn(), qPrintable(result.reason));
+        QVERIFY(result.user->passwordChangeRequired);
+        QVERIFY(!f.users->changePassword(QStringLiteral("sue"), secret(temporary), &error, &problem));
+        QCOMPARE(problem, Problem::SamePassword);
+        QVERIFY2(f.users->changePassword(QStringLiteral("sue"), secret("her-own-new-phrase"), &error), qPrintable(error));
+        result = signIn("her-own-new-phrase", sue->totpSecret);
+        QVERIFY2(result.signedIn(), qPrintable(result.reason));
+        QVERIFY(!result.user->passwordChangeRequired);
+
+        // A new phone: the old key's codes stop at once, the new key's work.
+        const std::optional<UserStore::Added> enrolment = f.users->resetTotp(QStringLiteral("sue"), *f.keys, admin, &error);
+        QVERIFY2(enrolment, qPrintable(error));
+        QVERIFY(enrolment->totpSecret != sue->totpSecret);
+        QVERIFY(enrolment->totpUri.startsWith(QStringLiteral("otpauth://totp/FaceGate:sue")));
+        QVERIFY(!signIn("her-own-new-phrase", sue->totpSecret).signedIn());
+        QVERIFY(signIn("her-own-new-phrase", enrolment->totpSecret).signedIn());
+        QVERIFY(!f.users->resetTotp(QStringLiteral("nobody"), *f.keys, admin, &error, &problem));
+        QCOMPARE(problem, Problem::NoSuchUser);
+
+        QMap<QString, QString> actors; // action -> actor
+        for (const fg::AuditEvent& event : f.events()) {
+            if (event.subject == QLatin1String("user:sue"))
+                actors.insert(event.action, event.actor);
+            if (event.action == QLatin1String("user.set-role")) {
+                QCOMPARE(event.details.value(QStringLiteral("from")).toString(), QStringLiteral("officer"));
+                QCOMPARE(event.details.value(QStringLiteral("to")).toString(), QStringLiteral("supervisor"));
+            }
+            QVERIFY(!event.details.contains(QStringLiteral("password")));
+        }
+        for (const char* action : {"user.unlock", "user.set-role", "user.reset-password", "user.reset-totp"})
+            QCOMPARE(actors.value(QLatin1String(action)), admin);
+        QCOMPARE(actors.value(QStringLiteral("user.change-password")), QStringLiteral("officer:sue"));
+        const auto verification = f.audit->verify(&error);
+        QVERIFY2(verification && verification->intact, qPrintable(error));
     }
 
     void auditEventsAreWrittenAndChained()
