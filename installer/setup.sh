@@ -44,7 +44,7 @@ packages=(
     cmake ninja-build g++ pkg-config dpkg-dev file ca-certificates openssl
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-qpa-plugins qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libgl-dev libvulkan-dev
-    libopencv-dev libfaiss-dev libbenchmark-dev libssl-dev zlib1g-dev
+    libopencv-dev libfaiss-dev libbenchmark-dev libssl-dev zlib1g-dev libqrencode-dev
     nodejs npm ffmpeg xvfb xauth imagemagick fonts-dejavu-core
     postgresql
 )

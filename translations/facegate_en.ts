@@ -735,18 +735,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add this key to the administrator&apos;s authenticator app (time-based, 6 digits, 30 seconds) now. It is shown only this once and is stored encrypted; then sign in with the name, the password and the app&apos;s code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Key:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Or as an address (for apps that read otpauth:// links):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>I have added the key — &amp;sign in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -756,6 +744,10 @@
     </message>
     <message>
         <source>The administrator was not created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Then sign in with the name, the password and the app&apos;s code.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1210,6 +1202,10 @@
     </message>
     <message>
         <source>NO DECISION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not overridden: an override needs its reason.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3004,6 +3000,38 @@
         <source>Sign-in is not possible: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>An administrator reset the password of %1. Choose your own now: at least %2 characters, not containing your name, and not the one you were given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 locked the session. Sign in again to go on, or end the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Change password and sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in: an administrator reset your password. End the session and sign in again to choose your own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type the new password again in both fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password was not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fg::SupervisorWindow</name>
@@ -3033,6 +3061,21 @@
     </message>
     <message>
         <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fg::TotpEnrolmentView</name>
+    <message>
+        <source>Add this key to %1&apos;s authenticator app now (time-based, 6 digits, 30 seconds): scan the code with the app, or type the key. It is shown only this once and is stored encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or as an address (for apps that read otpauth:// links):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3088,6 +3131,208 @@
     </message>
 </context>
 <context>
+    <name>fg::UserAdminWindow</name>
+    <message>
+        <source>The users cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed sign-in(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Must choose a new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was added as %2; their authenticator key was shown once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is disabled: they can no longer sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is enabled again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is unlocked and may sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a temporary password: give it to them in person; they choose their own at the next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a new authenticator key; codes of the old one are refused from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now %2; it applies from their next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceGate — authenticator key of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is in the app — &amp;close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceGate — add a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user chooses nothing now: give them this password in person. At least %1 characters, not containing the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type the password again in both fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceGate — reset the password of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a temporary password for %1 and give it to them in person. They must choose their own at the next sign-in; a lockout after failed sign-ins ends too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary &amp;password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceGate — new authenticator key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new authenticator key for %1? The codes of their present key are refused from then on; the new key is shown once, to add to their app now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceGate — role of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceGate — users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;authenticator key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fg::UserStore</name>
     <message>
         <source>&quot;%1&quot; is not a valid user name: use 2 to 64 characters, a lower-case letter first, then lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
@@ -3095,6 +3340,18 @@
     </message>
     <message>
         <source>a user named &quot;%1&quot; exists already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no user named &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new password is the one an administrator set: choose your own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the last administrator who can sign in: add or enable another administrator first</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3206,6 +3463,10 @@ Retention purge failed: %2</source>
     </message>
     <message>
         <source>Matching: service at %1 unreachable (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -735,18 +735,6 @@
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <source>Add this key to the administrator&apos;s authenticator app (time-based, 6 digits, 30 seconds) now. It is shown only this once and is stored encrypted; then sign in with the name, the password and the app&apos;s code.</source>
-        <translation>Añada ahora esta clave a la aplicación de autenticación del administrador (basada en tiempo, 6 dígitos, 30 segundos). Solo se muestra esta vez y se guarda cifrada; después inicie sesión con el nombre, la contraseña y el código de la aplicación.</translation>
-    </message>
-    <message>
-        <source>Key:</source>
-        <translation>Clave:</translation>
-    </message>
-    <message>
-        <source>Or as an address (for apps that read otpauth:// links):</source>
-        <translation>O como dirección (para aplicaciones que leen enlaces otpauth://):</translation>
-    </message>
-    <message>
         <source>I have added the key — &amp;sign in</source>
         <translation>He añadido la clave — &amp;iniciar sesión</translation>
     </message>
@@ -757,6 +745,10 @@
     <message>
         <source>The administrator was not created: %1</source>
         <translation>No se creó el administrador: %1</translation>
+    </message>
+    <message>
+        <source>Then sign in with the name, the password and the app&apos;s code.</source>
+        <translation>Después, inicie sesión con el nombre, la contraseña y el código de la aplicación.</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1203,10 @@
     <message>
         <source>NO DECISION</source>
         <translation>SIN DECISIÓN</translation>
+    </message>
+    <message>
+        <source>Not overridden: an override needs its reason.</source>
+        <translation>No anulada: una anulación necesita su motivo.</translation>
     </message>
 </context>
 <context>
@@ -3004,6 +3000,38 @@
         <source>Sign-in is not possible: %1</source>
         <translation>No es posible iniciar sesión: %1</translation>
     </message>
+    <message>
+        <source>An administrator reset the password of %1. Choose your own now: at least %2 characters, not containing your name, and not the one you were given.</source>
+        <translation>Un administrador restableció la contraseña de %1. Elija ahora la suya: al menos %2 caracteres, sin su nombre y distinta de la que se le entregó.</translation>
+    </message>
+    <message>
+        <source>%1 locked the session. Sign in again to go on, or end the session.</source>
+        <translation>%1 bloqueó la sesión. Inicie sesión de nuevo para continuar o cierre la sesión.</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>&amp;Nueva contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password</source>
+        <translation>&amp;Repetir nueva contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Change password and sign in</source>
+        <translation>&amp;Cambiar contraseña e iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Not signed in: an administrator reset your password. End the session and sign in again to choose your own.</source>
+        <translation>No se inició sesión: un administrador restableció su contraseña. Cierre la sesión e inicie sesión de nuevo para elegir la suya.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type the new password again in both fields.</source>
+        <translation>Las dos contraseñas no coinciden; escriba la nueva contraseña de nuevo en ambos campos.</translation>
+    </message>
+    <message>
+        <source>The password was not changed: %1</source>
+        <translation>No se cambió la contraseña: %1</translation>
+    </message>
 </context>
 <context>
     <name>fg::SupervisorWindow</name>
@@ -3034,6 +3062,21 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>fg::TotpEnrolmentView</name>
+    <message>
+        <source>Add this key to %1&apos;s authenticator app now (time-based, 6 digits, 30 seconds): scan the code with the app, or type the key. It is shown only this once and is stored encrypted.</source>
+        <translation>Añada ahora esta clave a la aplicación de autenticación de %1 (basada en el tiempo, 6 dígitos, 30 segundos): escanee el código QR con la aplicación o escriba la clave. Solo se muestra esta vez y se guarda cifrada.</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Clave:</translation>
+    </message>
+    <message>
+        <source>Or as an address (for apps that read otpauth:// links):</source>
+        <translation>O como dirección (para aplicaciones que leen enlaces otpauth://):</translation>
     </message>
 </context>
 <context>
@@ -3088,6 +3131,208 @@
     </message>
 </context>
 <context>
+    <name>fg::UserAdminWindow</name>
+    <message>
+        <source>The users cannot be read: %1</source>
+        <translation>No se pueden leer los usuarios: %1</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>Bloqueado hasta el %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed sign-in(s)</source>
+        <translation>
+            <numerusform>%n inicio de sesión fallido</numerusform>
+            <numerusform>%n inicios de sesión fallidos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Must choose a new password</source>
+        <translation>Debe elegir una nueva contraseña</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>Ac&amp;tivar</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>Desac&amp;tivar</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Sin cambios: %1</translation>
+    </message>
+    <message>
+        <source>%1 was added as %2; their authenticator key was shown once.</source>
+        <translation>Se añadió a %1 como %2; su clave de autenticación se mostró una sola vez.</translation>
+    </message>
+    <message>
+        <source>%1 is disabled: they can no longer sign in.</source>
+        <translation>La cuenta de %1 está desactivada: ya no puede iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>%1 is enabled again.</source>
+        <translation>La cuenta de %1 vuelve a estar activada.</translation>
+    </message>
+    <message>
+        <source>%1 is unlocked and may sign in again.</source>
+        <translation>La cuenta de %1 está desbloqueada: puede volver a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>%1 has a temporary password: give it to them in person; they choose their own at the next sign-in.</source>
+        <translation>%1 tiene una contraseña temporal: entréguesela en persona; elegirá la suya en el próximo inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>%1 has a new authenticator key; codes of the old one are refused from now on.</source>
+        <translation>%1 tiene una nueva clave de autenticación; desde ahora se rechazan los códigos de la anterior.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2; it applies from their next sign-in.</source>
+        <translation>%1 tiene ahora la función %2; se aplica a partir de su próximo inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>FaceGate — authenticator key of %1</source>
+        <translation>FaceGate — clave de autenticación de %1</translation>
+    </message>
+    <message>
+        <source>The key is in the app — &amp;close</source>
+        <translation>La clave está en la aplicación — &amp;cerrar</translation>
+    </message>
+    <message>
+        <source>FaceGate — add a user</source>
+        <translation>FaceGate — añadir un usuario</translation>
+    </message>
+    <message>
+        <source>The user chooses nothing now: give them this password in person. At least %1 characters, not containing the name.</source>
+        <translation>El usuario no elige nada ahora: entréguele esta contraseña en persona. Al menos %1 caracteres, sin el nombre.</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;name</source>
+        <translation>&amp;Nombre de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Full name</source>
+        <translation>Nombre co&amp;mpleto</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Función</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Contraseña</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password</source>
+        <translation>&amp;Repetir contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>&amp;Añadir usuario</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type the password again in both fields.</source>
+        <translation>Las dos contraseñas no coinciden; escriba la contraseña de nuevo en ambos campos.</translation>
+    </message>
+    <message>
+        <source>FaceGate — reset the password of %1</source>
+        <translation>FaceGate — restablecer la contraseña de %1</translation>
+    </message>
+    <message>
+        <source>Type a temporary password for %1 and give it to them in person. They must choose their own at the next sign-in; a lockout after failed sign-ins ends too.</source>
+        <translation>Escriba una contraseña temporal para %1 y entréguesela en persona. Deberá elegir la suya en el próximo inicio de sesión; también se levanta el bloqueo por inicios de sesión fallidos.</translation>
+    </message>
+    <message>
+        <source>Temporary &amp;password</source>
+        <translation>&amp;Contraseña temporal</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password</source>
+        <translation>Res&amp;tablecer contraseña</translation>
+    </message>
+    <message>
+        <source>FaceGate — new authenticator key</source>
+        <translation>FaceGate — nueva clave de autenticación</translation>
+    </message>
+    <message>
+        <source>Make a new authenticator key for %1? The codes of their present key are refused from then on; the new key is shown once, to add to their app now.</source>
+        <translation>¿Crear una nueva clave de autenticación para %1? A partir de entonces se rechazarán los códigos de su clave actual; la nueva clave se muestra una sola vez, para añadirla ahora a su aplicación.</translation>
+    </message>
+    <message>
+        <source>FaceGate — role of %1</source>
+        <translation>FaceGate — función de %1</translation>
+    </message>
+    <message>
+        <source>FaceGate — users</source>
+        <translation>FaceGate — usuarios</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>&amp;Añadir usuario…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>Restablecer &amp;contraseña…</translation>
+    </message>
+    <message>
+        <source>New &amp;authenticator key…</source>
+        <translation>&amp;Nueva clave de autenticación…</translation>
+    </message>
+    <message>
+        <source>Change &amp;role…</source>
+        <translation>Cambiar &amp;función…</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation>No ha iniciado sesión nadie.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>fg::UserStore</name>
     <message>
         <source>&quot;%1&quot; is not a valid user name: use 2 to 64 characters, a lower-case letter first, then lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
@@ -3096,6 +3341,18 @@
     <message>
         <source>a user named &quot;%1&quot; exists already</source>
         <translation>ya existe un usuario llamado «%1»</translation>
+    </message>
+    <message>
+        <source>there is no user named &quot;%1&quot;</source>
+        <translation>no existe ningún usuario llamado «%1»</translation>
+    </message>
+    <message>
+        <source>the new password is the one an administrator set: choose your own</source>
+        <translation>la nueva contraseña es la que estableció un administrador: elija la suya</translation>
+    </message>
+    <message>
+        <source>%1 is the last administrator who can sign in: add or enable another administrator first</source>
+        <translation>%1 es el último administrador que puede iniciar sesión: antes, añada o active otro administrador</translation>
     </message>
 </context>
 <context>
@@ -3211,6 +3468,10 @@ Falló la purga de conservación: %2</translation>
     <message>
         <source>Matching: service at %1 unreachable (%2)</source>
         <translation>Comparación: servicio en %1 inaccesible (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Usuarios…</translation>
     </message>
 </context>
 <context>

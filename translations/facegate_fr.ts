@@ -735,18 +735,6 @@
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <source>Add this key to the administrator&apos;s authenticator app (time-based, 6 digits, 30 seconds) now. It is shown only this once and is stored encrypted; then sign in with the name, the password and the app&apos;s code.</source>
-        <translation>Ajoutez maintenant cette clé à l&apos;application d&apos;authentification de l&apos;administrateur (basée sur le temps, 6 chiffres, 30 secondes). Elle n&apos;est affichée qu&apos;une seule fois et est stockée chiffrée ; connectez-vous ensuite avec le nom, le mot de passe et le code de l&apos;application.</translation>
-    </message>
-    <message>
-        <source>Key:</source>
-        <translation>Clé :</translation>
-    </message>
-    <message>
-        <source>Or as an address (for apps that read otpauth:// links):</source>
-        <translation>Ou sous forme d&apos;adresse (pour les applications qui lisent les liens otpauth://) :</translation>
-    </message>
-    <message>
         <source>I have added the key — &amp;sign in</source>
         <translation>J&apos;ai ajouté la clé — &amp;se connecter</translation>
     </message>
@@ -757,6 +745,10 @@
     <message>
         <source>The administrator was not created: %1</source>
         <translation>L&apos;administrateur n&apos;a pas été créé : %1</translation>
+    </message>
+    <message>
+        <source>Then sign in with the name, the password and the app&apos;s code.</source>
+        <translation>Connectez-vous ensuite avec le nom, le mot de passe et le code de l&apos;application.</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1203,10 @@
     <message>
         <source>NO DECISION</source>
         <translation>AUCUNE DÉCISION</translation>
+    </message>
+    <message>
+        <source>Not overridden: an override needs its reason.</source>
+        <translation>Décision non modifiée : une modification doit être motivée.</translation>
     </message>
 </context>
 <context>
@@ -3004,6 +3000,38 @@
         <source>Sign-in is not possible: %1</source>
         <translation>Connexion impossible : %1</translation>
     </message>
+    <message>
+        <source>An administrator reset the password of %1. Choose your own now: at least %2 characters, not containing your name, and not the one you were given.</source>
+        <translation>Un administrateur a réinitialisé le mot de passe de %1. Choisissez maintenant le vôtre : au moins %2 caractères, sans votre nom, et différent de celui qui vous a été remis.</translation>
+    </message>
+    <message>
+        <source>%1 locked the session. Sign in again to go on, or end the session.</source>
+        <translation>%1 a verrouillé la session. Reconnectez-vous pour continuer, ou fermez la session.</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>&amp;Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password</source>
+        <translation>&amp;Répéter le nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Change password and sign in</source>
+        <translation>&amp;Changer le mot de passe et se connecter</translation>
+    </message>
+    <message>
+        <source>Not signed in: an administrator reset your password. End the session and sign in again to choose your own.</source>
+        <translation>Connexion refusée : un administrateur a réinitialisé votre mot de passe. Fermez la session et reconnectez-vous pour choisir le vôtre.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type the new password again in both fields.</source>
+        <translation>Les deux mots de passe diffèrent ; ressaisissez le nouveau mot de passe dans les deux champs.</translation>
+    </message>
+    <message>
+        <source>The password was not changed: %1</source>
+        <translation>Le mot de passe n&apos;a pas été modifié : %1</translation>
+    </message>
 </context>
 <context>
     <name>fg::SupervisorWindow</name>
@@ -3034,6 +3062,21 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>fg::TotpEnrolmentView</name>
+    <message>
+        <source>Add this key to %1&apos;s authenticator app now (time-based, 6 digits, 30 seconds): scan the code with the app, or type the key. It is shown only this once and is stored encrypted.</source>
+        <translation>Ajoutez maintenant cette clé à l&apos;application d&apos;authentification de %1 (basée sur le temps, 6 chiffres, 30 secondes) : scannez le code QR avec l&apos;application, ou saisissez la clé. Elle n&apos;est affichée que cette fois-ci et elle est conservée chiffrée.</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Clé :</translation>
+    </message>
+    <message>
+        <source>Or as an address (for apps that read otpauth:// links):</source>
+        <translation>Ou sous forme d&apos;adresse (pour les applications qui lisent les liens otpauth://) :</translation>
     </message>
 </context>
 <context>
@@ -3088,6 +3131,208 @@
     </message>
 </context>
 <context>
+    <name>fg::UserAdminWindow</name>
+    <message>
+        <source>The users cannot be read: %1</source>
+        <translation>Les utilisateurs ne peuvent pas être lus : %1</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>Verrouillé jusqu&apos;au %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed sign-in(s)</source>
+        <translation>
+            <numerusform>%n échec de connexion</numerusform>
+            <numerusform>%n échecs de connexion</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Must choose a new password</source>
+        <translation>Doit choisir un nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 par %2</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>Ac&amp;tiver</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>Désac&amp;tiver</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Non modifié : %1</translation>
+    </message>
+    <message>
+        <source>%1 was added as %2; their authenticator key was shown once.</source>
+        <translation>%1 a été ajouté(e) en tant que %2 ; sa clé d&apos;authentification a été affichée une seule fois.</translation>
+    </message>
+    <message>
+        <source>%1 is disabled: they can no longer sign in.</source>
+        <translation>%1 est désactivé(e) : plus aucune connexion n&apos;est possible avec ce compte.</translation>
+    </message>
+    <message>
+        <source>%1 is enabled again.</source>
+        <translation>%1 est de nouveau activé(e).</translation>
+    </message>
+    <message>
+        <source>%1 is unlocked and may sign in again.</source>
+        <translation>%1 est déverrouillé(e) et peut de nouveau se connecter.</translation>
+    </message>
+    <message>
+        <source>%1 has a temporary password: give it to them in person; they choose their own at the next sign-in.</source>
+        <translation>%1 a un mot de passe temporaire : remettez-le-lui en personne ; son propre mot de passe sera choisi à la prochaine connexion.</translation>
+    </message>
+    <message>
+        <source>%1 has a new authenticator key; codes of the old one are refused from now on.</source>
+        <translation>%1 a une nouvelle clé d&apos;authentification ; les codes de l&apos;ancienne sont désormais refusés.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2; it applies from their next sign-in.</source>
+        <translation>%1 a désormais le rôle %2 ; cela s&apos;applique à partir de sa prochaine connexion.</translation>
+    </message>
+    <message>
+        <source>FaceGate — authenticator key of %1</source>
+        <translation>FaceGate — clé d&apos;authentification de %1</translation>
+    </message>
+    <message>
+        <source>The key is in the app — &amp;close</source>
+        <translation>La clé est dans l&apos;application — &amp;fermer</translation>
+    </message>
+    <message>
+        <source>FaceGate — add a user</source>
+        <translation>FaceGate — ajouter un utilisateur</translation>
+    </message>
+    <message>
+        <source>The user chooses nothing now: give them this password in person. At least %1 characters, not containing the name.</source>
+        <translation>L&apos;utilisateur ne choisit rien maintenant : remettez-lui ce mot de passe en personne. Au moins %1 caractères, sans le nom.</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;name</source>
+        <translation>&amp;Nom de connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Full name</source>
+        <translation>Nom &amp;complet</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rôle</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password</source>
+        <translation>Ré&amp;péter le mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>&amp;Ajouter l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type the password again in both fields.</source>
+        <translation>Les deux mots de passe diffèrent ; saisissez à nouveau le mot de passe dans les deux champs.</translation>
+    </message>
+    <message>
+        <source>FaceGate — reset the password of %1</source>
+        <translation>FaceGate — réinitialiser le mot de passe de %1</translation>
+    </message>
+    <message>
+        <source>Type a temporary password for %1 and give it to them in person. They must choose their own at the next sign-in; a lockout after failed sign-ins ends too.</source>
+        <translation>Saisissez un mot de passe temporaire pour %1 et remettez-le-lui en personne. Son propre mot de passe devra être choisi à la prochaine connexion ; un éventuel verrouillage dû à des échecs de connexion est également levé.</translation>
+    </message>
+    <message>
+        <source>Temporary &amp;password</source>
+        <translation>&amp;Mot de passe temporaire</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password</source>
+        <translation>&amp;Réinitialiser le mot de passe</translation>
+    </message>
+    <message>
+        <source>FaceGate — new authenticator key</source>
+        <translation>FaceGate — nouvelle clé d&apos;authentification</translation>
+    </message>
+    <message>
+        <source>Make a new authenticator key for %1? The codes of their present key are refused from then on; the new key is shown once, to add to their app now.</source>
+        <translation>Créer une nouvelle clé d&apos;authentification pour %1 ? Les codes de sa clé actuelle seront alors refusés ; la nouvelle clé n&apos;est affichée qu&apos;une seule fois, pour être ajoutée maintenant à son application.</translation>
+    </message>
+    <message>
+        <source>FaceGate — role of %1</source>
+        <translation>FaceGate — rôle de %1</translation>
+    </message>
+    <message>
+        <source>FaceGate — users</source>
+        <translation>FaceGate — utilisateurs</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajout</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>&amp;Ajouter un utilisateur…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>Réinitialiser le &amp;mot de passe…</translation>
+    </message>
+    <message>
+        <source>New &amp;authenticator key…</source>
+        <translation>&amp;Nouvelle clé d&apos;authentification…</translation>
+    </message>
+    <message>
+        <source>Change &amp;role…</source>
+        <translation>Changer le &amp;rôle…</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation>Personne n&apos;est connecté.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>fg::UserStore</name>
     <message>
         <source>&quot;%1&quot; is not a valid user name: use 2 to 64 characters, a lower-case letter first, then lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
@@ -3096,6 +3341,18 @@
     <message>
         <source>a user named &quot;%1&quot; exists already</source>
         <translation>un utilisateur nommé « %1 » existe déjà</translation>
+    </message>
+    <message>
+        <source>there is no user named &quot;%1&quot;</source>
+        <translation>il n&apos;existe aucun utilisateur nommé « %1 »</translation>
+    </message>
+    <message>
+        <source>the new password is the one an administrator set: choose your own</source>
+        <translation>le nouveau mot de passe est celui défini par un administrateur : choisissez le vôtre</translation>
+    </message>
+    <message>
+        <source>%1 is the last administrator who can sign in: add or enable another administrator first</source>
+        <translation>%1 est le dernier administrateur pouvant se connecter : ajoutez ou activez d&apos;abord un autre administrateur</translation>
     </message>
 </context>
 <context>
@@ -3211,6 +3468,10 @@ Retention purge failed: %2</source>
     <message>
         <source>Matching: service at %1 unreachable (%2)</source>
         <translation>Comparaison : service à l&apos;adresse %1 injoignable (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Utilisateurs…</translation>
     </message>
 </context>
 <context>

@@ -2,10 +2,10 @@
 
 #include "core/security/SecureBuffer.h"
 #include "core/security/UserStore.h"
+#include "ui/TotpEnrolmentView.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,19 +14,6 @@
 #include <QVBoxLayout>
 
 namespace fg {
-namespace {
-
-// "ABCD EFGH ...": easier to type into an authenticator app.
-QString groupedByFour(const QString& text)
-{
-    QString grouped;
-    for (qsizetype i = 0; i < text.size(); i += 4)
-        grouped += (i ? QStringLiteral(" ") : QString()) + text.mid(i, 4);
-    return grouped;
-}
-
-} // namespace
-
 FirstAdminDialog::FirstAdminDialog(UserStore& users, const KeyStore& keys, const QString& actor, QWidget* parent)
     : QDialog(parent)
     , m_users(users)
@@ -38,13 +25,10 @@ FirstAdminDialog::FirstAdminDialog(UserStore& users, const KeyStore& keys, const
     , m_password(new QLineEdit(this))
     , m_repeat(new QLineEdit(this))
     , m_message(new QLabel(this))
-    , m_secretLabel(new QLabel(this))
-    , m_uriLabel(new QLabel(this))
+    , m_enrolment(new TotpEnrolmentView(this))
     , m_intro(new QLabel(this))
     , m_form(new QFormLayout)
     , m_enrolIntro(new QLabel(this))
-    , m_keyTitle(new QLabel(this))
-    , m_uriTitle(new QLabel(this))
 {
     setModal(true);
     m_name->setObjectName(QStringLiteral("adminName"));
@@ -52,8 +36,6 @@ FirstAdminDialog::FirstAdminDialog(UserStore& users, const KeyStore& keys, const
     m_password->setObjectName(QStringLiteral("adminPassword"));
     m_repeat->setObjectName(QStringLiteral("adminRepeat"));
     m_message->setObjectName(QStringLiteral("adminMessage"));
-    m_secretLabel->setObjectName(QStringLiteral("adminSecret"));
-    m_uriLabel->setObjectName(QStringLiteral("adminUri"));
     m_password->setEchoMode(QLineEdit::Password);
     m_repeat->setEchoMode(QLineEdit::Password);
     m_name->setMaxLength(64);
@@ -84,27 +66,19 @@ FirstAdminDialog::FirstAdminDialog(UserStore& users, const KeyStore& keys, const
     // Page 2: the second factor, shown once.
     auto* enrolPage = new QWidget(m_pages);
     m_enrolIntro->setWordWrap(true);
-    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    m_secretLabel->setFont(fixed);
-    m_secretLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_uriLabel->setWordWrap(true);
-    m_uriLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* enrolButtons = new QDialogButtonBox(enrolPage);
     m_doneButton = enrolButtons->addButton(QString(), QDialogButtonBox::AcceptRole);
     m_doneButton->setObjectName(QStringLiteral("adminDone"));
     connect(enrolButtons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     auto* enrolLayout = new QVBoxLayout(enrolPage);
+    enrolLayout->addWidget(m_enrolment, 1);
     enrolLayout->addWidget(m_enrolIntro);
-    enrolLayout->addWidget(m_keyTitle);
-    enrolLayout->addWidget(m_secretLabel);
-    enrolLayout->addWidget(m_uriTitle);
-    enrolLayout->addWidget(m_uriLabel);
-    enrolLayout->addStretch(1);
     enrolLayout->addWidget(enrolButtons);
 
     m_pages->addWidget(accountPage);
     m_pages->addWidget(enrolPage);
     auto* layout = new QVBoxLayout(this);
+    layout->setSizeConstraint(QLayout::SetMinimumSize); // grows with a problem's words
     layout->addWidget(m_pages);
     m_name->setFocus();
     retranslate();
@@ -134,11 +108,7 @@ void FirstAdminDialog::retranslate()
     }
     m_createButton->setText(tr("&Create administrator"));
     m_quitButton->setText(tr("&Quit"));
-    m_enrolIntro->setText(tr("Add this key to the administrator's authenticator app (time-based, 6 digits, "
-                             "30 seconds) now. It is shown only this once and is stored encrypted; "
-                             "then sign in with the name, the password and the app's code."));
-    m_keyTitle->setText(tr("Key:"));
-    m_uriTitle->setText(tr("Or as an address (for apps that read otpauth:// links):"));
+    m_enrolIntro->setText(tr("Then sign in with the name, the password and the app's code."));
     m_doneButton->setText(tr("I have added the key — &sign in"));
     if (m_problem)
         m_message->setText(m_problem());
@@ -150,6 +120,7 @@ void FirstAdminDialog::showProblem(std::function<QString()> text)
     m_message->setText(m_problem());
     m_message->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
     m_message->show();
+    adjustSize();
 }
 
 void FirstAdminDialog::create()
@@ -177,9 +148,9 @@ void FirstAdminDialog::create()
     m_repeat->clear();
     m_createdName = added->account.name;
     m_secret = added->totpSecret;
-    m_secretLabel->setText(groupedByFour(added->totpSecret));
-    m_uriLabel->setText(added->totpUri);
+    m_enrolment->setKey(added->account.name, added->totpSecret, added->totpUri);
     m_pages->setCurrentIndex(1);
+    adjustSize();
 }
 
 } // namespace fg

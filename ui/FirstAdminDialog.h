@@ -15,15 +15,17 @@ class QStackedWidget;
 namespace fg {
 
 class KeyStore;
+class TotpEnrolmentView;
 class UserStore;
 
 // First run: the database has no user, so the person installing the
 // workstation makes the administrator account. There is no default password:
 // they choose one (PasswordPolicy), and the dialog shows the new TOTP secret
 // once, as text and as an otpauth:// address, to enrol in an authenticator
-// app before signing in. Object names for GUI tests: "adminName",
-// "adminDisplayName", "adminPassword", "adminRepeat", "adminCreate",
-// "adminMessage", "adminSecret", "adminUri".
+// app before signing in (TotpEnrolmentView: a QR code, the key, the address).
+// Object names for GUI tests: "adminName", "adminDisplayName",
+// "adminPassword", "adminRepeat", "adminCreate", "adminMessage", and the
+// enrolment view's.
 class FirstAdminDialog : public QDialog {
     Q_OBJECT
 public:
@@ -54,15 +56,12 @@ private:
     QLineEdit* m_password = nullptr;
     QLineEdit* m_repeat = nullptr;
     QLabel* m_message = nullptr;
-    QLabel* m_secretLabel = nullptr;
-    QLabel* m_uriLabel = nullptr;
+    TotpEnrolmentView* m_enrolment = nullptr;
     QLabel* m_intro = nullptr;
     QFormLayout* m_form = nullptr;
     QPushButton* m_createButton = nullptr;
     QPushButton* m_quitButton = nullptr;
     QLabel* m_enrolIntro = nullptr;
-    QLabel* m_keyTitle = nullptr;
-    QLabel* m_uriTitle = nullptr;
     QPushButton* m_doneButton = nullptr;
     std::function<QString()> m_problem;
     QString m_createdName;

@@ -128,8 +128,11 @@ MainWindow::MainWindow(QList<LiveAnalysis::Options> cameras, QWidget* parent)
 
     auto* lock = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
     connect(lock, &QShortcut::activated, this, [this] {
-        if (m_account && !m_locked)
+        if (m_account && !m_locked) {
             lockSession();
+            if (m_unlock)
+                m_unlock->setLockedByOfficer(true);
+        }
     });
     addLanguageMenu();
     retranslate();
@@ -456,6 +459,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     stopCameras();
     event->accept();
+    Q_EMIT closed();
 }
 
 QString MainWindow::stateTitle(CaptureState state)

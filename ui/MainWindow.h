@@ -116,6 +116,8 @@ Q_SIGNALS:
     // The session locked (inactivity, Ctrl+L) / the same officer signed in again:
     // other windows of the session (the supervisor's) hide their content too.
     void sessionLocked();
+    // The officer closed the window (the workstation ends).
+    void closed();
     void sessionUnlocked();
     // Relayed from LiveAnalysis: nothing can be analysed (see there); once,
     // however many cameras fail.

@@ -1,5 +1,6 @@
 #include "ui/SignInDialog.h"
 
+#include "core/security/PasswordPolicy.h"
 #include "core/security/SecureBuffer.h"
 
 #include <QDialogButtonBox>
@@ -20,6 +21,8 @@ SignInDialog::SignInDialog(const Authenticator& authenticator, const QString& lo
     , m_name(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_code(new QLineEdit(this))
+    , m_newPassword(new QLineEdit(this))
+    , m_repeat(new QLineEdit(this))
     , m_message(new QLabel(this))
     , m_buttons(new QDialogButtonBox(this))
     , m_intro(new QLabel(this))
@@ -31,6 +34,12 @@ SignInDialog::SignInDialog(const Authenticator& authenticator, const QString& lo
     m_name->setObjectName(QStringLiteral("signInName"));
     m_password->setObjectName(QStringLiteral("signInPassword"));
     m_code->setObjectName(QStringLiteral("signInCode"));
+    m_newPassword->setObjectName(QStringLiteral("signInNewPassword"));
+    m_repeat->setObjectName(QStringLiteral("signInRepeat"));
+    for (QLineEdit* field : {m_newPassword, m_repeat}) {
+        field->setEchoMode(QLineEdit::Password);
+        field->setMaxLength(1024);
+    }
     m_message->setObjectName(QStringLiteral("signInMessage"));
     m_intro->setObjectName(QStringLiteral("signInIntro"));
 
@@ -46,11 +55,13 @@ SignInDialog::SignInDialog(const Authenticator& authenticator, const QString& lo
     m_message->hide();
     m_intro->setWordWrap(true);
 
-    for (QLineEdit* field : {m_name, m_password, m_code}) {
+    for (QLineEdit* field : {m_name, m_password, m_code, m_newPassword, m_repeat}) {
         auto* label = new QLabel(this); // its words: retranslate()
         label->setBuddy(field);
         m_form->addRow(label, field);
     }
+    m_form->setRowVisible(m_newPassword, false);
+    m_form->setRowVisible(m_repeat, false);
 
     m_signIn = m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
     m_signIn->setObjectName(QStringLiteral("signInButton"));
@@ -59,10 +70,11 @@ SignInDialog::SignInDialog(const Authenticator& authenticator, const QString& lo
     m_leave->setObjectName(QStringLiteral("signInLeave"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    for (QLineEdit* field : {m_name, m_password, m_code})
+    for (QLineEdit* field : {m_name, m_password, m_code, m_newPassword, m_repeat})
         connect(field, &QLineEdit::textChanged, this, &SignInDialog::updateButton);
 
     auto* layout = new QVBoxLayout(this);
+    layout->setSizeConstraint(QLayout::SetMinimumSize); // grows with a problem's words
     layout->addWidget(m_intro);
     layout->addLayout(m_form);
     layout->addWidget(m_message);
@@ -79,23 +91,42 @@ void SignInDialog::changeEvent(QEvent* event)
     QDialog::changeEvent(event);
 }
 
+void SignInDialog::setLockedByOfficer(bool byOfficer)
+{
+    m_lockedByOfficer = byOfficer;
+    retranslate();
+}
+
 void SignInDialog::retranslate()
 {
     const bool unlocking = !m_lockedUser.isEmpty();
     setWindowTitle(unlocking ? tr("FaceGate — session locked") : tr("FaceGate — sign in"));
-    m_intro->setText(unlocking ? tr("The session of %1 was locked after a time without input. "
-                                    "Sign in again to go on, or end the session.")
-                                     .arg(m_lockedUser)
-                               : tr("Sign in with your name, your password and the code your "
-                                    "authenticator app shows now."));
-    const std::pair<QWidget*, QString> labels[] = {
-        {m_name, tr("&Name")}, {m_password, tr("&Password")}, {m_code, tr("&Code")}};
+    if (m_pending) {
+        m_intro->setText(tr("An administrator reset the password of %1. Choose your own now: at least %2 "
+                            "characters, not containing your name, and not the one you were given.")
+                             .arg(m_pending->name)
+                             .arg(PasswordPolicy().minimumLength()));
+    } else if (unlocking) {
+        m_intro->setText(m_lockedByOfficer ? tr("%1 locked the session. Sign in again to go on, or end the session.")
+                                                 .arg(m_lockedUser)
+                                           : tr("The session of %1 was locked after a time without input. "
+                                                "Sign in again to go on, or end the session.")
+                                                 .arg(m_lockedUser));
+    } else {
+        m_intro->setText(tr("Sign in with your name, your password and the code your "
+                            "authenticator app shows now."));
+    }
+    const std::pair<QWidget*, QString> labels[] = {{m_name, tr("&Name")},
+                                                   {m_password, tr("&Password")},
+                                                   {m_code, tr("&Code")},
+                                                   {m_newPassword, tr("&New password")},
+                                                   {m_repeat, tr("&Repeat new password")}};
     for (const auto& [field, text] : labels) {
         if (auto* label = qobject_cast<QLabel*>(m_form->labelForField(field)))
             label->setText(text);
     }
     m_code->setPlaceholderText(tr("6 digits from the authenticator app"));
-    m_signIn->setText(unlocking ? tr("&Unlock") : tr("&Sign in"));
+    m_signIn->setText(m_pending ? tr("&Change password and sign in") : unlocking ? tr("&Unlock") : tr("&Sign in"));
     m_leave->setText(unlocking ? tr("&End session") : tr("&Quit"));
     if (m_problem)
         m_message->setText(m_problem());
@@ -103,6 +134,10 @@ void SignInDialog::retranslate()
 
 void SignInDialog::updateButton()
 {
+    if (m_pending) {
+        m_buttons->buttons().constFirst()->setEnabled(!m_newPassword->text().isEmpty() && !m_repeat->text().isEmpty());
+        return;
+    }
     const bool complete = !m_name->text().trimmed().isEmpty() && !m_password->text().isEmpty()
                           && QString(m_code->text()).remove(QLatin1Char(' ')).size() == 6;
     m_buttons->buttons().constFirst()->setEnabled(complete);
@@ -114,10 +149,15 @@ void SignInDialog::showProblem(std::function<QString()> text)
     m_message->setText(m_problem());
     m_message->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
     m_message->show();
+    adjustSize();
 }
 
 void SignInDialog::submit()
 {
+    if (m_pending) {
+        submitNewPassword();
+        return;
+    }
     // The password leaves the field as UTF-8 in a buffer that is wiped after
     // use; the field is cleared, whatever the answer.
     QByteArray typed = m_password->text().toUtf8();
@@ -131,6 +171,17 @@ void SignInDialog::submit()
     case Authenticator::Result::Status::SignedIn:
         if (!m_lockedUser.isEmpty() && result.user->name != m_lockedUser) {
             showProblem([this] { return tr("Only %1 can unlock this session.").arg(m_lockedUser); });
+            return;
+        }
+        if (result.user->passwordChangeRequired) {
+            if (!m_changer) {
+                showProblem([] {
+                    return tr("Not signed in: an administrator reset your password. End the session and sign in "
+                              "again to choose your own.");
+                });
+                return;
+            }
+            askForNewPassword(*result.user);
             return;
         }
         m_account = result.user;
@@ -152,6 +203,43 @@ void SignInDialog::submit()
         break;
     }
     m_password->setFocus();
+}
+
+void SignInDialog::askForNewPassword(const UserAccount& account)
+{
+    m_pending = account;
+    m_problem = nullptr;
+    m_message->hide();
+    for (QLineEdit* field : {m_name, m_password, m_code})
+        m_form->setRowVisible(field, false);
+    m_form->setRowVisible(m_newPassword, true);
+    m_form->setRowVisible(m_repeat, true);
+    retranslate();
+    updateButton();
+    m_newPassword->setFocus();
+    adjustSize();
+}
+
+void SignInDialog::submitNewPassword()
+{
+    const bool same = m_newPassword->text() == m_repeat->text();
+    QByteArray typed = m_newPassword->text().toUtf8();
+    const SecureBuffer password = SecureBuffer::fromBytes(std::move(typed));
+    m_newPassword->clear();
+    m_repeat->clear();
+    m_newPassword->setFocus();
+    if (!same) {
+        showProblem([] { return tr("The two passwords differ; type the new password again in both fields."); });
+        return;
+    }
+    QString error;
+    if (!m_changer(m_pending->name, password, &error)) {
+        showProblem([error] { return tr("The password was not changed: %1").arg(error); });
+        return;
+    }
+    m_account = m_pending;
+    m_account->passwordChangeRequired = false;
+    accept();
 }
 
 } // namespace fg

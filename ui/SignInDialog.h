@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/security/Authenticator.h"
+#include "core/security/SecureBuffer.h"
 
 #include <QDialog>
 
@@ -30,8 +31,18 @@ public:
     explicit SignInDialog(const Authenticator& authenticator, const QString& lockedUser = QString(),
                           QWidget* parent = nullptr);
 
+    // Stores a user's own new password (UserStore::changePassword); false
+    // with *error in words when refused.
+    using PasswordChanger = std::function<bool(const QString& name, const SecureBuffer& password, QString* error)>;
+    // Without one, a user who must change their password is not let in.
+    void setPasswordChanger(PasswordChanger changer) { m_changer = std::move(changer); }
+    // The session was locked by its officer (Ctrl+L), not after a time without input.
+    void setLockedByOfficer(bool byOfficer);
+
     // The account, once accepted.
     const std::optional<UserAccount>& account() const { return m_account; }
+    // Whether the dialog asks for a new password now.
+    bool asksForNewPassword() const { return m_pending.has_value(); }
 
     // Tries the fields as they are; on success the dialog is accepted.
     void submit();
@@ -46,12 +57,16 @@ private:
     void updateButton();
     // The problem is kept as the way to write it, for a language change.
     void showProblem(std::function<QString()> text);
+    void askForNewPassword(const UserAccount& account);
+    void submitNewPassword();
 
     const Authenticator& m_authenticator;
     QString m_lockedUser;
     QLineEdit* m_name = nullptr;
     QLineEdit* m_password = nullptr;
     QLineEdit* m_code = nullptr;
+    QLineEdit* m_newPassword = nullptr;
+    QLineEdit* m_repeat = nullptr;
     QLabel* m_message = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QLabel* m_intro = nullptr;
@@ -60,6 +75,9 @@ private:
     QPushButton* m_leave = nullptr;
     std::function<QString()> m_problem;
     std::optional<UserAccount> m_account;
+    PasswordChanger m_changer;
+    std::optional<UserAccount> m_pending; // signed in, choosing a new password
+    bool m_lockedByOfficer = false;
 };
 
 } // namespace fg

@@ -1,6 +1,7 @@
 #include "ui/Workstation.h"
 
 #include "core/security/AuditLog.h"
+#include "core/security/SecureBuffer.h"
 #include "core/security/UserStore.h"
 #include "core/workflow/AlternateProcedureStore.h"
 #include "core/workflow/PurgeScheduler.h"
@@ -19,6 +20,7 @@
 #include "ui/SignInDialog.h"
 #include "ui/SupervisorWindow.h"
 #include "ui/TravelerDisplay.h"
+#include "ui/UserAdminWindow.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -42,6 +44,7 @@ Workstation::Workstation(Records& records, const Clock& clock, Options options, 
                                                                                    : m_options.cameras.front().pipeline))
     , m_travelerDisplay(std::make_unique<TravelerDisplay>())
     , m_supervision(std::make_unique<SupervisorWindow>(records, clock, m_options.queueOverdueAfter))
+    , m_userAdmin(std::make_unique<UserAdminWindow>(records.users(), records.keys(), clock))
 {
     // The officer's desk: captures decided against the chosen reference at
     // the configured false match rate, each written as an encounter.
@@ -88,6 +91,7 @@ Workstation::~Workstation()
     // The desk refers to the window's camera and panel: it goes first.
     m_desk.reset();
     m_supervision.reset();
+    m_userAdmin.reset();
     delete m_signIn;
     delete m_firstAdmin;
 }
@@ -105,6 +109,13 @@ FirstAdminDialog* Workstation::firstAdminDialog() const
 bool Workstation::maySupervise(Role role)
 {
     return role == Role::Supervisor || role == Role::Auditor;
+}
+
+TravelerDisplay::State Workstation::travelerStateAfter(Encounter::Decision decision, Encounter::OfficerAction action)
+{
+    return action == Encounter::OfficerAction::Confirm && decision == Encounter::Decision::Match
+        ? TravelerDisplay::State::ThankYou
+        : TravelerDisplay::State::SeeOfficer;
 }
 
 Encounter::Kind Workstation::stationKind(const std::optional<Encounter::Kind>& configured, Role role)
@@ -143,6 +154,10 @@ void Workstation::askForSignIn()
 {
     m_signIn = new SignInDialog(m_records.authenticator());
     m_signIn->setAttribute(Qt::WA_DeleteOnClose);
+    // A password an administrator reset is replaced by the user's own first.
+    m_signIn->setPasswordChanger([this](const QString& name, const SecureBuffer& password, QString* error) {
+        return m_records.users().changePassword(name, password, error);
+    });
     connect(m_signIn, &QDialog::finished, this, [this](int result) {
         const std::optional<UserAccount> account = m_signIn ? m_signIn->account() : std::nullopt;
         if (result != QDialog::Accepted || !account) {
@@ -174,6 +189,16 @@ void Workstation::begin(const UserAccount& account)
         m_supervision->raise();
     } else {
         m_supervision->hide();
+    }
+    // Administrators come for the accounts.
+    const bool administers = account.role == Role::Admin;
+    m_usersAction->setEnabled(administers);
+    m_userAdmin->setUser(administers ? std::optional<UserAccount>(account) : std::nullopt);
+    if (administers) {
+        m_userAdmin->show();
+        m_userAdmin->raise();
+    } else {
+        m_userAdmin->hide();
     }
     Q_EMIT sessionStarted(account);
 }
@@ -208,6 +233,13 @@ void Workstation::buildRecordsMenu()
     });
     m_supervisionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
     m_supervisionAction->setEnabled(false); // until a supervisor or an auditor signs in
+    m_usersAction = m_recordsMenu->addAction(QString(), m_window.get(), [this] {
+        m_userAdmin->show();
+        m_userAdmin->raise();
+        m_userAdmin->activateWindow();
+    });
+    m_usersAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    m_usersAction->setEnabled(false); // until an administrator signs in
     // Before the Language menu, which stays last.
     const QList<QAction*> menus = m_window->menuBar()->actions();
     if (menus.size() >= 2) {
@@ -224,6 +256,7 @@ void Workstation::retranslateMenu()
     m_logAction->setText(tr("&Alternate procedures…"));
     m_displayAction->setText(tr("&Traveler display"));
     m_supervisionAction->setText(tr("&Supervision: queue, figures, reports…"));
+    m_usersAction->setText(tr("&Users…"));
     showMatchingState();
 }
 
@@ -237,20 +270,32 @@ void Workstation::connectSupervision()
         m_supervisionWasShown = m_supervision->isVisible();
         m_supervision->setUser(std::nullopt);
         m_supervision->hide();
+        m_userAdminWasShown = m_userAdmin->isVisible();
+        m_userAdmin->setUser(std::nullopt);
+        m_userAdmin->hide();
     });
     connect(window, &MainWindow::sessionUnlocked, this, [this] {
         const std::optional<UserAccount>& account = m_window->account();
-        if (!account || !maySupervise(account->role))
-            return;
-        m_supervision->setUser(account);
-        if (m_supervisionWasShown)
-            m_supervision->show();
+        if (account && maySupervise(account->role)) {
+            m_supervision->setUser(account);
+            if (m_supervisionWasShown)
+                m_supervision->show();
+        }
+        if (account && account->role == Role::Admin) {
+            m_userAdmin->setUser(account);
+            if (m_userAdminWasShown)
+                m_userAdmin->show();
+        }
     });
     connect(window, &MainWindow::sessionEnded, this, [this] {
         m_supervisionWasShown = false;
         m_supervisionAction->setEnabled(false);
         m_supervision->setUser(std::nullopt);
         m_supervision->hide();
+        m_userAdminWasShown = false;
+        m_usersAction->setEnabled(false);
+        m_userAdmin->setUser(std::nullopt);
+        m_userAdmin->hide();
     });
 }
 
@@ -262,17 +307,28 @@ void Workstation::connectTravelerDisplay()
     if (TravelerDisplay::travelerScreen())
         display->present(TravelerDisplay::travelerScreen());
     display->setState(TravelerDisplay::State::LookAtCamera);
+    // The decision the officer acts on next (a confirmed NO MATCH is no "thank you").
+    auto decided = std::make_shared<Encounter::Decision>(Encounter::Decision::NoMatch);
     connect(m_desk.get(), &InspectionDesk::encounterRecorded, display,
-            [this, display](qint64, Encounter::Decision decision) {
+            [this, display, decided](qint64, Encounter::Decision decision) {
+                *decided = decision;
                 const auto& outcome = m_window->matchPanel().outcome();
                 if (outcome && outcome->reference && decision == Encounter::Decision::Match)
                     display->setLanguage(TravelerDisplay::languageForNationality(outcome->reference->citizenship));
                 if (decision != Encounter::Decision::Match) // a match waits for the officer's confirm
                     display->setState(TravelerDisplay::State::SeeOfficer);
             });
-    connect(m_desk.get(), &InspectionDesk::actionRecorded, display, [display](qint64, Encounter::OfficerAction action) {
-        display->setState(action == Encounter::OfficerAction::Confirm ? TravelerDisplay::State::ThankYou
-                                                                      : TravelerDisplay::State::SeeOfficer);
+    connect(m_desk.get(), &InspectionDesk::actionRecorded, display,
+            [display, decided](qint64, Encounter::OfficerAction action) {
+                display->setState(travelerStateAfter(*decided, action));
+            });
+    // The desk closed: the traveler's screen goes with it (else it stays up,
+    // out of reach of the keyboard, and the program does not end).
+    connect(m_window.get(), &MainWindow::closed, this, [this] {
+        m_travelerDisplay->close();
+        m_supervision->close();
+        m_userAdmin->close();
+        Q_EMIT finished(0);
     });
     connect(m_desk.get(), &InspectionDesk::optOutStarted, display,
             [display] { display->setState(TravelerDisplay::State::OptOutAccepted); });

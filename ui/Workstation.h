@@ -5,6 +5,7 @@
 #include "core/workflow/Encounter.h"
 #include "core/workflow/Inspection.h"
 #include "ui/LiveAnalysis.h"
+#include "ui/TravelerDisplay.h"
 
 #include <QList>
 #include <QObject>
@@ -30,6 +31,7 @@ class Records;
 class ReferenceLoader;
 class SignInDialog;
 class SupervisorWindow;
+class UserAdminWindow;
 class TravelerDisplay;
 
 // The officer's workstation put together: the main window with its cameras
@@ -85,6 +87,7 @@ public:
     // The supervisor's window: opened at sign-in for supervisors and
     // auditors, and from Records > Supervision (Ctrl+Shift+Q).
     SupervisorWindow& supervision() { return *m_supervision; }
+    UserAdminWindow& userAdministration() { return *m_userAdmin; }
     // Who may open the supervisor's window.
     static bool maySupervise(Role role);
     // The dialog waiting for someone to sign in, or nullptr.
@@ -96,6 +99,9 @@ public:
     // when there is one, else a checkpoint for a checkpoint officer and an
     // entry for everyone else.
     static Encounter::Kind stationKind(const std::optional<Encounter::Kind>& configured, Role role);
+    // What the traveler's screen says once the officer acted on a decision:
+    // thanks only for a confirmed match; anything else sends them to the officer.
+    static TravelerDisplay::State travelerStateAfter(Encounter::Decision decision, Encounter::OfficerAction action);
 
 Q_SIGNALS:
     // The program should end with this exit code.
@@ -128,6 +134,8 @@ private:
     std::unique_ptr<TravelerDisplay> m_travelerDisplay;
     std::unique_ptr<DocumentReaderFolder> m_documentReader;
     std::unique_ptr<SupervisorWindow> m_supervision;
+    std::unique_ptr<UserAdminWindow> m_userAdmin;
+    bool m_userAdminWasShown = false; // before the session locked
     std::unique_ptr<MatchClient> m_matching; // none: in-process, or the service cannot be used
     QString m_matchingUnusable;             // why the configured service cannot be used
     QLabel* m_matchingState = nullptr;       // in the status bar, with a service only
@@ -138,6 +146,7 @@ private:
     QAction* m_logAction = nullptr;
     QAction* m_displayAction = nullptr;
     QAction* m_supervisionAction = nullptr;
+    QAction* m_usersAction = nullptr;
     QPointer<SignInDialog> m_signIn;
     QPointer<FirstAdminDialog> m_firstAdmin;
 };

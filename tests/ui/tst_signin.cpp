@@ -175,7 +175,7 @@ private Q_SLOTS:
         child<QLineEdit>(&dialog, "adminRepeat")->setText(QStringLiteral("a-long-enough-password"));
         dialog.create();
         QCOMPARE(dialog.createdName(), QStringLiteral("chief"));
-        QVERIFY(child<QLabel>(&dialog, "adminUri")->text().startsWith(QStringLiteral("otpauth://totp/")));
+        QVERIFY(child<QLabel>(&dialog, "totpUri")->text().startsWith(QStringLiteral("otpauth://totp/")));
         const QByteArray secret = Base32::decode(dialog.shownSecret()).value_or(QByteArray());
         QVERIFY(!secret.isEmpty());
         SignInDialog signIn(*records.authenticator);

@@ -426,6 +426,37 @@ private Q_SLOTS:
         QCOMPARE(Workstation::stationKind(std::nullopt, Role::CheckpointOfficer), Encounter::Kind::Checkpoint);
         QCOMPARE(Workstation::stationKind(Encounter::Kind::Exit, Role::CheckpointOfficer), Encounter::Kind::Exit);
     }
+
+    // Issue 16, point 7: the traveler's screen thanks only a confirmed match,
+    // and closes with the desk (the workstation then ends).
+    void travelerDisplayFollowsTheDesk()
+    {
+        using Decision = Encounter::Decision;
+        using Action = Encounter::OfficerAction;
+        QCOMPARE(Workstation::travelerStateAfter(Decision::Match, Action::Confirm), TravelerDisplay::State::ThankYou);
+        for (const Decision decision : {Decision::NoMatch, Decision::NoFace, Decision::PoorQuality})
+            QCOMPARE(Workstation::travelerStateAfter(decision, Action::Confirm), TravelerDisplay::State::SeeOfficer);
+        for (const Action action : {Action::Override, Action::SendToSecondary})
+            QCOMPARE(Workstation::travelerStateAfter(Decision::Match, action), TravelerDisplay::State::SeeOfficer);
+
+        QString error;
+        QTemporaryDir dir;
+        const SystemClock clock;
+        const std::unique_ptr<Records> records = test::openRecords(dir, clock, &error);
+        QVERIFY2(records, qPrintable(error));
+        Workstation::Options options;
+        options.cameras = {test::clipCamera()};
+        Workstation workstation(*records, clock, options);
+        QSignalSpy finished(&workstation, &Workstation::finished);
+        workstation.travelerDisplay().present(nullptr);
+        workstation.window().show();
+        QVERIFY(QTest::qWaitForWindowExposed(&workstation.window()));
+        QVERIFY(workstation.travelerDisplay().isVisible());
+        workstation.window().close();
+        QVERIFY(!workstation.travelerDisplay().isVisible());
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.front().front().toInt(), 0);
+    }
 };
 
 QTEST_MAIN(TestWorkstation)
