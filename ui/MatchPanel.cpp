@@ -3,6 +3,7 @@
 #include "core/biometrics/QualityWords.h"
 #include "ui/ScoreBar.h"
 
+#include <QResizeEvent>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -15,28 +16,64 @@
 namespace fg {
 namespace {
 
+// Photos are 4:5, 240x300 where there is room, down to 144x180 on a
+// 1024x600 screen.
 constexpr int kPhotoWidth = 240;
 constexpr int kPhotoHeight = 300;
+constexpr int kSmallestPhotoWidth = 144;
+constexpr int kSmallestPhotoHeight = 180;
+
+// A photo scaled to the label's size whenever that changes.
+class PhotoLabel : public QLabel {
+public:
+    using QLabel::QLabel;
+
+    void setImage(const QImage& image)
+    {
+        m_image = image;
+        rescale();
+    }
+    QSize sizeHint() const override { return {kPhotoWidth, kPhotoHeight}; }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override
+    {
+        QLabel::resizeEvent(event);
+        rescale();
+    }
+
+private:
+    void rescale()
+    {
+        if (m_image.isNull()) {
+            setPixmap(QPixmap());
+            return;
+        }
+        const QSize room = contentsRect().size() - QSize(4, 4);
+        setPixmap(QPixmap::fromImage(m_image.scaled(room.expandedTo(QSize(16, 16)), Qt::KeepAspectRatio,
+                                                    Qt::SmoothTransformation)));
+    }
+
+    QImage m_image;
+};
 
 QLabel* photoLabel(const QString& name, QWidget* parent)
 {
-    auto* label = new QLabel(parent);
+    auto* label = new PhotoLabel(parent);
     label->setObjectName(name);
     label->setAlignment(Qt::AlignCenter);
-    label->setFixedSize(kPhotoWidth, kPhotoHeight);
+    label->setMinimumSize(kSmallestPhotoWidth, kSmallestPhotoHeight);
+    label->setMaximumSize(kPhotoWidth, kPhotoHeight);
+    label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     label->setFrameShape(QFrame::StyledPanel);
     return label;
 }
 
 void showImage(QLabel* label, const QImage& image, const QString& missing)
 {
-    if (image.isNull()) {
-        label->setPixmap(QPixmap());
+    static_cast<PhotoLabel*>(label)->setImage(image);
+    if (image.isNull())
         label->setText(missing);
-        return;
-    }
-    label->setPixmap(QPixmap::fromImage(
-        image.scaled(kPhotoWidth - 4, kPhotoHeight - 4, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
 }
 
 // Background and text colour of each decision; the words carry the meaning,
@@ -299,8 +336,14 @@ void MatchPanel::askOverride()
                                                  tr("Why is the decision overridden? (required)"), QLineEdit::Normal,
                                                  QString(), &ok)
                                .trimmed();
-    if (ok && !reason.isEmpty())
-        Q_EMIT overrideRequested(reason);
+    if (!ok)
+        return;
+    if (reason.isEmpty()) {
+        // Nothing silent: the officer learns why nothing happened.
+        showActionFailed([] { return tr("Not overridden: an override needs its reason."); });
+        return;
+    }
+    Q_EMIT overrideRequested(reason);
 }
 
 void MatchPanel::askSecondary()

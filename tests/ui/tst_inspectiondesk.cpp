@@ -155,7 +155,12 @@ private Q_SLOTS:
               qPrintable(MatchPanel::decisionTitle(decision)), *stored->score, *stored->threshold, latencyMs,
               qPrintable(stored->candidates.value(QStringLiteral("top")).toArray().at(0).toObject().value(QStringLiteral("traveler_id")).toString()));
 
-        test::saveScreenshots(window, QStringLiteral("officer-match"));
+        // Issue 16, point 7: a decision on screen fits a 1024x600 screen less
+        // its title bar and panel (the banner, buttons and status bar were cut off).
+        const QSize smallest = window.minimumSizeHint();
+        QVERIFY2(smallest.width() <= 1024 && smallest.height() <= 560,
+                 qPrintable(QStringLiteral("%1x%2").arg(smallest.width()).arg(smallest.height())));
+        test::saveScreenshots(window, QStringLiteral("officer-match"), {QSize(1024, 600), QSize(1366, 768), QSize(1920, 1080)});
 
         // Enter confirms, once.
         QTest::keyClick(&window, Qt::Key_Return);
