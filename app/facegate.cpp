@@ -48,46 +48,89 @@ QString datasetsFolder()
     return QDir::cleanPath(candidates.front());
 }
 
+// The command line; also read by a QCoreApplication, so that --help and
+// --version answer where there is no display.
+struct CommandLine {
+    QCommandLineParser parser;
+    QCommandLineOption source;
+    QCommandLineOption models;
+    QCommandLineOption config;
+    QCommandLineOption database;
+    QCommandLineOption selfTestWindow;
+
+    CommandLine(const QString& defaultSource, const QString& defaultModels)
+        : source(QStringLiteral("source"),
+                 QStringLiteral("Frame source: camera (0, /dev/video0), stream URL, image folder "
+                                "or video file (replayed in real time, looped); repeat it for "
+                                "several cameras, the first one captures. Default: capture/sources "
+                                "of the configuration file, without one %1")
+                     .arg(defaultSource),
+                 QStringLiteral("SPEC"))
+        , models(QStringLiteral("models"), QStringLiteral("Model folder. Default: %1").arg(defaultModels),
+                 QStringLiteral("DIR"), defaultModels)
+        , config(QStringLiteral("config"),
+                 QStringLiteral("Configuration file (facegate.ini). Default: $FACEGATE_CONFIG, "
+                                "~/.config/facegate/facegate.ini, /etc/facegate/facegate.ini"),
+                 QStringLiteral("FILE"))
+        , database(QStringLiteral("db"),
+                   QStringLiteral("Records database URL (sqlite:///PATH or "
+                                  "postgresql://USER@HOST:PORT/DB); overrides database/url"),
+                   QStringLiteral("URL"))
+        , selfTestWindow(QStringLiteral("self-test-window"),
+                         QStringLiteral("Start as usual, then quit once the first window (the first-run administrator "
+                                        "dialog, the sign-in dialog) has shown: exit status 0 and its title on stdout; "
+                                        "1 when a start-up error is shown instead or nothing shows within 60 s. For "
+                                        "installers and CI."))
+    {
+        parser.setApplicationDescription(QStringLiteral("FaceGate officer workstation"));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({source, models, config, database, selfTestWindow});
+    }
+};
+
+QString defaultSourceSpec()
+{
+    return QFileInfo(datasetsFolder() + QStringLiteral("/faces-dev/video/short_hamilton_clip.mp4")).absoluteFilePath();
+}
+
+// --help or --version only: no window, so no display is needed.
+bool asksOnlyForWords(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView word(argv[i]);
+        if (word == "--help" || word == "-h" || word == "--help-all" || word == "--version" || word == "-v")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
+    if (asksOnlyForWords(argc, argv)) {
+        QCoreApplication words(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("facegate"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(FACEGATE_VERSION));
+        CommandLine cli(defaultSourceSpec(), fg::LiveAnalysis::defaultOptions(QString()).pipeline.modelDirectory);
+        cli.parser.process(words); // prints and exits
+        return 0;
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("facegate"));
     QApplication::setApplicationVersion(QStringLiteral(FACEGATE_VERSION));
 
-    const QString defaultSource =
-        QFileInfo(datasetsFolder() + QStringLiteral("/faces-dev/video/short_hamilton_clip.mp4")).absoluteFilePath();
+    const QString defaultSource = defaultSourceSpec();
     fg::LiveAnalysis::Options options = fg::LiveAnalysis::defaultOptions(defaultSource);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("FaceGate officer workstation"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption source(QStringLiteral("source"),
-                                    QStringLiteral("Frame source: camera (0, /dev/video0), stream URL, image folder "
-                                                   "or video file (replayed in real time, looped); repeat it for "
-                                                   "several cameras, the first one captures. Default: capture/sources "
-                                                   "of the configuration file, without one %1")
-                                        .arg(defaultSource),
-                                    QStringLiteral("SPEC"));
-    const QCommandLineOption models(QStringLiteral("models"), QStringLiteral("Model folder. Default: %1")
-                                        .arg(options.pipeline.modelDirectory),
-                                    QStringLiteral("DIR"), options.pipeline.modelDirectory);
-    const QCommandLineOption config(QStringLiteral("config"),
-                                    QStringLiteral("Configuration file (facegate.ini). Default: $FACEGATE_CONFIG, "
-                                                   "~/.config/facegate/facegate.ini, /etc/facegate/facegate.ini"),
-                                    QStringLiteral("FILE"));
-    const QCommandLineOption database(QStringLiteral("db"),
-                                      QStringLiteral("Records database URL (sqlite:///PATH or "
-                                                     "postgresql://USER@HOST:PORT/DB); overrides database/url"),
-                                      QStringLiteral("URL"));
-    const QCommandLineOption selfTestWindow(
-        QStringLiteral("self-test-window"),
-        QStringLiteral("Start as usual, then quit once the first window (the first-run administrator dialog, the "
-                       "sign-in dialog) has shown: exit status 0 and its title on stdout; 1 when a start-up error "
-                       "is shown instead or nothing shows within 60 s. For installers and CI."));
-    parser.addOptions({source, models, config, database, selfTestWindow});
+    CommandLine cli(defaultSource, options.pipeline.modelDirectory);
+    QCommandLineParser& parser = cli.parser;
+    const QCommandLineOption& source = cli.source;
+    const QCommandLineOption& models = cli.models;
+    const QCommandLineOption& config = cli.config;
+    const QCommandLineOption& database = cli.database;
+    const QCommandLineOption& selfTestWindow = cli.selfTestWindow;
     parser.process(app);
     // Armed before anything can show: a start-up error's box counts too.
     std::optional<fg::WindowSelfTest> windowCheck;
