@@ -10,6 +10,7 @@
 #include "ui/Translations.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QMenuBar>
@@ -164,14 +165,21 @@ void MainWindow::addLanguageMenu()
     // interface speaks now; the choice lasts for this session (ui/language
     // in facegate.ini sets the one at start-up).
     m_languageMenu = menuBar()->addMenu(QString());
+    // Exclusive: choosing the language already ticked (Down, Return) keeps it
+    // ticked instead of leaving none.
+    auto* languages = new QActionGroup(m_languageMenu);
+    languages->setExclusionPolicy(QActionGroup::ExclusionPolicy::Exclusive);
     for (const QString& language : Translations::available()) {
         QAction* action = m_languageMenu->addAction(Translations::nativeName(language), this, [this, language] {
             QString error;
-            if (!Translations::apply(language, &error))
+            if (!Translations::apply(language, &error)) {
                 showNotice([error] { return tr("Language not changed: %1").arg(error); }, std::chrono::seconds(10));
+                retranslate(); // the tick back on the language in use
+            }
         });
         action->setCheckable(true);
         action->setData(language);
+        action->setActionGroup(languages);
     }
 }
 

@@ -1,6 +1,7 @@
 // The real main window over the shared video clip, under the offscreen platform.
 #include "ui/CameraView.h"
 #include "ui/MainWindow.h"
+#include "ui/Translations.h"
 
 #include "tests/support/TestData.h"
 
@@ -8,6 +9,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -36,6 +39,7 @@ private Q_SLOTS:
     void showsTheClipWithFaceBoxesAndClosesCleanly();
     void namesTheAlteredModelWhenThePipelineCannotStart();
     void closesCleanlyWhileStillStarting();
+    void theLanguageInUseStaysTicked();
 };
 
 void TestMainWindow::init()
@@ -134,6 +138,33 @@ void TestMainWindow::closesCleanlyWhileStillStarting()
     QVERIFY(window->close()); // the pipeline may still be checking its models
     QVERIFY(!window->liveAnalysis().isRunning());
     window.reset();
+}
+
+// Issue 16, point 8: Down and Return on the language already in use left
+// no language ticked.
+void TestMainWindow::theLanguageInUseStaysTicked()
+{
+    MainWindow window(clipOptions());
+    QMenu* languages = nullptr;
+    for (QMenu* menu : window.menuBar()->findChildren<QMenu*>()) {
+        if (menu->title().contains(QLatin1String("Language")))
+            languages = menu;
+    }
+    QVERIFY(languages);
+    const auto ticked = [&] {
+        QStringList names;
+        for (QAction* action : languages->actions()) {
+            if (action->isChecked())
+                names << action->data().toString();
+        }
+        return names;
+    };
+    QCOMPARE(ticked(), QStringList{Translations::current()});
+    for (QAction* action : languages->actions()) {
+        if (action->isChecked())
+            action->trigger();
+    }
+    QCOMPARE(ticked(), QStringList{Translations::current()});
 }
 
 QTEST_MAIN(TestMainWindow)
