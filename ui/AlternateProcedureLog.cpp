@@ -1,5 +1,6 @@
 #include "ui/AlternateProcedureLog.h"
 
+#include "ui/RecentFolders.h"
 #include "core/storage/Clock.h"
 #include "core/workflow/AlternateProcedureCsv.h"
 #include "core/workflow/AlternateProcedureStore.h"
@@ -92,7 +93,10 @@ AlternateProcedureLog::AlternateProcedureLog(const AlternateProcedureStore& stor
     m_message->setObjectName(QStringLiteral("logMessage"));
 
     m_pickFile = [this](const QString& caption, const QString& suggested, const QString& filter) {
-        return QFileDialog::getSaveFileName(this, caption, suggested, filter);
+        const QString path = QFileDialog::getSaveFileName(
+            this, caption, RecentFolders::inLastFolder(QStringLiteral("export"), suggested), filter);
+        RecentFolders::remember(QStringLiteral("export"), path);
+        return path;
     };
 
     // Whole calendar days in local time; unticked: no bound.

@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include "ui/RecentFolders.h"
 #include "ui/CameraGrid.h"
 #include "ui/CameraTile.h"
 #include "ui/CameraView.h"
@@ -101,14 +102,18 @@ MainWindow::MainWindow(QList<LiveAnalysis::Options> cameras, QWidget* parent)
     });
     m_referenceMenu = menuBar()->addMenu(QString());
     m_manifestAction = m_referenceMenu->addAction(QString(), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Flight manifest"), QString(), tr("Manifests (*.csv)"));
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Flight manifest"), RecentFolders::folder(QStringLiteral("manifest")), tr("Manifests (*.csv)"));
+        RecentFolders::remember(QStringLiteral("manifest"), path);
         if (!path.isEmpty())
             Q_EMIT manifestChosen(path);
     });
     m_manifestAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     m_documentAction = m_referenceMenu->addAction(QString(), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Document photo"), QString(),
+        const QString path = QFileDialog::getOpenFileName(this, tr("Document photo"),
+                                                          RecentFolders::folder(QStringLiteral("document")),
                                                           tr("Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)"));
+        RecentFolders::remember(QStringLiteral("document"), path);
         if (!path.isEmpty())
             Q_EMIT documentPhotoChosen(path);
     });

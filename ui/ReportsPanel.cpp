@@ -1,5 +1,6 @@
 #include "ui/ReportsPanel.h"
 
+#include "ui/RecentFolders.h"
 #include "core/storage/Clock.h"
 #include "ui/AuditedExport.h"
 #include "ui/ReportPdf.h"
@@ -68,7 +69,10 @@ ReportsPanel::ReportsPanel(const ReportBuilder& builder, const Clock& clock, QWi
     m_message->setObjectName(QStringLiteral("reportMessage"));
 
     m_pickFile = [this](const QString& title, const QString& suggested, const QString& filter) {
-        return QFileDialog::getSaveFileName(this, title, suggested, filter);
+        const QString path = QFileDialog::getSaveFileName(
+            this, title, RecentFolders::inLastFolder(QStringLiteral("export"), suggested), filter);
+        RecentFolders::remember(QStringLiteral("export"), path);
+        return path;
     };
 
     // The items' words are set by retranslate(); the data say which report.
