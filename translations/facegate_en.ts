@@ -1509,9 +1509,9 @@
     </message>
     <message numerus="yes">
         <source>%n more characters are outside A-Z, 0-9 and &lt;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n more character is outside A-Z, 0-9 and &lt;</numerusform>
+            <numerusform>%n more characters are outside A-Z, 0-9 and &lt;</numerusform>
         </translation>
     </message>
     <message>
@@ -1793,9 +1793,9 @@
     </message>
     <message numerus="yes">
         <source>%n face(s) in view</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n face in view</numerusform>
+            <numerusform>%n faces in view</numerusform>
         </translation>
     </message>
 </context>
@@ -3146,9 +3146,9 @@
     </message>
     <message numerus="yes">
         <source>%n failed sign-in(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n failed sign-in</numerusform>
+            <numerusform>%n failed sign-ins</numerusform>
         </translation>
     </message>
     <message>
@@ -3467,6 +3467,21 @@ Retention purge failed: %2</source>
     </message>
     <message>
         <source>&amp;Users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known (photo %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Flight %1 · %2 travelers · 1:N · %n photo(s) did not enrol</source>
+        <translation>
+            <numerusform>Flight %1 · %2 travelers · 1:N · %n photo did not enrol</numerusform>
+            <numerusform>Flight %1 · %2 travelers · 1:N · %n photos did not enrol</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not enrolled, so not matched against: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

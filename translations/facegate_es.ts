@@ -3473,6 +3473,21 @@ Falló la purga de conservación: %2</translation>
         <source>&amp;Users…</source>
         <translation>&amp;Usuarios…</translation>
     </message>
+    <message>
+        <source>not known (photo %1)</source>
+        <translation>desconocido (foto %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Flight %1 · %2 travelers · 1:N · %n photo(s) did not enrol</source>
+        <translation>
+            <numerusform>Vuelo %1 · %2 viajeros · 1:N · %n foto no se inscribió</numerusform>
+            <numerusform>Vuelo %1 · %2 viajeros · 1:N · %n fotos no se inscribieron</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not enrolled, so not matched against: %1</source>
+        <translation>No inscritos, por lo tanto no comparados: %1</translation>
+    </message>
 </context>
 <context>
     <name>fg::ZoomablePhoto</name>

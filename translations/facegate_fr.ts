@@ -3473,6 +3473,21 @@ Retention purge failed: %2</source>
         <source>&amp;Users…</source>
         <translation>&amp;Utilisateurs…</translation>
     </message>
+    <message>
+        <source>not known (photo %1)</source>
+        <translation>inconnu (photo %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Flight %1 · %2 travelers · 1:N · %n photo(s) did not enrol</source>
+        <translation>
+            <numerusform>Vol %1 · %2 voyageurs · 1:N · %n photo non enrôlée</numerusform>
+            <numerusform>Vol %1 · %2 voyageurs · 1:N · %n photos non enrôlées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not enrolled, so not matched against: %1</source>
+        <translation>Non enrôlés, donc non comparés : %1</translation>
+    </message>
 </context>
 <context>
     <name>fg::ZoomablePhoto</name>

@@ -38,6 +38,7 @@ MainWindow::MainWindow(QList<LiveAnalysis::Options> cameras, QWidget* parent)
     , m_lockCover(new QLabel(this))
     , m_officerIdentity(new QLabel(this))
     , m_referenceState(new QLabel(this))
+    , m_referenceDetails(new QLabel(this))
     , m_sourceState(new QLabel(this))
     , m_notice(new QLabel(this))
     , m_framesPerSecond(new QLabel(this))
@@ -57,10 +58,20 @@ MainWindow::MainWindow(QList<LiveAnalysis::Options> cameras, QWidget* parent)
     m_lockCover->setStyleSheet(QStringLiteral("font-size: 20pt;"));
     auto* page = new QWidget(this);
     page->setObjectName(QStringLiteral("workspacePage"));
-    auto* pageLayout = new QHBoxLayout(page);
+    // A reference's problem or its photos that did not enrol, whole and
+    // wrapped above the cameras (the status bar has room for a few words).
+    m_referenceDetails->setObjectName(QStringLiteral("referenceDetails"));
+    m_referenceDetails->setWordWrap(true);
+    m_referenceDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_referenceDetails->setContentsMargins(6, 4, 6, 4);
+    m_referenceDetails->hide();
+    auto* pageLayout = new QVBoxLayout(page);
     pageLayout->setContentsMargins(0, 0, 0, 0);
-    pageLayout->addWidget(m_grid, 3);
-    pageLayout->addWidget(m_matchPanel, 2);
+    pageLayout->addWidget(m_referenceDetails);
+    auto* views = new QHBoxLayout;
+    views->addWidget(m_grid, 3);
+    views->addWidget(m_matchPanel, 2);
+    pageLayout->addLayout(views, 1);
     m_workspace->addWidget(page);
     m_workspace->addWidget(m_lockCover);
     setCentralWidget(m_workspace);
@@ -213,7 +224,7 @@ void MainWindow::retranslate()
     if (m_account)
         showOfficer();
     if (m_referenceText)
-        showReferenceState(m_referenceText, m_referenceProblem);
+        showReferenceState(m_referenceText, m_referenceProblem, m_referenceDetailsText);
     if (m_noticeText) {
         m_notice->setText(m_noticeText());
         m_notice->setToolTip(m_notice->text());
@@ -298,15 +309,23 @@ void MainWindow::showReferenceState(const QString& text, bool problem)
     showReferenceState([text] { return text; }, problem);
 }
 
-void MainWindow::showReferenceState(Words text, bool problem)
+void MainWindow::showReferenceState(Words text, bool problem, Words details)
 {
     m_referenceText = std::move(text);
     m_referenceProblem = problem;
+    m_referenceDetailsText = std::move(details);
     const QString words = m_referenceText();
-    m_referenceState->setText(words);
-    m_referenceState->setToolTip(words);
+    const QString more = m_referenceDetailsText ? m_referenceDetailsText() : QString();
+    // The status bar: a problem's first words; all of it above the cameras.
+    constexpr qsizetype kStatusChars = 80;
+    m_referenceState->setText(words.size() > kStatusChars ? words.left(kStatusChars - 1) + QChar(0x2026) : words);
+    m_referenceState->setToolTip(more.isEmpty() ? words : words + QLatin1Char('\n') + more);
     m_referenceState->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;")
                                             : QStringLiteral("font-weight: bold;"));
+    const QString whole = problem ? (more.isEmpty() ? words : words + QLatin1Char('\n') + more) : more;
+    m_referenceDetails->setText(whole);
+    m_referenceDetails->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());
+    m_referenceDetails->setVisible(!whole.isEmpty());
 }
 
 void MainWindow::setDesk(InspectionDesk* desk)

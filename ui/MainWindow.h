@@ -73,7 +73,9 @@ public:
     // function form is called again when the interface language changes.
     using Words = std::function<QString()>;
     void showReferenceState(const QString& text, bool problem);
-    void showReferenceState(Words text, bool problem);
+    // details: more to say (photos that did not enrol), shown whole above the
+    // cameras; a problem's words are shown there whole too.
+    void showReferenceState(Words text, bool problem, Words details = nullptr);
 
     // A passing notice in the status bar ("Decided in 97 ms after capture",
     // "Opt-out cancelled"), gone after timeout (zero: until the next one or
@@ -154,6 +156,7 @@ private:
     QAction* m_documentAction = nullptr;
     QMenu* m_languageMenu = nullptr;
     Words m_referenceText;
+    Words m_referenceDetailsText;
     Words m_noticeText;
     QTimer* m_noticeTimer = nullptr;
     bool m_referenceProblem = true;
@@ -172,6 +175,7 @@ private:
     QLabel* m_lockCover = nullptr;
     QLabel* m_officerIdentity = nullptr;
     QLabel* m_referenceState = nullptr;
+    QLabel* m_referenceDetails = nullptr;
     InactivityLock* m_inactivity = nullptr;
     SignInDialog* m_unlock = nullptr;
     const Authenticator* m_authenticator = nullptr;

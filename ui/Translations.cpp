@@ -134,6 +134,14 @@ bool Translations::apply(const QString& language, QString* error)
         auto qt = std::make_unique<QTranslator>();
         if (qt->load(qmName(QStringLiteral("qtbase_"), wanted), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             loaded.push_back(std::move(qt));
+    } else {
+        // English needs no translation but its plural forms ("1 photo", "2
+        // photos" for "%n photo(s)"): from facegate_en.qm when it is there.
+        QString why;
+        const QString folder = directory(&why);
+        auto english = std::make_unique<QTranslator>();
+        if (!folder.isEmpty() && english->load(qmName(QStringLiteral("facegate_"), wanted), folder))
+            loaded.push_back(std::move(english));
     }
 
     const QList<QTranslator*> previous =

@@ -350,8 +350,10 @@ void Workstation::connectReferences()
                                        false);
     });
     connect(window, &MainWindow::documentPhotoChosen, references, [this](const QString& path) {
-        const QString name = QFileInfo(path).completeBaseName();
-        loadDocument(path, ReferencePerson{name, name, QString(), QString(), path});
+        // A photo alone says nothing of its holder: no name is made up from
+        // its file name ("01"); the officer reads it from the document.
+        const QString file = QFileInfo(path).fileName();
+        loadDocument(path, ReferencePerson{file, tr("not known (photo %1)").arg(file), QString(), QString(), path});
     });
     connect(references, &ReferenceLoader::progress, window, [window](qsizetype done, qsizetype total) {
         window->showReferenceState([done, total] { return tr("Enrolling the manifest: %1 of %2").arg(done).arg(total); },
@@ -367,16 +369,21 @@ void Workstation::connectReferences()
                     return;
                 }
                 m_desk->referenceChanged();
-                const qsizetype failed = failures.size();
+                const int failed = int(failures.size());
                 window->showReferenceState(
                     [flight, size, failed] {
                         return failed == 0 ? tr("Flight %1 · %2 travelers · 1:N").arg(flight).arg(size)
-                                           : tr("Flight %1 · %2 travelers · 1:N · %3 photos did not enrol")
+                                           : tr("Flight %1 · %2 travelers · 1:N · %n photo(s) did not enrol", nullptr,
+                                                failed)
                                                  .arg(flight)
-                                                 .arg(size)
-                                                 .arg(failed);
+                                                 .arg(size);
                     },
-                    false);
+                    false,
+                    failed == 0 ? MainWindow::Words()
+                                : MainWindow::Words([failures] {
+                                      return tr("Not enrolled, so not matched against: %1")
+                                          .arg(failures.join(QStringLiteral("; ")));
+                                  }));
             });
     connect(references, &ReferenceLoader::documentReady, window,
             [this, window](const Template& documentTemplate, const ReferencePerson& holder) {

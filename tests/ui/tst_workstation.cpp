@@ -411,7 +411,8 @@ private Q_SLOTS:
         options.cameras = {test::clipCamera()};
         options.documentReaderFolder = dir.filePath(QStringLiteral("no-reader-here"));
         Workstation workstation(*records, clock, options);
-        const QString said = workstation.window().findChild<QLabel*>(QStringLiteral("referenceState"))->text();
+        // Whole above the cameras (the status bar has its first words).
+        const QString said = workstation.window().findChild<QLabel*>(QStringLiteral("referenceDetails"))->text();
         QVERIFY2(said.contains(QStringLiteral("no-reader-here")), qPrintable(said));
     }
 
@@ -456,6 +457,69 @@ private Q_SLOTS:
         QVERIFY(!workstation.travelerDisplay().isVisible());
         QCOMPARE(finished.count(), 1);
         QCOMPARE(finished.front().front().toInt(), 0);
+    }
+
+    // Issue 16, point 8: photos that did not enrol are named with their
+    // reason, a corrupt manifest's error is shown whole (not cut off in the
+    // status bar), and a photo loaded by hand is not given a name ("01").
+    void referenceProblemsAreSaidWhole()
+    {
+        FG_REQUIRE_DATASETS();
+        QString error;
+        QTemporaryDir dir;
+        const SystemClock clock;
+        const std::unique_ptr<Records> records = test::openRecords(dir, clock, &error);
+        QVERIFY2(records, qPrintable(error));
+        Workstation::Options options;
+        options.cameras = {test::clipCamera()};
+        Workstation workstation(*records, clock, options);
+        MainWindow& window = workstation.window();
+        auto* referenceState = window.findChild<QLabel*>(QStringLiteral("referenceState"));
+        auto* details = window.findChild<QLabel*>(QStringLiteral("referenceDetails"));
+
+        // A flight with a photo that has no face: named, with why.
+        QImage blank(400, 500, QImage::Format_RGB32);
+        blank.fill(Qt::gray);
+        QVERIFY(blank.save(dir.filePath(QStringLiteral("wall.jpg"))));
+        const QString manifest = dir.filePath(QStringLiteral("UA950.csv"));
+        {
+            QFile file(manifest);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("traveler_id,photo_path,name,citizenship,document_no\n");
+            file.write(QStringLiteral("alex_lacamoire,%1,Alex Lacamoire,USA,P1\n")
+                           .arg(test::datasetPath(QStringLiteral("faces-dev/single/alex_lacamoire/01.jpg")))
+                           .toUtf8());
+            file.write(QStringLiteral("the_wall,%1,The Wall,GBR,P2\n").arg(dir.filePath(QStringLiteral("wall.jpg"))).toUtf8());
+        }
+        Q_EMIT window.manifestChosen(manifest);
+        QTRY_VERIFY_WITH_TIMEOUT(referenceState->text().contains(QStringLiteral("1:N")), kGenerousMs);
+        QVERIFY2(QRegularExpression(QStringLiteral("^Flight UA950 · 1 travelers · 1:N · 1 photo(\\(s\\))? did not enrol$"))
+                     .match(referenceState->text())
+                     .hasMatch(),
+                 qPrintable(referenceState->text()));
+        QVERIFY(details->isVisibleTo(&window));
+        QVERIFY2(details->text().contains(QLatin1String("the_wall")) && details->text().contains(QLatin1String("face")),
+                 qPrintable(details->text()));
+
+        // A corrupt manifest: its whole error above the cameras.
+        const QString corrupt = dir.filePath(QStringLiteral("corrupt.csv"));
+        {
+            QFile file(corrupt);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("this is not,a manifest header at all\n\x01\x02\n");
+        }
+        Q_EMIT window.manifestChosen(corrupt);
+        QTRY_VERIFY_WITH_TIMEOUT(referenceState->text().contains(QStringLiteral("not loaded")), kGenerousMs);
+        QVERIFY(referenceState->text().size() <= 80);
+        QVERIFY2(details->text().contains(QLatin1String("corrupt.csv")) && details->text().size() > 40,
+                 qPrintable(details->text()));
+
+        // A document photo loaded by hand: no name made of its file name.
+        Q_EMIT window.documentPhotoChosen(test::datasetPath(QStringLiteral("faces-dev/single/alex_lacamoire/01.jpg")));
+        QTRY_VERIFY_WITH_TIMEOUT(referenceState->text().contains(QStringLiteral("1:1")), kGenerousMs);
+        QVERIFY2(!referenceState->text().contains(QLatin1String(" 01 ")) && referenceState->text().contains(QLatin1String("not known")),
+                 qPrintable(referenceState->text()));
+        QVERIFY(!details->isVisibleTo(&window));
     }
 };
 
