@@ -302,20 +302,29 @@
         <translation>ninguna</translation>
     </message>
     <message>
-        <source>%1 passed</source>
-        <translation>%1 superadas</translation>
-    </message>
-    <message>
-        <source>%1 failed</source>
-        <translation>%1 no superadas</translation>
-    </message>
-    <message>
-        <source>%1 not applicable</source>
-        <translation>%1 no aplicables</translation>
-    </message>
-    <message>
         <source>, </source>
         <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passed</source>
+        <translation>
+            <numerusform>%n superada</numerusform>
+            <numerusform>%n superadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n no superada</numerusform>
+            <numerusform>%n no superadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not applicable</source>
+        <translation>
+            <numerusform>%n no aplicable</numerusform>
+            <numerusform>%n no aplicables</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -402,6 +411,22 @@
     <message>
         <source>Unknown</source>
         <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>video file %1</source>
+        <translation>archivo de vídeo %1</translation>
+    </message>
+    <message>
+        <source>camera %1</source>
+        <translation>cámara %1</translation>
+    </message>
+    <message>
+        <source>image folder %1</source>
+        <translation>carpeta de imágenes %1</translation>
+    </message>
+    <message>
+        <source>stream %1</source>
+        <translation>flujo %1</translation>
     </message>
 </context>
 <context>

@@ -302,20 +302,29 @@
         <translation>aucun</translation>
     </message>
     <message>
-        <source>%1 passed</source>
-        <translation>%1 réussis</translation>
-    </message>
-    <message>
-        <source>%1 failed</source>
-        <translation>%1 échoués</translation>
-    </message>
-    <message>
-        <source>%1 not applicable</source>
-        <translation>%1 sans objet</translation>
-    </message>
-    <message>
         <source>, </source>
         <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passed</source>
+        <translation>
+            <numerusform>%n réussie</numerusform>
+            <numerusform>%n réussies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n échouée</numerusform>
+            <numerusform>%n échouées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not applicable</source>
+        <translation>
+            <numerusform>%n sans objet</numerusform>
+            <numerusform>%n sans objet</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -402,6 +411,22 @@
     <message>
         <source>Unknown</source>
         <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>video file %1</source>
+        <translation>fichier vidéo %1</translation>
+    </message>
+    <message>
+        <source>camera %1</source>
+        <translation>caméra %1</translation>
+    </message>
+    <message>
+        <source>image folder %1</source>
+        <translation>dossier d’images %1</translation>
+    </message>
+    <message>
+        <source>stream %1</source>
+        <translation>flux %1</translation>
     </message>
 </context>
 <context>

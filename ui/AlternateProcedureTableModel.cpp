@@ -265,12 +265,13 @@ QString AlternateProcedureTableModel::checksSummary(const std::vector<AlternateP
         }
     }
     QStringList parts;
+    // %n: the plural of each language ("1 superada", "2 superadas").
     if (passed > 0)
-        parts << tr("%1 passed").arg(passed);
+        parts << tr("%n passed", nullptr, passed);
     if (failed > 0)
-        parts << tr("%1 failed").arg(failed);
+        parts << tr("%n failed", nullptr, failed);
     if (notApplicable > 0)
-        parts << tr("%1 not applicable").arg(notApplicable);
+        parts << tr("%n not applicable", nullptr, notApplicable);
     return parts.join(tr(", "));
 }
 

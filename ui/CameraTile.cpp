@@ -131,6 +131,19 @@ void CameraTile::changeEvent(QEvent* event)
     QFrame::changeEvent(event);
 }
 
+QString CameraTile::sourceWords(const QString& description)
+{
+    const std::pair<QLatin1String, QString> kinds[] = {{QLatin1String("video file "), tr("video file %1")},
+                                                       {QLatin1String("camera "), tr("camera %1")},
+                                                       {QLatin1String("image folder "), tr("image folder %1")},
+                                                       {QLatin1String("stream "), tr("stream %1")}};
+    for (const auto& [kind, words] : kinds) {
+        if (description.startsWith(kind))
+            return words.arg(description.mid(kind.size()));
+    }
+    return description;
+}
+
 QString CameraTile::stateTitle(CaptureState state)
 {
     switch (state) {

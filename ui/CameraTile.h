@@ -39,6 +39,10 @@ public:
 
     // "Live", "Reconnecting", "Lost", ...: a source's state as the officer reads it.
     static QString stateTitle(CaptureState state);
+    // A source's description from core/capture ("video file PATH", "camera
+    // /dev/video0", "image folder PATH", "stream URL") with its kind in the
+    // interface language; other words as they came.
+    static QString sourceWords(const QString& description);
     // What the caption calls a source: a file's or folder's name, a stream's
     // host and path (never its user name, password or query), a camera's device.
     static QString shortName(const QString& sourceSpec);

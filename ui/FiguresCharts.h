@@ -3,6 +3,7 @@
 #include "core/matching/CalibrationTable.h"
 #include "core/workflow/PortFigures.h"
 
+#include <QLocale>
 #include <QWidget>
 
 #include <optional>
@@ -37,7 +38,8 @@ public:
     static constexpr int kHistogramBins = 20;
 
     // A rate as the port's figures write it: 0.0734 -> "7.3" (percent, one decimal).
-    static QString percent(double rate) { return QString::number(rate * 100.0, 'f', 1); }
+    // A rate as a percentage in the interface language's form ("81.3", "81,3").
+    static QString percent(double rate) { return QLocale().toString(rate * 100.0, 'f', 1); }
 
     explicit FiguresCharts(QWidget* parent = nullptr);
 

@@ -521,7 +521,9 @@ void MainWindow::showSourceState(CaptureState state, const QString& message)
     m_shownState = state;
     m_shownStateMessage = message;
     const QString title = stateTitle(state);
-    m_sourceState->setText(message.isEmpty() ? title : tr("%1: %2").arg(title, message));
+    // Live: the message is the source's description, whose kind is translated.
+    const QString words = state == CaptureState::Live ? CameraTile::sourceWords(message) : message;
+    m_sourceState->setText(words.isEmpty() ? title : tr("%1: %2").arg(title, words));
     m_sourceState->setToolTip(m_sourceState->text());
 }
 

@@ -156,6 +156,12 @@ bool Translations::apply(const QString& language, QString* error)
         translator->setParent(application);
         QCoreApplication::installTranslator(translator.release());
     }
+    // Dates and numbers in the interface language's form too ("4/12/26",
+    // "81,3"), not the system's; English keeps the system's own English
+    // (a US or a UK port), else the C locale's.
+    QLocale::setDefault(wanted == QLatin1String("en")
+                            ? (QLocale::system().language() == QLocale::English ? QLocale::system() : QLocale::c())
+                            : QLocale(wanted));
     // QApplication posts LanguageChange to the windows; deliver it now, so
     // every widget speaks the new language when this returns.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);

@@ -14,6 +14,8 @@
 #include "ui/AlternateProcedureLog.h"
 #include "ui/AlternateProcedureTableModel.h"
 #include "ui/FirstAdminDialog.h"
+#include "ui/CameraTile.h"
+#include "ui/FiguresCharts.h"
 #include "ui/MatchPanel.h"
 #include "ui/OptOutDialog.h"
 #include "ui/SignInDialog.h"
@@ -34,6 +36,7 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QLocale>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -179,6 +182,11 @@ private Q_SLOTS:
         QCOMPARE(quality->text(), QStringLiteral("Calidad: demasiado lejos, 2 rostros a la vista"));
         QVERIFY(child<QLabel>(&panel, "referenceDetails")->text().contains(QStringLiteral("Nacionalidad: UTO")));
         QVERIFY(child<QWidget>(&panel, "scoreBar")->toolTip().startsWith(QStringLiteral("puntuación 0.21")));
+        // Issue 16, point 8: dates and percentages in the language's form.
+        QCOMPARE(FiguresCharts::percent(0.813), QStringLiteral("81,3"));
+        QCOMPARE(QLocale().toString(QDate(2026, 12, 4), QLocale::ShortFormat), QStringLiteral("4/12/26"));
+        QCOMPARE(CameraTile::sourceWords(QStringLiteral("video file /clips/a.mp4")),
+                 QStringLiteral("archivo de vídeo /clips/a.mp4"));
 
         QVERIFY2(Translations::apply(QStringLiteral("fr"), &error), qPrintable(error));
         QCOMPARE(decision->text(), QStringLiteral("AUCUNE CORRESPONDANCE"));
@@ -188,6 +196,7 @@ private Q_SLOTS:
         QVERIFY2(Translations::apply(QStringLiteral("en"), &error), qPrintable(error));
         QCOMPARE(Translations::current(), QStringLiteral("en"));
         QCOMPARE(decision->text(), QStringLiteral("NO MATCH"));
+        QCOMPARE(FiguresCharts::percent(0.813), QStringLiteral("81.3"));
         QCOMPARE(buttonText(&panel, "nextButton"), QStringLiteral("Next traveler (Ctrl+N)"));
         QCOMPARE(quality->text(), QStringLiteral("Quality: too far, 2 faces in view"));
 
