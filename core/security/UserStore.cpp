@@ -187,7 +187,8 @@ std::optional<UserStore::Added> UserStore::insert(const NewUser& user, const Sec
                               {QStringLiteral("display_name"), user.displayName},
                               {QStringLiteral("first_admin"), count->toLongLong() == 0},
                               {QStringLiteral("kek"), keys.kekId()}};
-    if (!m_audit.append(actor, QStringLiteral("user.add"), QStringLiteral("user:") + user.name, details, error)
+    if (!m_audit.append(actor, QStringLiteral("user.add"), QStringLiteral("user:") + user.name, withVia(details),
+                        error)
         || !transaction.commit(error))
         return std::nullopt;
 
@@ -195,6 +196,13 @@ std::optional<UserStore::Added> UserStore::insert(const NewUser& user, const Sec
     added.totpUri = Totp::provisioningUri(totpIssuer(), user.name, secret->view());
     setProblem(problem, Problem::None);
     return added;
+}
+
+QJsonObject UserStore::withVia(QJsonObject details) const
+{
+    if (!m_via.isEmpty())
+        details.insert(QStringLiteral("via"), m_via);
+    return details;
 }
 
 bool UserStore::find(const QString& name, std::optional<UserAccount>* account, QString* error) const
@@ -364,7 +372,8 @@ bool UserStore::change(const QString& name, const QString& assignments, const QV
     update.addBindValue(account->id);
     if (!m_database.exec(update, QStringLiteral("%1 %2").arg(action, name), error))
         return false;
-    if (!m_audit.append(actor, action, QStringLiteral("user:") + name, details, error) || !transaction.commit(error))
+    if (!m_audit.append(actor, action, QStringLiteral("user:") + name, withVia(details), error)
+        || !transaction.commit(error))
         return false;
     setProblem(problem, Problem::None);
     return true;

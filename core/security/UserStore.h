@@ -73,6 +73,12 @@ public:
     const ScryptParams& hashParams() const { return m_hashParams; }
     const PasswordPolicy& passwordPolicy() const { return m_policy; }
 
+    // How the changes reach the store, written as "via" into the details of
+    // each audit event it writes, beside the actor (facegate-cli: "cli:<login>",
+    // the operating-system account that ran it); nothing when empty.
+    void setVia(const QString& via) { m_via = via; }
+    QString via() const { return m_via; }
+
     // Whether any user exists (first run: no).
     std::optional<bool> hasUsers(QString* error) const;
 
@@ -131,11 +137,14 @@ private:
                 Problem* problem) const;
     std::optional<Added> insert(const NewUser& user, const SecureBuffer& password, const KeyStore& keys,
                                 const QString& actor, bool firstAdmin, QString* error, Problem* problem) const;
+    // details with "via" added (setVia).
+    QJsonObject withVia(QJsonObject details) const;
 
     const Database& m_database;
     const AuditLog& m_audit;
     ScryptParams m_hashParams;
     PasswordPolicy m_policy;
+    QString m_via;
 };
 
 } // namespace fg

@@ -558,6 +558,33 @@ private Q_SLOTS:
         QVERIFY2(verification->intact, qPrintable(verification->problem));
     }
 
+    // How a change came (the CLI's login) is written beside its actor, into
+    // every event the store writes; a store without it writes none.
+    void viaIsWrittenBesideTheActor()
+    {
+        Fixture f;
+        OPEN_FIXTURE(f);
+        QString error;
+        QVERIFY2(f.firstAdmin(&error), qPrintable(error));
+        f.users->setVia(QStringLiteral("cli:root"));
+        QVERIFY2(f.users->add({QStringLiteral("sue"), Role::Officer, {}}, secret(kOfficerPassword), *f.keys,
+                              QStringLiteral("officer:admin"), &error),
+                 qPrintable(error));
+        QVERIFY2(f.users->setRole(QStringLiteral("sue"), Role::Supervisor, QStringLiteral("officer:admin"), &error),
+                 qPrintable(error));
+
+        QMap<QString, QString> via; // "action subject" -> details.via
+        for (const fg::AuditEvent& event : f.events())
+            if (event.action.startsWith(QLatin1String("user.")))
+                via.insert(event.action + QLatin1Char(' ') + event.subject,
+                           event.details.value(QStringLiteral("via")).toString());
+        QCOMPARE(via.value(QStringLiteral("user.add user:admin"), QStringLiteral("absent")), QString());
+        QCOMPARE(via.value(QStringLiteral("user.add user:sue")), QStringLiteral("cli:root"));
+        QCOMPARE(via.value(QStringLiteral("user.set-role user:sue")), QStringLiteral("cli:root"));
+        const auto verification = f.audit->verify(&error);
+        QVERIFY2(verification && verification->intact, qPrintable(error));
+    }
+
     void productionHashIsScryptForPasswords()
     {
         const fg::ScryptParams defaults = fg::ScryptParams::forPasswords();
