@@ -1,6 +1,7 @@
 #include "app/cli/UserCommand.h"
 
 #include "app/cli/RecordsSession.h"
+#include "app/cli/SecretInput.h"
 #include "core/security/KeyStore.h"
 #include "core/security/Role.h"
 #include "core/security/SecureBuffer.h"
@@ -10,129 +11,13 @@
 #include <QCommandLineParser>
 #include <QJsonObject>
 
-#include <cstdio>
 #include <optional>
-
-#include <termios.h>
-#include <unistd.h>
 
 namespace fg::cli {
 namespace {
 
-const qsizetype kMaxLineBytes = 4096;
-
 const char* const kUsage = "usage: facegate-cli --db URL user add NAME --role ROLE [--display-name TEXT] "
                            "[--key-file PATH] (the password is read from standard input)";
-
-// Turns the terminal's echo off for as long as it lives.
-class EchoOff {
-public:
-    EchoOff()
-    {
-        if (::tcgetattr(STDIN_FILENO, &m_saved) != 0)
-            return;
-        termios quiet = m_saved;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        m_active = ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
-    }
-    ~EchoOff()
-    {
-        if (m_active)
-            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &m_saved);
-    }
-    EchoOff(const EchoOff&) = delete;
-    EchoOff& operator=(const EchoOff&) = delete;
-
-private:
-    termios m_saved{};
-    bool m_active = false;
-};
-
-enum class LineResult { Line, EndOfInput, TooLong, Failed };
-
-// One line of standard input, without its end (\n or \r\n), read byte by
-// byte into a buffer allocated once, so no stray copy of it is left behind;
-// the buffer is wiped when the SecureBuffer takes it.
-LineResult readSecretLine(std::optional<SecureBuffer>* line)
-{
-    QByteArray bytes(kMaxLineBytes, '\0');
-    qsizetype size = 0;
-    bool sawAnything = false;
-    LineResult result = LineResult::Line;
-    for (;;) {
-        char c = 0;
-        const ssize_t got = ::read(STDIN_FILENO, &c, 1);
-        if (got < 0) {
-            result = LineResult::Failed;
-            break;
-        }
-        if (got == 0) {
-            if (!sawAnything)
-                result = LineResult::EndOfInput;
-            break;
-        }
-        sawAnything = true;
-        if (c == '\n')
-            break;
-        if (size == kMaxLineBytes) {
-            result = LineResult::TooLong;
-            break;
-        }
-        bytes[size++] = c;
-    }
-    if (size > 0 && bytes[size - 1] == '\r')
-        --size;
-    if (result != LineResult::Line) {
-        SecureBuffer wiped = SecureBuffer::fromBytes(std::move(bytes));
-        return result;
-    }
-    bytes.truncate(size);
-    *line = SecureBuffer::fromBytes(std::move(bytes));
-    return result;
-}
-
-// The password: the first line of stdin, or on a terminal asked twice without echo.
-std::optional<SecureBuffer> readPassword(const QString& name, const QString& rules, ExitStatus* status, QString* error)
-{
-    *status = kProcessingError;
-    const bool terminal = ::isatty(STDIN_FILENO) == 1;
-    const auto ask = [&](const QString& prompt, std::optional<SecureBuffer>* line) {
-        if (!terminal)
-            return readSecretLine(line);
-        std::fputs(qPrintable(prompt), stderr);
-        std::fflush(stderr);
-        const EchoOff echoOff;
-        const LineResult result = readSecretLine(line);
-        std::fputs("\n", stderr);
-        return result;
-    };
-    std::optional<SecureBuffer> first;
-    LineResult result = ask(QStringLiteral("Password for %1 (%2): ").arg(name, rules), &first);
-    if (result == LineResult::Line && terminal) {
-        std::optional<SecureBuffer> again;
-        result = ask(QStringLiteral("The same password again: "), &again);
-        if (result == LineResult::Line && first->view() != again->view()) {
-            *error = QStringLiteral("the two passwords differ; nothing was changed");
-            return std::nullopt;
-        }
-    }
-    switch (result) {
-    case LineResult::Line:
-        return first;
-    case LineResult::EndOfInput:
-        *status = kUsageError;
-        *error = QStringLiteral("no password: write it as the first line of standard input (it is never taken from "
-                                "the command line)");
-        return std::nullopt;
-    case LineResult::TooLong:
-        *error = QStringLiteral("the password line is longer than %1 bytes").arg(kMaxLineBytes);
-        return std::nullopt;
-    case LineResult::Failed:
-        break;
-    }
-    *error = QStringLiteral("the password could not be read from standard input");
-    return std::nullopt;
-}
 
 ExitStatus statusOf(UserStore::Problem problem)
 {
@@ -193,7 +78,12 @@ int runUserCommand(const QStringList& arguments, RecordsSession& session, CliCon
                                              .arg(session.database().url().toDisplayString(), roleName(*role)));
 
     ExitStatus status = kProcessingError;
-    const std::optional<SecureBuffer> password = readPassword(name, users.passwordPolicy().describe(), &status, &error);
+    SecretInput input;
+    const std::optional<SecureBuffer> password =
+        input.readNewPassword({QStringLiteral("Password for %1 (%2): ").arg(name, users.passwordPolicy().describe()),
+                               QStringLiteral("password for %1").arg(name),
+                               QStringLiteral("(it is never taken from the command line)"), true},
+                              &status, &error);
     if (!password)
         return context.fail(status, error);
     // The policy before the key: a refused password opens (or creates) nothing.
