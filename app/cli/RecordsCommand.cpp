@@ -18,7 +18,8 @@ int runRecordsCommand(const QStringList& arguments, CliContext& context)
     // arguments: facegate-cli --db URL SUBCOMMAND [...]
     if (arguments.size() < 4)
         return context.fail(kUsageError, QStringLiteral("usage: facegate-cli --db URL (purge | audit verify | stats | "
-                                                        "encounter add ... | user add NAME --role ROLE)"));
+                                                        "encounter add ... | user (add | list | disable | enable | "
+                                                        "unlock | reset-totp | set-role) ...)"));
     struct Command {
         bool readOnly;
         std::function<int(const QStringList&, RecordsSession&, CliContext&)> run;

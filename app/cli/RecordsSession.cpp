@@ -24,12 +24,28 @@ QString loginName()
 
 } // namespace
 
-std::optional<RetentionPolicy> configuredRetentionPolicy(QString* error)
+namespace {
+
+// The configuration file (Settings::defaultPath()), or the defaults without one.
+std::optional<Settings> configuredSettings(QString* error)
 {
     const QString path = Settings::defaultPath();
-    const std::optional<Settings> settings = path.isEmpty() ? std::optional(Settings::defaults())
-                                                            : Settings::load(path, error);
+    return path.isEmpty() ? std::optional(Settings::defaults()) : Settings::load(path, error);
+}
+
+} // namespace
+
+std::optional<RetentionPolicy> configuredRetentionPolicy(QString* error)
+{
+    const std::optional<Settings> settings = configuredSettings(error);
     return settings ? RetentionPolicy::fromSettings(*settings, error) : std::nullopt;
+}
+
+std::optional<LockoutPolicy> configuredLockoutPolicy(QString* error)
+{
+    const std::optional<Settings> settings = configuredSettings(error);
+    return settings ? LockoutPolicy::create(settings->lockoutFailures(), settings->lockoutMinutes(), error)
+                    : std::nullopt;
 }
 
 RecordsSession::RecordsSession(std::unique_ptr<Database> database, const Clock& clock)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/cli/CliContext.h"
+#include "core/security/LockoutPolicy.h"
 #include "core/workflow/RetentionPolicy.h"
 
 #include <QString>
@@ -51,9 +52,13 @@ private:
 // retention/*; the built-in maxima without one). nullopt with *error naming
 // the file and the value when a limit is refused.
 std::optional<RetentionPolicy> configuredRetentionPolicy(QString* error);
+// The sign-in lockout of the same file (security/lockoutFailures,
+// security/lockoutMinutes), as the workstation applies it.
+std::optional<LockoutPolicy> configuredLockoutPolicy(QString* error);
 
 // `facegate-cli --db URL SUBCOMMAND ...`: purge, audit verify, stats,
-// encounter add, user add (ARCHITECTURE.md, command-line contract).
+// encounter add, user add|list|disable|enable|unlock|reset-totp|set-role
+// (ARCHITECTURE.md, command-line contract).
 int runRecordsCommand(const QStringList& arguments, CliContext& context);
 
 } // namespace fg::cli
