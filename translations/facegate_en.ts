@@ -2462,6 +2462,14 @@
         <source>nothing was written</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF could not be started</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fg::ReportsPanel</name>

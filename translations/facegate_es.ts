@@ -2462,6 +2462,14 @@
         <source>nothing was written</source>
         <translation>no se escribió nada</translation>
     </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>página %1 de %2</translation>
+    </message>
+    <message>
+        <source>the PDF could not be started</source>
+        <translation>no se pudo empezar el PDF</translation>
+    </message>
 </context>
 <context>
     <name>fg::ReportsPanel</name>

@@ -2462,6 +2462,14 @@
         <source>nothing was written</source>
         <translation>rien n&apos;a été écrit</translation>
     </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>page %1 sur %2</translation>
+    </message>
+    <message>
+        <source>the PDF could not be started</source>
+        <translation>le PDF n’a pas pu être commencé</translation>
+    </message>
 </context>
 <context>
     <name>fg::ReportsPanel</name>
