@@ -546,14 +546,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2 %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: no data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rate (%)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -583,6 +575,15 @@
     </message>
     <message>
         <source>No decision threshold recorded: no operating point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>a rate in percent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

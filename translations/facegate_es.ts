@@ -546,14 +546,6 @@
         <translation>Captura</translation>
     </message>
     <message>
-        <source>%1: %2 %</source>
-        <translation>%1: %2 %</translation>
-    </message>
-    <message>
-        <source>%1: no data</source>
-        <translation>%1: sin datos</translation>
-    </message>
-    <message>
         <source>Rate (%)</source>
         <translation>Tasa (%)</translation>
     </message>
@@ -584,6 +576,15 @@
     <message>
         <source>No decision threshold recorded: no operating point.</source>
         <translation>No hay ningún umbral de decisión registrado: no hay punto de funcionamiento.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>a rate in percent</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>sin datos</translation>
     </message>
 </context>
 <context>

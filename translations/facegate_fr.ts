@@ -546,14 +546,6 @@
         <translation>Capture</translation>
     </message>
     <message>
-        <source>%1: %2 %</source>
-        <translation>%1 : %2 %</translation>
-    </message>
-    <message>
-        <source>%1: no data</source>
-        <translation>%1 : aucune donnée</translation>
-    </message>
-    <message>
         <source>Rate (%)</source>
         <translation>Taux (%)</translation>
     </message>
@@ -584,6 +576,15 @@
     <message>
         <source>No decision threshold recorded: no operating point.</source>
         <translation>Aucun seuil de décision enregistré : aucun point de fonctionnement.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>a rate in percent</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>aucune donnée</translation>
     </message>
 </context>
 <context>

@@ -324,8 +324,13 @@ void FiguresCharts::showRates()
     QStringList categories;
     QList<qreal> values;
     for (const Rate& rate : rates) {
-        categories << (rate.value ? tr("%1: %2 %").arg(rate.name, percent(*rate.value))
-                                  : tr("%1: no data").arg(rate.name));
+        // Name and value on lines of their own (axis labels take HTML), a long
+        // name broken after its hyphen: in Spanish and French they were cut short.
+        QString name = rate.name.toHtmlEscaped();
+        if (name.size() > 14)
+            name.replace(QLatin1Char('-'), QStringLiteral("-<br>"));
+        categories << name + QStringLiteral("<br>")
+                + (rate.value ? tr("%1 %", "a rate in percent").arg(percent(*rate.value)) : tr("no data"));
         values << (rate.value ? *rate.value * 100.0 : 0.0);
     }
     m_rateCategories->setCategories(categories);

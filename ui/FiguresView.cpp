@@ -14,6 +14,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSignalBlocker>
@@ -324,7 +325,7 @@ void FiguresView::showTiles()
         return rate ? tr("%1 % (%2 of %3)").arg(FiguresCharts::percent(*rate)).arg(count).arg(of) : tr("no data");
     };
     auto secondsText = [](const std::optional<double>& seconds) {
-        return seconds ? tr("%1 s").arg(QString::number(*seconds, 'f', 1)) : tr("no data");
+        return seconds ? tr("%1 s").arg(QLocale().toString(*seconds, 'f', 1)) : tr("no data");
     };
     auto set = [this](Tile tile, const QString& value, const QString& detail) {
         m_tiles[std::size_t(tile)].value->setText(value);
