@@ -136,10 +136,19 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(records.open(&error), qPrintable(error));
         SignInDialog dialog(*records.authenticator);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         const QString right = records.olgaCode();
         const QString wrong = right == QStringLiteral("000000") ? QStringLiteral("000001") : QStringLiteral("000000");
         fill(&dialog, QStringLiteral("olga"), QString::fromLatin1(kOlgaPassword), wrong);
         dialog.submit();
+        // The dialog grew with its message (issue 16, point 7): every line of
+        // it shown, the fields at their own height.
+        QCoreApplication::processEvents();
+        auto* shown = child<QLabel>(&dialog, "signInMessage");
+        QVERIFY(shown->height() >= shown->heightForWidth(shown->width()));
+        auto* field = child<QLineEdit>(&dialog, "signInName");
+        QVERIFY(field->height() >= field->minimumSizeHint().height());
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
         QVERIFY(!dialog.account());
         auto* message = child<QLabel>(&dialog, "signInMessage");
