@@ -322,7 +322,13 @@ void MainWindow::showReferenceState(Words text, bool problem, Words details)
     m_referenceState->setToolTip(more.isEmpty() ? words : words + QLatin1Char('\n') + more);
     m_referenceState->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;")
                                             : QStringLiteral("font-weight: bold;"));
-    const QString whole = problem ? (more.isEmpty() ? words : words + QLatin1Char('\n') + more) : more;
+    // Above the cameras: what the status bar cannot say whole.
+    QStringList above;
+    if (words.size() > kStatusChars)
+        above << words;
+    if (!more.isEmpty())
+        above << more;
+    const QString whole = above.join(QLatin1Char('\n'));
     m_referenceDetails->setText(whole);
     m_referenceDetails->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());
     m_referenceDetails->setVisible(!whole.isEmpty());

@@ -57,6 +57,19 @@ QString pageNumber(int page, int pages)
 
 } // namespace
 
+QPageLayout reportPageLayout()
+{
+    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(12, 12, 12, 12),
+                       QPageLayout::Millimeter);
+}
+
+QFont reportFont()
+{
+    QFont font(QStringLiteral("DejaVu Sans")); // fonts-dejavu-core, installed by setup.sh
+    font.setPointSizeF(8);
+    return font;
+}
+
 ReportPdfLayout layoutReport(const ReportTable& table, QPaintDevice* device, const QRectF& area, const QFont& font)
 {
     ReportPdfLayout layout;
@@ -194,12 +207,9 @@ bool writeReportPdf(const ReportTable& table, const QString& path, QString* erro
         writer.setTitle(table.title);
         writer.setCreator(QStringLiteral("FaceGate"));
         writer.setResolution(300);
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(12, 12, 12, 12),
-                                         QPageLayout::Millimeter));
-        QFont font(QStringLiteral("DejaVu Sans"));
-        font.setPointSizeF(8);
+        writer.setPageLayout(reportPageLayout());
         const QRectF area(QPointF(0, 0), QSizeF(writer.width(), writer.height()));
-        const ReportPdfLayout layout = layoutReport(table, &writer, area, font);
+        const ReportPdfLayout layout = layoutReport(table, &writer, area, reportFont());
         QPainter painter;
         if (!painter.begin(&writer)) {
             output.cancelWriting();

@@ -4,6 +4,7 @@
 
 #include <QFont>
 #include <QList>
+#include <QPageLayout>
 #include <QRectF>
 #include <QString>
 
@@ -39,6 +40,10 @@ struct ReportPdfLayout {
     QList<qreal> rowHeights;
     QList<Page> pages;
 };
+
+// The page (A4 landscape, 12 mm margins) and the font (DejaVu Sans 8 pt) of a report PDF.
+QPageLayout reportPageLayout();
+QFont reportFont();
 
 // Lays the table out on pages of `area` on `device` (its resolution sets the
 // measures) in `font`.

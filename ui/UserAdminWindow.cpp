@@ -347,37 +347,27 @@ void UserAdminWindow::showEnrolment(const QString& name, const QString& secret, 
     view->clear();
 }
 
-void UserAdminWindow::askToAdd()
+void UserAdminWindow::askForPassword(const QString& title, const QString& introText, const QString& passwordLabel,
+                                     const QString& acceptText, const std::function<void(QFormLayout&)>& addRows,
+                                     const std::function<bool(const SecureBuffer&)>& apply)
 {
-    if (!m_admin)
-        return;
     QDialog dialog(this);
     dialog.setObjectName(QStringLiteral("accountDialog"));
-    dialog.setWindowTitle(tr("FaceGate — add a user"));
-    auto* name = new QLineEdit(&dialog);
-    name->setObjectName(QStringLiteral("accountName"));
-    name->setMaxLength(64);
-    auto* displayName = new QLineEdit(&dialog);
-    displayName->setObjectName(QStringLiteral("accountDisplayName"));
-    QComboBox* role = roleChooser(Role::Officer, &dialog);
+    dialog.setWindowTitle(title);
+    auto* intro = new QLabel(introText, &dialog);
+    intro->setWordWrap(true);
     QLineEdit* password = passwordField(QStringLiteral("accountPassword"), &dialog);
     QLineEdit* repeat = passwordField(QStringLiteral("accountRepeat"), &dialog);
-    auto* intro = new QLabel(tr("The user chooses nothing now: give them this password in person. At least %1 "
-                                "characters, not containing the name.")
-                                 .arg(m_users.passwordPolicy().minimumLength()),
-                             &dialog);
-    intro->setWordWrap(true);
     QLabel* message = problemLine(&dialog);
     auto* form = new QFormLayout;
-    form->addRow(tr("Sign-in &name"), name);
-    form->addRow(tr("&Full name"), displayName);
-    form->addRow(tr("&Role"), role);
-    form->addRow(tr("&Password"), password);
+    if (addRows)
+        addRows(*form);
+    form->addRow(passwordLabel, password);
     form->addRow(tr("R&epeat password"), repeat);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, &dialog);
-    buttons->addButton(tr("&Add user"), QDialogButtonBox::AcceptRole)->setDefault(true);
+    buttons->addButton(acceptText, QDialogButtonBox::AcceptRole)->setDefault(true);
     auto* layout = new QVBoxLayout(&dialog);
-    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    layout->setSizeConstraint(QLayout::SetMinimumSize); // grows with a problem's words
     layout->addWidget(intro);
     layout->addLayout(form);
     layout->addWidget(message);
@@ -390,10 +380,7 @@ void UserAdminWindow::askToAdd()
             return;
         }
         QByteArray typed = password->text().toUtf8();
-        const SecureBuffer secret = SecureBuffer::fromBytes(std::move(typed));
-        const UserStore::NewUser user{name->text().trimmed(), Role(role->currentData().toInt()),
-                                      displayName->text().trimmed()};
-        if (addUser(user, secret)) // the enrolment dialog opens over this one
+        if (apply(SecureBuffer::fromBytes(std::move(typed))))
             dialog.accept();
         else
             showProblem(&dialog, message, m_words());
@@ -401,47 +388,49 @@ void UserAdminWindow::askToAdd()
     dialog.exec();
 }
 
+void UserAdminWindow::askToAdd()
+{
+    if (!m_admin)
+        return;
+    QLineEdit* name = nullptr;
+    QLineEdit* displayName = nullptr;
+    QComboBox* role = nullptr;
+    askForPassword(
+        tr("FaceGate — add a user"),
+        tr("The user chooses nothing now: give them this password in person. At least %1 characters, not "
+           "containing the name.")
+            .arg(m_users.passwordPolicy().minimumLength()),
+        tr("&Password"), tr("&Add user"),
+        [&](QFormLayout& form) {
+            QWidget* dialog = form.parentWidget();
+            name = new QLineEdit(dialog);
+            name->setObjectName(QStringLiteral("accountName"));
+            name->setMaxLength(64);
+            displayName = new QLineEdit(dialog);
+            displayName->setObjectName(QStringLiteral("accountDisplayName"));
+            role = roleChooser(Role::Officer, dialog);
+            form.addRow(tr("Sign-in &name"), name);
+            form.addRow(tr("&Full name"), displayName);
+            form.addRow(tr("&Role"), role);
+        },
+        [&](const SecureBuffer& password) {
+            const UserStore::NewUser user{name->text().trimmed(), Role(role->currentData().toInt()),
+                                          displayName->text().trimmed()};
+            return addUser(user, password); // the enrolment dialog opens over this one
+        });
+}
+
 void UserAdminWindow::askToResetPassword()
 {
     const std::optional<UserAccount> account = selected();
     if (!account)
         return;
-    QDialog dialog(this);
-    dialog.setObjectName(QStringLiteral("accountDialog"));
-    dialog.setWindowTitle(tr("FaceGate — reset the password of %1").arg(account->name));
-    auto* intro = new QLabel(tr("Type a temporary password for %1 and give it to them in person. They must choose "
-                                "their own at the next sign-in; a lockout after failed sign-ins ends too.")
-                                 .arg(account->name),
-                             &dialog);
-    intro->setWordWrap(true);
-    QLineEdit* password = passwordField(QStringLiteral("accountPassword"), &dialog);
-    QLineEdit* repeat = passwordField(QStringLiteral("accountRepeat"), &dialog);
-    QLabel* message = problemLine(&dialog);
-    auto* form = new QFormLayout;
-    form->addRow(tr("Temporary &password"), password);
-    form->addRow(tr("R&epeat password"), repeat);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, &dialog);
-    buttons->addButton(tr("&Reset password"), QDialogButtonBox::AcceptRole)->setDefault(true);
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->setSizeConstraint(QLayout::SetMinimumSize);
-    layout->addWidget(intro);
-    layout->addLayout(form);
-    layout->addWidget(message);
-    layout->addWidget(buttons);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&, this] {
-        if (password->text() != repeat->text()) {
-            repeat->clear();
-            showProblem(&dialog, message, tr("The two passwords differ; type the password again in both fields."));
-            return;
-        }
-        QByteArray typed = password->text().toUtf8();
-        if (resetPassword(SecureBuffer::fromBytes(std::move(typed))))
-            dialog.accept();
-        else
-            showProblem(&dialog, message, m_words());
-    });
-    dialog.exec();
+    askForPassword(tr("FaceGate — reset the password of %1").arg(account->name),
+                   tr("Type a temporary password for %1 and give it to them in person. They must choose their own "
+                      "at the next sign-in; a lockout after failed sign-ins ends too.")
+                       .arg(account->name),
+                   tr("Temporary &password"), tr("&Reset password"), nullptr,
+                   [this](const SecureBuffer& password) { return resetPassword(password); });
 }
 
 void UserAdminWindow::askToResetTotp()

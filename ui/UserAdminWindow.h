@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+class QFormLayout;
 class QLabel;
 class QPushButton;
 class QTableWidget;
@@ -76,6 +77,12 @@ private:
     // Runs an administration step with the acting admin; says its outcome.
     bool act(const std::function<bool(const QString& actor, QString* error)>& step, std::function<QString()> done);
     void showEnrolment(const QString& name, const QString& secret, const QString& uri);
+    // A dialog asking for a password twice, under intro words and the rows
+    // addRows puts first; apply takes the password once both fields agree and
+    // says whether it was taken (a refusal's words stay in the dialog).
+    void askForPassword(const QString& title, const QString& introText, const QString& passwordLabel,
+                        const QString& acceptText, const std::function<void(QFormLayout&)>& addRows,
+                        const std::function<bool(const SecureBuffer&)>& apply);
     void askToAdd();
     void askToResetPassword();
     void askToResetTotp();

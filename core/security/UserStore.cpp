@@ -230,6 +230,20 @@ std::optional<std::vector<UserAccount>> UserStore::list(QString* error) const
     return accounts;
 }
 
+std::optional<UserAccount> UserStore::existing(const QString& name, QString* error, Problem* problem) const
+{
+    std::optional<UserAccount> account;
+    if (!find(name, &account, error)) {
+        setProblem(problem, Problem::Failed);
+        return std::nullopt;
+    }
+    if (!account) {
+        *error = QCoreApplication::translate("fg::UserStore", "there is no user named \"%1\"").arg(name);
+        setProblem(problem, Problem::NoSuchUser);
+    }
+    return account;
+}
+
 bool UserStore::setDisabled(const QString& name, bool disabled, const QString& actor, QString* error,
                             Problem* problem) const
 {
@@ -302,14 +316,9 @@ bool UserStore::changePassword(const QString& name, const SecureBuffer& password
         setProblem(problem, Problem::WeakPassword);
         return false;
     }
-    std::optional<UserAccount> account;
-    if (!find(name, &account, error))
+    const std::optional<UserAccount> account = existing(name, error, problem);
+    if (!account)
         return false;
-    if (!account) {
-        *error = QCoreApplication::translate("fg::UserStore", "there is no user named \"%1\"").arg(name);
-        setProblem(problem, Problem::NoSuchUser);
-        return false;
-    }
     const std::optional<QVariant> current =
         m_database.scalar(QStringLiteral("SELECT password_hash FROM users WHERE id = ?"), {account->id},
                           QStringLiteral("read user %1").arg(name), error);
@@ -342,14 +351,9 @@ bool UserStore::change(const QString& name, const QString& assignments, const QV
         && !m_database.exec(QStringLiteral("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE"),
                             QStringLiteral("lock the users table"), error))
         return false;
-    std::optional<UserAccount> account;
-    if (!find(name, &account, error))
+    const std::optional<UserAccount> account = existing(name, error, problem);
+    if (!account)
         return false;
-    if (!account) {
-        *error = QCoreApplication::translate("fg::UserStore", "there is no user named \"%1\"").arg(name);
-        setProblem(problem, Problem::NoSuchUser);
-        return false;
-    }
     if (keepsAnAdmin && account->role == Role::Admin && !account->disabled) {
         const std::optional<QVariant> others = m_database.scalar(
             QStringLiteral("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0 AND name <> ?"), {name},

@@ -129,6 +129,9 @@ public:
     static UserAccount accountFromRow(const QSqlQuery& row, int first = 0);
 
 private:
+    // The account of that name, or nullopt with *error and *problem
+    // (NoSuchUser, or Failed when the database cannot be read).
+    std::optional<UserAccount> existing(const QString& name, QString* error, Problem* problem) const;
     // One account's row changed by `assignments` ("col = ?, ...", values in
     // order), with the audit event action/details, in one transaction;
     // keepsAnAdmin: refuse when it would leave no enabled administrator.

@@ -57,10 +57,8 @@ private Q_SLOTS:
         QVERIFY(sink.open(QIODevice::WriteOnly));
         QPdfWriter writer(&sink);
         writer.setResolution(300);
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(12, 12, 12, 12),
-                                         QPageLayout::Millimeter));
-        QFont font(QStringLiteral("DejaVu Sans"));
-        font.setPointSizeF(8);
+        writer.setPageLayout(reportPageLayout());
+        const QFont font = reportFont();
         const QRectF area(QPointF(0, 0), QSizeF(writer.width(), writer.height()));
         const ReportPdfLayout layout = layoutReport(table, &writer, area, font);
 
@@ -131,7 +129,7 @@ private Q_SLOTS:
         QPdfWriter writer(&sink);
         writer.setResolution(300);
         const ReportPdfLayout layout =
-            layoutReport(table, &writer, QRectF(0, 0, writer.width(), writer.height()), QFont(QStringLiteral("DejaVu Sans"), 8));
+            layoutReport(table, &writer, QRectF(0, 0, writer.width(), writer.height()), reportFont());
         QCOMPARE(layout.pages.size(), qsizetype(1));
         QCOMPARE(layout.pages.front().endRow, 0);
     }

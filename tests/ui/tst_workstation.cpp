@@ -80,6 +80,25 @@ QString decisionText(MainWindow& window)
 
 } // namespace
 
+// Records in a temporary folder and a workstation on the replayed clip
+// (not started): what most of these tests begin with.
+struct ClipWorkstation {
+    QTemporaryDir dir;
+    SystemClock clock;
+    std::unique_ptr<Records> records;
+    std::unique_ptr<Workstation> workstation;
+
+    bool open(Workstation::Options options, QString* error)
+    {
+        records = test::openRecords(dir, clock, error);
+        if (!records)
+            return false;
+        options.cameras = {test::clipCamera()};
+        workstation = std::make_unique<Workstation>(*records, clock, options);
+        return true;
+    }
+};
+
 class TestWorkstation : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -403,14 +422,11 @@ private Q_SLOTS:
     void aMissingDocumentReaderFolderIsSaid()
     {
         QString error;
-        QTemporaryDir dir;
-        const SystemClock clock;
-        const std::unique_ptr<Records> records = test::openRecords(dir, clock, &error);
-        QVERIFY2(records, qPrintable(error));
+        ClipWorkstation clip;
         Workstation::Options options;
-        options.cameras = {test::clipCamera()};
-        options.documentReaderFolder = dir.filePath(QStringLiteral("no-reader-here"));
-        Workstation workstation(*records, clock, options);
+        options.documentReaderFolder = clip.dir.filePath(QStringLiteral("no-reader-here"));
+        QVERIFY2(clip.open(options, &error), qPrintable(error));
+        Workstation& workstation = *clip.workstation;
         // Whole above the cameras (the status bar has its first words).
         const QString said = workstation.window().findChild<QLabel*>(QStringLiteral("referenceDetails"))->text();
         QVERIFY2(said.contains(QStringLiteral("no-reader-here")), qPrintable(said));
@@ -441,13 +457,9 @@ private Q_SLOTS:
             QCOMPARE(Workstation::travelerStateAfter(Decision::Match, action), TravelerDisplay::State::SeeOfficer);
 
         QString error;
-        QTemporaryDir dir;
-        const SystemClock clock;
-        const std::unique_ptr<Records> records = test::openRecords(dir, clock, &error);
-        QVERIFY2(records, qPrintable(error));
-        Workstation::Options options;
-        options.cameras = {test::clipCamera()};
-        Workstation workstation(*records, clock, options);
+        ClipWorkstation clip;
+        QVERIFY2(clip.open({}, &error), qPrintable(error));
+        Workstation& workstation = *clip.workstation;
         QSignalSpy finished(&workstation, &Workstation::finished);
         workstation.travelerDisplay().present(nullptr);
         workstation.window().show();
@@ -466,13 +478,10 @@ private Q_SLOTS:
     {
         FG_REQUIRE_DATASETS();
         QString error;
-        QTemporaryDir dir;
-        const SystemClock clock;
-        const std::unique_ptr<Records> records = test::openRecords(dir, clock, &error);
-        QVERIFY2(records, qPrintable(error));
-        Workstation::Options options;
-        options.cameras = {test::clipCamera()};
-        Workstation workstation(*records, clock, options);
+        ClipWorkstation clip;
+        QVERIFY2(clip.open({}, &error), qPrintable(error));
+        QTemporaryDir& dir = clip.dir;
+        Workstation& workstation = *clip.workstation;
         MainWindow& window = workstation.window();
         auto* referenceState = window.findChild<QLabel*>(QStringLiteral("referenceState"));
         auto* details = window.findChild<QLabel*>(QStringLiteral("referenceDetails"));
