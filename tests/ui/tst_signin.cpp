@@ -242,6 +242,7 @@ private Q_SLOTS:
         QVERIFY(unlock);
         QVERIFY(child<QLineEdit>(unlock, "signInName")->isReadOnly());
         QCOMPARE(child<QLineEdit>(unlock, "signInName")->text(), QStringLiteral("olga"));
+        QVERIFY(child<QLabel>(unlock, "signInIntro")->text().contains(QLatin1String("without input")));
 
         // A wrong password keeps it locked; the right one opens it.
         fill(unlock, {}, QStringLiteral("not-her-password"), records.olgaCode());
@@ -257,9 +258,17 @@ private Q_SLOTS:
         QVERIFY2(!window.isLocked(), qPrintable(child<QLabel>(unlock, "signInMessage")->text()));
         QCOMPARE(workspace->currentWidget()->objectName(), QStringLiteral("workspacePage"));
 
-        // Locked again, and ended: the window says so.
+        // Locked by her own Ctrl+L (issue 16): the dialog does not blame inactivity.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(window.isLocked());
+        const QString intro = child<QLabel>(window.unlockDialog(), "signInIntro")->text();
+        QVERIFY2(intro.contains(QLatin1String("olga locked the session")) && !intro.contains(QLatin1String("without input")),
+                 qPrintable(intro));
+
+        // Ended from the lock: the window says so.
         QSignalSpy ended(&window, &MainWindow::sessionEnded);
-        window.lockSession();
         QVERIFY(window.unlockDialog());
         window.unlockDialog()->reject();
         QCOMPARE(ended.count(), 1);

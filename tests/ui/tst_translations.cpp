@@ -187,6 +187,12 @@ private Q_SLOTS:
         QCOMPARE(QLocale().toString(QDate(2026, 12, 4), QLocale::ShortFormat), QStringLiteral("4/12/26"));
         QCOMPARE(CameraTile::sourceWords(QStringLiteral("video file /clips/a.mp4")),
                  QStringLiteral("archivo de vídeo /clips/a.mp4"));
+        using Result = AlternateProcedure::CheckResult;
+        QCOMPARE(AlternateProcedureTableModel::checksSummary({{QStringLiteral("a"), Result::Passed}}),
+                 QStringLiteral("1 superada"));
+        QCOMPARE(AlternateProcedureTableModel::checksSummary(
+                     {{QStringLiteral("a"), Result::Passed}, {QStringLiteral("b"), Result::Passed}}),
+                 QStringLiteral("2 superadas"));
 
         QVERIFY2(Translations::apply(QStringLiteral("fr"), &error), qPrintable(error));
         QCOMPARE(decision->text(), QStringLiteral("AUCUNE CORRESPONDANCE"));
