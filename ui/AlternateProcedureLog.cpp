@@ -6,7 +6,7 @@
 #include "core/workflow/AlternateProcedureStore.h"
 #include "ui/AlternateProcedureTableModel.h"
 #include "ui/AuditedExport.h"
-#include "ui/ReportPdf.h"
+#include "ui/render/ReportPdf.h"
 
 #include <QCheckBox>
 #include <QComboBox>

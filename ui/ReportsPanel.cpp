@@ -3,7 +3,7 @@
 #include "ui/RecentFolders.h"
 #include "core/storage/Clock.h"
 #include "ui/AuditedExport.h"
-#include "ui/ReportPdf.h"
+#include "ui/render/ReportPdf.h"
 
 #include <QComboBox>
 #include <QDateEdit>

@@ -1,7 +1,7 @@
 #include "app/cli/EvalReport.h"
 
 #include "core/matching/CalibrationTable.h"
-#include "ui/DetCurvePlot.h"
+#include "ui/render/DetCurvePlot.h"
 
 #include <QDateTime>
 #include <QFileInfo>

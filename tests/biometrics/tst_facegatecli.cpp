@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -173,6 +174,19 @@ private Q_SLOTS:
         run = runCli({QStringLiteral("identify"), QStringLiteral("--gallery"), gallery, data("faces-dev/single/obama/03.jpg")});
         QCOMPARE(run.status, 1);
         QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+    }
+
+    // `eval --plot` draws the DET curve with QPainter alone (ui/render; the
+    // CLI links no widgets): a PNG of the promised size comes out.
+    void evalDrawsItsDetCurve()
+    {
+        const QString plot = m_dir.filePath(QStringLiteral("det.png"));
+        const Run run = runCli({QStringLiteral("eval"), QStringLiteral("--labels"), data("faces-dev/labels.csv"),
+                                QStringLiteral("--plot"), plot});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        const QImage image(plot);
+        QVERIFY2(!image.isNull(), qPrintable(plot));
+        QVERIFY(image.width() >= 400 && image.height() >= 300);
     }
 
     void badUsageIsStatusTwo_data()

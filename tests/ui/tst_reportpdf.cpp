@@ -2,7 +2,7 @@
 // over three lines and split rows across pages): on A4 landscape at the PDF's
 // resolution, every row on exactly one page, in order, each page's content
 // within the page, the date columns on one line, the long text wrapped.
-#include "ui/ReportPdf.h"
+#include "ui/render/ReportPdf.h"
 
 #include <QBuffer>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "ui/ReportPdf.h"
+#include "ui/render/ReportPdf.h"
 
 #include <QCoreApplication>
 #include <QDir>

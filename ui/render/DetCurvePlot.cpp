@@ -1,4 +1,4 @@
-#include "ui/DetCurvePlot.h"
+#include "ui/render/DetCurvePlot.h"
 
 #include <QCoreApplication>
 #include <QPainter>
