@@ -1,6 +1,7 @@
 #include "ui/InspectionDesk.h"
 
 #include "core/capture/FrameSourceFactory.h"
+#include "core/workflow/EncounterSubject.h"
 #include "core/service/MatchClient.h"
 #include "core/workflow/AlternateProcedureStore.h"
 #include "core/workflow/EncounterStore.h"
@@ -259,18 +260,12 @@ void InspectionDesk::onServiceReply(const CaptureResult& capture, const MatchCli
 void InspectionDesk::record(const CaptureResult& capture, const MatchOutcome& outcome)
 {
     QString error;
-    // Whose photo it is: known on a match (the gallery member or the
-    // document's holder); otherwise not known, which keeps the photo for
-    // the shorter time (RetentionPolicy).
     Encounter encounter;
     encounter.kind = m_station.kind;
     encounter.mode = Encounter::Mode::Biometric;
     encounter.decision = outcome.decision;
-    const bool known = outcome.decision == Encounter::Decision::Match
-                       || referenceMode() == Inspection::Mode::OneToOne;
-    encounter.citizenship = known && outcome.reference && !outcome.reference->citizenship.isEmpty()
-                                ? outcome.reference->citizenship
-                                : QStringLiteral("XXX");
+    // Whose photo it is, so how long it is kept (EncounterSubject).
+    encounter.citizenship = recordedCitizenship(QString(), outcome, referenceMode());
     encounter.score = outcome.score;
     encounter.threshold = outcome.threshold;
     encounter.fmrTarget = outcome.fmrTarget;

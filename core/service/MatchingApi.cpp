@@ -1,5 +1,7 @@
 #include "core/service/MatchingApi.h"
 
+#include "core/workflow/EncounterSubject.h"
+
 #include "core/biometrics/FacePipeline.h"
 #include "core/biometrics/PipelinePool.h"
 #include "core/biometrics/GalleryBuilder.h"
@@ -8,6 +10,7 @@
 #include "core/matching/Gallery.h"
 #include "core/service/MatchServer.h"
 #include "core/service/PurgeAttestation.h"
+#include "core/workflow/EncounterSubject.h"
 #include "core/service/ServiceLog.h"
 #include "core/security/AuditLog.h"
 #include "core/storage/Clock.h"
@@ -307,7 +310,7 @@ Analysed analyse(FacePipeline& pipeline, const cv::Mat& bgr)
 
 } // namespace
 
-HttpResponse MatchingApi::store(const MatchOutcome& outcome, Encounter encounter, const Photo& probe,
+HttpResponse MatchingApi::store(const MatchOutcome& outcome, Inspection::Mode mode, Encounter encounter, const Photo& probe,
                                 const QByteArray& referencePhoto, const QString& referenceFormat,
                                 const QJsonObject& quality, const ClientIdentity& client, QJsonObject answer)
 {
@@ -322,8 +325,8 @@ HttpResponse MatchingApi::store(const MatchOutcome& outcome, Encounter encounter
     else
         encounter.partner = client.subject();
     encounter.capturedAt = m_clock.now();
-    if (encounter.citizenship.isEmpty())
-        encounter.citizenship = QStringLiteral("XXX"); // not known: the shorter retention (RetentionPolicy)
+    // Whose photo it is, so how long it is kept (EncounterSubject).
+    encounter.citizenship = recordedCitizenship(encounter.citizenship, outcome, mode);
 
     BiometricSample sample;
     sample.photo = probe.bytes;
@@ -436,7 +439,8 @@ HandlerReply MatchingApi::verify(const HttpRequest& request, const ClientIdentit
         const QString referenceFormat = reference ? reference->format : QString();
         return [this, outcome = *outcome, encounter, probe, referenceBytes, referenceFormat,
                 quality = probeFace.quality, client] {
-            return store(outcome, encounter, probe, referenceBytes, referenceFormat, quality, client, QJsonObject());
+            return store(outcome, Inspection::Mode::OneToOne, encounter, probe, referenceBytes, referenceFormat, quality,
+                         client, QJsonObject());
         };
     });
 }
@@ -522,8 +526,6 @@ HandlerReply MatchingApi::identify(const HttpRequest& request, const ClientIdent
             }
         }
         encounter.flight = name;
-        if (encounter.citizenship.isEmpty() && outcome->decision == Encounter::Decision::Match && outcome->reference)
-            encounter.citizenship = outcome->reference->citizenship;
         if (!outcome->candidates.empty())
             encounter.candidates = QJsonObject{{QStringLiteral("flight"), name},
                                                {QStringLiteral("top"), outcome->candidatesJson()}};
@@ -542,7 +544,8 @@ HandlerReply MatchingApi::identify(const HttpRequest& request, const ClientIdent
                 quality = probeFace.quality, client, name,
                 answer = QJsonObject{{QStringLiteral("gallery"), name}, {QStringLiteral("candidates"), candidates}}] {
             const HttpResponse response =
-                store(outcome, encounter, probe, referencePhoto, referenceFormat, quality, client, answer);
+                store(outcome, Inspection::Mode::OneToMany, encounter, probe, referencePhoto, referenceFormat, quality,
+                      client, answer);
             const QJsonObject stored = QJsonDocument::fromJson(response.body).object();
             const QJsonObject result{
                 {QStringLiteral("decision"), Encounter::decisionName(outcome.decision)},

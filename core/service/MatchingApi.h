@@ -90,7 +90,8 @@ private:
                         const QJsonObject& result) const;
     std::optional<Photo> readPhoto(const QJsonObject& body, const QString& field, HttpResponse* refusal) const;
     bool decode(Photo* photo, const QString& field, HttpResponse* refusal) const;
-    HttpResponse store(const MatchOutcome& outcome, Encounter encounter, const Photo& probe,
+    // mode: how outcome was decided (verify 1:1, identify 1:N), for whose photo it is.
+    HttpResponse store(const MatchOutcome& outcome, Inspection::Mode mode, Encounter encounter, const Photo& probe,
                        const QByteArray& referencePhoto, const QString& referenceFormat, const QJsonObject& quality,
                        const ClientIdentity& client, QJsonObject answer);
 
