@@ -3066,6 +3066,10 @@
         <source>The password was not changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fg::SupervisorWindow</name>

@@ -3066,6 +3066,10 @@
         <source>The password was not changed: %1</source>
         <translation>No se cambió la contraseña: %1</translation>
     </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
 </context>
 <context>
     <name>fg::SupervisorWindow</name>

@@ -3066,6 +3066,10 @@
         <source>The password was not changed: %1</source>
         <translation>Le mot de passe n&apos;a pas été modifié : %1</translation>
     </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
 </context>
 <context>
     <name>fg::SupervisorWindow</name>

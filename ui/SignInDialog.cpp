@@ -9,8 +9,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QRegularExpressionValidator>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace fg {
 
@@ -30,6 +33,7 @@ SignInDialog::SignInDialog(const Authenticator& authenticator, const QString& lo
 {
     const bool unlocking = !lockedUser.isEmpty();
     setModal(true);
+    m_checker.setMaxThreadCount(1);
 
     m_name->setObjectName(QStringLiteral("signInName"));
     m_password->setObjectName(QStringLiteral("signInPassword"));
@@ -158,15 +162,57 @@ void SignInDialog::submit()
         submitNewPassword();
         return;
     }
+    if (m_checking)
+        return;
     // The password leaves the field as UTF-8 in a buffer that is wiped after
     // use; the field is cleared, whatever the answer.
     QByteArray typed = m_password->text().toUtf8();
-    const SecureBuffer password = SecureBuffer::fromBytes(std::move(typed));
+    auto password = std::make_shared<const SecureBuffer>(SecureBuffer::fromBytes(std::move(typed)));
     m_password->clear();
     const QString code = m_code->text();
     m_code->clear();
+    const QString name = m_name->text();
 
-    const Authenticator::Result result = m_authenticator.signIn(m_name->text(), password, code);
+    // The database on this thread (it opened it), scrypt on a worker.
+    QString error;
+    const std::optional<QString> hash = m_authenticator.passwordHashOf(name, &error);
+    if (!hash) {
+        showProblem([reason = error] { return tr("Sign-in is not possible: %1").arg(reason); });
+        Q_EMIT answered();
+        return;
+    }
+    setChecking(true);
+    const Authenticator* authenticator = &m_authenticator;
+    m_checker.start([this, authenticator, password, name, hash = *hash, code] {
+        const bool ok = authenticator->verifyPassword(*password, hash);
+        // The dialog waits for this task before it goes (m_checker).
+        QMetaObject::invokeMethod(this, [this, name, hash, ok, code] { passwordChecked(name, hash, ok, code); },
+                                  Qt::QueuedConnection);
+    });
+}
+
+void SignInDialog::setChecking(bool checking)
+{
+    m_checking = checking;
+    for (QLineEdit* field : {m_name, m_password, m_code})
+        field->setEnabled(!checking);
+    if (checking) {
+        m_buttons->buttons().constFirst()->setEnabled(false);
+        m_problem = nullptr;
+        m_message->setStyleSheet(QString());
+        m_message->setText(tr("Checking…"));
+        m_message->show();
+    } else {
+        m_message->hide();
+        updateButton();
+    }
+}
+
+void SignInDialog::passwordChecked(const QString& name, const QString& hash, bool passwordOk, const QString& code)
+{
+    const Authenticator::Result result = m_authenticator.finish(name, hash, passwordOk, code);
+    setChecking(false);
+    const auto done = qScopeGuard([this] { Q_EMIT answered(); });
     switch (result.status) {
     case Authenticator::Result::Status::SignedIn:
         if (!m_lockedUser.isEmpty() && result.user->name != m_lockedUser) {

@@ -4,6 +4,7 @@
 #include "core/security/SecureBuffer.h"
 
 #include <QDialog>
+#include <QThreadPool>
 
 #include <functional>
 #include <optional>
@@ -44,8 +45,17 @@ public:
     // Whether the dialog asks for a new password now.
     bool asksForNewPassword() const { return m_pending.has_value(); }
 
-    // Tries the fields as they are; on success the dialog is accepted.
+    // Tries the fields as they are; on success the dialog is accepted. The
+    // password's check (scrypt) runs on a worker thread: the dialog is busy
+    // (isChecking) until answered() and the window keeps painting.
     void submit();
+    bool isChecking() const { return m_checking; }
+
+Q_SIGNALS:
+    // A submit() was answered (signed in, refused, or a password to choose).
+    void answered();
+
+public:
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -58,6 +68,9 @@ private:
     // The problem is kept as the way to write it, for a language change.
     void showProblem(std::function<QString()> text);
     void askForNewPassword(const UserAccount& account);
+    // Back on the GUI thread once the password was checked.
+    void passwordChecked(const QString& name, const QString& hash, bool passwordOk, const QString& code);
+    void setChecking(bool checking);
     void submitNewPassword();
 
     const Authenticator& m_authenticator;
@@ -78,6 +91,10 @@ private:
     PasswordChanger m_changer;
     std::optional<UserAccount> m_pending; // signed in, choosing a new password
     bool m_lockedByOfficer = false;
+    bool m_checking = false;
+    // The password's check: one at a time, waited for when the dialog goes
+    // (the authenticator outlives the dialog, not a check left running).
+    QThreadPool m_checker;
 };
 
 } // namespace fg

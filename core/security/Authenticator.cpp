@@ -79,41 +79,60 @@ bool Authenticator::spendVerification(const SecureBuffer& password) const
 {
     // An unknown name costs what a known one does: one scrypt. The first time,
     // that is making the dummy hash; later, verifying against it.
-    if (m_dummyHash.isEmpty()) {
-        QString ignored;
-        const std::optional<SecureBuffer> filler = CryptoRandom::secret(16, &ignored);
-        if (filler)
-            m_dummyHash = PasswordHasher::hash(*filler, &ignored, m_dummyParams).value_or(QString());
-        return false;
+    QString dummy;
+    {
+        const QMutexLocker lock(&m_dummyLock);
+        if (m_dummyHash.isEmpty()) {
+            QString ignored;
+            const std::optional<SecureBuffer> filler = CryptoRandom::secret(16, &ignored);
+            if (filler)
+                m_dummyHash = PasswordHasher::hash(*filler, &ignored, m_dummyParams).value_or(QString());
+            return false;
+        }
+        dummy = m_dummyHash;
     }
-    PasswordHasher::verify(password, m_dummyHash);
+    PasswordHasher::verify(password, dummy);
     return false;
+}
+
+std::optional<QString> Authenticator::passwordHashOf(const QString& name, QString* error) const
+{
+    const QString normal = normalName(name);
+    QSqlQuery row = m_database.query();
+    row.prepare(QStringLiteral("SELECT password_hash FROM users WHERE name = ?"));
+    row.addBindValue(normal);
+    if (!m_database.exec(row, QStringLiteral("read user %1").arg(normal), error))
+        return std::nullopt;
+    return row.next() ? row.value(0).toString() : QString();
+}
+
+bool Authenticator::verifyPassword(const SecureBuffer& password, const QString& hash) const
+{
+    return hash.isEmpty() ? spendVerification(password) : PasswordHasher::verify(password, hash);
 }
 
 Authenticator::Result Authenticator::signIn(const QString& typedName, const SecureBuffer& password,
                                             const QString& totpCode) const
 {
-    Attempt attempt;
-    attempt.name = typedName.trimmed().toLower();
-    attempt.code = totpCode;
-    attempt.code.remove(QLatin1Char(' '));
-    QString error;
-
     // The password is checked before the write transaction, so a slow scrypt
     // does not hold the database's write lock; the row is read again under
-    // lock below, and a hash changed in between counts as a wrong password.
-    QString verifiedHash;
-    {
-        QSqlQuery row = m_database.query();
-        row.prepare(QStringLiteral("SELECT password_hash FROM users WHERE name = ?"));
-        row.addBindValue(attempt.name);
-        if (!m_database.exec(row, QStringLiteral("read user %1").arg(attempt.name), &error))
-            return storageError(error);
-        if (row.next())
-            verifiedHash = row.value(0).toString();
-    }
-    attempt.passwordOk =
-        verifiedHash.isEmpty() ? spendVerification(password) : PasswordHasher::verify(password, verifiedHash);
+    // lock in finish(), and a hash changed in between counts as a wrong password.
+    QString error;
+    const std::optional<QString> hash = passwordHashOf(typedName, &error);
+    if (!hash)
+        return storageError(error);
+    return finish(typedName, *hash, verifyPassword(password, *hash), totpCode);
+}
+
+Authenticator::Result Authenticator::finish(const QString& typedName, const QString& verifiedHash, bool passwordOk,
+                                            const QString& totpCode) const
+{
+    Attempt attempt;
+    attempt.name = normalName(typedName);
+    attempt.code = totpCode;
+    attempt.code.remove(QLatin1Char(' '));
+    attempt.passwordOk = passwordOk;
+    QString error;
 
     Transaction transaction(m_database);
     if (!transaction.begin(&error))

@@ -306,6 +306,7 @@ private Q_SLOTS:
         child<QLineEdit>(&dialog, "signInPassword")->setText(QStringLiteral("wrong-password-here"));
         child<QLineEdit>(&dialog, "signInCode")->setText(QStringLiteral("123456"));
         dialog.submit();
+        QTRY_VERIFY(!dialog.isChecking()); // the password is checked on a worker thread
         auto* message = child<QLabel>(&dialog, "signInMessage");
         QVERIFY2(message->text().startsWith(QStringLiteral("Not signed in")), qPrintable(message->text()));
 

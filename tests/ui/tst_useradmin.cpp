@@ -217,6 +217,7 @@ private Q_SLOTS:
             child<QLineEdit>(&dialog, "signInPassword")->setText(QStringLiteral("temporary-pass-4711"));
             child<QLineEdit>(&dialog, "signInCode")->setText(Totp::code(olgaKey, clock.nowMs() / 1000));
             dialog.submit();
+            QTRY_VERIFY(!dialog.isChecking()); // the password is checked on a worker thread
             QVERIFY(dialog.asksForNewPassword());
             QVERIFY(dialog.result() != QDialog::Accepted);
             child<QLineEdit>(&dialog, "signInNewPassword")->setText(QStringLiteral("temporary-pass-4711"));
