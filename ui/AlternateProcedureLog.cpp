@@ -1,11 +1,11 @@
 #include "ui/AlternateProcedureLog.h"
 
-#include "ui/RecentFolders.h"
 #include "core/storage/Clock.h"
 #include "core/workflow/AlternateProcedureCsv.h"
 #include "core/workflow/AlternateProcedureStore.h"
 #include "ui/AlternateProcedureTableModel.h"
 #include "ui/AuditedExport.h"
+#include "ui/RecentFolders.h"
 #include "ui/render/ReportPdf.h"
 
 #include <QCheckBox>
@@ -15,7 +15,6 @@
 #include <QDir>
 #include <QEvent>
 #include <QFile>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -93,10 +92,7 @@ AlternateProcedureLog::AlternateProcedureLog(const AlternateProcedureStore& stor
     m_message->setObjectName(QStringLiteral("logMessage"));
 
     m_pickFile = [this](const QString& caption, const QString& suggested, const QString& filter) {
-        const QString path = QFileDialog::getSaveFileName(
-            this, caption, RecentFolders::inLastFolder(QStringLiteral("export"), suggested), filter);
-        RecentFolders::remember(QStringLiteral("export"), path);
-        return path;
+        return RecentFolders::saveFile(this, QStringLiteral("export"), caption, suggested, filter);
     };
 
     // Whole calendar days in local time; unticked: no bound.

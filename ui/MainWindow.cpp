@@ -1,19 +1,18 @@
 #include "ui/MainWindow.h"
 
-#include "ui/RecentFolders.h"
 #include "ui/CameraGrid.h"
 #include "ui/CameraTile.h"
 #include "ui/CameraView.h"
 #include "ui/InactivityLock.h"
 #include "ui/InspectionDesk.h"
 #include "ui/MatchPanel.h"
+#include "ui/RecentFolders.h"
 #include "ui/SignInDialog.h"
 #include "ui/Translations.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QCloseEvent>
-#include <QFileDialog>
 #include <QMenuBar>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -113,18 +112,15 @@ MainWindow::MainWindow(QList<LiveAnalysis::Options> cameras, QWidget* parent)
     });
     m_referenceMenu = menuBar()->addMenu(QString());
     m_manifestAction = m_referenceMenu->addAction(QString(), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Flight manifest"), RecentFolders::folder(QStringLiteral("manifest")), tr("Manifests (*.csv)"));
-        RecentFolders::remember(QStringLiteral("manifest"), path);
+        const QString path =
+            RecentFolders::openFile(this, QStringLiteral("manifest"), tr("Flight manifest"), tr("Manifests (*.csv)"));
         if (!path.isEmpty())
             Q_EMIT manifestChosen(path);
     });
     m_manifestAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     m_documentAction = m_referenceMenu->addAction(QString(), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Document photo"),
-                                                          RecentFolders::folder(QStringLiteral("document")),
-                                                          tr("Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)"));
-        RecentFolders::remember(QStringLiteral("document"), path);
+        const QString path = RecentFolders::openFile(this, QStringLiteral("document"), tr("Document photo"),
+                                                     tr("Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)"));
         if (!path.isEmpty())
             Q_EMIT documentPhotoChosen(path);
     });

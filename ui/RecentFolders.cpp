@@ -1,6 +1,7 @@
 #include "ui/RecentFolders.h"
 
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
@@ -36,6 +37,21 @@ QString RecentFolders::inLastFolder(const QString& kind, const QString& suggeste
     if (last.isEmpty() || QFileInfo(suggestedName).isAbsolute())
         return suggestedName;
     return QDir(last).filePath(QFileInfo(suggestedName).fileName());
+}
+
+QString RecentFolders::openFile(QWidget* parent, const QString& kind, const QString& title, const QString& filter)
+{
+    const QString path = QFileDialog::getOpenFileName(parent, title, folder(kind), filter);
+    remember(kind, path);
+    return path;
+}
+
+QString RecentFolders::saveFile(QWidget* parent, const QString& kind, const QString& title,
+                                const QString& suggestedName, const QString& filter)
+{
+    const QString path = QFileDialog::getSaveFileName(parent, title, inLastFolder(kind, suggestedName), filter);
+    remember(kind, path);
+    return path;
 }
 
 } // namespace fg

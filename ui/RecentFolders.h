@@ -2,6 +2,8 @@
 
 #include <QString>
 
+class QWidget;
+
 namespace fg {
 
 // The folder each kind of file was last opened from or saved to ("manifest",
@@ -17,6 +19,12 @@ public:
     static void remember(const QString& kind, const QString& chosenFile);
     // A save dialog's starting point: the suggested file name in the last folder.
     static QString inLastFolder(const QString& kind, const QString& suggestedName);
+
+    // QFileDialog's open / save dialogs starting in the last folder of that
+    // kind and remembering the one chosen; empty when cancelled.
+    static QString openFile(QWidget* parent, const QString& kind, const QString& title, const QString& filter);
+    static QString saveFile(QWidget* parent, const QString& kind, const QString& title, const QString& suggestedName,
+                            const QString& filter);
 };
 
 } // namespace fg

@@ -1,8 +1,8 @@
 #include "ui/ReportsPanel.h"
 
-#include "ui/RecentFolders.h"
 #include "core/storage/Clock.h"
 #include "ui/AuditedExport.h"
+#include "ui/RecentFolders.h"
 #include "ui/render/ReportPdf.h"
 
 #include <QComboBox>
@@ -10,7 +10,6 @@
 #include <QDir>
 #include <QEvent>
 #include <QFile>
-#include <QFileDialog>
 #include <QFont>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -69,10 +68,7 @@ ReportsPanel::ReportsPanel(const ReportBuilder& builder, const Clock& clock, QWi
     m_message->setObjectName(QStringLiteral("reportMessage"));
 
     m_pickFile = [this](const QString& title, const QString& suggested, const QString& filter) {
-        const QString path = QFileDialog::getSaveFileName(
-            this, title, RecentFolders::inLastFolder(QStringLiteral("export"), suggested), filter);
-        RecentFolders::remember(QStringLiteral("export"), path);
-        return path;
+        return RecentFolders::saveFile(this, QStringLiteral("export"), title, suggested, filter);
     };
 
     // The items' words are set by retranslate(); the data say which report.
