@@ -2,8 +2,8 @@
 #include "core/biometrics/QualityLimits.h"
 #include "core/config/Settings.h"
 #include "core/storage/SystemClock.h"
-#include "core/workflow/PurgeScheduler.h"
 #include "core/workflow/Records.h"
+#include "core/workflow/RecordsThread.h"
 #include "ui/Translations.h"
 #include "ui/WindowSelfTest.h"
 #include "ui/Workstation.h"
@@ -157,6 +157,9 @@ int main(int argc, char* argv[])
     std::unique_ptr<fg::Records> records = fg::Records::open(*settings, clock, actor, &error);
     if (!records)
         return refuseToStart(QObject::tr("The encounter records cannot be opened:"), error);
+    const std::unique_ptr<fg::RecordsThread> purges = fg::RecordsThread::open(*settings, clock, actor, &error);
+    if (!purges)
+        return refuseToStart(QObject::tr("The encounter records cannot be opened:"), error);
 
     // [quality] of facegate.ini over the live-probe limits.
     if (!configPath.isEmpty()) {
@@ -196,8 +199,10 @@ int main(int argc, char* argv[])
     station.matching.keyPath = settings->text(QStringLiteral("matching/clientKey"));
     station.matching.caPath = settings->text(QStringLiteral("matching/caCertificate"));
     fg::Workstation workstation(*records, clock, std::move(station));
-    // Retention does not wait for anyone to sign in.
-    records->purgeScheduler().start();
+    // Retention does not wait for anyone to sign in; it runs on a thread and
+    // connection of its own, so a long purge never freezes the window.
+    workstation.showPurgesOf(*purges);
+    purges->startPurges();
     QObject::connect(&workstation, &fg::Workstation::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
     QTimer::singleShot(0, &workstation, &fg::Workstation::run);
     return QApplication::exec();

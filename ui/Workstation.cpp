@@ -4,7 +4,7 @@
 #include "core/security/SecureBuffer.h"
 #include "core/security/UserStore.h"
 #include "core/workflow/AlternateProcedureStore.h"
-#include "core/workflow/PurgeScheduler.h"
+#include "core/workflow/RecordsThread.h"
 #include "core/workflow/Purger.h"
 #include "core/workflow/Records.h"
 #include "core/documents/MrzParser.h"
@@ -81,7 +81,6 @@ Workstation::Workstation(Records& records, const Clock& clock, Options options, 
     connectMatchingService();
     connectTravelerDisplay();
     connectReferences();
-    connectRecordsState();
     connectSupervision();
     watchDocumentReader();
 }
@@ -538,12 +537,11 @@ void Workstation::watchDocumentReader()
             });
 }
 
-void Workstation::connectRecordsState()
+void Workstation::showPurgesOf(const RecordsThread& purges)
 {
     MainWindow* window = m_window.get();
     const QString where = m_records.location();
-    PurgeScheduler& purges = m_records.purgeScheduler();
-    connect(&purges, &PurgeScheduler::purged, window, [window, where](const PurgeReport& report) {
+    connect(&purges, &RecordsThread::purged, window, [window, where](const PurgeReport& report) {
         const QString at = report.now.toLocalTime().toString(QStringLiteral("HH:mm"));
         const qint64 photos = report.photosDeleted;
         const qint64 templates = report.templatesDeleted;
@@ -557,7 +555,7 @@ void Workstation::connectRecordsState()
             },
             false);
     });
-    connect(&purges, &PurgeScheduler::failed, window, [window, where](const QString& reason) {
+    connect(&purges, &RecordsThread::purgeFailed, window, [window, where](const QString& reason) {
         window->showRecordsState([] { return tr("Records · purge FAILED"); },
                                  [where, reason] { return tr("Records: %1\nRetention purge failed: %2").arg(where, reason); },
                                  true);

@@ -28,6 +28,7 @@ class DocumentReaderFolder;
 class InspectionDesk;
 class MainWindow;
 class Records;
+class RecordsThread;
 class ReferenceLoader;
 class SignInDialog;
 class SupervisorWindow;
@@ -75,6 +76,9 @@ public:
     Workstation(Records& records, const Clock& clock, Options options, QObject* parent = nullptr);
     ~Workstation() override;
 
+    // The status bar reports the purges that run there (started by the caller).
+    void showPurgesOf(const RecordsThread& purges);
+
     // First administrator if needed, then the sign-in dialog (both opened,
     // not exec'ed); the window follows the sign-in.
     void run();
@@ -116,7 +120,6 @@ private:
     void connectMatchingService();
     void loadServiceGallery(const QString& manifestPath);
     void showMatchingState();
-    void connectRecordsState();
     void connectSupervision();
     void watchDocumentReader();
     void loadDocument(const QString& photoPath, const ReferencePerson& holder);

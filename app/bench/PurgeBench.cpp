@@ -1,122 +1,37 @@
 #include "app/bench/PurgeBench.h"
 
+#include "app/bench/ExpiredPhotos.h"
+
 #include "app/cli/EmptyRecords.h"
 
 #include "core/security/AuditLog.h"
 #include "core/storage/Database.h"
 #include "core/storage/FixedClock.h"
 #include "core/storage/SystemClock.h"
-#include "core/storage/Transaction.h"
 #include "core/workflow/Purger.h"
 #include "core/workflow/RetentionPolicy.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QRandomGenerator>
-#include <QSqlQuery>
 #include <QTemporaryDir>
-#include <QUuid>
-
-#include <vector>
 
 namespace fg::cli {
 namespace {
 
-constexpr int kRowsPerTransaction = 1000;
-constexpr int kRowsPerStatement = 25; // QSQLITE looks up every bound value's name: keep statements short
 const QString kBenchKek = QStringLiteral("bench-purge");
 
-struct Fill {
-    qint64 encounterUs = 0;
-    qint64 encounterOther = 0;
-    qint64 travelerUs = 0;
-    qint64 travelerOther = 0;
-};
-
-std::optional<qint64> insertReturningId(const Database& database, const QString& sql, const QVariantList& values,
-                                        const QString& what, QString* error)
-{
-    const std::optional<QVariant> id = database.scalar(sql + QStringLiteral(" RETURNING id"), values, what, error);
-    return id ? std::optional(id->toLongLong()) : std::nullopt;
-}
-
-// The travelers, encounters and key row the photos refer to.
-bool prepare(const Database& database, qint64 nowMs, Fill* fill, QString* error)
+// The key row and the travelers and encounters the photos refer to.
+std::optional<ExpiredPhotoOwners> prepare(const Database& database, qint64 nowMs, QString* error)
 {
     if (!requireEmptyTables(database, {QStringLiteral("photos"), QStringLiteral("encounters"), QStringLiteral("keks")},
                             QStringLiteral("bench purge writes and deletes its own records"), error))
-        return false;
-    Transaction transaction(database);
-    if (!transaction.begin(error))
-        return false;
+        return std::nullopt;
     if (!database.scalar(QStringLiteral("INSERT INTO keks (id, kind, check_value, created_at) VALUES (?, 'file', ?, ?) "
                                         "RETURNING id"),
                          {kBenchKek, QByteArray(32, '\0'), nowMs}, QStringLiteral("register the benchmark key"), error))
-        return false;
-    const QString traveler = QStringLiteral("INSERT INTO travelers (citizenship, biometric_exempt, created_at) VALUES (?, 0, ?)");
-    const QString encounter = QStringLiteral("INSERT INTO encounters (kind, mode, traveler_id, officer, verified_at, created_at) "
-                                             "VALUES ('entry', 'biometric', ?, 'bench', ?, ?)");
-    const auto us = insertReturningId(database, traveler, {QStringLiteral("USA"), nowMs}, QStringLiteral("add a traveler"), error);
-    const auto other = us ? insertReturningId(database, traveler, {QStringLiteral("FRA"), nowMs}, QStringLiteral("add a traveler"), error)
-                          : std::nullopt;
-    if (!us || !other)
-        return false;
-    const auto usEncounter = insertReturningId(database, encounter, {*us, nowMs, nowMs}, QStringLiteral("add an encounter"), error);
-    const auto otherEncounter = usEncounter ? insertReturningId(database, encounter, {*other, nowMs, nowMs},
-                                                                QStringLiteral("add an encounter"), error)
-                                            : std::nullopt;
-    if (!usEncounter || !otherEncounter)
-        return false;
-    *fill = {*usEncounter, *otherEncounter, *us, *other};
-    return transaction.commit(error);
-}
-
-// count expired photos, verified between 15 and 16 days before now, one transaction per 1,000 rows.
-bool fillPhotos(const Database& database, const Fill& fill, qint64 count, int blobBytes, qint64 nowMs, QString* error)
-{
-    std::vector<QByteArray> blobs(64);
-    for (QByteArray& blob : blobs) {
-        blob.resize(blobBytes);
-        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32*>(blob.data()), blobBytes / 4);
-    }
-    const QString row = QStringLiteral("(?, ?, ?, 'capture', 'jpeg', ?, ?, ?, ?, ?)");
-    const qint64 oldest = nowMs - 16LL * 24 * 3600 * 1000;
-    const QString usRule = RetentionPolicy::ruleName(RetentionPolicy::Rule::UsCitizenOrExempt);
-    const QString otherRule = RetentionPolicy::ruleName(RetentionPolicy::Rule::InScope);
-    for (qint64 first = 0; first < count; first += kRowsPerTransaction) {
-        Transaction transaction(database);
-        if (!transaction.begin(error))
-            return false;
-        const qint64 end = std::min(count, first + kRowsPerTransaction);
-        for (qint64 chunk = first; chunk < end; chunk += kRowsPerStatement) {
-            const qint64 rows = std::min<qint64>(kRowsPerStatement, end - chunk);
-            QStringList values;
-            for (qint64 i = 0; i < rows; ++i)
-                values.append(row);
-            QSqlQuery insert = database.query();
-            insert.prepare(QStringLiteral("INSERT INTO photos (id, encounter_id, traveler_id, role, format, kek_id, sealed, "
-                                          "retention_rule, verified_at, created_at) VALUES ")
-                           + values.join(QLatin1Char(',')));
-            for (qint64 i = chunk; i < chunk + rows; ++i) {
-                const bool us = i % 2 == 0;
-                const qint64 verifiedAt = oldest + (i * 1000) % (24LL * 3600 * 1000);
-                insert.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
-                insert.addBindValue(us ? fill.encounterUs : fill.encounterOther);
-                insert.addBindValue(us ? fill.travelerUs : fill.travelerOther);
-                insert.addBindValue(kBenchKek);
-                insert.addBindValue(blobs[size_t(i) % blobs.size()]);
-                insert.addBindValue(us ? usRule : otherRule);
-                insert.addBindValue(verifiedAt);
-                insert.addBindValue(verifiedAt);
-            }
-            if (!database.exec(insert, QStringLiteral("add %1 photos").arg(rows), error))
-                return false;
-        }
-        if (!transaction.commit(error))
-            return false;
-    }
-    return true;
+        return std::nullopt;
+    return addExpiredPhotoOwners(database, nowMs, error);
 }
 
 qint64 fileSize(const QString& path)
@@ -177,12 +92,12 @@ int runPurgeBench(const QStringList& arguments, CliContext& context)
     const std::unique_ptr<Database> database = Database::open(*url, &error, options);
     if (!database)
         return context.fail(kProcessingError, error);
-    Fill fill;
-    if (!prepare(*database, clock.nowMs(), &fill, &error))
+    const std::optional<ExpiredPhotoOwners> owners = prepare(*database, clock.nowMs(), &error);
+    if (!owners)
         return context.fail(kProcessingError, error);
     QElapsedTimer timer;
     timer.start();
-    if (!fillPhotos(*database, fill, count, int(blobBytes), clock.nowMs(), &error))
+    if (!addExpiredPhotos(*database, *owners, kBenchKek, count, int(blobBytes), clock.nowMs(), &error))
         return context.fail(kProcessingError, error);
     const double fillSeconds = double(timer.nsecsElapsed()) / 1e9;
     QString reclaimError;

@@ -11,8 +11,8 @@
 #include "core/service/MatchServer.h"
 #include "core/service/MatchingApi.h"
 #include "core/storage/SystemClock.h"
-#include "core/workflow/PurgeScheduler.h"
 #include "core/workflow/Records.h"
+#include "core/workflow/RecordsThread.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -112,8 +112,20 @@ int runMatchDaemon(QCoreApplication& app)
 
     if (!server.listen(&error))
         return refuseToStart(QStringLiteral("service/listen: %1").arg(error));
-    // The photos the service stores follow the retention rules like the workstation's.
-    records->purgeScheduler().start();
+    // The photos the service stores follow the retention rules like the
+    // workstation's; the purge runs on a connection and thread of its own, so
+    // the event loop that accepts connections never waits for it.
+    const std::unique_ptr<RecordsThread> purges =
+        RecordsThread::open(*settings, clock, QStringLiteral("service:facegate-matchd"), &error);
+    if (!purges)
+        return refuseToStart(QStringLiteral("the encounter records cannot be opened for the purge: %1").arg(error));
+    QObject::connect(purges.get(), &RecordsThread::purged, &app, [](const PurgeReport& report) {
+        if (report.deleted() > 0)
+            qInfo("retention purge: %lld photos and %lld templates deleted", report.photosDeleted, report.templatesDeleted);
+    });
+    QObject::connect(purges.get(), &RecordsThread::purgeFailed, &app,
+                     [](const QString& reason) { qWarning("retention purge: %s", qPrintable(reason)); });
+    purges->startPurges();
     attestations.start(); // checks now, then every 10 minutes
     qInfo("listening on %s port %d (mutual TLS, model %s, %d workers, records %s)",
           qPrintable(server.serverAddress().toString()), int(server.serverPort()), qPrintable(pipelines->modelId()),

@@ -11,7 +11,6 @@
 #include "core/workflow/AlternateProcedureStore.h"
 #include "core/workflow/EncounterStore.h"
 #include "core/workflow/PortFigures.h"
-#include "core/workflow/PurgeScheduler.h"
 #include "core/workflow/Purger.h"
 #include "core/workflow/Report.h"
 #include "core/workflow/RetentionPolicy.h"
@@ -66,8 +65,6 @@ std::unique_ptr<Records> Records::open(const Settings& settings, const Clock& cl
     records->m_authenticator =
         std::make_unique<Authenticator>(*records->m_database, *records->m_audit, *records->m_keys, clock, *lockout);
     records->m_purger = std::make_unique<Purger>(*records->m_database, *records->m_audit, clock, *records->m_retention);
-    records->m_scheduler = std::make_unique<PurgeScheduler>(*records->m_purger, clock);
-    records->m_scheduler->setInterval(std::chrono::minutes(settings.purgeIntervalMinutes()));
     records->m_reviewQueue = std::make_unique<ReviewQueue>(*records->m_database, *records->m_audit, clock,
                                                            std::chrono::hours(settings.queueClaimExpiryHours()));
     records->m_figures = std::make_unique<PortFiguresCalculator>(*records->m_database);
@@ -79,11 +76,10 @@ std::unique_ptr<Records> Records::open(const Settings& settings, const Clock& cl
 
 Records::~Records()
 {
-    // The scheduler and the stores refer to the database: they go first.
+    // The stores refer to the database: they go first.
     m_reports.reset();
     m_figures.reset();
     m_reviewQueue.reset();
-    m_scheduler.reset();
     m_purger.reset();
     m_authenticator.reset();
     m_users.reset();

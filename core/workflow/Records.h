@@ -14,7 +14,6 @@ class Database;
 class EncounterStore;
 class KeyStore;
 class PortFiguresCalculator;
-class PurgeScheduler;
 class Purger;
 class ReportBuilder;
 class RetentionPolicy;
@@ -24,10 +23,10 @@ class UserStore;
 
 // The workstation's records, assembled once from the settings: the database
 // (migrated), its audit log, the key (a key file, made for a new database), the users and sign-in,
-// the encounter store, and the retention purge that runs at start-up and
-// then on its schedule. The one object the GUI holds to reach them
-// (ARCHITECTURE.md: ui talks to core through service objects). It lives in
-// the thread that opened it.
+// the encounter store and the retention purge. The one object the GUI holds
+// to reach them (ARCHITECTURE.md: ui talks to core through service objects).
+// It lives in the thread that opened it; RecordsThread opens a second one on
+// a thread of its own, where the purge runs on its schedule.
 class Records {
 public:
     // Runs the crypto known-answer tests first; nullptr with *error naming
@@ -45,7 +44,6 @@ public:
     // Sign-in with the lockout of the settings (security/lockout*).
     const Authenticator& authenticator() const { return *m_authenticator; }
     Purger& purger() { return *m_purger; }
-    PurgeScheduler& purgeScheduler() { return *m_scheduler; }
     const RetentionPolicy& retention() const { return *m_retention; }
     // The supervisor's no-match queue (claims expire after queue/claimExpiryHours).
     ReviewQueue& reviewQueue() { return *m_reviewQueue; }
@@ -68,7 +66,6 @@ private:
     std::unique_ptr<UserStore> m_users;
     std::unique_ptr<Authenticator> m_authenticator;
     std::unique_ptr<Purger> m_purger;
-    std::unique_ptr<PurgeScheduler> m_scheduler;
     std::unique_ptr<ReviewQueue> m_reviewQueue;
     std::unique_ptr<PortFiguresCalculator> m_figures;
     std::unique_ptr<ReportBuilder> m_reports;
