@@ -48,6 +48,11 @@ packages=(
     nodejs npm ffmpeg xvfb xauth imagemagick fonts-dejavu-core
     postgresql
 )
+# The tests: a crashing test prints every thread's stack (Qt Test runs gdb on
+# a fatal signal when it finds it), so a rare crash in CI can be read, not guessed.
+if [ "$mode" = test ]; then
+    packages+=(gdb)
+fi
 # One dpkg-query for all: installed package names plus what they provide
 # (NodeSource's nodejs provides npm, which then must not be installed).
 declare -A have=()
