@@ -3522,6 +3522,18 @@ Retention purge failed: %2</source>
         <source>Not enrolled, so not matched against: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The account %1 no longer exists: its session ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator disabled the account %1: its session ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role of the account %1 changed: its session ended; sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fg::ZoomablePhoto</name>

@@ -3526,6 +3526,18 @@ Falló la purga de conservación: %2</translation>
         <source>Not enrolled, so not matched against: %1</source>
         <translation>No inscritos, por lo tanto no comparados: %1</translation>
     </message>
+    <message>
+        <source>The account %1 no longer exists: its session ended.</source>
+        <translation>La cuenta %1 ya no existe: su sesión ha terminado.</translation>
+    </message>
+    <message>
+        <source>An administrator disabled the account %1: its session ended.</source>
+        <translation>Un administrador ha desactivado la cuenta %1: su sesión ha terminado.</translation>
+    </message>
+    <message>
+        <source>The role of the account %1 changed: its session ended; sign in again.</source>
+        <translation>El rol de la cuenta %1 ha cambiado: su sesión ha terminado; inicie sesión de nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>fg::ZoomablePhoto</name>

@@ -3526,6 +3526,18 @@ Retention purge failed: %2</source>
         <source>Not enrolled, so not matched against: %1</source>
         <translation>Non enrôlés, donc non comparés : %1</translation>
     </message>
+    <message>
+        <source>The account %1 no longer exists: its session ended.</source>
+        <translation>Le compte %1 n’existe plus : sa session est terminée.</translation>
+    </message>
+    <message>
+        <source>An administrator disabled the account %1: its session ended.</source>
+        <translation>Un administrateur a désactivé le compte %1 : sa session est terminée.</translation>
+    </message>
+    <message>
+        <source>The role of the account %1 changed: its session ended; sign in again.</source>
+        <translation>Le rôle du compte %1 a changé : sa session est terminée ; reconnectez-vous.</translation>
+    </message>
 </context>
 <context>
     <name>fg::ZoomablePhoto</name>

@@ -436,6 +436,27 @@ void MainWindow::lockSession()
     m_unlock->open();
 }
 
+void MainWindow::endSession()
+{
+    if (!m_account)
+        return;
+    if (m_unlock) {
+        m_unlock->disconnect(this); // its rejection would end the session a second time
+        m_unlock->close();
+        m_unlock = nullptr;
+    }
+    m_locked = true;
+    enableCameraKeys();
+    if (m_inactivity)
+        m_inactivity->stop();
+    if (m_desk)
+        m_desk->setOfficer(std::nullopt);
+    m_workspace->setCurrentWidget(m_lockCover);
+    m_account.reset();
+    m_officerIdentity->hide();
+    Q_EMIT sessionEnded();
+}
+
 void MainWindow::unlocked()
 {
     m_unlock = nullptr;

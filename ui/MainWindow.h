@@ -98,6 +98,10 @@ public:
     void beginSession(const UserAccount& account, const Authenticator& authenticator,
                       std::chrono::milliseconds lockAfter);
     const std::optional<UserAccount>& account() const { return m_account; }
+    // Ends the session without its officer (the account was disabled or
+    // changed elsewhere): the workspace is covered, an unlock dialog that is
+    // up goes, nothing more is captured; sessionEnded() follows.
+    void endSession();
     bool isLocked() const { return m_locked; }
     // Covers the workspace and asks for the officer's sign-in (also by Ctrl+L).
     void lockSession();

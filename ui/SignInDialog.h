@@ -39,6 +39,9 @@ public:
     void setPasswordChanger(PasswordChanger changer) { m_changer = std::move(changer); }
     // The session was locked by its officer (Ctrl+L), not after a time without input.
     void setLockedByOfficer(bool byOfficer);
+    // Why the previous session ended without its officer (account disabled
+    // elsewhere), shown until the next attempt; re-read on a language change.
+    void showWhyTheSessionEnded(std::function<QString()> text) { showProblem(std::move(text)); }
 
     // The account, once accepted.
     const std::optional<UserAccount>& account() const { return m_account; }

@@ -30,6 +30,9 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTimer>
+
+#include <utility>
 
 namespace fg {
 
@@ -76,6 +79,10 @@ Workstation::Workstation(Records& records, const Clock& clock, Options options, 
         m_window->hide();
         askForSignIn();
     }, Qt::QueuedConnection);
+    m_accountCheck = new QTimer(this);
+    m_accountCheck->setInterval(m_options.accountCheckEvery);
+    connect(m_accountCheck, &QTimer::timeout, this, &Workstation::checkAccount);
+    connect(window, &MainWindow::sessionEnded, m_accountCheck, &QTimer::stop);
 
     buildRecordsMenu();
     connectMatchingService();
@@ -153,6 +160,8 @@ void Workstation::askForSignIn()
 {
     m_signIn = new SignInDialog(m_records.authenticator());
     m_signIn->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_endedBecause)
+        m_signIn->showWhyTheSessionEnded(std::exchange(m_endedBecause, nullptr));
     // A password an administrator reset is replaced by the user's own first.
     m_signIn->setPasswordChanger([this](const QString& name, const SecureBuffer& password, QString* error) {
         return m_records.users().changePassword(name, password, error);
@@ -199,7 +208,44 @@ void Workstation::begin(const UserAccount& account)
     } else {
         m_userAdmin->hide();
     }
+    m_accountCheck->start();
     Q_EMIT sessionStarted(account);
+}
+
+void Workstation::checkAccount()
+{
+    const std::optional<UserAccount> current = m_window->account();
+    if (!current)
+        return;
+    std::optional<UserAccount> stored;
+    QString error;
+    if (!m_records.users().find(current->name, &stored, &error)) {
+        // The records cannot be read just now: the session goes on (every
+        // write of it fails and says so); the next check tries again.
+        qWarning("facegate: the account %s could not be read again: %s", qPrintable(current->name), qPrintable(error));
+        return;
+    }
+    const QString name = current->name;
+    QString reason;
+    if (!stored) {
+        reason = QStringLiteral("removed");
+        m_endedBecause = [name] { return tr("The account %1 no longer exists: its session ended.").arg(name); };
+    } else if (stored->disabled) {
+        reason = QStringLiteral("disabled");
+        m_endedBecause = [name] { return tr("An administrator disabled the account %1: its session ended.").arg(name); };
+    } else if (stored->role != current->role) {
+        reason = QStringLiteral("role changed");
+        m_endedBecause = [name] {
+            return tr("The role of the account %1 changed: its session ended; sign in again.").arg(name);
+        };
+    } else {
+        return;
+    }
+    m_accountCheck->stop();
+    if (!m_records.audit().record(m_options.actor, QStringLiteral("session.end"), QStringLiteral("user:") + name,
+                                  {{QStringLiteral("reason"), reason}}, &error))
+        qWarning("facegate: the end of %s's session could not be audited: %s", qPrintable(name), qPrintable(error));
+    m_window->endSession();
 }
 
 void Workstation::buildRecordsMenu()

@@ -13,12 +13,14 @@
 #include <QString>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 
 class QAction;
 class QLabel;
 class QMenu;
+class QTimer;
 
 namespace fg {
 
@@ -70,6 +72,10 @@ public:
         // in-process); a flight's manifest must then also be in the
         // service's manifest folder, under the same file name.
         MatchClientOptions matching;
+        // How often the signed-in account is read again from the records: an
+        // account disabled (or given another role) at another workstation
+        // ends this session within this time.
+        std::chrono::milliseconds accountCheckEvery = std::chrono::seconds(30);
     };
 
     // records and clock outlive the workstation.
@@ -126,6 +132,9 @@ private:
     void retranslateMenu();
     void askForSignIn();
     void begin(const UserAccount& account);
+    // Reads the signed-in account again; ends the session when it is gone,
+    // disabled or has another role.
+    void checkAccount();
 
     Records& m_records;
     const Clock& m_clock;
@@ -150,6 +159,8 @@ private:
     QAction* m_displayAction = nullptr;
     QAction* m_supervisionAction = nullptr;
     QAction* m_usersAction = nullptr;
+    QTimer* m_accountCheck = nullptr;
+    std::function<QString()> m_endedBecause; // said by the next sign-in dialog
     QPointer<SignInDialog> m_signIn;
     QPointer<FirstAdminDialog> m_firstAdmin;
 };

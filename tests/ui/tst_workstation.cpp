@@ -438,6 +438,60 @@ private Q_SLOTS:
         QVERIFY2(said.contains(QStringLiteral("no-reader-here")), qPrintable(said));
     }
 
+    // Issue 17: an account disabled at another workstation (here: straight
+    // in the records, as that workstation writes them) ends the session it
+    // has here within Options::accountCheckEvery, with the reason said at the
+    // next sign-in and an audit event; nothing more is captured for it.
+    void aDisabledAccountIsSignedOutAtOnce()
+    {
+        QString error;
+        ClipWorkstation clip;
+        Workstation::Options options;
+        options.accountCheckEvery = std::chrono::milliseconds(200);
+        QVERIFY2(clip.open(options, &error), qPrintable(error));
+        Records& records = *clip.records;
+        QVERIFY2(records.users().createFirstAdmin(QStringLiteral("admin"), {}, SecureBuffer::copyOf("correct-horse-battery"),
+                                                  records.keys(), QStringLiteral("test:setup"), &error),
+                 qPrintable(error));
+        const auto olga = records.users().add({QStringLiteral("olga"), Role::Officer, QStringLiteral("Olga Ortiz")},
+                                              SecureBuffer::copyOf(kOlgaPassword), records.keys(),
+                                              QStringLiteral("test:setup"), &error);
+        QVERIFY2(olga, qPrintable(error));
+        Workstation& workstation = *clip.workstation;
+        QSignalSpy started(&workstation, &Workstation::sessionStarted);
+        workstation.run();
+        SignInDialog* signIn = workstation.signInDialog();
+        QVERIFY(signIn);
+        signIn->findChild<QLineEdit*>(QStringLiteral("signInName"))->setText(QStringLiteral("olga"));
+        signIn->findChild<QLineEdit*>(QStringLiteral("signInPassword"))->setText(QString::fromLatin1(kOlgaPassword));
+        signIn->findChild<QLineEdit*>(QStringLiteral("signInCode"))
+            ->setText(Totp::code(Base32::decode(olga->totpSecret).value_or(QByteArray()), QDateTime::currentSecsSinceEpoch()));
+        signIn->submit();
+        QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 30000);
+        MainWindow& window = workstation.window();
+        QVERIFY(window.account());
+
+        // Still enabled: checks come and go, the session stays.
+        QTest::qWait(500);
+        QVERIFY(window.account());
+        QVERIFY(window.isVisible());
+
+        QVERIFY2(records.users().setDisabled(QStringLiteral("olga"), true, QStringLiteral("officer:admin"), &error),
+                 qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.account(), 5000);
+        QTRY_VERIFY(workstation.signInDialog() && workstation.signInDialog()->isVisible());
+        QVERIFY(!window.isVisible());
+        QCOMPARE(workstation.desk().optOut(&window), qint64(0)); // no officer: nothing recorded
+        const QString said = workstation.signInDialog()->findChild<QLabel*>(QStringLiteral("signInMessage"))->text();
+        QVERIFY2(said.contains(QLatin1String("disabled")) && said.contains(QLatin1String("olga")), qPrintable(said));
+        const auto ended = records.database().scalar(
+            QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE action = 'session.end' AND subject = 'user:olga'"), {},
+            QStringLiteral("count"), &error);
+        QVERIFY2(ended, qPrintable(error));
+        QCOMPARE(ended->toInt(), 1);
+        window.close();
+    }
+
     void stationKindFollowsSettingThenRole()
     {
         QVERIFY(InspectionDesk::recordsEncounters(Role::Officer));
