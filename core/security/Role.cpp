@@ -1,45 +1,34 @@
 #include "core/security/Role.h"
 
-#include <array>
-#include <utility>
+#include "core/storage/EnumNames.h"
 
 namespace fg {
 namespace {
 
-const std::array<std::pair<Role, const char*>, 5> kRoles = {{
+constexpr NameTable<Role, 5> kRoles{{
     {Role::Officer, "officer"},
     {Role::CheckpointOfficer, "checkpoint-officer"},
     {Role::Supervisor, "supervisor"},
     {Role::Auditor, "auditor"},
     {Role::Admin, "admin"},
 }};
+static_assert(listsEveryValueInOrder(kRoles));
 
 } // namespace
 
 QString roleName(Role role)
 {
-    for (const auto& [value, name] : kRoles) {
-        if (value == role)
-            return QString::fromLatin1(name);
-    }
-    return {};
+    return nameIn(kRoles, role);
 }
 
 std::optional<Role> roleFromName(const QString& name)
 {
-    for (const auto& [value, text] : kRoles) {
-        if (name == QLatin1String(text))
-            return value;
-    }
-    return std::nullopt;
+    return valueIn(kRoles, name);
 }
 
 QStringList roleNames()
 {
-    QStringList names;
-    for (const auto& entry : kRoles)
-        names.append(QString::fromLatin1(entry.second));
-    return names;
+    return namesIn(kRoles);
 }
 
 } // namespace fg

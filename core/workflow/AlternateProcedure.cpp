@@ -1,11 +1,29 @@
 #include "core/workflow/AlternateProcedure.h"
 
+#include "core/storage/EnumNames.h"
+
 #include <QCoreApplication>
 #include <QSet>
 
 #include <algorithm>
 
 namespace fg {
+namespace {
+
+constexpr NameTable<AlternateProcedure::Outcome, 3> kOutcomes{{
+    {AlternateProcedure::Outcome::Verified, "verified"},
+    {AlternateProcedure::Outcome::NotVerified, "not-verified"},
+    {AlternateProcedure::Outcome::ReferredToSecondary, "referred-to-secondary"},
+}};
+static_assert(listsEveryValueInOrder(kOutcomes));
+constexpr NameTable<AlternateProcedure::CheckResult, 3> kCheckResults{{
+    {AlternateProcedure::CheckResult::Passed, "passed"},
+    {AlternateProcedure::CheckResult::Failed, "failed"},
+    {AlternateProcedure::CheckResult::NotApplicable, "not-applicable"},
+}};
+static_assert(listsEveryValueInOrder(kCheckResults));
+
+} // namespace
 
 QString AlternateProcedure::problem() const
 {
@@ -39,46 +57,22 @@ QString AlternateProcedure::problem() const
 
 QString AlternateProcedure::outcomeName(Outcome outcome)
 {
-    switch (outcome) {
-    case Outcome::Verified:
-        return QStringLiteral("verified");
-    case Outcome::NotVerified:
-        return QStringLiteral("not-verified");
-    case Outcome::ReferredToSecondary:
-        return QStringLiteral("referred-to-secondary");
-    }
-    return QString();
+    return nameIn(kOutcomes, outcome);
 }
 
 std::optional<AlternateProcedure::Outcome> AlternateProcedure::outcomeFromName(const QString& name)
 {
-    for (const Outcome outcome : {Outcome::Verified, Outcome::NotVerified, Outcome::ReferredToSecondary}) {
-        if (outcomeName(outcome) == name)
-            return outcome;
-    }
-    return std::nullopt;
+    return valueIn(kOutcomes, name);
 }
 
 QString AlternateProcedure::checkResultName(CheckResult result)
 {
-    switch (result) {
-    case CheckResult::Passed:
-        return QStringLiteral("passed");
-    case CheckResult::Failed:
-        return QStringLiteral("failed");
-    case CheckResult::NotApplicable:
-        return QStringLiteral("not-applicable");
-    }
-    return QString();
+    return nameIn(kCheckResults, result);
 }
 
 std::optional<AlternateProcedure::CheckResult> AlternateProcedure::checkResultFromName(const QString& name)
 {
-    for (const CheckResult result : {CheckResult::Passed, CheckResult::Failed, CheckResult::NotApplicable}) {
-        if (checkResultName(result) == name)
-            return result;
-    }
-    return std::nullopt;
+    return valueIn(kCheckResults, name);
 }
 
 QString AlternateProcedure::normalizedFlight(const QString& flight)

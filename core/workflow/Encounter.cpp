@@ -1,97 +1,75 @@
 #include "core/workflow/Encounter.h"
 
+#include "core/storage/EnumNames.h"
+
 namespace fg {
 namespace {
 
-template <typename Enum, size_t N>
-std::optional<Enum> fromName(const QString& name, const Enum (&values)[N], QString (*nameOf)(Enum))
-{
-    for (const Enum value : values) {
-        if (nameOf(value) == name)
-            return value;
-    }
-    return std::nullopt;
-}
-
-const Encounter::Kind kKinds[] = {Encounter::Kind::Entry, Encounter::Kind::Exit, Encounter::Kind::Checkpoint};
-const Encounter::Mode kModes[] = {Encounter::Mode::Biometric, Encounter::Mode::Alternate};
-const Encounter::Decision kDecisions[] = {Encounter::Decision::Match, Encounter::Decision::NoMatch,
-                                          Encounter::Decision::NoFace, Encounter::Decision::PoorQuality};
-const Encounter::OfficerAction kOfficerActions[] = {Encounter::OfficerAction::Confirm, Encounter::OfficerAction::Override,
-                                                    Encounter::OfficerAction::SendToSecondary};
+constexpr NameTable<Encounter::Kind, 3> kKinds{{
+    {Encounter::Kind::Entry, "entry"},
+    {Encounter::Kind::Exit, "exit"},
+    {Encounter::Kind::Checkpoint, "checkpoint"},
+}};
+static_assert(listsEveryValueInOrder(kKinds));
+constexpr NameTable<Encounter::Mode, 2> kModes{{
+    {Encounter::Mode::Biometric, "biometric"},
+    {Encounter::Mode::Alternate, "alternate"},
+}};
+static_assert(listsEveryValueInOrder(kModes));
+constexpr NameTable<Encounter::Decision, 4> kDecisions{{
+    {Encounter::Decision::Match, "match"},
+    {Encounter::Decision::NoMatch, "no-match"},
+    {Encounter::Decision::NoFace, "no-face"},
+    {Encounter::Decision::PoorQuality, "poor-quality"},
+}};
+static_assert(listsEveryValueInOrder(kDecisions));
+constexpr NameTable<Encounter::OfficerAction, 3> kOfficerActions{{
+    {Encounter::OfficerAction::Confirm, "confirm"},
+    {Encounter::OfficerAction::Override, "override"},
+    {Encounter::OfficerAction::SendToSecondary, "send-to-secondary"},
+}};
+static_assert(listsEveryValueInOrder(kOfficerActions));
 
 } // namespace
 
 QString Encounter::kindName(Kind kind)
 {
-    switch (kind) {
-    case Kind::Entry:
-        return QStringLiteral("entry");
-    case Kind::Exit:
-        return QStringLiteral("exit");
-    case Kind::Checkpoint:
-        return QStringLiteral("checkpoint");
-    }
-    return QString();
+    return nameIn(kKinds, kind);
 }
 
 QString Encounter::modeName(Mode mode)
 {
-    switch (mode) {
-    case Mode::Biometric:
-        return QStringLiteral("biometric");
-    case Mode::Alternate:
-        return QStringLiteral("alternate");
-    }
-    return QString();
+    return nameIn(kModes, mode);
 }
 
 QString Encounter::decisionName(Decision decision)
 {
-    switch (decision) {
-    case Decision::Match:
-        return QStringLiteral("match");
-    case Decision::NoMatch:
-        return QStringLiteral("no-match");
-    case Decision::NoFace:
-        return QStringLiteral("no-face");
-    case Decision::PoorQuality:
-        return QStringLiteral("poor-quality");
-    }
-    return QString();
+    return nameIn(kDecisions, decision);
 }
 
 QString Encounter::officerActionName(OfficerAction action)
 {
-    switch (action) {
-    case OfficerAction::Confirm:
-        return QStringLiteral("confirm");
-    case OfficerAction::Override:
-        return QStringLiteral("override");
-    case OfficerAction::SendToSecondary:
-        return QStringLiteral("send-to-secondary");
-    }
-    return QString();
+    return nameIn(kOfficerActions, action);
 }
 
 std::optional<Encounter::Kind> Encounter::kindFromName(const QString& name)
 {
-    return fromName(name, kKinds, &Encounter::kindName);
+    return valueIn(kKinds, name);
 }
 
 std::optional<Encounter::Mode> Encounter::modeFromName(const QString& name)
 {
-    return fromName(name, kModes, &Encounter::modeName);
+    return valueIn(kModes, name);
 }
 
 std::optional<Encounter::Decision> Encounter::decisionFromName(const QString& name)
 {
-    return fromName(name, kDecisions, &Encounter::decisionName);
+    return valueIn(kDecisions, name);
 }
 
 std::optional<Encounter::OfficerAction> Encounter::officerActionFromName(const QString& name)
 {
-    return fromName(name, kOfficerActions, &Encounter::officerActionName);
+    return valueIn(kOfficerActions, name);
 }
 
 QString Encounter::normalizedFlight(const QString& flight)

@@ -1,81 +1,60 @@
 #include "core/workflow/QueueItem.h"
 
+#include "core/storage/EnumNames.h"
+
 namespace fg {
 namespace {
 
-template <typename Enum, size_t N>
-std::optional<Enum> fromName(const QString& name, const Enum (&values)[N], QString (*nameOf)(Enum))
-{
-    for (const Enum value : values) {
-        if (nameOf(value) == name)
-            return value;
-    }
-    return std::nullopt;
-}
-
-const SupervisorDecision::Resolution kResolutions[] = {
-    SupervisorDecision::Resolution::IdentityConfirmed, SupervisorDecision::Resolution::SecondaryInspection,
-    SupervisorDecision::Resolution::SuspectedImpostor, SupervisorDecision::Resolution::CaptureProblem};
-const QueueItem::Reason kReasons[] = {QueueItem::Reason::NoMatch, QueueItem::Reason::PoorQuality,
-                                      QueueItem::Reason::Override};
-const QueueItem::State kStates[] = {QueueItem::State::Open, QueueItem::State::Claimed, QueueItem::State::Resolved};
+constexpr NameTable<SupervisorDecision::Resolution, 4> kResolutions{{
+    {SupervisorDecision::Resolution::IdentityConfirmed, "identity-confirmed"},
+    {SupervisorDecision::Resolution::SecondaryInspection, "secondary-inspection"},
+    {SupervisorDecision::Resolution::SuspectedImpostor, "suspected-impostor"},
+    {SupervisorDecision::Resolution::CaptureProblem, "capture-problem"},
+}};
+static_assert(listsEveryValueInOrder(kResolutions));
+constexpr NameTable<QueueItem::Reason, 3> kReasons{{
+    {QueueItem::Reason::NoMatch, "no-match"},
+    {QueueItem::Reason::PoorQuality, "poor-quality"},
+    {QueueItem::Reason::Override, "override"},
+}};
+static_assert(listsEveryValueInOrder(kReasons));
+constexpr NameTable<QueueItem::State, 3> kStates{{
+    {QueueItem::State::Open, "open"},
+    {QueueItem::State::Claimed, "claimed"},
+    {QueueItem::State::Resolved, "resolved"},
+}};
+static_assert(listsEveryValueInOrder(kStates));
 
 } // namespace
 
 QString SupervisorDecision::resolutionName(Resolution resolution)
 {
-    switch (resolution) {
-    case Resolution::IdentityConfirmed:
-        return QStringLiteral("identity-confirmed");
-    case Resolution::SecondaryInspection:
-        return QStringLiteral("secondary-inspection");
-    case Resolution::SuspectedImpostor:
-        return QStringLiteral("suspected-impostor");
-    case Resolution::CaptureProblem:
-        return QStringLiteral("capture-problem");
-    }
-    return QString();
+    return nameIn(kResolutions, resolution);
 }
 
 std::optional<SupervisorDecision::Resolution> SupervisorDecision::resolutionFromName(const QString& name)
 {
-    return fromName(name, kResolutions, &SupervisorDecision::resolutionName);
+    return valueIn(kResolutions, name);
 }
 
 QString QueueItem::reasonName(Reason reason)
 {
-    switch (reason) {
-    case Reason::NoMatch:
-        return QStringLiteral("no-match");
-    case Reason::PoorQuality:
-        return QStringLiteral("poor-quality");
-    case Reason::Override:
-        return QStringLiteral("override");
-    }
-    return QString();
+    return nameIn(kReasons, reason);
 }
 
 std::optional<QueueItem::Reason> QueueItem::reasonFromName(const QString& name)
 {
-    return fromName(name, kReasons, &QueueItem::reasonName);
+    return valueIn(kReasons, name);
 }
 
 QString QueueItem::stateName(State state)
 {
-    switch (state) {
-    case State::Open:
-        return QStringLiteral("open");
-    case State::Claimed:
-        return QStringLiteral("claimed");
-    case State::Resolved:
-        return QStringLiteral("resolved");
-    }
-    return QString();
+    return nameIn(kStates, state);
 }
 
 std::optional<QueueItem::State> QueueItem::stateFromName(const QString& name)
 {
-    return fromName(name, kStates, &QueueItem::stateName);
+    return valueIn(kStates, name);
 }
 
 } // namespace fg

@@ -1,9 +1,16 @@
 #include "core/workflow/RetentionPolicy.h"
 
 #include "core/config/Settings.h"
+#include "core/storage/EnumNames.h"
 
 namespace fg {
 namespace {
+
+constexpr NameTable<RetentionPolicy::Rule, 2> kRuleNames{{
+    {RetentionPolicy::Rule::UsCitizenOrExempt, "us-citizen-or-exempt-12h"},
+    {RetentionPolicy::Rule::InScope, "in-scope-14d"},
+}};
+static_assert(listsEveryValueInOrder(kRuleNames));
 
 QString describeSeconds(qint64 seconds)
 {
@@ -69,22 +76,12 @@ RetentionPolicy::Rule RetentionPolicy::ruleFor(const QString& citizenship, bool 
 
 QString RetentionPolicy::ruleName(Rule rule)
 {
-    switch (rule) {
-    case Rule::UsCitizenOrExempt:
-        return QStringLiteral("us-citizen-or-exempt-12h");
-    case Rule::InScope:
-        return QStringLiteral("in-scope-14d");
-    }
-    return QString();
+    return nameIn(kRuleNames, rule);
 }
 
 std::optional<RetentionPolicy::Rule> RetentionPolicy::ruleFromName(const QString& name)
 {
-    for (const Rule rule : kRules) {
-        if (ruleName(rule) == name)
-            return rule;
-    }
-    return std::nullopt;
+    return valueIn(kRuleNames, name);
 }
 
 qint64 RetentionPolicy::keepSeconds(Rule rule) const
