@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/AnalysisResult.h"
+#include "core/live/AnalysisResult.h"
 
 #include <QWidget>
 

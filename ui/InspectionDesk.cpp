@@ -5,7 +5,7 @@
 #include "core/service/MatchClient.h"
 #include "core/workflow/AlternateProcedureStore.h"
 #include "core/workflow/EncounterStore.h"
-#include "ui/LiveAnalysis.h"
+#include "core/live/LiveAnalysis.h"
 #include "ui/MatchPanel.h"
 #include "ui/OptOutDialog.h"
 

@@ -3,7 +3,7 @@
 #include "core/security/UserAccount.h"
 #include "core/workflow/Encounter.h"
 #include "core/workflow/Inspection.h"
-#include "ui/CaptureResult.h"
+#include "core/live/CaptureResult.h"
 
 #include <QObject>
 #include <QString>

@@ -2,7 +2,7 @@
 
 #include "core/capture/CaptureState.h"
 #include "core/security/UserAccount.h"
-#include "ui/LiveAnalysis.h"
+#include "core/live/LiveAnalysis.h"
 
 #include <QList>
 #include <QMainWindow>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/workflow/Inspection.h"
-#include "ui/CaptureResult.h"
+#include "core/live/CaptureResult.h"
 
 #include <QWidget>
 

@@ -4,7 +4,7 @@
 #include "core/service/MatchClient.h"
 #include "core/workflow/Encounter.h"
 #include "core/workflow/Inspection.h"
-#include "ui/LiveAnalysis.h"
+#include "core/live/LiveAnalysis.h"
 #include "ui/TravelerDisplay.h"
 
 #include <QList>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "tests/support/TestData.h"
-#include "ui/LiveAnalysis.h"
+#include "core/live/LiveAnalysis.h"
 
 namespace fg::test {
 

@@ -6,8 +6,8 @@
 // answering modal dialogs, and giving the window its activation back.
 #include "core/capture/VideoFileSource.h"
 #include "tests/support/TestData.h"
-#include "ui/AnalysisResult.h"
-#include "ui/LiveAnalysis.h"
+#include "core/live/AnalysisResult.h"
+#include "core/live/LiveAnalysis.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>

@@ -2,7 +2,7 @@
 // traveler's face passes quality, or on the officer's key, and hands back the
 // best frame's portrait (JPEG), template and quality; one capture per
 // traveler until the next.
-#include "ui/LiveAnalysis.h"
+#include "core/live/LiveAnalysis.h"
 
 #include "tests/support/TestData.h"
 #include "tests/ui/ClipCamera.h"

@@ -1,7 +1,7 @@
 // DocumentReaderFolder: a document reader's output folder; each new photo
 // announced once it is completely written, with the MRZ written beside it;
 // what was there before, and what is not a photo, is not announced.
-#include "ui/DocumentReaderFolder.h"
+#include "core/live/DocumentReaderFolder.h"
 
 #include "tests/support/TestData.h"
 

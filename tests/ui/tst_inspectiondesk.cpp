@@ -12,7 +12,7 @@
 #include "ui/MainWindow.h"
 #include "ui/MatchPanel.h"
 #include "ui/OptOutDialog.h"
-#include "ui/ReferenceLoader.h"
+#include "core/live/ReferenceLoader.h"
 
 #include "tests/support/TestData.h"
 #include "tests/ui/ClipCamera.h"

@@ -20,7 +20,7 @@
 #include "core/workflow/Records.h"
 #include "core/workflow/ReviewQueue.h"
 #include "ui/FiguresView.h"
-#include "ui/LiveAnalysis.h"
+#include "core/live/LiveAnalysis.h"
 #include "ui/QueuePanel.h"
 #include "ui/QueueTableModel.h"
 #include "ui/ReportsPanel.h"

@@ -1,4 +1,4 @@
-#include "ui/FrameImage.h"
+#include "core/live/FrameImage.h"
 
 #include <opencv2/core/mat.hpp>
 

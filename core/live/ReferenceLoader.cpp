@@ -1,4 +1,4 @@
-#include "ui/ReferenceLoader.h"
+#include "core/live/ReferenceLoader.h"
 
 #include "core/biometrics/ImageLoader.h"
 

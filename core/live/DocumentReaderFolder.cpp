@@ -1,4 +1,4 @@
-#include "ui/DocumentReaderFolder.h"
+#include "core/live/DocumentReaderFolder.h"
 
 #include <QDir>
 #include <QFile>

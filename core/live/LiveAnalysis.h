@@ -3,8 +3,8 @@
 #include "core/biometrics/FacePipeline.h"
 #include "core/capture/CaptureState.h"
 #include "core/capture/FrameSourceFactory.h"
-#include "ui/AnalysisResult.h"
-#include "ui/CaptureResult.h"
+#include "core/live/AnalysisResult.h"
+#include "core/live/CaptureResult.h"
 
 #include <QImage>
 #include <QMutex>

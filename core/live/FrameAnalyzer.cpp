@@ -1,7 +1,7 @@
-#include "ui/FrameAnalyzer.h"
+#include "core/live/FrameAnalyzer.h"
 
 #include "core/biometrics/QualityWords.h"
-#include "ui/FrameImage.h"
+#include "core/live/FrameImage.h"
 
 #include <QElapsedTimer>
 #include <QMutexLocker>

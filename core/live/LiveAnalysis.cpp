@@ -1,10 +1,10 @@
-#include "ui/LiveAnalysis.h"
+#include "core/live/LiveAnalysis.h"
 
-#include "ui/FrameImage.h"
+#include "core/live/FrameImage.h"
 
 #include "core/biometrics/ModelRepository.h"
 #include "core/capture/CaptureWorker.h"
-#include "ui/FrameAnalyzer.h"
+#include "core/live/FrameAnalyzer.h"
 
 #include <QMutexLocker>
 #include <QThread>

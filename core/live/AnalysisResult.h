@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/FaceMarker.h"
+#include "core/live/FaceMarker.h"
 
 #include <QImage>
 #include <QMetaType>

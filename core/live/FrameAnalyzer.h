@@ -3,8 +3,8 @@
 #include "core/biometrics/CaptureSelector.h"
 #include "core/biometrics/FacePipeline.h"
 #include "core/capture/Frame.h"
-#include "ui/AnalysisResult.h"
-#include "ui/CaptureResult.h"
+#include "core/live/AnalysisResult.h"
+#include "core/live/CaptureResult.h"
 
 #include <QMutex>
 #include <QObject>
