@@ -4,9 +4,9 @@
 #include "core/storage/SystemClock.h"
 #include "core/workflow/Records.h"
 #include "core/workflow/RecordsThread.h"
-#include "ui/Translations.h"
-#include "ui/WindowSelfTest.h"
-#include "ui/Workstation.h"
+#include "ui/session/Translations.h"
+#include "ui/session/WindowSelfTest.h"
+#include "ui/session/Workstation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -7,8 +7,8 @@
 #include "core/storage/DatabaseUrl.h"
 #include "core/workflow/AlternateProcedureStore.h"
 #include "tests/support/ManualClock.h"
-#include "ui/AlternateProcedureLog.h"
-#include "ui/AlternateProcedureTableModel.h"
+#include "ui/desk/AlternateProcedureLog.h"
+#include "ui/desk/AlternateProcedureTableModel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -10,7 +10,7 @@
 #include "tests/support/ManualClock.h"
 #include "tests/ui/Screenshots.h"
 #include "tests/ui/TestRecords.h"
-#include "ui/FiguresView.h"
+#include "ui/supervision/FiguresView.h"
 
 #include <QBarSeries>
 #include <QBarSet>

@@ -1,7 +1,7 @@
 // The real main window over the shared video clip, under the offscreen platform.
-#include "ui/CameraView.h"
-#include "ui/MainWindow.h"
-#include "ui/Translations.h"
+#include "ui/desk/MainWindow.h"
+#include "ui/session/Translations.h"
+#include "ui/widgets/CameraView.h"
 
 #include "tests/support/TestData.h"
 

@@ -1,7 +1,7 @@
 // The decision panel's own behaviour (issue 16, point 8): Override with an
 // empty reason did nothing at all; it now says that an override needs its
 // reason, and asks for nothing to be recorded.
-#include "ui/MatchPanel.h"
+#include "ui/desk/MatchPanel.h"
 
 #include <QApplication>
 #include <QInputDialog>

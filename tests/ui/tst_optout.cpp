@@ -6,7 +6,7 @@
 #include "core/storage/DatabaseUrl.h"
 #include "core/storage/SystemClock.h"
 #include "core/workflow/AlternateProcedureStore.h"
-#include "ui/OptOutDialog.h"
+#include "ui/desk/OptOutDialog.h"
 
 #include <QComboBox>
 #include <QLabel>

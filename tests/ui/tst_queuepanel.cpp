@@ -6,8 +6,8 @@
 #include "core/workflow/ReviewQueue.h"
 #include "tests/support/ManualClock.h"
 #include "tests/ui/TestRecords.h"
-#include "ui/QueuePanel.h"
-#include "ui/QueueTableModel.h"
+#include "ui/supervision/QueuePanel.h"
+#include "ui/supervision/QueueTableModel.h"
 
 #include <QComboBox>
 #include <QFont>

@@ -1,7 +1,7 @@
 // RecentFolders (issue 16, point 8: file dialogs forgot the last folder):
 // remembered per kind of file across instances, as a save dialog's starting
 // point too, and forgotten when the folder is gone.
-#include "ui/RecentFolders.h"
+#include "ui/widgets/RecentFolders.h"
 
 #include <QDir>
 #include <QStandardPaths>

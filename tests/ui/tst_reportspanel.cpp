@@ -9,7 +9,7 @@
 #include "core/workflow/AlternateProcedureStore.h"
 #include "core/workflow/Report.h"
 #include "tests/support/ManualClock.h"
-#include "ui/ReportsPanel.h"
+#include "ui/supervision/ReportsPanel.h"
 
 #include <QComboBox>
 #include <QDateEdit>

@@ -2,8 +2,8 @@
 // language (es, fr from the build tree's .qm files, English otherwise)
 // without touching the officer's interface language; the text fits the
 // screen, small or large, and never shows a digit or a name.
-#include "ui/Translations.h"
-#include "ui/TravelerDisplay.h"
+#include "ui/desk/TravelerDisplay.h"
+#include "ui/session/Translations.h"
 
 #include <QDir>
 #include <QFileInfo>

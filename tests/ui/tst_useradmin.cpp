@@ -13,9 +13,9 @@
 #include "tests/support/ManualClock.h"
 #include "tests/ui/Screenshots.h"
 #include "tests/ui/TestRecords.h"
-#include "ui/QrCodeView.h"
-#include "ui/SignInDialog.h"
-#include "ui/UserAdminWindow.h"
+#include "ui/session/QrCodeView.h"
+#include "ui/session/SignInDialog.h"
+#include "ui/session/UserAdminWindow.h"
 
 #include <QApplication>
 #include <QComboBox>

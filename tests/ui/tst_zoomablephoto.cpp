@@ -1,6 +1,6 @@
 // The review's photo view (ZoomablePhoto, offscreen): full resolution,
 // zoom steps and their bounds, fitting, and a message in place of a photo.
-#include "ui/ZoomablePhoto.h"
+#include "ui/widgets/ZoomablePhoto.h"
 
 #include <QApplication>
 #include <QGraphicsView>

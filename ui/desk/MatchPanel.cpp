@@ -1,0 +1,359 @@
+#include "ui/desk/MatchPanel.h"
+
+#include "core/biometrics/QualityWords.h"
+#include "ui/widgets/ScoreBar.h"
+
+#include <QResizeEvent>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QImageReader>
+#include <QInputDialog>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace fg {
+namespace {
+
+// Photos are 4:5, 240x300 where there is room, down to 144x180 on a
+// 1024x600 screen.
+constexpr int kPhotoWidth = 240;
+constexpr int kPhotoHeight = 300;
+constexpr int kSmallestPhotoWidth = 144;
+constexpr int kSmallestPhotoHeight = 180;
+
+// A photo scaled to the label's size whenever that changes.
+class PhotoLabel : public QLabel {
+public:
+    using QLabel::QLabel;
+
+    void setImage(const QImage& image)
+    {
+        m_image = image;
+        rescale();
+    }
+    QSize sizeHint() const override { return {kPhotoWidth, kPhotoHeight}; }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override
+    {
+        QLabel::resizeEvent(event);
+        rescale();
+    }
+
+private:
+    void rescale()
+    {
+        if (m_image.isNull()) {
+            setPixmap(QPixmap());
+            return;
+        }
+        const QSize room = contentsRect().size() - QSize(4, 4);
+        setPixmap(QPixmap::fromImage(m_image.scaled(room.expandedTo(QSize(16, 16)), Qt::KeepAspectRatio,
+                                                    Qt::SmoothTransformation)));
+    }
+
+    QImage m_image;
+};
+
+QLabel* photoLabel(const QString& name, QWidget* parent)
+{
+    auto* label = new PhotoLabel(parent);
+    label->setObjectName(name);
+    label->setAlignment(Qt::AlignCenter);
+    label->setMinimumSize(kSmallestPhotoWidth, kSmallestPhotoHeight);
+    label->setMaximumSize(kPhotoWidth, kPhotoHeight);
+    label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    label->setFrameShape(QFrame::StyledPanel);
+    return label;
+}
+
+void showImage(QLabel* label, const QImage& image, const QString& missing)
+{
+    static_cast<PhotoLabel*>(label)->setImage(image);
+    if (image.isNull())
+        label->setText(missing);
+}
+
+// Background and text colour of each decision; the words carry the meaning,
+// the colour only repeats it.
+QString decisionStyle(Encounter::Decision decision)
+{
+    switch (decision) {
+    case Encounter::Decision::Match:
+        return QStringLiteral("background: #2e7d32; color: white;");
+    case Encounter::Decision::NoMatch:
+        return QStringLiteral("background: #c62828; color: white;");
+    case Encounter::Decision::PoorQuality:
+        return QStringLiteral("background: #f9a825; color: black;");
+    case Encounter::Decision::NoFace:
+        return QStringLiteral("background: #616161; color: white;");
+    }
+    return QString();
+}
+
+} // namespace
+
+MatchPanel::MatchPanel(QWidget* parent)
+    : QWidget(parent)
+    , m_captureImage(photoLabel(QStringLiteral("captureImage"), this))
+    , m_referenceImage(photoLabel(QStringLiteral("referenceImage"), this))
+    , m_decision(new QLabel(this))
+    , m_scoreBar(new ScoreBar(this))
+    , m_referenceDetails(new QLabel(this))
+    , m_qualityWords(new QLabel(this))
+    , m_actionState(new QLabel(this))
+    , m_captureTitle(new QLabel(this))
+    , m_referenceTitle(new QLabel(this))
+    , m_confirm(new QPushButton(this))
+    , m_override(new QPushButton(this))
+    , m_secondary(new QPushButton(this))
+    , m_next(new QPushButton(this))
+{
+    m_decision->setObjectName(QStringLiteral("decision"));
+    m_scoreBar->setObjectName(QStringLiteral("scoreBar"));
+    m_referenceDetails->setObjectName(QStringLiteral("referenceDetails"));
+    m_qualityWords->setObjectName(QStringLiteral("qualityWords"));
+    m_actionState->setObjectName(QStringLiteral("actionState"));
+    m_confirm->setObjectName(QStringLiteral("confirmButton"));
+    m_override->setObjectName(QStringLiteral("overrideButton"));
+    m_secondary->setObjectName(QStringLiteral("secondaryButton"));
+    m_next->setObjectName(QStringLiteral("nextButton"));
+
+    m_decision->setAlignment(Qt::AlignCenter);
+    QFont big = m_decision->font();
+    big.setPointSize(big.pointSize() * 2);
+    big.setBold(true);
+    m_decision->setFont(big);
+    m_decision->setMinimumHeight(m_decision->fontMetrics().height() + 12);
+    for (QLabel* label : {m_referenceDetails, m_qualityWords, m_actionState}) {
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+
+    // Shortcuts live on the main window's actions; the buttons say which.
+    connect(m_confirm, &QPushButton::clicked, this, &MatchPanel::confirmRequested);
+    connect(m_override, &QPushButton::clicked, this, &MatchPanel::askOverride);
+    connect(m_secondary, &QPushButton::clicked, this, &MatchPanel::askSecondary);
+    connect(m_next, &QPushButton::clicked, this, &MatchPanel::nextTravelerRequested);
+
+    auto* photos = new QGridLayout;
+    photos->addWidget(m_captureTitle, 0, 0, Qt::AlignHCenter);
+    photos->addWidget(m_referenceTitle, 0, 1, Qt::AlignHCenter);
+    photos->addWidget(m_captureImage, 1, 0);
+    photos->addWidget(m_referenceImage, 1, 1);
+
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_confirm);
+    actions->addWidget(m_override);
+    actions->addWidget(m_secondary);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(photos);
+    layout->addWidget(m_decision);
+    layout->addWidget(m_scoreBar);
+    layout->addWidget(m_referenceDetails);
+    layout->addWidget(m_qualityWords);
+    layout->addLayout(actions);
+    layout->addWidget(m_actionState);
+    layout->addWidget(m_next);
+    layout->addStretch(1);
+    clear();
+    retranslate();
+}
+
+void MatchPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void MatchPanel::retranslate()
+{
+    m_captureTitle->setText(tr("Capture"));
+    m_referenceTitle->setText(tr("Reference"));
+    m_confirm->setText(tr("Confirm (Enter)"));
+    m_override->setText(tr("Override… (Ctrl+O)"));
+    m_secondary->setText(tr("Secondary… (Ctrl+S)"));
+    m_next->setText(tr("Next traveler (Ctrl+N)"));
+    showState();
+    showActionState();
+}
+
+QString MatchPanel::decisionTitle(Encounter::Decision decision)
+{
+    switch (decision) {
+    case Encounter::Decision::Match:
+        return tr("MATCH");
+    case Encounter::Decision::NoMatch:
+        return tr("NO MATCH");
+    case Encounter::Decision::NoFace:
+        return tr("NO FACE");
+    case Encounter::Decision::PoorQuality:
+        return tr("POOR QUALITY");
+    }
+    return QString();
+}
+
+void MatchPanel::clear()
+{
+    m_noDecision = nullptr;
+    m_undecided.reset();
+    m_outcome.reset();
+    m_capture.reset();
+    m_referencePhoto = QImage();
+    m_decision->setStyleSheet(QString());
+    m_scoreBar->setScore(std::nullopt, 0);
+    m_scoreBar->hide();
+    m_actionWords = nullptr;
+    m_actionState->clear();
+    setActionsEnabled(false);
+    m_next->setEnabled(false);
+    showState();
+}
+
+void MatchPanel::showNoDecision(const CaptureResult& capture, Words why)
+{
+    clear();
+    m_undecided = capture;
+    m_noDecision = why;
+    m_decision->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    m_next->setEnabled(true);
+    showState();
+    showActionFailed(std::move(why));
+}
+
+void MatchPanel::showOutcome(const CaptureResult& capture, const MatchOutcome& outcome)
+{
+    m_noDecision = nullptr;
+    m_undecided.reset();
+    m_capture = capture;
+    m_outcome = outcome;
+    m_referencePhoto = QImage();
+    if (outcome.reference && !outcome.reference->photoPath.isEmpty()) {
+        QImageReader reader(outcome.reference->photoPath);
+        reader.setAutoTransform(true);
+        m_referencePhoto = reader.read();
+    }
+    m_decision->setStyleSheet(decisionStyle(outcome.decision));
+    m_scoreBar->setScore(outcome.score, outcome.threshold, outcome.decision != Encounter::Decision::PoorQuality);
+    m_scoreBar->show();
+    m_actionWords = nullptr;
+    m_actionState->clear();
+    setActionsEnabled(true);
+    m_next->setEnabled(true);
+    showState();
+}
+
+void MatchPanel::showState()
+{
+    if (!m_outcome || !m_capture) {
+        showImage(m_captureImage, m_undecided ? m_undecided->image : QImage(), tr("Waiting for the traveler"));
+        showImage(m_referenceImage, QImage(), QString());
+        m_decision->setText(m_noDecision ? tr("NO DECISION") : tr("—"));
+        m_referenceDetails->clear();
+        m_qualityWords->clear();
+        return;
+    }
+    const MatchOutcome& outcome = *m_outcome;
+    const CaptureResult& capture = *m_capture;
+    showImage(m_captureImage, capture.image, tr("No capture"));
+    showImage(m_referenceImage, m_referencePhoto,
+              outcome.reference ? tr("Reference photo unavailable") : tr("No reference"));
+    m_decision->setText(decisionTitle(outcome.decision));
+
+    QStringList details;
+    if (outcome.reference) {
+        const ReferencePerson& who = *outcome.reference;
+        details << (who.name.isEmpty() ? tr("Traveler %1").arg(who.travelerId) : who.name);
+        if (!who.citizenship.isEmpty())
+            details << tr("Nationality: %1").arg(who.citizenship);
+        if (!who.documentNumber.isEmpty())
+            details << tr("Document: %1").arg(who.documentNumber);
+        details << tr("Traveler id: %1").arg(who.travelerId);
+    }
+    if (outcome.decision == Encounter::Decision::NoMatch && !outcome.candidates.empty())
+        details << tr("Shown: the closest gallery member, below the threshold");
+    m_referenceDetails->setText(details.join(QLatin1Char('\n')));
+    QStringList words;
+    for (const QString& word : capture.qualityWords)
+        words << QualityWords::translated(word);
+    m_qualityWords->setText(words.isEmpty() ? QString() : tr("Quality: %1").arg(words.join(tr(", "))));
+}
+
+void MatchPanel::showActionRecorded(Words text)
+{
+    m_actionWords = std::move(text);
+    m_actionFailed = false;
+    showActionState();
+    setActionsEnabled(false);
+}
+
+void MatchPanel::showActionFailed(Words text)
+{
+    m_actionWords = std::move(text);
+    m_actionFailed = true;
+    showActionState();
+}
+
+void MatchPanel::showActionState()
+{
+    m_actionState->setText(m_actionWords ? m_actionWords() : QString());
+    m_actionState->setStyleSheet(m_actionWords && m_actionFailed ? QStringLiteral("color: #b00020; font-weight: bold;")
+                                                                 : QString());
+}
+
+void MatchPanel::confirmByKey()
+{
+    if (m_confirm->isEnabled())
+        m_confirm->click();
+}
+
+void MatchPanel::overrideByKey()
+{
+    if (m_override->isEnabled())
+        m_override->click();
+}
+
+void MatchPanel::secondaryByKey()
+{
+    if (m_secondary->isEnabled())
+        m_secondary->click();
+}
+
+void MatchPanel::setActionsEnabled(bool enabled)
+{
+    for (QPushButton* button : {m_confirm, m_override, m_secondary})
+        button->setEnabled(enabled);
+}
+
+void MatchPanel::askOverride()
+{
+    bool ok = false;
+    const QString reason = QInputDialog::getText(this, tr("Override the decision"),
+                                                 tr("Why is the decision overridden? (required)"), QLineEdit::Normal,
+                                                 QString(), &ok)
+                               .trimmed();
+    if (!ok)
+        return;
+    if (reason.isEmpty()) {
+        // Nothing silent: the officer learns why nothing happened.
+        showActionFailed([] { return tr("Not overridden: an override needs its reason."); });
+        return;
+    }
+    Q_EMIT overrideRequested(reason);
+}
+
+void MatchPanel::askSecondary()
+{
+    bool ok = false;
+    const QString reason = QInputDialog::getText(this, tr("Send to secondary inspection"),
+                                                 tr("Reason (optional):"), QLineEdit::Normal, QString(), &ok)
+                               .trimmed();
+    if (ok)
+        Q_EMIT secondaryRequested(reason);
+}
+
+} // namespace fg
