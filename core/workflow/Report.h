@@ -17,7 +17,7 @@ class Clock;
 class Database;
 
 // The reports supervisors and auditors export (to CSV here, to PDF in
-// ui/ReportPdf): one table of text, its title and what was selected.
+// ui/render/ReportPdf): one table of text, its title and what was selected.
 struct ReportTable {
     QString title;        // "No-match queue and resolutions"
     QString selection;    // the period and filters, in words

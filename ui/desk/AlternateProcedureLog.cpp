@@ -6,6 +6,7 @@
 #include "ui/desk/AlternateProcedureTableModel.h"
 #include "ui/render/ReportPdf.h"
 #include "ui/widgets/AuditedExport.h"
+#include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/RecentFolders.h"
 
 #include <QCheckBox>
@@ -66,7 +67,7 @@ AlternateProcedureLog::AlternateProcedureLog(const AlternateProcedureStore& stor
     , m_pageLabel(new QLabel(this))
     , m_previous(new QPushButton(this))
     , m_next(new QPushButton(this))
-    , m_message(new QLabel(this))
+    , m_message(new InlineMessage(this))
     , m_typingPause(new QTimer(this))
     , m_search(new QPushButton(this))
     , m_officerLabel(new QLabel(this))
@@ -154,9 +155,6 @@ AlternateProcedureLog::AlternateProcedureLog(const AlternateProcedureStore& stor
     header->setSectionResizeMode(QHeaderView::Interactive);
     showSortIndicator();
 
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->hide();
 
     QPushButton* exportCsvButton = m_exportCsv;
     exportCsvButton->setObjectName(QStringLiteral("exportCsvButton"));
@@ -240,8 +238,6 @@ void AlternateProcedureLog::retranslate()
     m_exportPdf->setText(tr("Export P&DF…"));
     m_model->retranslate();
     showCount();
-    if (m_messageText)
-        m_message->setText(m_messageText());
 }
 
 void AlternateProcedureLog::showCount()
@@ -338,7 +334,7 @@ int AlternateProcedureLog::pageCount() const
 
 QString AlternateProcedureLog::message() const
 {
-    return m_message->isHidden() ? QString() : m_message->text();
+    return m_message->said();
 }
 
 void AlternateProcedureLog::filtersChanged()
@@ -394,17 +390,12 @@ void AlternateProcedureLog::reload()
     showCount();
     m_previous->setEnabled(m_page > 0);
     m_next->setEnabled(m_page + 1 < pageCount());
-    m_message->hide();
-    m_message->clear();
-    m_messageText = nullptr;
+    m_message->dismiss();
 }
 
 void AlternateProcedureLog::showMessage(std::function<QString()> text, bool problem)
 {
-    m_messageText = std::move(text);
-    m_message->setText(m_messageText());
-    m_message->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());
-    m_message->show();
+    m_message->say(std::move(text), problem ? InlineMessage::Kind::Problem : InlineMessage::Kind::Information);
 }
 
 std::optional<std::vector<AlternateProcedure>> AlternateProcedureLog::allMatchingRows(QString* error) const

@@ -23,6 +23,7 @@ class QTimer;
 namespace fg {
 
 class AlternateProcedureStore;
+class InlineMessage;
 class AlternateProcedureTableModel;
 class Clock;
 
@@ -139,8 +140,7 @@ private:
     QLabel* m_pageLabel = nullptr;
     QPushButton* m_previous = nullptr;
     QPushButton* m_next = nullptr;
-    QLabel* m_message = nullptr;
-    std::function<QString()> m_messageText;
+    InlineMessage* m_message = nullptr;
     QTimer* m_typingPause = nullptr;
     QPushButton* m_search = nullptr;
     QLabel* m_officerLabel = nullptr;

@@ -8,6 +8,7 @@
 #include "ui/session/SignInDialog.h"
 #include "ui/session/Translations.h"
 #include "ui/widgets/CameraView.h"
+#include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/RecentFolders.h"
 
 #include <QAction>
@@ -316,7 +317,7 @@ void MainWindow::showReferenceState(Words text, bool problem, Words details)
     constexpr qsizetype kStatusChars = 80;
     m_referenceState->setText(words.size() > kStatusChars ? words.left(kStatusChars - 1) + QChar(0x2026) : words);
     m_referenceState->setToolTip(more.isEmpty() ? words : words + QLatin1Char('\n') + more);
-    m_referenceState->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;")
+    m_referenceState->setStyleSheet(problem ? InlineMessage::problemStyleSheet()
                                             : QStringLiteral("font-weight: bold;"));
     // Above the cameras: what the status bar cannot say whole.
     QStringList above;
@@ -326,7 +327,7 @@ void MainWindow::showReferenceState(Words text, bool problem, Words details)
         above << more;
     const QString whole = above.join(QLatin1Char('\n'));
     m_referenceDetails->setText(whole);
-    m_referenceDetails->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());
+    m_referenceDetails->setStyleSheet(problem ? InlineMessage::problemStyleSheet() : QString());
     m_referenceDetails->setVisible(!whole.isEmpty());
 }
 
@@ -500,7 +501,7 @@ void MainWindow::showRecordsState(Words text, Words details, bool problem)
     m_recordsProblem = problem;
     m_recordsState->setText(m_recordsText());
     m_recordsState->setToolTip(m_recordsDetails ? m_recordsDetails() : QString());
-    m_recordsState->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());
+    m_recordsState->setStyleSheet(problem ? InlineMessage::problemStyleSheet() : QString());
     m_recordsState->show();
 }
 

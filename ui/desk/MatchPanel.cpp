@@ -1,6 +1,7 @@
 #include "ui/desk/MatchPanel.h"
 
 #include "core/biometrics/QualityWords.h"
+#include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/ScoreBar.h"
 
 #include <QResizeEvent>
@@ -219,7 +220,7 @@ void MatchPanel::showNoDecision(const CaptureResult& capture, Words why)
     clear();
     m_undecided = capture;
     m_noDecision = why;
-    m_decision->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    m_decision->setStyleSheet(InlineMessage::problemStyleSheet());
     m_next->setEnabled(true);
     showState();
     showActionFailed(std::move(why));
@@ -301,7 +302,7 @@ void MatchPanel::showActionFailed(Words text)
 void MatchPanel::showActionState()
 {
     m_actionState->setText(m_actionWords ? m_actionWords() : QString());
-    m_actionState->setStyleSheet(m_actionWords && m_actionFailed ? QStringLiteral("color: #b00020; font-weight: bold;")
+    m_actionState->setStyleSheet(m_actionWords && m_actionFailed ? InlineMessage::problemStyleSheet()
                                                                  : QString());
 }
 

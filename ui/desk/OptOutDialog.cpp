@@ -1,6 +1,7 @@
 #include "ui/desk/OptOutDialog.h"
 
 #include "core/documents/MrzParser.h"
+#include "ui/widgets/InlineMessage.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -77,7 +78,7 @@ OptOutDialog::OptOutDialog(AlternateProcedure base, QDate today, Recorder record
     , m_citizenship(new QLineEdit(this))
     , m_outcome(new QComboBox(this))
     , m_reason(new QLineEdit(this))
-    , m_message(new QLabel(this))
+    , m_message(new InlineMessage(this))
     , m_intro(new QLabel(this))
     , m_mrzLabel(new QLabel(this))
     , m_checksBox(new QGroupBox(this))
@@ -96,7 +97,7 @@ OptOutDialog::OptOutDialog(AlternateProcedure base, QDate today, Recorder record
     m_mrzText->setFont(fixed);
     m_mrzText->setTabChangesFocus(true);
     m_mrzText->setFixedHeight(QFontMetrics(fixed).height() * 4 + 12);
-    for (QLabel* label : {m_problems, m_fields, m_message}) {
+    for (QLabel* label : {m_problems, m_fields}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
@@ -106,7 +107,6 @@ OptOutDialog::OptOutDialog(AlternateProcedure base, QDate today, Recorder record
                                                 AlternateProcedure::Outcome::NotVerified,
                                                 AlternateProcedure::Outcome::ReferredToSecondary})
         m_outcome->addItem(QString(), int(outcome));
-    m_message->hide();
     m_intro->setWordWrap(true);
 
     m_checksBox->setObjectName(QStringLiteral("visualChecks"));
@@ -208,8 +208,6 @@ void OptOutDialog::retranslate()
             label->setText(text);
     }
     m_recordButton->setText(tr("&Log alternate procedure"));
-    if (m_messageText)
-        m_message->setText(m_messageText());
     reread();
 }
 
@@ -227,7 +225,7 @@ void OptOutDialog::reread()
     }
     const bool empty = m_mrzText->toPlainText().trimmed().isEmpty();
     m_problems->setText(empty ? QString() : problems.isEmpty() ? tr("✓ The MRZ is correct.") : problems.join(QLatin1Char('\n')));
-    m_problems->setStyleSheet(!empty && m_mrz.hasErrors() ? QStringLiteral("color: #b00020;") : QString());
+    m_problems->setStyleSheet(!empty && m_mrz.hasErrors() ? InlineMessage::problemStyleSheet() : QString());
     m_apply->setVisible(suggestion);
 
     QStringList fields;
@@ -288,10 +286,7 @@ AlternateProcedure OptOutDialog::procedure() const
 
 void OptOutDialog::showMessage(std::function<QString()> text, bool problem)
 {
-    m_messageText = std::move(text);
-    m_message->setText(m_messageText());
-    m_message->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());
-    m_message->show();
+    m_message->say(std::move(text), problem ? InlineMessage::Kind::Problem : InlineMessage::Kind::Information);
 }
 
 void OptOutDialog::submit()

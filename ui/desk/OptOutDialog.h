@@ -20,6 +20,8 @@ class QPushButton;
 
 namespace fg {
 
+class InlineMessage;
+
 // The traveler declined the photo: the officer verifies the document by hand
 // (DOMAIN.md, step 5). The MRZ is typed, pasted or read by a keyboard-wedge
 // reader and checked as it changes (MrzParser: every check digit, dates,
@@ -75,8 +77,7 @@ private:
     std::vector<std::pair<QString, QComboBox*>> m_checks;
     QComboBox* m_outcome = nullptr;
     QLineEdit* m_reason = nullptr;
-    QLabel* m_message = nullptr;
-    std::function<QString()> m_messageText;
+    InlineMessage* m_message = nullptr;
     QLabel* m_intro = nullptr;
     QLabel* m_mrzLabel = nullptr;
     QGroupBox* m_checksBox = nullptr;

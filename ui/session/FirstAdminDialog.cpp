@@ -3,6 +3,7 @@
 #include "core/security/SecureBuffer.h"
 #include "core/security/UserStore.h"
 #include "ui/session/TotpEnrolmentView.h"
+#include "ui/widgets/InlineMessage.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -24,7 +25,7 @@ FirstAdminDialog::FirstAdminDialog(UserStore& users, const KeyStore& keys, const
     , m_displayName(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_repeat(new QLineEdit(this))
-    , m_message(new QLabel(this))
+    , m_message(new InlineMessage(this))
     , m_enrolment(new TotpEnrolmentView(this))
     , m_intro(new QLabel(this))
     , m_form(new QFormLayout)
@@ -39,8 +40,6 @@ FirstAdminDialog::FirstAdminDialog(UserStore& users, const KeyStore& keys, const
     m_password->setEchoMode(QLineEdit::Password);
     m_repeat->setEchoMode(QLineEdit::Password);
     m_name->setMaxLength(64);
-    m_message->setWordWrap(true);
-    m_message->hide();
 
     // Page 1: the account.
     auto* accountPage = new QWidget(m_pages);
@@ -110,16 +109,11 @@ void FirstAdminDialog::retranslate()
     m_quitButton->setText(tr("&Quit"));
     m_enrolIntro->setText(tr("Then sign in with the name, the password and the app's code."));
     m_doneButton->setText(tr("I have added the key — &sign in"));
-    if (m_problem)
-        m_message->setText(m_problem());
 }
 
 void FirstAdminDialog::showProblem(std::function<QString()> text)
 {
-    m_problem = std::move(text);
-    m_message->setText(m_problem());
-    m_message->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
-    m_message->show();
+    m_message->sayProblem(std::move(text));
     adjustSize();
 }
 

@@ -14,6 +14,7 @@ class QStackedWidget;
 
 namespace fg {
 
+class InlineMessage;
 class KeyStore;
 class TotpEnrolmentView;
 class UserStore;
@@ -55,7 +56,7 @@ private:
     QLineEdit* m_displayName = nullptr;
     QLineEdit* m_password = nullptr;
     QLineEdit* m_repeat = nullptr;
-    QLabel* m_message = nullptr;
+    InlineMessage* m_message = nullptr;
     TotpEnrolmentView* m_enrolment = nullptr;
     QLabel* m_intro = nullptr;
     QFormLayout* m_form = nullptr;
@@ -63,7 +64,6 @@ private:
     QPushButton* m_quitButton = nullptr;
     QLabel* m_enrolIntro = nullptr;
     QPushButton* m_doneButton = nullptr;
-    std::function<QString()> m_problem;
     QString m_createdName;
     QString m_secret;
 };

@@ -2,6 +2,7 @@
 
 #include "core/security/PasswordPolicy.h"
 #include "core/security/SecureBuffer.h"
+#include "ui/widgets/InlineMessage.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -26,7 +27,7 @@ SignInDialog::SignInDialog(const Authenticator& authenticator, const QString& lo
     , m_code(new QLineEdit(this))
     , m_newPassword(new QLineEdit(this))
     , m_repeat(new QLineEdit(this))
-    , m_message(new QLabel(this))
+    , m_message(new InlineMessage(this))
     , m_buttons(new QDialogButtonBox(this))
     , m_intro(new QLabel(this))
     , m_form(new QFormLayout)
@@ -54,9 +55,6 @@ SignInDialog::SignInDialog(const Authenticator& authenticator, const QString& lo
     m_password->setMaxLength(1024);
     m_code->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9 ]{0,7}")), m_code));
     m_code->setInputMethodHints(Qt::ImhDigitsOnly);
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->hide();
     m_intro->setWordWrap(true);
 
     for (QLineEdit* field : {m_name, m_password, m_code, m_newPassword, m_repeat}) {
@@ -132,8 +130,6 @@ void SignInDialog::retranslate()
     m_code->setPlaceholderText(tr("6 digits from the authenticator app"));
     m_signIn->setText(m_pending ? tr("&Change password and sign in") : unlocking ? tr("&Unlock") : tr("&Sign in"));
     m_leave->setText(unlocking ? tr("&End session") : tr("&Quit"));
-    if (m_problem)
-        m_message->setText(m_problem());
 }
 
 void SignInDialog::updateButton()
@@ -149,10 +145,7 @@ void SignInDialog::updateButton()
 
 void SignInDialog::showProblem(std::function<QString()> text)
 {
-    m_problem = std::move(text);
-    m_message->setText(m_problem());
-    m_message->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
-    m_message->show();
+    m_message->sayProblem(std::move(text));
     adjustSize();
 }
 
@@ -198,12 +191,9 @@ void SignInDialog::setChecking(bool checking)
         field->setEnabled(!checking);
     if (checking) {
         m_buttons->buttons().constFirst()->setEnabled(false);
-        m_problem = nullptr;
-        m_message->setStyleSheet(QString());
-        m_message->setText(tr("Checking…"));
-        m_message->show();
+        m_message->say([] { return tr("Checking…"); }, InlineMessage::Kind::Information);
     } else {
-        m_message->hide();
+        m_message->dismiss();
         updateButton();
     }
 }
@@ -254,8 +244,7 @@ void SignInDialog::passwordChecked(const QString& name, const QString& hash, boo
 void SignInDialog::askForNewPassword(const UserAccount& account)
 {
     m_pending = account;
-    m_problem = nullptr;
-    m_message->hide();
+    m_message->dismiss();
     for (QLineEdit* field : {m_name, m_password, m_code})
         m_form->setRowVisible(field, false);
     m_form->setRowVisible(m_newPassword, true);

@@ -18,6 +18,8 @@ class QLineEdit;
 
 namespace fg {
 
+class InlineMessage;
+
 // Sign-in with a name, a password and the six-digit code of the user's
 // authenticator app (TOTP). Used at start-up and to unlock a locked session:
 // unlocking asks for the same user again, or lets the officer end the
@@ -83,13 +85,12 @@ private:
     QLineEdit* m_code = nullptr;
     QLineEdit* m_newPassword = nullptr;
     QLineEdit* m_repeat = nullptr;
-    QLabel* m_message = nullptr;
+    InlineMessage* m_message = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QLabel* m_intro = nullptr;
     QFormLayout* m_form = nullptr;
     QPushButton* m_signIn = nullptr;
     QPushButton* m_leave = nullptr;
-    std::function<QString()> m_problem;
     std::optional<UserAccount> m_account;
     PasswordChanger m_changer;
     std::optional<UserAccount> m_pending; // signed in, choosing a new password

@@ -5,6 +5,7 @@
 #include "core/storage/Clock.h"
 #include "ui/desk/MainWindow.h"
 #include "ui/session/TotpEnrolmentView.h"
+#include "ui/widgets/InlineMessage.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -23,8 +24,6 @@
 
 namespace fg {
 namespace {
-
-const QString kProblemStyle = QStringLiteral("color: #b00020; font-weight: bold;");
 
 enum Column { NameColumn, DisplayNameColumn, RoleColumn, StateColumn, CreatedColumn, ColumnCount };
 
@@ -57,7 +56,7 @@ QLabel* problemLine(QDialog* dialog)
     auto* message = new QLabel(dialog);
     message->setObjectName(QStringLiteral("accountMessage"));
     message->setWordWrap(true);
-    message->setStyleSheet(kProblemStyle);
+    message->setStyleSheet(InlineMessage::problemStyleSheet());
     message->hide();
     return message;
 }
@@ -84,7 +83,7 @@ UserAdminWindow::UserAdminWindow(UserStore& users, const KeyStore& keys, const C
     , m_resetPassword(new QPushButton(this))
     , m_resetTotp(new QPushButton(this))
     , m_setRole(new QPushButton(this))
-    , m_message(new QLabel(this))
+    , m_message(new InlineMessage(this))
 {
     setObjectName(QStringLiteral("userAdminWindow"));
     m_identity->setObjectName(QStringLiteral("userAdminIdentity"));
@@ -97,8 +96,6 @@ UserAdminWindow::UserAdminWindow(UserStore& users, const KeyStore& keys, const C
     m_resetTotp->setObjectName(QStringLiteral("userResetTotp"));
     m_setRole->setObjectName(QStringLiteral("userSetRole"));
     m_message->setObjectName(QStringLiteral("userMessage"));
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -136,8 +133,7 @@ UserAdminWindow::UserAdminWindow(UserStore& users, const KeyStore& keys, const C
 void UserAdminWindow::setUser(const std::optional<UserAccount>& admin)
 {
     m_admin = admin && admin->role == Role::Admin ? admin : std::nullopt;
-    m_words = nullptr;
-    m_message->clear();
+    m_message->dismiss();
     refresh();
     retranslate();
 }
@@ -222,10 +218,7 @@ void UserAdminWindow::updateButtons()
 
 void UserAdminWindow::say(std::function<QString()> words, bool problem)
 {
-    m_words = std::move(words);
-    m_wordsAreProblem = problem;
-    m_message->setText(m_words());
-    m_message->setStyleSheet(problem ? kProblemStyle : QString());
+    m_message->say(std::move(words), problem ? InlineMessage::Kind::Problem : InlineMessage::Kind::Information);
 }
 
 bool UserAdminWindow::act(const std::function<bool(const QString& actor, QString* error)>& step,
@@ -383,7 +376,7 @@ void UserAdminWindow::askForPassword(const QString& title, const QString& introT
         if (apply(SecureBuffer::fromBytes(std::move(typed))))
             dialog.accept();
         else
-            showProblem(&dialog, message, m_words());
+            showProblem(&dialog, message, m_message->said());
     });
     dialog.exec();
 }
@@ -493,8 +486,6 @@ void UserAdminWindow::retranslate()
                                                            : tr("%1 (%2)").arg(m_admin->displayName, m_admin->name);
         m_identity->setText(tr("%1 · %2").arg(who, MainWindow::roleTitle(m_admin->role)));
     }
-    if (m_words)
-        m_message->setText(m_words());
 }
 
 } // namespace fg

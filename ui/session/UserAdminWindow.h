@@ -17,6 +17,7 @@ class QTableWidget;
 namespace fg {
 
 class Clock;
+class InlineMessage;
 class KeyStore;
 class SecureBuffer;
 
@@ -101,9 +102,7 @@ private:
     QPushButton* m_resetPassword;
     QPushButton* m_resetTotp;
     QPushButton* m_setRole;
-    QLabel* m_message;
-    std::function<QString()> m_words;
-    bool m_wordsAreProblem = false;
+    InlineMessage* m_message;
     QString m_lastSecret;
 };
 

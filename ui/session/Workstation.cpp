@@ -21,6 +21,7 @@
 #include "ui/session/SignInDialog.h"
 #include "ui/session/UserAdminWindow.h"
 #include "ui/supervision/SupervisorWindow.h"
+#include "ui/widgets/InlineMessage.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -503,7 +504,7 @@ void Workstation::showMatchingState()
         m_matchingState->setStyleSheet(QString());
     } else {
         m_matchingState->setText(tr("Matching: service at %1 unreachable (%2)").arg(where, m_matchingReason));
-        m_matchingState->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+        m_matchingState->setStyleSheet(InlineMessage::problemStyleSheet());
     }
 }
 

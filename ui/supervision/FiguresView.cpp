@@ -6,6 +6,7 @@
 #include "core/storage/Clock.h"
 #include "ui/desk/MainWindow.h"
 #include "ui/supervision/FiguresCharts.h"
+#include "ui/widgets/InlineMessage.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -91,7 +92,7 @@ FiguresView::FiguresView(const PortFiguresCalculator& calculator, const Clock& c
     m_flightLabel = new QLabel(page);
     m_flight = new QComboBox(page);
     m_refresh = new QPushButton(page);
-    m_message = new QLabel(page);
+    m_message = new InlineMessage(page);
     m_from->setObjectName(QStringLiteral("fromDate"));
     m_until->setObjectName(QStringLiteral("untilDate"));
     m_workstation->setObjectName(QStringLiteral("workstationFilter"));
@@ -99,9 +100,6 @@ FiguresView::FiguresView(const PortFiguresCalculator& calculator, const Clock& c
     m_flight->setObjectName(QStringLiteral("flightFilter"));
     m_refresh->setObjectName(QStringLiteral("refreshButton"));
     m_message->setObjectName(QStringLiteral("figuresMessage"));
-    m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
-    m_message->hide();
 
     // Whole local calendar days, the last kDefaultDays including today.
     const QDate today = m_clock.now().toLocalTime().date();
@@ -217,8 +215,6 @@ void FiguresView::retranslate()
         m_tiles[std::size_t(i)].title->setText(titles[std::size_t(i)]);
     showAccess();
     showFigures();
-    if (m_messageText)
-        m_message->setText(m_messageText());
 }
 
 bool FiguresView::allowed() const
@@ -354,21 +350,17 @@ void FiguresView::showTiles()
 
 void FiguresView::showMessage(std::function<QString()> text)
 {
-    m_messageText = std::move(text);
-    m_message->setText(m_messageText());
-    m_message->show();
+    m_message->sayProblem(std::move(text));
 }
 
 void FiguresView::clearMessage()
 {
-    m_messageText = nullptr;
-    m_message->clear();
-    m_message->hide();
+    m_message->dismiss();
 }
 
 QString FiguresView::message() const
 {
-    return m_message->isHidden() ? QString() : m_message->text();
+    return m_message->said();
 }
 
 } // namespace fg

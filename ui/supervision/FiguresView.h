@@ -23,6 +23,7 @@ class QScrollArea;
 namespace fg {
 
 class Clock;
+class InlineMessage;
 
 // The port's figures for the supervisor's window (issue 5): what
 // PortFiguresCalculator computes over a period (whole local days, default
@@ -105,7 +106,6 @@ private:
     std::optional<UserAccount> m_user;
     std::optional<CalibrationTable> m_calibration;
     std::optional<PortFigures> m_figures;
-    std::function<QString()> m_messageText;
 
     QLabel* m_access = nullptr;
     QScrollArea* m_content = nullptr;
@@ -120,7 +120,7 @@ private:
     QLabel* m_flightLabel = nullptr;
     QComboBox* m_flight = nullptr;
     QPushButton* m_refresh = nullptr;
-    QLabel* m_message = nullptr;
+    InlineMessage* m_message = nullptr;
     std::array<TileWidgets, TileCount> m_tiles;
 
     FiguresCharts* m_charts = nullptr;

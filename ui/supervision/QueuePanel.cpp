@@ -2,6 +2,7 @@
 
 #include "core/storage/Clock.h"
 #include "ui/supervision/QueueTableModel.h"
+#include "ui/widgets/InlineMessage.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -48,7 +49,7 @@ QueuePanel::QueuePanel(const ReviewQueue& queue, const Clock& clock, std::chrono
     , m_officer(new QLineEdit(this))
     , m_table(new QTableView(this))
     , m_countLabel(new QLabel(this))
-    , m_message(new QLabel(this))
+    , m_message(new InlineMessage(this))
     , m_previous(new QPushButton(this))
     , m_next(new QPushButton(this))
     , m_refresh(new QPushButton(this))
@@ -93,8 +94,6 @@ QueuePanel::QueuePanel(const ReviewQueue& queue, const Clock& clock, std::chrono
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
 
-    m_message->setWordWrap(true);
-    m_message->hide();
 
     auto* filters = new QGridLayout;
     filters->addWidget(m_reasonLabel, 0, 0);
@@ -230,7 +229,7 @@ bool QueuePanel::selectItem(qint64 itemId)
 
 QString QueuePanel::messageText() const
 {
-    return m_message->isVisible() || !m_message->text().isEmpty() ? m_message->text() : QString();
+    return m_message->said();
 }
 
 void QueuePanel::refresh()
@@ -265,9 +264,7 @@ void QueuePanel::refresh()
         selectItem(selected);
     showSortIndicator();
     showCount();
-    m_message->hide();
-    m_message->clear();
-    m_messageText = nullptr;
+    m_message->dismiss();
     updateActions();
 }
 
@@ -320,8 +317,6 @@ void QueuePanel::retranslate()
     m_claim->setText(tr("&Claim and review (Ctrl+K)"));
     m_model->retranslate();
     showCount();
-    if (m_messageText)
-        m_message->setText(m_messageText());
 }
 
 void QueuePanel::fillChoices()
@@ -376,10 +371,7 @@ void QueuePanel::showCount()
 
 void QueuePanel::showMessage(std::function<QString()> text, bool problem)
 {
-    m_messageText = std::move(text);
-    m_message->setText(m_messageText());
-    m_message->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());
-    m_message->show();
+    m_message->say(std::move(text), problem ? InlineMessage::Kind::Problem : InlineMessage::Kind::Information);
 }
 
 void QueuePanel::updateActions()

@@ -19,6 +19,7 @@ class QTimer;
 namespace fg {
 
 class Clock;
+class InlineMessage;
 class QueueTableModel;
 
 // The supervisor's no-match queue: filters (reason, state, flight, camera,
@@ -89,14 +90,13 @@ private:
     QLineEdit* m_officer;
     QTableView* m_table;
     QLabel* m_countLabel;
-    QLabel* m_message;
+    InlineMessage* m_message;
     QPushButton* m_previous;
     QPushButton* m_next;
     QPushButton* m_refresh;
     QPushButton* m_review;
     QPushButton* m_claim;
     QTimer* m_poll;
-    std::function<QString()> m_messageText;
     QueueQuery::SortColumn m_sortBy = QueueQuery::SortColumn::Age;
     Qt::SortOrder m_order = Qt::AscendingOrder;
     int m_page = 0;

@@ -3,6 +3,7 @@
 #include "core/storage/Clock.h"
 #include "ui/render/ReportPdf.h"
 #include "ui/widgets/AuditedExport.h"
+#include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/RecentFolders.h"
 
 #include <QComboBox>
@@ -51,7 +52,7 @@ ReportsPanel::ReportsPanel(const ReportBuilder& builder, const Clock& clock, QWi
     , m_rowCount(new QLabel(this))
     , m_exportCsv(new QPushButton(this))
     , m_exportPdf(new QPushButton(this))
-    , m_message(new QLabel(this))
+    , m_message(new InlineMessage(this))
 {
     m_kind->setObjectName(QStringLiteral("reportKind"));
     m_from->setObjectName(QStringLiteral("reportFrom"));
@@ -92,11 +93,10 @@ ReportsPanel::ReportsPanel(const ReportBuilder& builder, const Clock& clock, QWi
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
     m_title->setFont(titleFont);
-    for (QLabel* label : {m_selection, m_summary, m_message}) {
+    for (QLabel* label : {m_selection, m_summary}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
-    m_message->hide();
 
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -170,8 +170,6 @@ void ReportsPanel::retranslate()
     QString error;
     if (!rebuild(&error))
         showMessage([error] { return tr("The report could not be built: %1").arg(error); }, true);
-    else if (m_messageText)
-        m_message->setText(m_messageText());
 }
 
 void ReportsPanel::setUser(const std::optional<UserAccount>& user)
@@ -202,7 +200,7 @@ void ReportsPanel::setKind(ReportQuery::Kind kind)
 
 QString ReportsPanel::message() const
 {
-    return m_message->isHidden() ? QString() : m_message->text();
+    return m_message->said();
 }
 
 void ReportsPanel::refresh()
@@ -277,17 +275,12 @@ void ReportsPanel::showReport(const std::optional<ReportTable>& table)
 
 void ReportsPanel::showMessage(std::function<QString()> text, bool problem)
 {
-    m_messageText = std::move(text);
-    m_message->setText(m_messageText());
-    m_message->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());
-    m_message->show();
+    m_message->say(std::move(text), problem ? InlineMessage::Kind::Problem : InlineMessage::Kind::Information);
 }
 
 void ReportsPanel::clearMessage()
 {
-    m_messageText = nullptr;
-    m_message->clear();
-    m_message->hide();
+    m_message->dismiss();
 }
 
 bool ReportsPanel::exportCsv(const QString& path, QString* error, qint64* rows)

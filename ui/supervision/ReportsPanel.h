@@ -18,6 +18,7 @@ class QTableWidget;
 namespace fg {
 
 class Clock;
+class InlineMessage;
 
 // The supervisor's window's reports (issue 5): a report chosen (the no-match
 // queue and its resolutions, alternate procedures, deletions, key accesses,
@@ -97,7 +98,6 @@ private:
     std::optional<ReportTable> m_report;
     FilePicker m_pickFile;
     ExportRecorder m_recordExport;
-    std::function<QString()> m_messageText;
 
     QLabel* m_kindLabel = nullptr;
     QComboBox* m_kind = nullptr;
@@ -114,7 +114,7 @@ private:
     QLabel* m_rowCount = nullptr;
     QPushButton* m_exportCsv = nullptr;
     QPushButton* m_exportPdf = nullptr;
-    QLabel* m_message = nullptr;
+    InlineMessage* m_message = nullptr;
 };
 
 } // namespace fg

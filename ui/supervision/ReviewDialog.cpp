@@ -6,6 +6,7 @@
 #include "core/workflow/EncounterStore.h"
 #include "core/workflow/ReviewQueue.h"
 #include "ui/supervision/QueueTableModel.h"
+#include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/ScoreBar.h"
 #include "ui/widgets/ZoomablePhoto.h"
 
@@ -93,7 +94,7 @@ ReviewDialog::ReviewDialog(const ReviewQueue& queue, const EncounterStore& encou
     , m_noteLabel(new QLabel(this))
     , m_note(new QPlainTextEdit(this))
     , m_readOnly(new QLabel(this))
-    , m_message(new QLabel(this))
+    , m_message(new InlineMessage(this))
     , m_claim(new QPushButton(this))
     , m_release(new QPushButton(this))
     , m_resolve(new QPushButton(this))
@@ -126,8 +127,6 @@ ReviewDialog::ReviewDialog(const ReviewQueue& queue, const EncounterStore& encou
     m_details->setTextFormat(Qt::RichText);
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->setWordWrap(true);
-    m_message->hide();
     m_readOnly->setWordWrap(true);
     m_note->setTabChangesFocus(true);
     m_note->setMaximumHeight(64);
@@ -330,8 +329,6 @@ void ReviewDialog::retranslate()
         showPhoto(m_capture, false);
         showPhoto(m_reference, true);
     }
-    if (m_messageText)
-        m_message->setText(m_messageText());
 }
 
 void ReviewDialog::showReview(const QueueItemReview& review)
@@ -550,11 +547,7 @@ void ReviewDialog::updateActions()
 
 void ReviewDialog::showMessage(std::function<QString()> text, bool problem)
 {
-    m_messageText = std::move(text);
-    m_message->setText(m_messageText());
-    m_message->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;")
-                                     : QStringLiteral("color: #1b5e20; font-weight: bold;"));
-    m_message->show();
+    m_message->say(std::move(text), problem ? InlineMessage::Kind::Problem : InlineMessage::Kind::Done);
 }
 
 void ReviewDialog::resolveChosen()

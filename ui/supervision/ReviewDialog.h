@@ -20,6 +20,7 @@ namespace fg {
 
 class Clock;
 class EncounterStore;
+class InlineMessage;
 class ReviewQueue;
 class ScoreBar;
 class ZoomablePhoto;
@@ -98,12 +99,11 @@ private:
     QLabel* m_noteLabel;
     QPlainTextEdit* m_note;
     QLabel* m_readOnly;
-    QLabel* m_message;
+    InlineMessage* m_message;
     QPushButton* m_claim;
     QPushButton* m_release;
     QPushButton* m_resolve;
     QPushButton* m_close;
-    std::function<QString()> m_messageText;
 };
 
 } // namespace fg
