@@ -39,6 +39,23 @@ std::optional<Settings> settingsFor(const TestDatabase& database, QString* error
     return settings;
 }
 
+// A test database, the settings that name it (with a key file) and a clock.
+struct Target {
+    TestDatabase database;
+    fg::SystemClock clock;
+    std::optional<Settings> settings;
+    QString error;
+
+    // False with error set when the database or the key file cannot be made.
+    bool prepare()
+    {
+        if (!database.isReady(&error))
+            return false;
+        settings = settingsFor(database, &error);
+        return settings.has_value();
+    }
+};
+
 // The largest gap between two ticks of a 5 ms timer on the calling thread.
 class LoopWatch {
 public:
@@ -75,13 +92,12 @@ class TestRecordsThread : public QObject {
 private Q_SLOTS:
     void aPurgeLeavesTheCallingThreadFree()
     {
-        TestDatabase target;
-        FG_REQUIRE_DATABASE(target);
+        Target target;
+        QVERIFY2(target.prepare(), qPrintable(target.error));
+        const Settings& settings = *target.settings;
+        const fg::SystemClock& clock = target.clock;
         QString error;
-        const std::optional<Settings> settings = settingsFor(target, &error);
-        QVERIFY2(settings, qPrintable(error));
-        const fg::SystemClock clock;
-        const std::unique_ptr<Records> records = Records::open(*settings, clock, QStringLiteral("test:gui"), &error);
+        const std::unique_ptr<Records> records = Records::open(settings, clock, QStringLiteral("test:gui"), &error);
         QVERIFY2(records, qPrintable(error));
 
         // 20,000 photos past their retention, under the records' own key.
@@ -95,7 +111,7 @@ private Q_SLOTS:
                  qPrintable(error));
 
         const std::unique_ptr<RecordsThread> thread =
-            RecordsThread::open(*settings, clock, QStringLiteral("test:records-thread"), &error);
+            RecordsThread::open(settings, clock, QStringLiteral("test:records-thread"), &error);
         QVERIFY2(thread, qPrintable(error));
         QSignalSpy purged(thread.get(), &RecordsThread::purged);
         QSignalSpy failed(thread.get(), &RecordsThread::purgeFailed);
@@ -145,13 +161,12 @@ private Q_SLOTS:
 
     void jobsRunInOrderOffTheCallingThread()
     {
-        TestDatabase target;
-        FG_REQUIRE_DATABASE(target);
+        Target target;
+        QVERIFY2(target.prepare(), qPrintable(target.error));
+        const Settings& settings = *target.settings;
+        const fg::SystemClock& clock = target.clock;
         QString error;
-        const std::optional<Settings> settings = settingsFor(target, &error);
-        QVERIFY2(settings, qPrintable(error));
-        const fg::SystemClock clock;
-        const std::unique_ptr<RecordsThread> thread = RecordsThread::open(*settings, clock, QStringLiteral("test"), &error);
+        const std::unique_ptr<RecordsThread> thread = RecordsThread::open(settings, clock, QStringLiteral("test"), &error);
         QVERIFY2(thread, qPrintable(error));
 
         QList<int> order;
@@ -180,13 +195,12 @@ private Q_SLOTS:
 
     void closingCancelsWhatIsStillQueued()
     {
-        TestDatabase target;
-        FG_REQUIRE_DATABASE(target);
+        Target target;
+        QVERIFY2(target.prepare(), qPrintable(target.error));
+        const Settings& settings = *target.settings;
+        const fg::SystemClock& clock = target.clock;
         QString error;
-        const std::optional<Settings> settings = settingsFor(target, &error);
-        QVERIFY2(settings, qPrintable(error));
-        const fg::SystemClock clock;
-        std::unique_ptr<RecordsThread> thread = RecordsThread::open(*settings, clock, QStringLiteral("test"), &error);
+        std::unique_ptr<RecordsThread> thread = RecordsThread::open(settings, clock, QStringLiteral("test"), &error);
         QVERIFY2(thread, qPrintable(error));
 
         std::atomic<bool> running = false;
@@ -208,15 +222,13 @@ private Q_SLOTS:
 
     void aRecordsThreadThatCannotOpenSaysWhy()
     {
-        TestDatabase target;
-        FG_REQUIRE_DATABASE(target);
+        Target target;
+        QVERIFY2(target.prepare(), qPrintable(target.error));
+        Settings settings = *target.settings;
+        const QString missing = QDir(target.database.scratchDir()).filePath(QStringLiteral("no-such.kek"));
         QString error;
-        std::optional<Settings> settings = settingsFor(target, &error);
-        QVERIFY2(settings, qPrintable(error));
-        const QString missing = QDir(target.scratchDir()).filePath(QStringLiteral("no-such.kek"));
-        QVERIFY2(settings->set(QStringLiteral("security/keyFile"), missing, &error), qPrintable(error));
-        const fg::SystemClock clock;
-        QVERIFY(!RecordsThread::open(*settings, clock, QStringLiteral("test"), &error));
+        QVERIFY2(settings.set(QStringLiteral("security/keyFile"), missing, &error), qPrintable(error));
+        QVERIFY(!RecordsThread::open(settings, target.clock, QStringLiteral("test"), &error));
         QVERIFY2(error.contains(QStringLiteral("no-such.kek")), qPrintable(error));
     }
 };
