@@ -65,6 +65,27 @@ private Q_SLOTS:
         QVERIFY(!DatabaseUrl::parse(text, &error));
         QVERIFY2(error.contains(mentions), qPrintable(error));
     }
+
+    // Issue 18: a URL that does not parse is quoted in its error, never with
+    // its password (the error goes to logs, dialogs and the terminal).
+    void refusalsNeverQuoteThePassword_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("no database") << "postgresql://officer:Tr0ub4dor@db.port.example:5432/";
+        QTest::newRow("nested path") << "postgresql://officer:Tr0ub4dor@db.port.example/a/b";
+        QTest::newRow("no host") << "postgresql://officer:Tr0ub4dor@/records";
+        QTest::newRow("other scheme") << "mysql://officer:Tr0ub4dor@db.port.example/records";
+        QTest::newRow("not strict") << "postgresql://officer:Tr0ub4dor@db port example/records";
+        QTest::newRow("colon in password") << "postgres://officer:Tr0u:b4dor@/records";
+    }
+    void refusalsNeverQuoteThePassword()
+    {
+        QFETCH(QString, text);
+        QString error;
+        QVERIFY(!DatabaseUrl::parse(text, &error));
+        QVERIFY2(!error.contains(QLatin1String("Tr0u")) && !error.contains(QLatin1String("b4dor")), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("officer")), qPrintable(error)); // still says which URL
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDatabaseUrl)
