@@ -1,6 +1,7 @@
 // facegate: the officer workstation GUI (ARCHITECTURE.md).
 #include "core/biometrics/QualityLimits.h"
 #include "core/config/Settings.h"
+#include "core/security/SystemAccount.h"
 #include "core/storage/SystemClock.h"
 #include "core/workflow/Records.h"
 #include "core/workflow/RecordsThread.h"
@@ -153,7 +154,8 @@ int main(int argc, char* argv[])
     if (!fg::Translations::apply(settings->text(QStringLiteral("ui/language")), &error))
         qWarning("facegate: %s", qPrintable(error));
     const fg::SystemClock clock;
-    const QString actor = QStringLiteral("workstation:") + qEnvironmentVariable("USER", QStringLiteral("unknown"));
+    // Who acts before anyone signs in: the account the program runs as, never $USER.
+    const QString actor = QStringLiteral("workstation:") + fg::systemAccountName();
     std::unique_ptr<fg::Records> records = fg::Records::open(*settings, clock, actor, &error);
     if (!records)
         return refuseToStart(QObject::tr("The encounter records cannot be opened:"), error);

@@ -4,26 +4,10 @@
 #include "core/security/AuditLog.h"
 #include "core/security/KeyStore.h"
 #include "core/security/SecureBuffer.h"
+#include "core/security/SystemAccount.h"
 #include "core/storage/Database.h"
 
-
-#include <unistd.h>
-
 namespace fg::cli {
-namespace {
-
-QString loginName()
-{
-    QString name = qEnvironmentVariable("USER");
-    if (name.isEmpty())
-        name = qEnvironmentVariable("LOGNAME");
-    if (name.isEmpty())
-        name = QStringLiteral("uid%1").arg(::getuid());
-    return name;
-}
-
-} // namespace
-
 namespace {
 
 // The configuration file (Settings::defaultPath()), or the defaults without one.
@@ -51,7 +35,7 @@ std::optional<LockoutPolicy> configuredLockoutPolicy(QString* error)
 RecordsSession::RecordsSession(std::unique_ptr<Database> database, const Clock& clock)
     : m_database(std::move(database))
     , m_clock(clock)
-    , m_actor(QStringLiteral("cli:") + loginName())
+    , m_actor(QStringLiteral("cli:") + systemAccountName())
 {
     m_audit = std::make_unique<AuditLog>(*m_database, m_clock);
 }

@@ -10,6 +10,7 @@
 #include "core/security/KeyEncryptionKey.h"
 #include "core/security/KeyStore.h"
 #include "core/security/SecureBuffer.h"
+#include "core/security/SystemAccount.h"
 #include "core/security/Totp.h"
 #include "core/security/UserStore.h"
 #include "core/storage/Database.h"
@@ -29,7 +30,9 @@
 
 namespace {
 
-const char* const kLogin = "tester";
+// What $USER claims for the CLI's runs: the audit ignores it (issue 18) and
+// names the account the process runs as (systemAccountName()).
+const char* const kClaimedLogin = "mallory";
 const char* const kAdminPassword = "correct horse battery";
 const char* const kOfficerPassword = "staple-gun-lantern-7";
 
@@ -57,7 +60,8 @@ public:
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("HOME"), m_target.scratchDir()); // no default key file of the real user
-        env.insert(QStringLiteral("USER"), QLatin1String(kLogin));
+        env.insert(QStringLiteral("USER"), QLatin1String(kClaimedLogin));
+        env.insert(QStringLiteral("LOGNAME"), QLatin1String(kClaimedLogin));
         env.remove(QStringLiteral("FACEGATE_KEY_FILE"));
         env.remove(QStringLiteral("FACEGATE_PASSPHRASE"));
         process.setProcessEnvironment(env);
@@ -272,7 +276,7 @@ struct Users {
     do {                                                                                             \
         QCOMPARE((event).actor, QStringLiteral("officer:" admin));                                  \
         QCOMPARE((event).details.value(QStringLiteral("via")).toString(),                           \
-                 QStringLiteral("cli:") + QLatin1String(kLogin));                                   \
+                 QStringLiteral("cli:") + fg::systemAccountName());                                 \
     } while (false)
 
 qint64 userCount(const fg::test::TestDatabase& target)
@@ -384,7 +388,7 @@ private Q_SLOTS:
         QCOMPARE(fg::Base32::decode(run.json.value(QStringLiteral("totp_secret")).toString()).value_or(QByteArray()).size(),
                  qsizetype(20));
         QVERIFY(run.json.value(QStringLiteral("totp_uri")).toString().startsWith(QStringLiteral("otpauth://totp/")));
-        QCOMPARE(run.json.value(QStringLiteral("by")).toString(), QStringLiteral("cli:") + QLatin1String(kLogin));
+        QCOMPARE(run.json.value(QStringLiteral("by")).toString(), QStringLiteral("cli:") + fg::systemAccountName());
         QVERIFY(!run.out.contains(QLatin1String(kAdminPassword)));
         Phone adminPhone(
             fg::Base32::decode(run.json.value(QStringLiteral("totp_secret")).toString()).value_or(QByteArray()));
@@ -444,8 +448,10 @@ private Q_SLOTS:
                 ++adminSignIns;
         }
         // The first admin by the operator; olga by the administrator, through the operator's CLI.
-        QCOMPARE(added, (QStringList{QStringLiteral("user:admin cli:tester "),
-                                     QStringLiteral("user:olga officer:admin cli:tester")}));
+        const QString operatorActor = QStringLiteral("cli:") + fg::systemAccountName();
+        QVERIFY(!operatorActor.contains(QLatin1String(kClaimedLogin)));
+        QCOMPARE(added, (QStringList{QStringLiteral("user:admin %1 ").arg(operatorActor),
+                                     QStringLiteral("user:olga officer:admin %1").arg(operatorActor)}));
         QCOMPARE(adminSignIns, 2);
         const auto verification = audit.verify(&error);
         QVERIFY2(verification && verification->intact, qPrintable(error));

@@ -4,6 +4,7 @@
 #include "core/security/AuditLog.h"
 #include "core/security/KeyEncryptionKey.h"
 #include "core/security/KeyStore.h"
+#include "core/security/SystemAccount.h"
 #include "core/storage/Database.h"
 #include "core/workflow/EncounterStore.h"
 #include "core/workflow/Purger.h"
@@ -604,7 +605,7 @@ CliRun runPurge(const TestDatabase& target, const QStringList& extra, const QStr
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("USER"), QStringLiteral("tester"));
+    env.insert(QStringLiteral("USER"), QStringLiteral("mallory")); // ignored: the actor is the process's account
     env.insert(QStringLiteral("FACEGATE_CONFIG"), config);
     // The purge needs no key: none is given, and the default one must not be made.
     env.insert(QStringLiteral("HOME"), target.scratchDir());
@@ -679,15 +680,16 @@ void TestPurger::cliPurgesAsOfNow()
 
     QVERIFY2(records.open(&error), qPrintable(error));
     QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM photos")), 0);
-    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM deletions WHERE deleted_by = 'cli:tester'")), 6);
+    const QString actor = QStringLiteral("cli:") + fg::systemAccountName();
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM deletions WHERE deleted_by = ?"), {actor}), 6);
     QCOMPARE(records.count(QStringLiteral("SELECT deleted_at FROM deletions WHERE record_id = ?"), {citizen->photoId}),
              QDateTime(QDate(2026, 11, 26), QTime(21, 0, 1), Qt::UTC).toMSecsSinceEpoch());
     QCOMPARE(records.count(QStringLiteral("SELECT deleted_at FROM deletions WHERE record_id = ?"), {visitor->templateId}),
              QDateTime(QDate(2026, 12, 10), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch());
     // The session's clock stamps the audit events too.
     QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE action = 'retention.purge' "
-                                          "AND actor = 'cli:tester' AND at = ?"),
-                           {QDateTime(QDate(2026, 12, 10), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch()}),
+                                          "AND actor = ? AND at = ?"),
+                           {actor, QDateTime(QDate(2026, 12, 10), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch()}),
              2);
     const auto verification = records.audit->verify(&error);
     QVERIFY2(verification && verification->intact, qPrintable(error));
