@@ -86,6 +86,15 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
     StoredEncounter result;
     result.verifiedAt = encounter.verifiedAt.isValid() ? encounter.verifiedAt.toUTC() : m_clock.now();
     const qint64 verifiedMs = result.verifiedAt.toMSecsSinceEpoch();
+    // The purge is due a fixed time after verification: a verification in
+    // the future would postpone it at will (a U.S. citizen's photo kept to 2099).
+    if (verifiedMs > nowMs + qint64(std::chrono::milliseconds(kClockSkew).count())) {
+        *error = QStringLiteral("the identity is said to be verified at %1, in the future (now %2; at most %3 minutes of "
+                                "clock difference are accepted): not stored")
+                     .arg(result.verifiedAt.toString(Qt::ISODate), m_clock.now().toString(Qt::ISODate))
+                     .arg(std::chrono::duration_cast<std::chrono::minutes>(kClockSkew).count());
+        return std::nullopt;
+    }
     result.rule = RetentionPolicy::ruleFor(encounter.citizenship, encounter.biometricExempt);
     result.purgeDueAt = m_retention.dueAt(result.rule, result.verifiedAt);
     result.kekId = m_keys.kekId();

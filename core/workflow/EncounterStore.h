@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QString>
 
+#include <chrono>
 #include <optional>
 
 namespace fg {
@@ -54,8 +55,12 @@ public:
     EncounterStore(const Database& database, const KeyStore& keys, const AuditLog& audit, const Clock& clock,
                    const RetentionPolicy& retention);
 
+    // How far in the future of the clock a verification may lie (another
+    // workstation's clock a little ahead); beyond it add() refuses.
+    static constexpr std::chrono::seconds kClockSkew = std::chrono::minutes(5);
+
     // Returns the new encounter id (and, in *stored, what else was written).
-    // encounter.verifiedAt null: the clock's now. encounter.officer empty: the
+    // encounter.verifiedAt null: the clock's now; more than kClockSkew after it: refused. encounter.officer empty: the
     // actor. The photo is sealed with binding "photo:<uuid>" (photos.role
     // 'capture'), the reference photo likewise (role 'reference'), the
     // template's serialized form (Template::serialize) with "template:<uuid>";

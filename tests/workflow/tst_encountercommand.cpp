@@ -179,6 +179,10 @@ private Q_SLOTS:
             << "2026-11-26T09:00:00";
         QTest::newRow("not a time") << QStringList{QStringLiteral("--verified-at"), QStringLiteral("yesterday")} << face
                                     << "USA" << 2 << "yesterday";
+        // Issue 18: it would keep a U.S. citizen's photo until 2099.
+        QTest::newRow("verified in the future")
+            << QStringList{QStringLiteral("--verified-at"), QStringLiteral("2099-01-01T00:00:00Z")} << face << "USA" << 1
+            << "in the future";
         for (const char* code : {"usa", "US", "USAA", "U1A", "D<<", ""})
             QTest::newRow(qPrintable(QStringLiteral("citizenship \"%1\"").arg(QLatin1String(code))))
                 << QStringList{} << face << QString::fromLatin1(code) << 2

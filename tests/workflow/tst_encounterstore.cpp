@@ -114,6 +114,7 @@ private Q_SLOTS:
     void purgedRecordNamesItsDeletion();
     void failedAddLeavesNothing();
     void encounterWithoutSample();
+    void aVerificationInTheFutureIsRefused();
     void referencePhotoIsKeptBesideTheCapture();
     void referencePhotoGoesWithTheCapture();
     void fileNeverHoldsPlaintext();
@@ -452,6 +453,34 @@ void TestEncounterStore::encounterWithoutSample()
              std::nullopt);
     QVERIFY(!purged);
     QVERIFY2(error.contains(QStringLiteral("has no photo")), qPrintable(error));
+}
+
+// Issue 18: an encounter "verified" in 2099 would keep a U.S. citizen's
+// photo until 2099 (its purge is due 12 hours after verification). A clock
+// a few minutes ahead is tolerated (EncounterStore::kClockSkew); beyond
+// that the encounter is refused and nothing is written.
+void TestEncounterStore::aVerificationInTheFutureIsRefused()
+{
+    Records records;
+    QString error;
+    QVERIFY2(records.open(&error), qPrintable(error));
+    Encounter encounter;
+    encounter.mode = Encounter::Mode::Alternate;
+    encounter.citizenship = QStringLiteral("USA");
+    const qint64 before = records.count(QStringLiteral("SELECT COUNT(*) FROM encounters"));
+    for (const QDateTime& later : {QDateTime(QDate(2099, 1, 1), QTime(0, 0), Qt::UTC), records.clock.now().addSecs(3600),
+                                   records.clock.now().addSecs(5 * 60 + 1)}) {
+        encounter.verifiedAt = later;
+        error.clear();
+        QVERIFY(!records.store->add(encounter, nullptr, QStringLiteral("cli:test"), &error));
+        QVERIFY2(error.contains(QLatin1String("future")), qPrintable(error));
+    }
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM encounters")), before);
+    encounter.verifiedAt = records.clock.now().addSecs(5 * 60); // within the skew
+    StoredEncounter stored;
+    QVERIFY2(records.store->add(encounter, nullptr, QStringLiteral("cli:test"), &error, &stored), qPrintable(error));
+    encounter.verifiedAt = records.clock.now().addDays(-3); // the past is the past
+    QVERIFY2(records.store->add(encounter, nullptr, QStringLiteral("cli:test"), &error), qPrintable(error));
 }
 
 // The reference shown beside the capture (document photo, best candidate's

@@ -122,7 +122,9 @@ public:
         sample.format = QStringLiteral("jpeg");
         sample.faceTemplate = fg::Template(QStringLiteral("test-model"), values);
         fg::StoredEncounter stored;
-        const fg::EncounterStore encounters(*database, *keys, *audit, clock, m_policy);
+        // Recorded as it was verified: a store refuses a verification in its clock's future.
+        const ManualClock recordedAt(verifiedAt);
+        const fg::EncounterStore encounters(*database, *keys, *audit, recordedAt, m_policy);
         if (!encounters.add(encounter, &sample, QStringLiteral("officer:jdoe"), error, &stored))
             return std::nullopt;
         Seeded seeded;
