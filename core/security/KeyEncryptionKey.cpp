@@ -189,6 +189,15 @@ std::optional<KeyEncryptionKey> KeyEncryptionKey::fromKeyFile(const QString& pat
         *error = QStringLiteral("key file %1 is not a regular file").arg(path);
         return std::nullopt;
     }
+    // Whoever owns the file can replace the key: only this account may.
+    if (status.st_uid != ::geteuid()) {
+        *error = QStringLiteral("key file %1 belongs to uid %2, not to the account FaceGate runs as (uid %3); its owner "
+                                "could replace the key: chown it or run FaceGate as its owner")
+                     .arg(path)
+                     .arg(status.st_uid)
+                     .arg(::geteuid());
+        return std::nullopt;
+    }
     if ((status.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
         const QString mode = QStringLiteral("%1").arg(status.st_mode & 07777, 4, 8, QLatin1Char('0'));
         *error = QStringLiteral("key file %1 has mode %2; it must be readable by its owner only (chmod 600 %1)")

@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 using fg::KeyEncryptionKey;
 using fg::ScryptParams;
@@ -162,6 +163,24 @@ private Q_SLOTS:
         QVERIFY(!KeyEncryptionKey::fromKeyFile(path, &error));
         QVERIFY2(error.contains(mentions), qPrintable(error));
         QVERIFY2(error.contains(path), qPrintable(error));
+    }
+
+    // Issue 18: a key file that belongs to another account is refused, even
+    // when this process can read it (root can read anyone's): whoever owns
+    // the file can replace the key the records are sealed under.
+    void aKeyFileOfAnotherAccountIsRefused()
+    {
+        if (::geteuid() != 0)
+            QSKIP("giving a file to another account needs root (CI runs as root)");
+        QTemporaryDir dir;
+        QString error;
+        const QString path = dir.filePath("other.key");
+        QVERIFY2(KeyEncryptionKey::createKeyFile(path, &error), qPrintable(error));
+        QVERIFY(KeyEncryptionKey::fromKeyFile(path, &error));
+        QVERIFY(::chown(QFile::encodeName(path).constData(), 65534, 65534) == 0); // nobody
+        QVERIFY(!KeyEncryptionKey::fromKeyFile(path, &error));
+        QVERIFY2(error.contains(path) && error.contains(QLatin1String("65534")) && error.contains(QLatin1String("owner")),
+                 qPrintable(error));
     }
 
     void missingFileOrFolderIsRefused()
