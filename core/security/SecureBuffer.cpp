@@ -1,8 +1,15 @@
 #include "core/security/SecureBuffer.h"
 
-#include <openssl/crypto.h>
+#include <QtGlobal>
 
+#include <openssl/crypto.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
 #include <cstring>
+#include <new>
 #include <utility>
 
 namespace fg {
@@ -11,8 +18,23 @@ SecureBuffer::SecureBuffer(qsizetype size)
 {
     if (size <= 0)
         return;
-    m_data = new char[static_cast<size_t>(size)]();
+    const auto page = static_cast<qsizetype>(::sysconf(_SC_PAGESIZE));
+    const qsizetype capacity = (size + page - 1) / page * page;
+    void* memory = ::mmap(nullptr, static_cast<size_t>(capacity), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (memory == MAP_FAILED)
+        throw std::bad_alloc();
+    ::madvise(memory, static_cast<size_t>(capacity), MADV_DONTDUMP); // best effort: not in a core dump
+    m_locked = ::mlock(memory, static_cast<size_t>(capacity)) == 0;
+    if (!m_locked) {
+        static std::atomic<bool> said = false;
+        if (!said.exchange(true))
+            qWarning("facegate: secret memory could not be locked (%s): it may be written to swap; raise "
+                     "RLIMIT_MEMLOCK (ulimit -l)",
+                     std::strerror(errno));
+    }
+    m_data = static_cast<char*>(memory); // zero-filled by mmap
     m_size = size;
+    m_capacity = capacity;
 }
 
 SecureBuffer::~SecureBuffer()
@@ -23,6 +45,8 @@ SecureBuffer::~SecureBuffer()
 SecureBuffer::SecureBuffer(SecureBuffer&& other) noexcept
     : m_data(std::exchange(other.m_data, nullptr))
     , m_size(std::exchange(other.m_size, 0))
+    , m_capacity(std::exchange(other.m_capacity, 0))
+    , m_locked(std::exchange(other.m_locked, false))
 {
 }
 
@@ -32,6 +56,8 @@ SecureBuffer& SecureBuffer::operator=(SecureBuffer&& other) noexcept
         clear();
         m_data = std::exchange(other.m_data, nullptr);
         m_size = std::exchange(other.m_size, 0);
+        m_capacity = std::exchange(other.m_capacity, 0);
+        m_locked = std::exchange(other.m_locked, false);
     }
     return *this;
 }
@@ -39,11 +65,15 @@ SecureBuffer& SecureBuffer::operator=(SecureBuffer&& other) noexcept
 void SecureBuffer::clear()
 {
     if (m_data) {
-        OPENSSL_cleanse(m_data, static_cast<size_t>(m_size));
-        delete[] m_data;
+        OPENSSL_cleanse(m_data, static_cast<size_t>(m_capacity));
+        if (m_locked)
+            ::munlock(m_data, static_cast<size_t>(m_capacity));
+        ::munmap(m_data, static_cast<size_t>(m_capacity));
     }
     m_data = nullptr;
     m_size = 0;
+    m_capacity = 0;
+    m_locked = false;
 }
 
 SecureBuffer SecureBuffer::fromBytes(QByteArray&& source)

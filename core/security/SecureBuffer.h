@@ -7,7 +7,9 @@ namespace fg {
 
 // Secret bytes (key material, passwords, TOTP secrets) in memory of their own,
 // wiped with OPENSSL_cleanse when destroyed, cleared, assigned over or moved
-// from. Move-only: a secret is never copied by accident. Reading it through
+// from. That memory is whole pages of their own, locked (mlock: never written
+// to swap) and left out of core dumps (MADV_DONTDUMP); where the lock limit
+// (RLIMIT_MEMLOCK) is reached the bytes stay unlocked, said once in the log. Move-only: a secret is never copied by accident. Reading it through
 // view() hands out no copy either.
 class SecureBuffer {
 public:
@@ -32,10 +34,14 @@ public:
     const char* data() const { return m_data; }
     QByteArrayView view() const { return QByteArrayView(m_data, m_size); }
     void clear(); // wipes and frees
+    // Locked in memory (mlock succeeded); false for an empty buffer.
+    bool isLocked() const { return m_locked; }
 
 private:
     char* m_data = nullptr;
     qsizetype m_size = 0;
+    qsizetype m_capacity = 0; // whole pages
+    bool m_locked = false;
 };
 
 } // namespace fg

@@ -1,6 +1,9 @@
 #include "core/security/SecureBuffer.h"
 
+#include <QFile>
 #include <QTest>
+
+#include <unistd.h>
 
 using fg::SecureBuffer;
 
@@ -70,6 +73,42 @@ private Q_SLOTS:
         QCOMPARE(buffer.view(), QByteArrayView(QByteArray("\0\0z\0", 4)));
         QVERIFY(SecureBuffer(0).isEmpty());
         QVERIFY(SecureBuffer(-3).isEmpty());
+    }
+
+    // Issue 18: secrets are locked in memory (never swapped out), each in
+    // pages of its own (unlocking one never unlocks another's page), and
+    // unlocked when freed. Read from the kernel: VmLck of /proc/self/status.
+    void secretsAreLockedInPagesOfTheirOwn()
+    {
+        const auto lockedKiB = [] {
+            QFile status(QStringLiteral("/proc/self/status"));
+            if (!status.open(QIODevice::ReadOnly))
+                return qint64(-1);
+            for (const QByteArray& line : status.readAll().split('\n')) {
+                if (line.startsWith("VmLck:"))
+                    return line.mid(6).trimmed().split(' ').front().toLongLong();
+            }
+            return qint64(-1);
+        };
+        const qint64 before = lockedKiB();
+        QVERIFY(before >= 0);
+        const auto page = qint64(::sysconf(_SC_PAGESIZE));
+        {
+            SecureBuffer key(32);
+            SecureBuffer password(100);
+            if (!key.isLocked())
+                QSKIP("RLIMIT_MEMLOCK leaves nothing to lock here (ulimit -l); CI runs as root");
+            QVERIFY(password.isLocked());
+            QCOMPARE(quintptr(key.data()) % quintptr(page), quintptr(0));
+            QCOMPARE(quintptr(password.data()) % quintptr(page), quintptr(0));
+            QCOMPARE(lockedKiB(), before + 2 * page / 1024);
+            QCOMPARE(key.view(), QByteArrayView(QByteArray(32, '\0')));
+            SecureBuffer moved = std::move(key); // the lock goes with the bytes
+            QVERIFY(moved.isLocked());
+            QVERIFY(!key.isLocked());
+            QCOMPARE(lockedKiB(), before + 2 * page / 1024);
+        }
+        QCOMPARE(lockedKiB(), before);
     }
 };
 
