@@ -190,9 +190,45 @@ std::unique_ptr<KeyStore> KeyStore::adopt(const Database& database, const AuditL
     return std::unique_ptr<KeyStore>(new KeyStore(database, audit, std::move(kek)));
 }
 
-std::optional<QByteArray> KeyStore::seal(QByteArrayView plaintext, const QString& binding, QString* error) const
+std::optional<KeyStore::SealedRecord> KeyStore::seal(QByteArrayView plaintext, const QString& binding,
+                                                     QString* error) const
 {
-    return Envelope::seal(m_kek, plaintext, binding.toUtf8(), error);
+    std::optional<Envelope::Sealed> sealed = Envelope::seal(m_kek, plaintext, binding.toUtf8(), error);
+    if (!sealed)
+        return std::nullopt;
+    return SealedRecord{binding, std::move(sealed->key), std::move(sealed->data)};
+}
+
+bool KeyStore::keep(const SealedRecord& record, QString* error) const
+{
+    // Delete, then insert: the same statements on both back-ends, and a
+    // replaced key goes the way of every destroyed one.
+    QSqlQuery remove = m_database.query();
+    remove.prepare(QStringLiteral("DELETE FROM data_keys WHERE binding = ?"));
+    remove.addBindValue(record.binding);
+    if (!m_database.exec(remove, QStringLiteral("replace the data key of %1").arg(record.binding), error))
+        return false;
+    QSqlQuery insert = m_database.query();
+    insert.prepare(QStringLiteral("INSERT INTO data_keys (binding, kek_id, wrapped, created_at) VALUES (?, ?, ?, ?)"));
+    insert.addBindValue(record.binding);
+    insert.addBindValue(m_kek.id());
+    insert.addBindValue(record.key);
+    insert.addBindValue(m_audit.clock().nowMs());
+    return m_database.exec(insert, QStringLiteral("keep the data key of %1").arg(record.binding), error);
+}
+
+std::optional<QByteArray> KeyStore::keptKey(const QString& binding, QString* error) const
+{
+    QSqlQuery row = m_database.query();
+    row.prepare(QStringLiteral("SELECT wrapped FROM data_keys WHERE binding = ?"));
+    row.addBindValue(binding);
+    if (!m_database.exec(row, QStringLiteral("read the data key of %1").arg(binding), error))
+        return std::nullopt;
+    if (!row.next()) {
+        *error = QStringLiteral("the data key of %1 does not exist (destroyed when the record was deleted)").arg(binding);
+        return std::nullopt;
+    }
+    return row.value(0).toByteArray();
 }
 
 bool KeyStore::audit(const QString& binding, const KeyAccess& access, bool withinTransaction, QString* error) const
@@ -203,28 +239,37 @@ bool KeyStore::audit(const QString& binding, const KeyAccess& access, bool withi
                              : m_audit.record(actor, QStringLiteral("key.unwrap"), binding, details, error);
 }
 
-std::optional<QByteArray> KeyStore::unseal(QByteArrayView sealed, const QString& binding, const KeyAccess& access,
+std::optional<QByteArray> KeyStore::unseal(QByteArrayView data, const QString& binding, const KeyAccess& access,
                                            QString* error) const
 {
     if (!audit(binding, access, false, error))
         return std::nullopt;
-    return Envelope::open(m_kek, sealed, binding.toUtf8(), error);
+    const std::optional<QByteArray> key = keptKey(binding, error);
+    if (!key)
+        return std::nullopt;
+    return Envelope::open(m_kek, *key, data, binding.toUtf8(), error);
 }
 
-std::optional<QByteArray> KeyStore::unsealWithin(QByteArrayView sealed, const QString& binding, const KeyAccess& access,
+std::optional<QByteArray> KeyStore::unsealWithin(QByteArrayView data, const QString& binding, const KeyAccess& access,
                                                  QString* error) const
 {
     if (!audit(binding, access, true, error))
         return std::nullopt;
-    return Envelope::open(m_kek, sealed, binding.toUtf8(), error);
+    const std::optional<QByteArray> key = keptKey(binding, error);
+    if (!key)
+        return std::nullopt;
+    return Envelope::open(m_kek, *key, data, binding.toUtf8(), error);
 }
 
-std::optional<SecureBuffer> KeyStore::unsealSecret(QByteArrayView sealed, const QString& binding,
+std::optional<SecureBuffer> KeyStore::unsealSecret(QByteArrayView data, const QString& binding,
                                                    const KeyAccess& access, QString* error) const
 {
     if (!audit(binding, access, false, error))
         return std::nullopt;
-    return Envelope::openSecret(m_kek, sealed, binding.toUtf8(), error);
+    const std::optional<QByteArray> key = keptKey(binding, error);
+    if (!key)
+        return std::nullopt;
+    return Envelope::openSecret(m_kek, *key, data, binding.toUtf8(), error);
 }
 
 } // namespace fg

@@ -47,16 +47,31 @@ public:
 
     QString kekId() const { return m_kek.id(); }
 
-    // Seals with a fresh data key; binding names the record ("photo:<uuid>").
-    std::optional<QByteArray> seal(QByteArrayView plaintext, const QString& binding, QString* error) const;
-    // Opens, after appending the key.unwrap audit event in a transaction of
-    // its own; nothing is returned if the event cannot be written.
-    std::optional<QByteArray> unseal(QByteArrayView sealed, const QString& binding, const KeyAccess& access,
+    // A record sealed under a fresh data key: `data` goes into the record's
+    // row, the wrapped key into table data_keys by keep().
+    struct SealedRecord {
+        QString binding; // names the record: "photo:<uuid>", "template:<uuid>", "user-totp:<name>"
+        QByteArray key;  // Envelope's key part
+        QByteArray data; // Envelope's data part
+    };
+    std::optional<SealedRecord> seal(QByteArrayView plaintext, const QString& binding, QString* error) const;
+    // Stores the record's data key inside the caller's open write transaction,
+    // in the same commit as its data. A key kept before under the same binding
+    // is replaced: the record sealed with it no longer opens. Deleting a
+    // photo, template or user row deletes its key (triggers of schema 7), and
+    // Database::shred then removes the deleted keys from the database files:
+    // whatever of the data stays in free space is noise (crypto-shredding).
+    bool keep(const SealedRecord& record, QString* error) const;
+
+    // Opens a record's data with its kept key, after appending the key.unwrap
+    // audit event in a transaction of its own; nothing is returned if the
+    // event cannot be written. A record whose key was destroyed does not open.
+    std::optional<QByteArray> unseal(QByteArrayView data, const QString& binding, const KeyAccess& access,
                                      QString* error) const;
     // The same inside the caller's open write transaction.
-    std::optional<QByteArray> unsealWithin(QByteArrayView sealed, const QString& binding, const KeyAccess& access,
+    std::optional<QByteArray> unsealWithin(QByteArrayView data, const QString& binding, const KeyAccess& access,
                                            QString* error) const;
-    std::optional<SecureBuffer> unsealSecret(QByteArrayView sealed, const QString& binding, const KeyAccess& access,
+    std::optional<SecureBuffer> unsealSecret(QByteArrayView data, const QString& binding, const KeyAccess& access,
                                              QString* error) const;
 
 private:
@@ -67,6 +82,7 @@ private:
                                            Source source, const QByteArray& salt, const ScryptParams& params,
                                            const QString& origin, const QString& actor, QString* error);
     bool audit(const QString& binding, const KeyAccess& access, bool withinTransaction, QString* error) const;
+    std::optional<QByteArray> keptKey(const QString& binding, QString* error) const;
 
     const Database& m_database;
     const AuditLog& m_audit;

@@ -127,7 +127,7 @@ std::optional<UserStore::Added> UserStore::insert(const NewUser& user, const Sec
     const std::optional<SecureBuffer> secret = CryptoRandom::secret(kTotpSecretBytes, error);
     if (!secret)
         return std::nullopt;
-    const std::optional<QByteArray> sealed = keys.seal(secret->view(), totpBinding(user.name), error);
+    const std::optional<KeyStore::SealedRecord> sealed = keys.seal(secret->view(), totpBinding(user.name), error);
     if (!sealed)
         return std::nullopt;
 
@@ -170,9 +170,9 @@ std::optional<UserStore::Added> UserStore::insert(const NewUser& user, const Sec
     const std::optional<qint64> id = m_database.insertReturningId(
         QStringLiteral("INSERT INTO users (name, display_name, role, password_hash, totp_sealed, created_at, created_by) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-        {user.name, text(user.displayName), roleName(user.role), *hash, *sealed, now, actor},
+        {user.name, text(user.displayName), roleName(user.role), *hash, sealed->data, now, actor},
         QStringLiteral("add user %1").arg(user.name), error);
-    if (!id)
+    if (!id || !keys.keep(*sealed, error))
         return std::nullopt;
     Added added;
     added.account.id = *id;
@@ -294,11 +294,12 @@ std::optional<UserStore::Added> UserStore::resetTotp(const QString& name, const 
     const std::optional<SecureBuffer> secret = CryptoRandom::secret(kTotpSecretBytes, error);
     if (!secret)
         return std::nullopt;
-    const std::optional<QByteArray> sealed = keys.seal(secret->view(), totpBinding(name), error);
+    const std::optional<KeyStore::SealedRecord> sealed = keys.seal(secret->view(), totpBinding(name), error);
     if (!sealed)
         return std::nullopt;
-    if (!change(name, QStringLiteral("totp_sealed = ?, totp_last_step = 0"), {*sealed}, QStringLiteral("user.reset-totp"),
-                {{QStringLiteral("kek"), keys.kekId()}}, actor, false, error, problem))
+    if (!change(name, QStringLiteral("totp_sealed = ?, totp_last_step = 0"), {sealed->data}, QStringLiteral("user.reset-totp"),
+                {{QStringLiteral("kek"), keys.kekId()}}, actor, false, error, problem,
+                [&](QString* why) { return keys.keep(*sealed, why); }))
         return std::nullopt;
     Added enrolment;
     std::optional<UserAccount> account;
@@ -339,7 +340,7 @@ bool UserStore::changePassword(const QString& name, const SecureBuffer& password
 
 bool UserStore::change(const QString& name, const QString& assignments, const QVariantList& values,
                        const QString& action, const QJsonObject& details, const QString& actor, bool keepsAnAdmin,
-                       QString* error, Problem* problem) const
+                       QString* error, Problem* problem, const std::function<bool(QString*)>& alsoWithin) const
 {
     setProblem(problem, Problem::Failed);
     Transaction transaction(m_database);
@@ -375,6 +376,8 @@ bool UserStore::change(const QString& name, const QString& assignments, const QV
         update.addBindValue(value);
     update.addBindValue(account->id);
     if (!m_database.exec(update, QStringLiteral("%1 %2").arg(action, name), error))
+        return false;
+    if (alsoWithin && !alsoWithin(error))
         return false;
     if (!m_audit.append(actor, action, QStringLiteral("user:") + name, withVia(details), error)
         || !transaction.commit(error))

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QVariantList>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -137,7 +138,7 @@ private:
     // keepsAnAdmin: refuse when it would leave no enabled administrator.
     bool change(const QString& name, const QString& assignments, const QVariantList& values, const QString& action,
                 const QJsonObject& details, const QString& actor, bool keepsAnAdmin, QString* error,
-                Problem* problem) const;
+                Problem* problem, const std::function<bool(QString*)>& alsoWithin = {}) const;
     std::optional<Added> insert(const NewUser& user, const SecureBuffer& password, const KeyStore& keys,
                                 const QString& actor, bool firstAdmin, QString* error, Problem* problem) const;
     // details with "via" added (setVia).

@@ -301,4 +301,12 @@ bool Database::reclaim(const QString& table, QString* error) const
     return exec(QStringLiteral("VACUUM %1").arg(table), QStringLiteral("vacuum %1").arg(table), error);
 }
 
+bool Database::shred(const QString& table, QString* error) const
+{
+    if (isSqlite())
+        return reclaim(table, error);
+    return exec(QStringLiteral("VACUUM FULL %1").arg(table), QStringLiteral("rewrite %1 without its deleted rows").arg(table),
+                error);
+}
+
 } // namespace fg

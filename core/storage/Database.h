@@ -63,6 +63,15 @@ public:
     // SQLite: moves the WAL into the file and truncates it, so deleted pages
     // (zeroed by secure_delete) leave no copy behind. PostgreSQL: VACUUM the table.
     bool reclaim(const QString& table, QString* error) const;
+    // Leaves no byte of the table's deleted rows in the database files.
+    // SQLite: as reclaim() (secure_delete zeroed them in the file, the WAL is
+    // truncated). PostgreSQL: VACUUM FULL, which writes the live rows into a
+    // new file and truncates the old one; a plain VACUUM only marks the dead
+    // rows' space free and their bytes stay in the page until overwritten.
+    // It takes the table's exclusive lock for as long as the copy lasts: for
+    // small tables (data_keys), needs the table's owner, and row versions an
+    // open transaction may still see are copied too (shred again later).
+    bool shred(const QString& table, QString* error) const;
 
 private:
     Database(const DatabaseUrl& url, QSqlDatabase connection, bool readOnly);

@@ -7,6 +7,9 @@
 #include <QFile>
 #include <QSqlQuery>
 
+#include <utility>
+#include <vector>
+
 namespace fg {
 namespace {
 
@@ -62,6 +65,62 @@ bool applyFile(const Database& database, const QString& resource, int version, Q
     return true;
 }
 
+// Schema 7: the data key of every record sealed before leaves the record's
+// row for data_keys. A blob of schemas 1 to 6 was one Envelope of format
+// "FGE1" | L | kek id (L bytes) | wrapped data key (60) | data; the first
+// four parts are the key part as Envelope reads it today (its magic "FGE1"
+// is accepted for that reason), the data gets the data part's "FGD1". No key
+// is needed and nothing is decrypted.
+bool moveDataKeys(const Database& database, const Clock& clock, QString* error)
+{
+    const int kWrappedKeyBytes = 12 + 32 + 16;
+    const int kMinDataBytes = 12 + 16;
+    struct Sealed {
+        const char* table;
+        const char* idColumn;
+        const char* sealedColumn;
+        const char* bindingPrefix;
+    };
+    for (const Sealed& sealed : {Sealed{"photos", "id", "sealed", "photo:"}, Sealed{"templates", "id", "sealed", "template:"},
+                                 Sealed{"users", "name", "totp_sealed", "user-totp:"}}) {
+        const QString table = QString::fromLatin1(sealed.table);
+        QSqlQuery rows = database.query();
+        rows.setForwardOnly(true);
+        rows.prepare(QStringLiteral("SELECT %1, %2 FROM %3").arg(QLatin1String(sealed.idColumn), QLatin1String(sealed.sealedColumn), table));
+        if (!database.exec(rows, QStringLiteral("read the sealed %1").arg(table), error))
+            return false;
+        std::vector<std::pair<QString, QByteArray>> all;
+        while (rows.next())
+            all.emplace_back(rows.value(0).toString(), rows.value(1).toByteArray());
+        rows.finish();
+        for (const auto& [id, blob] : all) {
+            const QString binding = QLatin1String(sealed.bindingPrefix) + id;
+            const int idBytes = blob.size() > 4 ? static_cast<unsigned char>(blob[4]) : 0;
+            const qsizetype keyBytes = 5 + idBytes + kWrappedKeyBytes;
+            if (!blob.startsWith("FGE1") || idBytes == 0 || blob.size() < keyBytes + kMinDataBytes) {
+                *error = QStringLiteral("%1 is not a sealed record of schema 6 (no FGE1 envelope); nothing was changed")
+                             .arg(binding);
+                return false;
+            }
+            QSqlQuery key = database.query();
+            key.prepare(QStringLiteral("INSERT INTO data_keys (binding, kek_id, wrapped, created_at) VALUES (?, ?, ?, ?)"));
+            key.addBindValue(binding);
+            key.addBindValue(QString::fromLatin1(blob.mid(5, idBytes)));
+            key.addBindValue(blob.first(keyBytes));
+            key.addBindValue(clock.nowMs());
+            QSqlQuery data = database.query();
+            data.prepare(QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ?")
+                             .arg(table, QLatin1String(sealed.sealedColumn), QLatin1String(sealed.idColumn)));
+            data.addBindValue(QByteArray("FGD1") + blob.sliced(keyBytes));
+            data.addBindValue(id);
+            if (!database.exec(key, QStringLiteral("move the data key of %1").arg(binding), error)
+                || !database.exec(data, QStringLiteral("keep the data of %1 without its key").arg(binding), error))
+                return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 const std::vector<Migrator::Migration>& Migrator::migrations()
@@ -80,6 +139,9 @@ const std::vector<Migrator::Migration>& Migrator::migrations()
          QStringLiteral(":/facegate/migrations/005_deletion_role.sql"), QString(), QString()},
         {6, QStringLiteral("user administration: a password to change at the next sign-in"),
          QStringLiteral(":/facegate/migrations/006_user_administration.sql"), QString(), QString()},
+        {7, QStringLiteral("data keys apart from the sealed data, destroyed with their records"),
+         QStringLiteral(":/facegate/migrations/007_data_keys.sql"), QStringLiteral(":/facegate/migrations/007_sqlite.sql"),
+         QStringLiteral(":/facegate/migrations/007_postgresql.sql"), moveDataKeys},
     };
     return all;
 }
@@ -138,7 +200,8 @@ bool Migrator::migrate(Database& database, int targetVersion, const Clock& clock
             continue;
         if (!applyFile(database, migration.commonSql, migration.version, error)
             || !applyFile(database, database.isSqlite() ? migration.sqliteSql : migration.postgresSql,
-                          migration.version, error))
+                          migration.version, error)
+            || (migration.step && !migration.step(database, clock, error)))
             return false;
         QSqlQuery record = database.query();
         record.prepare(QStringLiteral("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"));
@@ -162,6 +225,16 @@ bool Migrator::migrate(Database& database, int targetVersion, const Clock& clock
     if (!transaction.commit(error))
         return false;
     database.m_schemaVersion = version;
+    // The blobs of schema 6 carried their data keys: leave no old copy of them in the files.
+    if (state.version > 0 && state.version < 7 && version >= 7) {
+        for (const QString& table : {QStringLiteral("photos"), QStringLiteral("templates"), QStringLiteral("users")}) {
+            QString why;
+            if (!database.shred(table, &why))
+                qWarning("FaceGate: schema 7 moved the data keys out of %s, but the old rows may remain in the "
+                         "database files until %s is rewritten: %s",
+                         qPrintable(table), qPrintable(table), qPrintable(why));
+        }
+    }
     return true;
 }
 

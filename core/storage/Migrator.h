@@ -21,6 +21,8 @@ public:
         QString commonSql;   // resource path, both back-ends
         QString sqliteSql;   // resource path or empty
         QString postgresSql; // resource path or empty
+        // Work SQL cannot do, run after the SQL in the same transaction.
+        bool (*step)(const Database& database, const Clock& clock, QString* error) = nullptr;
     };
 
     static const std::vector<Migration>& migrations();

@@ -7,6 +7,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/SqlValue.h"
 #include "core/storage/Transaction.h"
+#include "core/workflow/Purger.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -112,9 +113,9 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
         *error = QStringLiteral("the reference photo's format (jpeg, png...) is not given");
         return std::nullopt;
     }
-    std::optional<QByteArray> sealedPhoto;
-    std::optional<QByteArray> sealedReference;
-    std::optional<QByteArray> sealedTemplate;
+    std::optional<KeyStore::SealedRecord> sealedPhoto;
+    std::optional<KeyStore::SealedRecord> sealedReference;
+    std::optional<KeyStore::SealedRecord> sealedTemplate;
     if (hasPhoto) {
         result.photoId = CryptoRandom::uuid();
         sealedPhoto = m_keys.seal(sample->photo, QStringLiteral("photo:") + result.photoId, error);
@@ -167,7 +168,7 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
         && !insert(m_database,
                    QStringLiteral("INSERT INTO photos (id, encounter_id, traveler_id, role, format, kek_id, sealed, "
                                   "retention_rule, verified_at, created_at) VALUES (?, ?, ?, 'capture', ?, ?, ?, ?, ?, ?)"),
-                   {result.photoId, result.id, result.travelerId, sample->format, result.kekId, *sealedPhoto, ruleName,
+                   {result.photoId, result.id, result.travelerId, sample->format, result.kekId, sealedPhoto->data, ruleName,
                     verifiedMs, nowMs},
                    QStringLiteral("store photo %1").arg(result.photoId), error))
         return std::nullopt;
@@ -177,7 +178,7 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
                    QStringLiteral("INSERT INTO photos (id, encounter_id, traveler_id, role, format, kek_id, sealed, "
                                   "retention_rule, verified_at, created_at) VALUES (?, ?, ?, 'reference', ?, ?, ?, ?, ?, ?)"),
                    {result.referencePhotoId, result.id, result.travelerId, sample->referenceFormat, result.kekId,
-                    *sealedReference, ruleName, verifiedMs, nowMs},
+                    sealedReference->data, ruleName, verifiedMs, nowMs},
                    QStringLiteral("store reference photo %1").arg(result.referencePhotoId), error))
         return std::nullopt;
     if (hasTemplate
@@ -185,9 +186,14 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
                    QStringLiteral("INSERT INTO templates (id, encounter_id, traveler_id, photo_id, model_id, kek_id, "
                                   "sealed, retention_rule, verified_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                    {result.templateId, result.id, result.travelerId, hasPhoto ? QVariant(result.photoId) : nullText(),
-                    sample->faceTemplate->modelId(), result.kekId, *sealedTemplate, ruleName, verifiedMs, nowMs},
+                    sample->faceTemplate->modelId(), result.kekId, sealedTemplate->data, ruleName, verifiedMs, nowMs},
                    QStringLiteral("store template %1").arg(result.templateId), error))
         return std::nullopt;
+
+    for (const std::optional<KeyStore::SealedRecord>* sealed : {&sealedPhoto, &sealedReference, &sealedTemplate}) {
+        if (*sealed && !m_keys.keep(**sealed, error))
+            return std::nullopt;
+    }
 
     QString queueReason;
     if (encounter.decision == Encounter::Decision::NoMatch)
@@ -389,7 +395,8 @@ bool EncounterStore::recordOfficerAction(qint64 encounterId, Encounter::OfficerA
     return true;
 }
 
-bool EncounterStore::withdrawBiometrics(qint64 encounterId, const QString& actor, QString* error, int* deleted) const
+bool EncounterStore::withdrawBiometrics(qint64 encounterId, const QString& actor, QString* error, int* deleted,
+                                        QString* reclaimError) const
 {
     if (deleted)
         *deleted = 0;
@@ -457,6 +464,13 @@ bool EncounterStore::withdrawBiometrics(qint64 encounterId, const QString& actor
         return false;
     if (deleted)
         *deleted = rows;
+    QString why;
+    if (rows > 0 && !Purger::reclaim(m_database, &why)) {
+        qWarning("FaceGate: the biometrics of encounter %lld were deleted, but their keys are not shredded yet: %s",
+                 encounterId, qPrintable(why));
+        if (reclaimError)
+            *reclaimError = why;
+    }
     return true;
 }
 

@@ -103,9 +103,12 @@ public:
     // capture was made and its decision shown. Deleting nothing (already
     // purged, or an encounter without biometrics) is not an error; an
     // unknown encounter is. *deleted: the rows deleted (photos + templates).
-    // The freed bytes leave an SQLite file at the next Database::reclaim.
+    // Then the deleted data keys are shredded as after a purge
+    // (Purger::reclaim); when that fails, the deletion stands and
+    // *reclaimError says why (the next purge shreds them).
     static constexpr const char* kOptOutRule = "traveler-opt-out";
-    bool withdrawBiometrics(qint64 encounterId, const QString& actor, QString* error, int* deleted = nullptr) const;
+    bool withdrawBiometrics(qint64 encounterId, const QString& actor, QString* error, int* deleted = nullptr,
+                            QString* reclaimError = nullptr) const;
 
     // Which photo of an encounter (photos.role).
     enum class PhotoRole { Capture, Reference };

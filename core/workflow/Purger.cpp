@@ -86,8 +86,7 @@ std::optional<PurgeReport> Purger::purge(QString* error)
                 if (!purgeBatch(table, rule, nowMs, &rows, error)) {
                     // The batches committed before stay deleted: reclaim their pages all the same.
                     QString ignored;
-                    if (m_reclaimPending && m_database.reclaim(QStringLiteral("photos"), &ignored)
-                        && m_database.reclaim(QStringLiteral("templates"), &ignored))
+                    if (m_reclaimPending && reclaim(m_database, &ignored))
                         m_reclaimPending = false;
                     return std::nullopt;
                 }
@@ -107,8 +106,7 @@ std::optional<PurgeReport> Purger::purge(QString* error)
         QElapsedTimer reclaimTimer;
         reclaimTimer.start();
         QString why;
-        report.reclaimed = m_database.reclaim(QStringLiteral("photos"), &why)
-                           && m_database.reclaim(QStringLiteral("templates"), &why);
+        report.reclaimed = reclaim(m_database, &why);
         m_reclaimPending = !report.reclaimed;
         if (!report.reclaimed)
             report.reclaimError = why;
@@ -118,6 +116,12 @@ std::optional<PurgeReport> Purger::purge(QString* error)
     }
     report.seconds = double(timer.nsecsElapsed()) / 1e9;
     return report;
+}
+
+bool Purger::reclaim(const Database& database, QString* error)
+{
+    return database.shred(QStringLiteral("data_keys"), error) && database.reclaim(QStringLiteral("photos"), error)
+           && database.reclaim(QStringLiteral("templates"), error);
 }
 
 bool Purger::nextDueAt(QDateTime* due, QString* error) const

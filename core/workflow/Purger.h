@@ -44,9 +44,9 @@ struct PurgeReport {
 // one transaction that deletes the rows, writes one deletion record per row
 // (table deletions: what, whose, when, by which rule, by whom) and one audit
 // event retention.purge (counts, rule, first and last record id). The key is
-// not needed: nothing is opened. Afterwards the tables are reclaimed
-// (Database::reclaim: on SQLite the WAL is checkpointed and truncated, so the
-// pages secure_delete zeroed are the only copy left; on PostgreSQL VACUUM).
+// not needed: nothing is opened. A deleted row's data key goes with it
+// (schema 7's triggers), and afterwards reclaim() destroys the keys' last
+// copies: the sealed data that stays in free space opens under no key.
 class Purger {
 public:
     static constexpr int kDefaultBatchSize = 1000;
@@ -64,6 +64,13 @@ public:
     // error of the deletion: the report says reclaimed = false and why, and
     // the next purge reclaims again even when it deletes nothing.
     std::optional<PurgeReport> purge(QString* error);
+
+    // After photos or templates were deleted (a purge, an opt-out): the
+    // deleted data keys are shredded (Database::shred of data_keys: the only
+    // copies of the keys leave the files), then the photos' and templates'
+    // space is reclaimed (Database::reclaim). The deletion itself stands
+    // whether this succeeds or not.
+    static bool reclaim(const Database& database, QString* error);
 
     // When the next stored photo or template falls due (the earliest
     // verified_at + keep over every rule): *due is null when none is stored.

@@ -35,6 +35,27 @@ Layout layoutOf(const KeyEncryptionKey& kek)
     return {header, header, header + Envelope::kWrappedKeyBytes};
 }
 
+// The two parts of a seal end to end, so that one offset names any byte.
+QByteArray joined(const std::optional<Envelope::Sealed>& sealed)
+{
+    return sealed ? sealed->key + sealed->data : QByteArray();
+}
+
+// Opens parts laid end to end, cut where a key part of `kek` ends.
+std::optional<QByteArray> openJoined(const KeyEncryptionKey& kek, QByteArrayView blob, QByteArrayView binding,
+                                     QString* error)
+{
+    const int cut = std::min<int>(int(blob.size()), layoutOf(kek).data);
+    return Envelope::open(kek, blob.first(cut), blob.sliced(cut), binding, error);
+}
+
+std::optional<fg::SecureBuffer> openSecretJoined(const KeyEncryptionKey& kek, QByteArrayView blob, QByteArrayView binding,
+                                                 QString* error)
+{
+    const int cut = std::min<int>(int(blob.size()), layoutOf(kek).data);
+    return Envelope::openSecret(kek, blob.first(cut), blob.sliced(cut), binding, error);
+}
+
 } // namespace
 
 class TestEnvelope : public QObject {
@@ -57,15 +78,17 @@ private Q_SLOTS:
         const auto sealed = Envelope::seal(*kek, plaintext, kBinding, &error);
         QVERIFY2(sealed, qPrintable(error));
         const Layout layout = layoutOf(*kek);
-        QCOMPARE(sealed->size(), layout.data + fg::AesGcm::kOverheadBytes + plaintext.size());
-        QVERIFY(sealed->startsWith("FGE1"));
-        QCOMPARE(int(uchar(sealed->at(4))), int(kek->id().size()));
-        QCOMPARE(Envelope::kekIdOf(*sealed), kek->id());
+        QCOMPARE(sealed->key.size(), layout.data);
+        QCOMPARE(sealed->data.size(), Envelope::kMagicBytes + fg::AesGcm::kOverheadBytes + plaintext.size());
+        QVERIFY(sealed->key.startsWith("FGK1"));
+        QVERIFY(sealed->data.startsWith("FGD1"));
+        QCOMPARE(int(uchar(sealed->key.at(4))), int(kek->id().size()));
+        QCOMPARE(Envelope::kekIdOf(sealed->key), kek->id());
 
-        const auto opened = Envelope::open(*kek, *sealed, kBinding, &error);
+        const auto opened = Envelope::open(*kek, sealed->key, sealed->data, kBinding, &error);
         QVERIFY2(opened, qPrintable(error));
         QCOMPARE(*opened, plaintext);
-        const auto secret = Envelope::openSecret(*kek, *sealed, kBinding, &error);
+        const auto secret = Envelope::openSecret(*kek, sealed->key, sealed->data, kBinding, &error);
         QVERIFY2(secret, qPrintable(error));
         QCOMPARE(secret->view(), QByteArrayView(plaintext));
     }
@@ -80,9 +103,10 @@ private Q_SLOTS:
         QTest::newRow("wrapped key nonce") << "wrappedKey" << 3;
         QTest::newRow("wrapped key") << "wrappedKey" << 12 + 5;
         QTest::newRow("wrapped key tag") << "wrappedKey" << 12 + 32 + 15;
-        QTest::newRow("data nonce") << "data" << 0;
-        QTest::newRow("ciphertext") << "data" << 12 + 3;
-        QTest::newRow("tag") << "data" << 12 + 20 + 15;
+        QTest::newRow("data magic") << "data" << 0;
+        QTest::newRow("data nonce") << "data" << 4;
+        QTest::newRow("ciphertext") << "data" << 4 + 12 + 3;
+        QTest::newRow("tag") << "data" << 4 + 12 + 20 + 15;
     }
     void changedRegionIsRefused()
     {
@@ -95,11 +119,11 @@ private Q_SLOTS:
         QVERIFY2(sealed, qPrintable(error));
         const Layout layout = layoutOf(*kek);
         const int start = region == "header" ? 0 : region == "wrappedKey" ? layout.wrappedKey : layout.data;
-        QByteArray changed = *sealed;
+        QByteArray changed = joined(sealed);
         changed[start + offset] = char(changed[start + offset] ^ 0x01);
-        QVERIFY(!Envelope::open(*kek, changed, kBinding, &error));
+        QVERIFY(!openJoined(*kek, changed, kBinding, &error));
         QVERIFY(!error.isEmpty());
-        QVERIFY(!Envelope::openSecret(*kek, changed, kBinding, &error));
+        QVERIFY(!openSecretJoined(*kek, changed, kBinding, &error));
     }
 
     void everyChangedByteIsRefused()
@@ -107,12 +131,12 @@ private Q_SLOTS:
         const auto kek = kekFrom(1);
         QVERIFY(kek);
         QString error;
-        const auto sealed = Envelope::seal(*kek, "abc", kBinding, &error);
-        QVERIFY2(sealed, qPrintable(error));
-        for (int i = 0; i < sealed->size(); ++i) {
-            QByteArray changed = *sealed;
+        const QByteArray sealed = joined(Envelope::seal(*kek, "abc", kBinding, &error));
+        QVERIFY2(!sealed.isEmpty(), qPrintable(error));
+        for (int i = 0; i < sealed.size(); ++i) {
+            QByteArray changed = sealed;
             changed[i] = char(changed[i] ^ 0x80);
-            QVERIFY2(!Envelope::open(*kek, changed, kBinding, &error), qPrintable(QString::number(i)));
+            QVERIFY2(!openJoined(*kek, changed, kBinding, &error), qPrintable(QString::number(i)));
         }
     }
 
@@ -123,10 +147,10 @@ private Q_SLOTS:
         QString error;
         const auto sealed = Envelope::seal(*kek, "photo bytes", kBinding, &error);
         QVERIFY2(sealed, qPrintable(error));
-        QVERIFY(!Envelope::open(*kek, *sealed, kOtherBinding, &error));
+        QVERIFY(!Envelope::open(*kek, sealed->key, sealed->data, kOtherBinding, &error));
         QCOMPARE(error, fg::AesGcm::authenticationFailed());
-        QVERIFY(!Envelope::open(*kek, *sealed, QByteArrayView(), &error));
-        QVERIFY(!Envelope::openSecret(*kek, *sealed, kOtherBinding, &error));
+        QVERIFY(!Envelope::open(*kek, sealed->key, sealed->data, QByteArrayView(), &error));
+        QVERIFY(!Envelope::openSecret(*kek, sealed->key, sealed->data, kOtherBinding, &error));
     }
 
     void wrongKekIsRefused()
@@ -138,16 +162,16 @@ private Q_SLOTS:
         QString error;
         const auto sealed = Envelope::seal(*kek, "photo bytes", kBinding, &error);
         QVERIFY2(sealed, qPrintable(error));
-        QVERIFY(!Envelope::open(*other, *sealed, kBinding, &error));
+        QVERIFY(!Envelope::open(*other, sealed->key, sealed->data, kBinding, &error));
         QVERIFY2(error.contains(kek->id()) && error.contains(other->id()), qPrintable(error));
 
         // With the header claiming the other key, the wrapped key still does not open.
-        QByteArray relabelled = *sealed;
+        QByteArray relabelled = sealed->key;
         relabelled.replace(5, kek->id().size(), other->id().toLatin1());
         QCOMPARE(Envelope::kekIdOf(relabelled), other->id());
-        QVERIFY(!Envelope::open(*other, relabelled, kBinding, &error));
+        QVERIFY(!Envelope::open(*other, relabelled, sealed->data, kBinding, &error));
         QCOMPARE(error, fg::AesGcm::authenticationFailed());
-        QVERIFY(!Envelope::open(*kek, relabelled, kBinding, &error));
+        QVERIFY(!Envelope::open(*kek, relabelled, sealed->data, kBinding, &error));
     }
 
     // Fresh DEK and nonces each time: no part of two seals repeats.
@@ -156,14 +180,13 @@ private Q_SLOTS:
         const auto kek = kekFrom(1);
         QVERIFY(kek);
         QString error;
-        const auto a = Envelope::seal(*kek, "same text", kBinding, &error);
-        const auto b = Envelope::seal(*kek, "same text", kBinding, &error);
-        QVERIFY2(a && b, qPrintable(error));
+        const QByteArray a = joined(Envelope::seal(*kek, "same text", kBinding, &error));
+        const QByteArray b = joined(Envelope::seal(*kek, "same text", kBinding, &error));
+        QVERIFY2(!a.isEmpty() && !b.isEmpty(), qPrintable(error));
         const Layout layout = layoutOf(*kek);
-        QCOMPARE(a->first(layout.header), b->first(layout.header));
-        QVERIFY(a->mid(layout.wrappedKey, Envelope::kWrappedKeyBytes)
-                != b->mid(layout.wrappedKey, Envelope::kWrappedKeyBytes));
-        QVERIFY(a->mid(layout.data) != b->mid(layout.data));
+        QCOMPARE(a.first(layout.header), b.first(layout.header));
+        QVERIFY(a.mid(layout.wrappedKey, Envelope::kWrappedKeyBytes) != b.mid(layout.wrappedKey, Envelope::kWrappedKeyBytes));
+        QVERIFY(a.mid(layout.data + Envelope::kMagicBytes) != b.mid(layout.data + Envelope::kMagicBytes));
     }
 
     // Two blobs of one record: the data layer of one does not open under the other's key.
@@ -175,9 +198,7 @@ private Q_SLOTS:
         const auto a = Envelope::seal(*kek, "first version", kBinding, &error);
         const auto b = Envelope::seal(*kek, "other version", kBinding, &error);
         QVERIFY2(a && b, qPrintable(error));
-        const int data = layoutOf(*kek).data;
-        const QByteArray mixed = a->first(data) + b->mid(data);
-        QVERIFY(!Envelope::open(*kek, mixed, kBinding, &error));
+        QVERIFY(!Envelope::open(*kek, a->key, b->data, kBinding, &error));
         QCOMPARE(error, fg::AesGcm::authenticationFailed());
     }
 
@@ -187,11 +208,11 @@ private Q_SLOTS:
         QVERIFY(kek);
         const QByteArray plaintext = QByteArray("TRAVELER-PHOTO-MARKER-").repeated(10);
         QString error;
-        const auto sealed = Envelope::seal(*kek, plaintext, kBinding, &error);
-        QVERIFY2(sealed, qPrintable(error));
-        QVERIFY(!sealed->contains("TRAVELER"));
-        QVERIFY(!sealed->contains("MARKER"));
-        QVERIFY(!sealed->contains(kBinding));
+        const QByteArray sealed = joined(Envelope::seal(*kek, plaintext, kBinding, &error));
+        QVERIFY2(!sealed.isEmpty(), qPrintable(error));
+        QVERIFY(!sealed.contains("TRAVELER"));
+        QVERIFY(!sealed.contains("MARKER"));
+        QVERIFY(!sealed.contains(kBinding));
     }
 
     void truncatedIsRefused()
@@ -201,29 +222,56 @@ private Q_SLOTS:
         QString error;
         const auto sealed = Envelope::seal(*kek, "abc", kBinding, &error);
         QVERIFY2(sealed, qPrintable(error));
-        const int minimum = layoutOf(*kek).data + fg::AesGcm::kOverheadBytes;
-        for (int length = 0; length < minimum; ++length) {
-            const QByteArrayView cut = QByteArrayView(*sealed).first(length);
-            QVERIFY2(!Envelope::open(*kek, cut, kBinding, &error), qPrintable(QString::number(length)));
+        for (qsizetype length = 0; length < sealed->key.size(); ++length) {
+            const QByteArrayView cut = QByteArrayView(sealed->key).first(length);
+            QVERIFY2(!Envelope::open(*kek, cut, sealed->data, kBinding, &error), qPrintable(QString::number(length)));
             QCOMPARE(error, QStringLiteral("truncated"));
-            QVERIFY(!Envelope::openSecret(*kek, cut, kBinding, &error));
+            QVERIFY(!Envelope::openSecret(*kek, cut, sealed->data, kBinding, &error));
             QVERIFY(Envelope::kekIdOf(cut).isEmpty());
         }
-        for (qsizetype length = minimum; length < sealed->size(); ++length)
-            QVERIFY(!Envelope::open(*kek, QByteArrayView(*sealed).first(length), kBinding, &error));
+        QVERIFY(!Envelope::open(*kek, sealed->key + 'x', sealed->data, kBinding, &error));
+        QVERIFY(Envelope::kekIdOf(sealed->key + 'x').isEmpty());
+        const qsizetype minimum = Envelope::kMagicBytes + fg::AesGcm::kOverheadBytes;
+        for (qsizetype length = 0; length < sealed->data.size(); ++length) {
+            const QByteArrayView cut = QByteArrayView(sealed->data).first(length);
+            QVERIFY2(!Envelope::open(*kek, sealed->key, cut, kBinding, &error), qPrintable(QString::number(length)));
+            if (length < minimum)
+                QCOMPARE(error, QStringLiteral("truncated"));
+        }
+    }
+
+    // A new KEK wraps the same data key: the data part opens under it, not under the old one.
+    void rewrapMovesTheKeyToAnotherKek()
+    {
+        const auto kek = kekFrom(1);
+        const auto next = kekFrom(101);
+        QVERIFY(kek && next);
+        QString error;
+        const auto sealed = Envelope::seal(*kek, "photo bytes", kBinding, &error);
+        QVERIFY2(sealed, qPrintable(error));
+        const auto rewrapped = Envelope::rewrap(*kek, *next, sealed->key, kBinding, &error);
+        QVERIFY2(rewrapped, qPrintable(error));
+        QCOMPARE(Envelope::kekIdOf(*rewrapped), next->id());
+        const auto opened = Envelope::open(*next, *rewrapped, sealed->data, kBinding, &error);
+        QVERIFY2(opened, qPrintable(error));
+        QCOMPARE(*opened, QByteArray("photo bytes"));
+        QVERIFY(!Envelope::open(*kek, *rewrapped, sealed->data, kBinding, &error));
+        QVERIFY(!Envelope::rewrap(*kek, *next, sealed->key, kOtherBinding, &error));
+        QVERIFY(!Envelope::rewrap(*next, *kek, sealed->key, kBinding, &error));
     }
 
     void malformedHeaders_data()
     {
         QTest::addColumn<QByteArray>("blob");
         QTest::addColumn<QString>("mentions");
-        const QByteArray body(Envelope::kWrappedKeyBytes + fg::AesGcm::kOverheadBytes, 'x');
-        QTest::newRow("other magic") << QByteArray("FGE2\x02id") + body << "FGE1";
-        QTest::newRow("lower-case magic") << QByteArray("fge1\x02id") + body << "FGE1";
-        QTest::newRow("empty id") << QByteArray("FGE1\x00", 5) + body << "key id";
-        QTest::newRow("id with a space") << QByteArray("FGE1\x02i ") + body << "key id";
-        QTest::newRow("id longer than the blob") << QByteArray("FGE1\xff") + body << "truncated";
-        QTest::newRow("not an envelope") << QByteArray(200, '\0') << "FGE1";
+        const QByteArray body(Envelope::kWrappedKeyBytes, 'x');
+        QTest::newRow("other magic") << QByteArray("FGK2\x02id") + body << "FGK1";
+        QTest::newRow("lower-case magic") << QByteArray("fgk1\x02id") + body << "FGK1";
+        QTest::newRow("data magic") << QByteArray("FGD1\x02id") + body << "FGK1";
+        QTest::newRow("empty id") << QByteArray("FGK1\x00", 5) + body << "key id";
+        QTest::newRow("id with a space") << QByteArray("FGK1\x02i ") + body << "key id";
+        QTest::newRow("id longer than the key") << QByteArray("FGK1\xff") + body << "truncated";
+        QTest::newRow("not a key") << QByteArray(200, '\0') << "FGK1";
     }
     void malformedHeaders()
     {
@@ -232,9 +280,13 @@ private Q_SLOTS:
         const auto kek = kekFrom(1);
         QVERIFY(kek);
         QString error;
-        QVERIFY(!Envelope::open(*kek, blob, kBinding, &error));
+        const auto sealed = Envelope::seal(*kek, "abc", kBinding, &error);
+        QVERIFY2(sealed, qPrintable(error));
+        QVERIFY(!Envelope::open(*kek, blob, sealed->data, kBinding, &error));
         QVERIFY2(error.contains(mentions), qPrintable(error));
         QVERIFY(Envelope::kekIdOf(blob).isEmpty());
+        // Nor does a data part without its header.
+        QVERIFY(!Envelope::open(*kek, sealed->key, sealed->data.mid(Envelope::kMagicBytes), kBinding, &error));
     }
 };
 

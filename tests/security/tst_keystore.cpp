@@ -2,11 +2,16 @@
 // passphrase is refused with an error naming it and leaves the database as it
 // was; the right one opens it again; every unwrap is an audit event naming
 // who, which record and why.
+#include "core/security/AesGcm.h"
 #include "core/security/AuditLog.h"
+#include "core/security/CryptoRandom.h"
+#include "core/security/Envelope.h"
 #include "core/security/KeyEncryptionKey.h"
 #include "core/security/KeyStore.h"
 #include "core/security/SecureBuffer.h"
 #include "core/storage/Database.h"
+#include "core/storage/Migrator.h"
+#include "core/storage/Transaction.h"
 #include "tests/support/ManualClock.h"
 #include "tests/support/TestDatabase.h"
 
@@ -276,12 +281,13 @@ private Q_SLOTS:
             const QString binding = QStringLiteral("photo:0d4c6f0e-1b1f-4f55-9b1e-6a1c2f3e4d5a");
             const auto sealed = keys->seal(photo, binding, &error);
             QVERIFY2(sealed, qPrintable(error));
-            QVERIFY(!sealed->contains(photo));
+            QVERIFY(!sealed->data.contains(photo));
+            QVERIFY2(keep(database, *keys, *sealed, &error), qPrintable(error));
 
             const auto before = audit.verify(&error);
             QVERIFY2(before, qPrintable(error));
             const KeyAccess access{QStringLiteral("supervisor:amoreau"), QStringLiteral("review no-match")};
-            const auto opened = keys->unseal(*sealed, binding, access, &error);
+            const auto opened = keys->unseal(sealed->data, binding, access, &error);
             QVERIFY2(opened, qPrintable(error));
             QCOMPARE(*opened, photo);
 
@@ -297,12 +303,112 @@ private Q_SLOTS:
 
             // Under another record's id the envelope does not open (and the attempt is audited too).
             const QString other = QStringLiteral("photo:7f9a2b1c-0000-4000-8000-000000000000");
-            QVERIFY(!keys->unseal(*sealed, other, access, &error));
+            QVERIFY(!keys->unseal(sealed->data, other, access, &error));
             const auto after = audit.events(before->events + 2, 10, &error);
             QVERIFY2(after, qPrintable(error));
             QCOMPARE(after->size(), size_t(1));
             QCOMPARE(after->front().subject, other);
         });
+    }
+
+    // Crypto-shredding: the data opens only while its key row exists; a key
+    // kept again under the same binding replaces the old one.
+    void aDestroyedKeyOpensNothing()
+    {
+        const QString keyFile = newKeyFile(QStringLiteral("a.kek"));
+        withDatabase([&](const Database& database, const AuditLog& audit) {
+            QString error;
+            const auto keys = KeyStore::openWithKeyFile(database, audit, keyFile, QStringLiteral("test:setup"), &error);
+            QVERIFY2(keys, qPrintable(error));
+            const QString binding = QStringLiteral("template:5b0c3f7e-2a44-4c1e-9d0a-3e2f1a6b7c8d");
+            const KeyAccess access{QStringLiteral("test:reader"), QStringLiteral("check")};
+            const auto first = keys->seal("first secret", binding, &error);
+            QVERIFY2(first && keep(database, *keys, *first, &error), qPrintable(error));
+            QVERIFY2(keys->unseal(first->data, binding, access, &error), qPrintable(error));
+
+            const auto second = keys->seal("second secret", binding, &error);
+            QVERIFY2(second && keep(database, *keys, *second, &error), qPrintable(error));
+            const auto opened = keys->unseal(second->data, binding, access, &error);
+            QVERIFY2(opened, qPrintable(error));
+            QCOMPARE(*opened, QByteArray("second secret"));
+            QVERIFY(!keys->unseal(first->data, binding, access, &error));
+            QCOMPARE(error, fg::AesGcm::authenticationFailed());
+
+            QVERIFY2(database.exec(QStringLiteral("DELETE FROM data_keys"), QStringLiteral("destroy"), &error),
+                     qPrintable(error));
+            QVERIFY(!keys->unseal(second->data, binding, access, &error));
+            QVERIFY2(error.contains(binding) && error.contains(QStringLiteral("does not exist")), qPrintable(error));
+        });
+    }
+
+    // A database of schema 6 kept each record's wrapped data key inside its
+    // sealed blob; schema 7 moves the keys to data_keys, leaves the rows only
+    // the data, and every record still opens.
+    void recordsOfSchema6OpenAfterTheirKeysMoved()
+    {
+        const QString keyFile = newKeyFile(QStringLiteral("a.kek"));
+        QString error;
+        const auto kek = KeyEncryptionKey::fromKeyFile(keyFile, &error);
+        QVERIFY2(kek, qPrintable(error));
+        const QString photoId = QStringLiteral("2c1d6e0a-7b3f-4e5d-8a9c-0f1e2d3c4b5a");
+        const QString binding = QStringLiteral("photo:") + photoId;
+        const QByteArray photo("\xFF\xD8\xFF\xE0 a photo sealed by schema 6", 37);
+        QByteArray legacy;
+        {
+            // The single blob of schemas 1 to 6: "FGE1" | L | kek id | wrapped DEK | data.
+            const auto dataKey = fg::CryptoRandom::secret(32, &error);
+            QVERIFY2(dataKey, qPrintable(error));
+            const QByteArray header = QByteArray("FGE1") + char(kek->id().size()) + kek->id().toLatin1();
+            const auto wrapped = fg::AesGcm::seal(kek->key(), dataKey->view(), header + binding.toUtf8(), &error);
+            const auto data = fg::AesGcm::seal(*dataKey, photo, binding.toUtf8(), &error);
+            QVERIFY2(wrapped && data, qPrintable(error));
+            legacy = header + *wrapped + *data;
+        }
+        {
+            DatabaseOptions schema6;
+            schema6.migrateTo = 6;
+            const std::unique_ptr<Database> database = m_target->open(&error, schema6);
+            QVERIFY2(database, qPrintable(error));
+            QCOMPARE(database->schemaVersion(), 6);
+            QSqlQuery insert = database->query();
+            insert.prepare(QStringLiteral("INSERT INTO keks (id, kind, check_value, created_at) VALUES (?, 'file', ?, 0)"));
+            insert.addBindValue(kek->id());
+            insert.addBindValue(kek->checkValue());
+            QVERIFY2(database->exec(insert, QStringLiteral("register"), &error), qPrintable(error));
+            insert.prepare(QStringLiteral("INSERT INTO photos (id, role, format, kek_id, sealed, retention_rule, "
+                                          "verified_at, created_at) VALUES (?, 'capture', 'jpeg', ?, ?, 'non-us-citizen', 0, 0)"));
+            insert.addBindValue(photoId);
+            insert.addBindValue(kek->id());
+            insert.addBindValue(legacy);
+            QVERIFY2(database->exec(insert, QStringLiteral("store"), &error), qPrintable(error));
+        }
+        withDatabase([&](const Database& database, const AuditLog& audit) {
+            QString why;
+            QCOMPARE(database.schemaVersion(), Migrator::latestVersion());
+            const auto data = database.scalar(QStringLiteral("SELECT sealed FROM photos WHERE id = ?"), {photoId},
+                                              QStringLiteral("read"), &why);
+            QVERIFY2(data, qPrintable(why));
+            QVERIFY(data->toByteArray().startsWith("FGD1"));
+            QCOMPARE(data->toByteArray().size(), legacy.size() - 5 - kek->id().size() - Envelope::kWrappedKeyBytes + 4);
+            const auto key = database.scalar(QStringLiteral("SELECT wrapped FROM data_keys WHERE binding = ?"), {binding},
+                                             QStringLiteral("read"), &why);
+            QVERIFY2(key, qPrintable(why));
+            QCOMPARE(key->toByteArray(), legacy.first(5 + kek->id().size() + Envelope::kWrappedKeyBytes));
+
+            const auto keys = KeyStore::openWithKeyFile(database, audit, keyFile, QStringLiteral("test:setup"), &why);
+            QVERIFY2(keys, qPrintable(why));
+            const auto opened = keys->unseal(data->toByteArray(), binding,
+                                             KeyAccess{QStringLiteral("test:reader"), QStringLiteral("check")}, &why);
+            QVERIFY2(opened, qPrintable(why));
+            QCOMPARE(*opened, photo);
+        });
+    }
+
+private:
+    static bool keep(const Database& database, const KeyStore& keys, const KeyStore::SealedRecord& sealed, QString* error)
+    {
+        fg::Transaction transaction(database);
+        return transaction.begin(error) && keys.keep(sealed, error) && transaction.commit(error);
     }
 };
 
