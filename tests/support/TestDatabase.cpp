@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 
 namespace fg::test {
 namespace {
@@ -87,6 +88,24 @@ TestDatabase::~TestDatabase()
     QString ignored;
     if (const std::optional<DatabaseUrl> admin = DatabaseUrl::parse(m_adminUrlText, &ignored))
         adminExec(*admin, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_databaseName), &ignored);
+}
+
+std::unique_ptr<Database> TestDatabase::openAsSuperuser(QString* error) const
+{
+    if (m_url.isSqlite()) {
+        *error = QStringLiteral("an SQLite file has no superuser");
+        return nullptr;
+    }
+    QUrl url(m_urlText);
+    const QString superuser = qEnvironmentVariable("FACEGATE_TEST_POSTGRESQL_SUPERUSER", QStringLiteral("postgres"));
+    url.setUserName(superuser);
+    url.setPassword(QString());
+    const std::optional<DatabaseUrl> parsed = DatabaseUrl::parse(url.toString(), error);
+    if (!parsed)
+        return nullptr;
+    DatabaseOptions options;
+    options.readOnly = true;
+    return Database::open(*parsed, error, options);
 }
 
 bool TestDatabase::isReady(QString* why) const

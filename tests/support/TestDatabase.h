@@ -33,6 +33,11 @@ public:
     QString scratchDir() const { return m_scratch.path(); }
 
     std::unique_ptr<Database> open(QString* error, const DatabaseOptions& options = {}) const;
+    // PostgreSQL: the same database as the server's superuser
+    // (FACEGATE_TEST_POSTGRESQL_SUPERUSER, default postgres, as the throw-away
+    // server has it), read-only, for what only a superuser may do in a test
+    // (CHECKPOINT, where the files are). nullptr with *error otherwise.
+    std::unique_ptr<Database> openAsSuperuser(QString* error) const;
 
     static QString backendName(); // "sqlite" or "postgresql"
 

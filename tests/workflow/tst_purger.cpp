@@ -1,7 +1,9 @@
 // Retention at chosen instants (DOMAIN.md, Rules; issue 3 acceptance): what
 // the purge deletes and when, the deletion records it leaves, that the bytes
 // leave the SQLite files, and `facegate-cli --db URL purge --now`.
+#include "core/security/AesGcm.h"
 #include "core/security/AuditLog.h"
+#include "core/security/Envelope.h"
 #include "core/security/KeyEncryptionKey.h"
 #include "core/security/KeyStore.h"
 #include "core/security/SystemAccount.h"
@@ -13,6 +15,7 @@
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -216,6 +219,70 @@ qsizetype leftoverWindows(const QByteArray& haystack, const std::vector<QByteArr
     return found;
 }
 
+// Every file of the records as an attacker holding the disk (or a copy of
+// it) reads them: SQLite's file, WAL and journal; on PostgreSQL every file of
+// the database's folder (heap, TOAST, indexes, free-space maps), after a
+// CHECKPOINT wrote the shared buffers out. nullopt with *why when the files
+// cannot be read from here (a server elsewhere, a role that may not ask).
+std::optional<std::vector<std::pair<QString, QByteArray>>> dataFiles(const TestDatabase& target, QString* why)
+{
+    std::vector<std::pair<QString, QByteArray>> files;
+    if (target.isSqlite()) {
+        for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-journal")})
+            files.emplace_back(target.sqlitePath() + suffix, readFile(target.sqlitePath() + suffix));
+        return files;
+    }
+    const std::unique_ptr<Database> superuser = target.openAsSuperuser(why);
+    if (!superuser || !superuser->exec(QStringLiteral("CHECKPOINT"), QStringLiteral("checkpoint"), why))
+        return std::nullopt;
+    const auto folder = superuser->scalar(
+        QStringLiteral("SELECT current_setting('data_directory') || '/' || pg_relation_filepath('photos')"), {},
+        QStringLiteral("find the database's files"), why);
+    if (!folder)
+        return std::nullopt;
+    const QDir directory = QFileInfo(folder->toString()).dir();
+    if (!directory.exists()) {
+        *why = QStringLiteral("%1 is not on this machine").arg(directory.path());
+        return std::nullopt;
+    }
+    for (const QFileInfo& file : directory.entryInfoList(QDir::Files))
+        files.emplace_back(file.filePath(), readFile(file.filePath()));
+    return files;
+}
+
+// The bindings among `bindings` whose data key still opens from the bytes of
+// `files` under `keys`' KEK: the recovery probe. A data key is stored as one
+// value of 81 bytes (Envelope's key part, below any TOAST or overflow
+// threshold), so every copy of it, live or dead, starts with its header
+// ("FGK1" or "FGE1", the id's length, the KEK's id): each place the KEK's id
+// appears is tried as a key part under every binding.
+QStringList keysThatOpen(const std::vector<std::pair<QString, QByteArray>>& files, const fg::KeyEncryptionKey& kek,
+                         const QStringList& bindings, QStringList* where)
+{
+    const QByteArray id = kek.id().toLatin1();
+    const qsizetype keyBytes = fg::Envelope::kMagicBytes + 1 + id.size() + fg::Envelope::kWrappedKeyBytes;
+    QStringList opened;
+    for (const auto& [path, bytes] : files) {
+        for (qsizetype at = bytes.indexOf(id); at >= 0; at = bytes.indexOf(id, at + 1)) {
+            const qsizetype start = at - fg::Envelope::kMagicBytes - 1;
+            if (start < 0 || start + keyBytes > bytes.size())
+                continue;
+            const QByteArrayView header = QByteArrayView(bytes).sliced(start, keyBytes - fg::Envelope::kWrappedKeyBytes);
+            const QByteArrayView wrapped = QByteArrayView(bytes).sliced(start + header.size(), fg::Envelope::kWrappedKeyBytes);
+            for (const QString& binding : bindings) {
+                // AES-GCM itself, not the code under test, says whether it opens.
+                QString ignored;
+                if (fg::AesGcm::openSecret(kek.key(), wrapped, header.toByteArray() + binding.toUtf8(), &ignored)) {
+                    opened.append(binding);
+                    where->append(QStringLiteral("%1 at %2").arg(path).arg(start));
+                }
+            }
+        }
+    }
+    opened.removeDuplicates();
+    return opened;
+}
+
 } // namespace
 
 class TestPurger : public QObject {
@@ -227,6 +294,7 @@ private Q_SLOTS:
     void goneAtTheRuleInstant();
     void deletionRecordsOutliveTheRecords();
     void bytesLeaveTheSqliteFiles();
+    void noDeletedRecordOpensFromTheFiles();
     void shorterLimitsAreHonoured();
     void nothingToPurgeIsANoOp();
     void batchesWriteOneAuditEventEach();
@@ -449,6 +517,92 @@ void TestPurger::bytesLeaveTheSqliteFiles()
     QCOMPARE(leftoverWindows(sqliteFiles(target), doomedBlobs), 0);
     QVERIFY2(records.open(&error), qPrintable(error));
     QVERIFY2(records.database->integrityCheck(&error), qPrintable(error));
+}
+
+// The recovery probe (issue 18): after a purge and an opt-out, the database's
+// files are scanned for any data key of a deleted record that still opens
+// under the KEK the workstation holds; the bindings are those an attacker
+// reads in table deletions. None may open. The records that stay are found
+// by the same scan: the probe sees a key where there is one.
+void TestPurger::noDeletedRecordOpensFromTheFiles()
+{
+    TestDatabase target;
+    FG_REQUIRE_DATABASE(target);
+    Records records(target);
+    QString error;
+    QVERIFY2(records.open(&error), qPrintable(error));
+    std::vector<Seeded> kept;
+    for (int i = 0; i < 4; ++i) {
+        // Photos big enough for TOAST (PostgreSQL) and overflow pages (SQLite).
+        const auto citizen = records.add(QStringLiteral("USA"), false, kVerifiedAt.addSecs(i), &error, randomBytes(24 * 1024));
+        QVERIFY2(citizen, qPrintable(error));
+        const auto visitor = records.add(QStringLiteral("FRA"), false, kVerifiedAt.addSecs(i), &error, randomBytes(24 * 1024));
+        QVERIFY2(visitor, qPrintable(error));
+        kept.push_back(*visitor);
+    }
+    // A traveler who opts out after the capture: deleted at once, not by the purge.
+    const auto optedOut = records.add(QStringLiteral("FRA"), false, kVerifiedAt, &error, randomBytes(24 * 1024));
+    QVERIFY2(optedOut, qPrintable(error));
+    const fg::EncounterStore encounters(*records.database, *records.keys, *records.audit, records.clock, RetentionPolicy());
+    QString reclaimError;
+    int withdrawn = 0;
+    QVERIFY2(encounters.withdrawBiometrics(optedOut->encounterId, QStringLiteral("officer:jdoe"), &error, &withdrawn,
+                                           &reclaimError),
+             qPrintable(error));
+    QCOMPARE(withdrawn, 2);
+    QVERIFY2(reclaimError.isEmpty(), qPrintable(reclaimError));
+
+    const auto kek = fg::KeyEncryptionKey::fromKeyFile(target.scratchDir() + QStringLiteral("/records.kek"), &error);
+    QVERIFY2(kek, qPrintable(error));
+    {
+        // At once after the opt-out, before any purge.
+        const auto files = dataFiles(target, &error);
+        if (!files)
+            QSKIP(qPrintable(QStringLiteral("the database's files cannot be read here: %1").arg(error)));
+        QStringList where;
+        const QStringList recovered = keysThatOpen(*files, *kek,
+                                                   {QStringLiteral("photo:") + optedOut->photoId,
+                                                    QStringLiteral("template:") + optedOut->templateId},
+                                                   &where);
+        QVERIFY2(recovered.isEmpty(), qPrintable(QStringLiteral("the opted-out traveler's records open again: %1 (%2)")
+                                                     .arg(recovered.join(QStringLiteral(", ")), where.join(QStringLiteral("; ")))));
+    }
+
+    records.clock.set(kVerifiedAt.addSecs(13 * kHour));
+    const auto report = records.purge(&error);
+    QVERIFY2(report, qPrintable(error));
+    QCOMPARE(report->photosDeleted, 4);
+    QVERIFY2(report->reclaimed, qPrintable(report->reclaimError));
+
+    QStringList deleted;
+    {
+        QSqlQuery rows = records.database->query();
+        rows.prepare(QStringLiteral("SELECT what, record_id FROM deletions"));
+        QVERIFY2(records.database->exec(rows, QStringLiteral("read the deletions"), &error), qPrintable(error));
+        while (rows.next())
+            deleted.append(rows.value(0).toString() + QLatin1Char(':') + rows.value(1).toString());
+    }
+    QCOMPARE(deleted.size(), 4 * 2 + 2);
+    QStringList live;
+    for (const Seeded& seeded : kept)
+        live << QStringLiteral("photo:") + seeded.photoId << QStringLiteral("template:") + seeded.templateId;
+
+    const auto files = dataFiles(target, &error);
+    if (!files)
+        QSKIP(qPrintable(QStringLiteral("the database's files cannot be read here: %1").arg(error)));
+    qint64 scanned = 0;
+    for (const auto& file : *files)
+        scanned += file.second.size();
+    QStringList where;
+    const QStringList recovered = keysThatOpen(*files, *kek, deleted, &where);
+    QVERIFY2(recovered.isEmpty(), qPrintable(QStringLiteral("%1 deleted records open again: %2 (%3)")
+                                                 .arg(recovered.size())
+                                                 .arg(recovered.join(QStringLiteral(", ")), where.join(QStringLiteral("; ")))));
+    where.clear();
+    const QStringList found = keysThatOpen(*files, *kek, live, &where);
+    QCOMPARE(found.size(), live.size());
+    qInfo("scanned %lld bytes in %d files: %d deleted records, none opens; %d live records found",
+          scanned, int(files->size()), int(deleted.size()), int(found.size()));
 }
 
 void TestPurger::shorterLimitsAreHonoured()
