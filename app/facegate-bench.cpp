@@ -1,7 +1,7 @@
 // facegate-bench: the benchmarks behind `facegate-cli bench` (ARCHITECTURE.md,
 // command-line contract), a program of their own so that what they link (FAISS,
 // the service, the records' fixtures) stays out of facegate-cli.
-//   facegate-bench [pipeline | search --gallery-size N | records | purge | queue | service ...]
+//   facegate-bench [pipeline | search --gallery-size N | records | purge | queue | rotate | service ...]
 // is `facegate-cli bench ...`, which runs this program.
 #include "app/bench/BenchCommand.h"
 

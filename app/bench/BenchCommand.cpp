@@ -1,6 +1,7 @@
 #include "app/bench/BenchCommand.h"
 
 #include "app/bench/PurgeBench.h"
+#include "app/bench/RotateBench.h"
 #include "app/bench/QueueBench.h"
 #include "app/bench/SearchBench.h"
 #include "app/bench/ServiceBench.h"
@@ -262,13 +263,15 @@ int benchRecords(const QStringList& arguments, CliContext& context)
 
 int runBench(const QStringList& arguments, CliContext& context)
 {
-    // bench purge and bench queue have options of their own (PurgeBench, QueueBench).
+    // bench purge, queue and rotate have options of their own (PurgeBench, QueueBench, RotateBench).
     if (arguments.size() > 1 && arguments[1] == QLatin1String("purge"))
         return runPurgeBench(arguments, context);
     if (arguments.size() > 1 && arguments[1] == QLatin1String("records"))
         return benchRecords(arguments, context);
     if (arguments.size() > 1 && arguments[1] == QLatin1String("queue"))
         return runQueueBench(arguments, context);
+    if (arguments.size() > 1 && arguments[1] == QLatin1String("rotate"))
+        return runRotateBench(arguments, context);
     if (arguments.size() > 1 && arguments[1] == QLatin1String("service"))
         return runServiceBench(arguments, context);
     QCommandLineParser parser;

@@ -2,6 +2,7 @@
 
 #include "app/cli/AuditCommand.h"
 #include "app/cli/EncounterCommand.h"
+#include "app/cli/KeyCommand.h"
 #include "app/cli/PurgeCommand.h"
 #include "app/cli/StatsCommand.h"
 #include "app/cli/UserCommand.h"
@@ -19,7 +20,7 @@ int runRecordsCommand(const QStringList& arguments, CliContext& context)
     if (arguments.size() < 4)
         return context.fail(kUsageError, QStringLiteral("usage: facegate-cli --db URL (purge | audit verify | stats | "
                                                         "encounter add ... | user (add | list | disable | enable | "
-                                                        "unlock | reset-totp | set-role) ...)"));
+                                                        "unlock | reset-totp | set-role) ... | key rotate ...)"));
     struct Command {
         bool readOnly;
         std::function<int(const QStringList&, RecordsSession&, CliContext&)> run;
@@ -31,12 +32,13 @@ int runRecordsCommand(const QStringList& arguments, CliContext& context)
         {QStringLiteral("stats"), {true, runStatsCommand}},
         {QStringLiteral("encounter"), {false, runEncounterCommand}},
         {QStringLiteral("user"), {false, runUserCommand}},
+        {QStringLiteral("key"), {false, runKeyCommand}},
     };
     const QString name = arguments[3];
     const auto command = commands.find(name);
     if (command == commands.end())
         return context.fail(kUsageError, QStringLiteral("unknown records subcommand \"%1\" (expected purge, audit, "
-                                                        "stats, encounter or user)")
+                                                        "stats, encounter, user or key)")
                                              .arg(name));
     ExitStatus status = kSuccess;
     QString error;

@@ -27,6 +27,12 @@ public:
     // O_CREAT | O_EXCL and mode 0600, then fsync'ed; never overwrites an
     // existing file. Missing parent folders are created with mode 0700.
     static bool createKeyFile(const QString& path, QString* error);
+    // Destroys a key file: its bytes overwritten with random ones and
+    // fsync'ed, then the file unlinked (and its folder fsync'ed). What the
+    // storage keeps of the old blocks (journals, flash remapping, backups) is
+    // beyond a program's reach: keep key files on storage that is encrypted
+    // or destroyed with the machine.
+    static bool destroyKeyFile(const QString& path, QString* error);
     // scrypt(passphrase, salt) with `params`; salt of at least 16 bytes.
     static std::optional<KeyEncryptionKey> fromPassphrase(const SecureBuffer& passphrase, QByteArrayView salt,
                                                           const ScryptParams& params, QString* error);

@@ -10,7 +10,11 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonObject>
+#include <QElapsedTimer>
 #include <QSqlQuery>
+
+#include <algorithm>
+#include <vector>
 
 #include <openssl/crypto.h>
 
@@ -25,12 +29,13 @@ struct RegisteredKek {
     QByteArray salt;
     ScryptParams params;
     QByteArray checkValue;
+    QVariant retiredAt; // null: in use
 };
 
 std::optional<std::vector<RegisteredKek>> registeredKeks(const Database& database, QString* error)
 {
     QSqlQuery rows = database.query();
-    rows.prepare(QStringLiteral("SELECT id, kind, salt, scrypt_n, scrypt_r, scrypt_p, check_value FROM keks ORDER BY created_at"));
+    rows.prepare(QStringLiteral("SELECT id, kind, salt, scrypt_n, scrypt_r, scrypt_p, check_value, retired_at FROM keks ORDER BY created_at"));
     if (!database.exec(rows, QStringLiteral("read the registered keys"), error))
         return std::nullopt;
     std::vector<RegisteredKek> result;
@@ -43,6 +48,7 @@ std::optional<std::vector<RegisteredKek>> registeredKeks(const Database& databas
         kek.params.r = rows.value(4).toUInt();
         kek.params.p = rows.value(5).toUInt();
         kek.checkValue = rows.value(6).toByteArray();
+        kek.retiredAt = rows.value(7);
         result.push_back(std::move(kek));
     }
     return result;
@@ -148,10 +154,23 @@ std::unique_ptr<KeyStore> KeyStore::adopt(const Database& database, const AuditL
     bool known = false;
     for (const RegisteredKek& candidate : *registered)
         known = known || (candidate.id == kek.id() && sameBytes(candidate.checkValue, kek.checkValue()));
+    for (const RegisteredKek& candidate : *registered) {
+        if (candidate.id == kek.id() && !candidate.retiredAt.isNull()) {
+            *error = QStringLiteral("%1 is key %2, retired on %3 when %4 was rotated to a new key: open it with the new "
+                                    "key; nothing was changed")
+                         .arg(origin, kek.id(),
+                              QDateTime::fromMSecsSinceEpoch(candidate.retiredAt.toLongLong(), Qt::UTC)
+                                  .toString(Qt::ISODate),
+                              database.url().toDisplayString());
+            return nullptr;
+        }
+    }
     if (!known && !registered->empty()) {
         QStringList ids;
-        for (const RegisteredKek& candidate : *registered)
-            ids.append(candidate.id);
+        for (const RegisteredKek& candidate : *registered) {
+            if (candidate.retiredAt.isNull())
+                ids.append(candidate.id);
+        }
         *error = QStringLiteral("%1 does not open %2: it was sealed with key %3, this is key %4; nothing was changed")
                      .arg(origin, database.url().toDisplayString(), ids.join(QStringLiteral(", ")), kek.id());
         return nullptr;
@@ -214,7 +233,173 @@ bool KeyStore::keep(const SealedRecord& record, QString* error) const
     insert.addBindValue(m_kek.id());
     insert.addBindValue(record.key);
     insert.addBindValue(m_audit.clock().nowMs());
-    return m_database.exec(insert, QStringLiteral("keep the data key of %1").arg(record.binding), error);
+    if (!m_database.exec(insert, QStringLiteral("keep the data key of %1").arg(record.binding), error))
+        return false;
+    // Read after the insert, in its transaction: a rotation that retired this
+    // KEK meanwhile has committed before the insert could take its lock.
+    const std::optional<QDateTime> retired = retiredAt(m_database, m_kek.id(), error);
+    if (!retired)
+        return false;
+    if (retired->isValid()) {
+        *error = QStringLiteral("key %1 was retired on %2 by a rotation to a new key: nothing sealed with it is kept; "
+                                "restart with the new key")
+                     .arg(m_kek.id(), retired->toString(Qt::ISODate));
+        return false;
+    }
+    return true;
+}
+
+std::optional<QDateTime> KeyStore::retiredAt(const Database& database, const QString& kekId, QString* error)
+{
+    const std::optional<QVariant> retired = database.scalar(QStringLiteral("SELECT retired_at FROM keks WHERE id = ?"),
+                                                            {kekId}, QStringLiteral("read key %1").arg(kekId), error);
+    if (!retired)
+        return std::nullopt;
+    return retired->isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(retired->toLongLong(), Qt::UTC);
+}
+
+std::optional<KeyStore::RotationReport> KeyStore::rotate(KeyEncryptionKey next, const QString& actor, int batchSize,
+                                                         const std::function<void(const RotationProgress&)>& progress,
+                                                         QString* error)
+{
+    QElapsedTimer timer;
+    timer.start();
+    RotationReport report;
+    report.from = m_kek.id();
+    report.to = next.id();
+    if (next.id() == m_kek.id()) {
+        *error = QStringLiteral("the new key is the key in use (%1)").arg(next.id());
+        return std::nullopt;
+    }
+    const QJsonObject keys{{QStringLiteral("from"), report.from}, {QStringLiteral("to"), report.to}};
+    {
+        Transaction transaction(m_database);
+        if (!transaction.begin(error))
+            return std::nullopt;
+        const auto registered = registeredKeks(m_database, error);
+        if (!registered)
+            return std::nullopt;
+        const auto known = std::find_if(registered->begin(), registered->end(),
+                                        [&](const RegisteredKek& kek) { return kek.id == next.id(); });
+        if (known != registered->end()) {
+            if (!sameBytes(known->checkValue, next.checkValue())) {
+                *error = QStringLiteral("the new key's id %1 is registered with another check value").arg(next.id());
+                return std::nullopt;
+            }
+            if (!known->retiredAt.isNull()) {
+                *error = QStringLiteral("the new key %1 was retired by an earlier rotation").arg(next.id());
+                return std::nullopt;
+            }
+        } else {
+            QSqlQuery insert = m_database.query();
+            insert.prepare(QStringLiteral("INSERT INTO keks (id, kind, check_value, created_at) VALUES (?, 'file', ?, ?)"));
+            insert.addBindValue(next.id());
+            insert.addBindValue(next.checkValue());
+            insert.addBindValue(m_audit.clock().nowMs());
+            if (!m_database.exec(insert, QStringLiteral("register key %1").arg(next.id()), error)
+                || !m_audit.append(actor, QStringLiteral("key.register"), QStringLiteral("kek:") + next.id(),
+                                   QJsonObject{{QStringLiteral("source"), QStringLiteral("file")}}, error)
+                || !m_audit.append(actor, QStringLiteral("key.rotate"), QStringLiteral("kek:") + report.from,
+                                   keys, error))
+                return std::nullopt;
+        }
+        const std::optional<QVariant> before =
+            m_database.scalar(QStringLiteral("SELECT COUNT(*) FROM data_keys WHERE kek_id = ?"), {next.id()},
+                              QStringLiteral("count the keys rewrapped before"), error);
+        if (!before || !transaction.commit(error))
+            return std::nullopt;
+        report.before = before->toLongLong();
+    }
+
+    RotationProgress done;
+    for (;;) {
+        // One batch: the next keys still under the old KEK, rewrapped and written back.
+        Transaction transaction(m_database);
+        if (!transaction.begin(error))
+            return std::nullopt;
+        QSqlQuery select = m_database.query();
+        select.prepare(QStringLiteral("SELECT binding, wrapped FROM data_keys WHERE kek_id = ? ORDER BY binding LIMIT %1")
+                           .arg(std::max(1, batchSize))
+                       + m_database.forUpdate());
+        select.addBindValue(report.from);
+        if (!m_database.exec(select, QStringLiteral("read the keys under %1").arg(report.from), error))
+            return std::nullopt;
+        std::vector<std::pair<QString, QByteArray>> batch;
+        while (select.next())
+            batch.emplace_back(select.value(0).toString(), select.value(1).toByteArray());
+        select.finish();
+        if (batch.empty()) {
+            // None left: retire the old KEK, unless a key was kept under it meanwhile.
+            if (!m_database.isSqlite()
+                && !m_database.exec(QStringLiteral("LOCK TABLE data_keys IN SHARE MODE"),
+                                    QStringLiteral("hold the data keys still"), error))
+                return std::nullopt;
+            const std::optional<QVariant> left =
+                m_database.scalar(QStringLiteral("SELECT COUNT(*) FROM data_keys WHERE kek_id = ?"), {report.from},
+                                  QStringLiteral("count the keys under %1").arg(report.from), error);
+            if (!left)
+                return std::nullopt;
+            if (left->toLongLong() > 0)
+                continue; // the transaction rolls back; rewrap those too
+            QSqlQuery retire = m_database.query();
+            retire.prepare(QStringLiteral("UPDATE keks SET retired_at = ? WHERE id = ?"));
+            retire.addBindValue(m_audit.clock().nowMs());
+            retire.addBindValue(report.from);
+            QJsonObject details = keys;
+            details.insert(QStringLiteral("rewrapped"), report.before + done.rewrapped);
+            if (!m_database.exec(retire, QStringLiteral("retire key %1").arg(report.from), error)
+                || !m_audit.append(actor, QStringLiteral("key.retire"), QStringLiteral("kek:") + report.from,
+                                   details, error)
+                || !transaction.commit(error))
+                return std::nullopt;
+            break;
+        }
+        QSqlQuery update = m_database.query();
+        update.prepare(QStringLiteral("UPDATE data_keys SET kek_id = ?, wrapped = ? WHERE binding = ? AND kek_id = ?"));
+        for (const auto& [binding, wrapped] : batch) {
+            const std::optional<QByteArray> rewrapped = Envelope::rewrap(m_kek, next, wrapped, binding.toUtf8(), error);
+            if (!rewrapped) {
+                *error = QStringLiteral("the data key of %1 does not unwrap under key %2: %3").arg(binding, report.from, *error);
+                return std::nullopt;
+            }
+            update.addBindValue(report.to);
+            update.addBindValue(*rewrapped);
+            update.addBindValue(binding);
+            update.addBindValue(report.from);
+            if (!m_database.exec(update, QStringLiteral("rewrap the data key of %1").arg(binding), error))
+                return std::nullopt;
+        }
+        QJsonObject details = keys;
+        details.insert(QStringLiteral("count"), qint64(batch.size()));
+        details.insert(QStringLiteral("first"), batch.front().first);
+        details.insert(QStringLiteral("last"), batch.back().first);
+        if (!m_audit.append(actor, QStringLiteral("key.rewrap"), QStringLiteral("kek:") + report.from, details,
+                            error)
+            || !transaction.commit(error))
+            return std::nullopt;
+        done.rewrapped += qint64(batch.size());
+        ++done.batches;
+        if (progress) {
+            const std::optional<QVariant> left =
+                m_database.scalar(QStringLiteral("SELECT COUNT(*) FROM data_keys WHERE kek_id = ?"), {report.from},
+                                  QStringLiteral("count the keys under %1").arg(report.from), error);
+            if (!left)
+                return std::nullopt;
+            done.remaining = left->toLongLong();
+            progress(done);
+        }
+    }
+    m_kek = std::move(next);
+    // The old wrappings' dead row versions open under no key once the old KEK is destroyed; shred them all the same.
+    QString why;
+    if (!m_database.shred(QStringLiteral("data_keys"), &why))
+        qWarning("FaceGate: key %s was retired, but the old wrappings remain in the database files until data_keys is "
+                 "rewritten: %s",
+                 qPrintable(report.from), qPrintable(why));
+    report.rewrapped = done.rewrapped;
+    report.batches = done.batches;
+    report.seconds = double(timer.nsecsElapsed()) / 1e9;
+    return report;
 }
 
 std::optional<QByteArray> KeyStore::keptKey(const QString& binding, QString* error) const

@@ -5,8 +5,10 @@
 #include "core/security/SecureBuffer.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -73,6 +75,38 @@ public:
                                            QString* error) const;
     std::optional<SecureBuffer> unsealSecret(QByteArrayView data, const QString& binding, const KeyAccess& access,
                                              QString* error) const;
+
+    // Key rotation: every data key wrapped by this KEK is unwrapped and
+    // wrapped again by `next` (Envelope::rewrap: no record's data is read or
+    // decrypted), in batches of `batchSize` keys, each batch one transaction
+    // with its audit event key.rewrap. The first run registers `next`
+    // (key.register, key.rotate); a run that was stopped (killed, a lost
+    // connection) is resumed by running it again with the same two keys: the
+    // keys rewrapped already stay so. When no key is left under this KEK it
+    // is retired (keks.retired_at, event key.retire): no KeyStore opens with
+    // it again, a workstation still holding it can no longer keep a key, and
+    // its key file can be destroyed (the caller's part). This KeyStore then
+    // seals and opens with `next`. Run it while the workstations sharing the
+    // database are stopped: one still holding the old key cannot open what
+    // was rewrapped.
+    struct RotationProgress {
+        qint64 rewrapped = 0; // by this run so far
+        qint64 remaining = 0; // under the old key
+        int batches = 0;
+    };
+    struct RotationReport {
+        QString from;
+        QString to;
+        qint64 rewrapped = 0; // by this run
+        qint64 before = 0;    // rewrapped by earlier, stopped runs
+        int batches = 0;
+        double seconds = 0;
+    };
+    std::optional<RotationReport> rotate(KeyEncryptionKey next, const QString& actor, int batchSize,
+                                         const std::function<void(const RotationProgress&)>& progress, QString* error);
+
+    // Whether the key of this id was retired by a rotation (and when; null when not).
+    static std::optional<QDateTime> retiredAt(const Database& database, const QString& kekId, QString* error);
 
 private:
     KeyStore(const Database& database, const AuditLog& audit, KeyEncryptionKey kek);

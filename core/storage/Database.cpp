@@ -7,7 +7,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QElapsedTimer>
 #include <QSqlError>
+#include <QThread>
 
 namespace fg {
 namespace {
@@ -305,8 +307,50 @@ bool Database::shred(const QString& table, QString* error) const
 {
     if (isSqlite())
         return reclaim(table, error);
-    return exec(QStringLiteral("VACUUM FULL %1").arg(table), QStringLiteral("rewrite %1 without its deleted rows").arg(table),
-                error);
+    // VACUUM FULL copies the rows deleted after the oldest snapshot any
+    // transaction of the server still holds, in any database (seen: another
+    // database's DROP DATABASE kept this one's deleted keys). A new
+    // transaction id marks "now": the rewrite counts only when no transaction
+    // older than the mark was open before it began nor after it ended; it is
+    // tried again until kShredWaitMs have passed.
+    const std::optional<QVariant> mark =
+        scalar(QStringLiteral("SELECT (txid_current() % 4294967296)::text"), {}, QStringLiteral("mark the shred"), error);
+    if (!mark)
+        return false;
+    const QString older = QStringLiteral(
+        "SELECT string_agg(coalesce(datname, '-') || ' pid ' || pid::text || ' (' || backend_type || ')', ', ') "
+        "FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+        "AND ((backend_xmin IS NOT NULL AND age(backend_xmin) >= age(CAST(? AS xid))) "
+        "OR (backend_xid IS NOT NULL AND age(backend_xid) >= age(CAST(? AS xid))))");
+    QElapsedTimer waited;
+    waited.start();
+    QString holders;
+    for (;;) {
+        const std::optional<QVariant> before =
+            scalar(older, {mark->toString(), mark->toString()}, QStringLiteral("look for older transactions"), error);
+        if (!before)
+            return false;
+        holders = before->toString();
+        if (holders.isEmpty()) {
+            if (!exec(QStringLiteral("VACUUM FULL %1").arg(table),
+                      QStringLiteral("rewrite %1 without its deleted rows").arg(table), error))
+                return false;
+            const std::optional<QVariant> after =
+                scalar(older, {mark->toString(), mark->toString()}, QStringLiteral("look for older transactions"), error);
+            if (!after)
+                return false;
+            holders = after->toString();
+            if (holders.isEmpty())
+                return true;
+        }
+        if (waited.elapsed() >= kShredWaitMs)
+            break;
+        QThread::msleep(20);
+    }
+    *error = QStringLiteral("%1 was not rewritten: transactions older than the deletion were open (%2), and the rows "
+                            "they may still see would be copied; shred again later")
+                 .arg(table, holders);
+    return false;
 }
 
 } // namespace fg

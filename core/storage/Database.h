@@ -69,8 +69,12 @@ public:
     // new file and truncates the old one; a plain VACUUM only marks the dead
     // rows' space free and their bytes stay in the page until overwritten.
     // It takes the table's exclusive lock for as long as the copy lasts: for
-    // small tables (data_keys), needs the table's owner, and row versions an
-    // open transaction may still see are copied too (shred again later).
+    // small tables (data_keys) and needs the table's owner. Rows that a
+    // transaction older than the deletion may still see (in any database of
+    // the server) would be copied too: it waits up to kShredWaitMs for such
+    // transactions to end, and returns false (shred again later) when one
+    // stayed open.
+    static constexpr int kShredWaitMs = 2000;
     bool shred(const QString& table, QString* error) const;
 
 private:
