@@ -49,15 +49,15 @@ QString reason(const DatabaseUrl& url, const QString& text)
 {
     const QString at = server(url);
     if (text.contains(QLatin1String("certificate verify failed")))
-        return QStringLiteral("the server at %1 presented a certificate that is not signed by the CA in %2, which %3 "
-                              "requires")
+        return QStringLiteral("the server at %1 presented a certificate that does not check out against the CA in "
+                              "%2 (not signed by that CA, or outside its validity dates); %3 refuses it")
             .arg(at, rootCertText(url), modeText(url));
     if (text.contains(QLatin1String("does not match host name")))
-        return QStringLiteral("the server at %1 presented a certificate that does not name the host %2, which %3 "
-                              "requires: connect with a name the certificate holds")
+        return QStringLiteral("the server at %1 presented a certificate that does not name the host %2; %3 refuses "
+                              "it: connect with a name the certificate holds")
             .arg(at, url.host(), modeText(url));
     if (text.contains(QLatin1String("root certificate file")))
-        return QStringLiteral("no CA to check the certificate of the server at %1 against: %2 cannot be read, and %3 "
+        return QStringLiteral("no CA to check the certificate of the server at %1 against: %2 cannot be read; %3 "
                               "needs the CA that signed it: set sslrootcert in the URL or database/sslrootcert")
             .arg(at, rootCertText(url), modeText(url));
     if (text.contains(QLatin1String("private key file")))

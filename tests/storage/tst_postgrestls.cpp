@@ -167,6 +167,56 @@ private Q_SLOTS:
         QCOMPARE(options.value("hostaddr"), QString("'10.20.0.5'"));
     }
 
+    // Without a server: libpq's words about a refused connection get
+    // FaceGate's in front, naming host, file and sslmode; other failures are
+    // left as libpq says them.
+    void explainsRefusals_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("libpq");
+        QTest::addColumn<QStringList>("mentions");
+        const QString remote = "postgresql://u@db.port.example:5433/records?sslrootcert=/etc/fg/ca.pem";
+        QTest::newRow("wrong CA") << remote << "SSL error: certificate verify failed"
+                                  << QStringList{"db.port.example:5433", "not signed by", "/etc/fg/ca.pem",
+                                                 "sslmode=verify-full (the default"};
+        QTest::newRow("name") << remote + "&hostaddr=10.1.1.1"
+                              << "server certificate for \"db2.port.example\" does not match host name "
+                                 "\"db.port.example\""
+                              << QStringList{"(address 10.1.1.1)", "does not name the host db.port.example"};
+        QTest::newRow("no CA given") << "postgresql://u@db.port.example/records"
+                                     << "root certificate file \"/root/.postgresql/root.crt\" does not exist"
+                                     << QStringList{"~/.postgresql/root.crt", "database/sslrootcert",
+                                                    "sslmode=verify-full"};
+        QTest::newRow("no TLS offered") << "postgresql://u@db.port.example/records?sslmode=require"
+                                        << "server does not support SSL, but SSL was required"
+                                        << QStringList{"does not offer TLS", "sslmode=require"};
+        QTest::newRow("TLS required") << "postgresql://u@127.0.0.1/records?sslmode=disable"
+                                      << "FATAL:  no pg_hba.conf entry for host \"127.0.0.1\", user \"u\", "
+                                         "database \"records\", no encryption"
+                                      << QStringList{"refuses an unencrypted connection", "sslmode=disable"};
+        QTest::newRow("client certificate refused")
+            << remote + "&sslcert=/etc/fg/station.pem&sslkey=/etc/fg/station.key"
+            << "SSL error: tlsv1 alert unknown ca"
+            << QStringList{"did not accept the client certificate /etc/fg/station.pem", "/etc/fg/station.key"};
+        QTest::newRow("password") << remote << "FATAL:  password authentication failed for user \"u\""
+                                  << QStringList{};
+    }
+    void explainsRefusals()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, libpq);
+        QFETCH(QStringList, mentions);
+        QString error;
+        const std::optional<DatabaseUrl> parsed = DatabaseUrl::parse(url, &error);
+        QVERIFY2(parsed, qPrintable(error));
+        const QString text = fg::PostgresTls::explainFailure(*parsed, libpq);
+        QVERIFY2(text.endsWith(libpq), qPrintable(text));
+        if (mentions.isEmpty())
+            QCOMPARE(text, libpq);
+        for (const QString& word : std::as_const(mentions))
+            QVERIFY2(text.contains(word), qPrintable(QString("no \"%1\" in: %2").arg(word, text)));
+    }
+
     void initTestCase()
     {
         QVERIFY(m_scratch.isValid());
