@@ -304,9 +304,10 @@ as_owner "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir" -p "$port" -U postgre
     fail "cannot create the roles $role and $cert_role and the database $database"
 url="postgresql://$role@127.0.0.1:$port/$database?sslmode=verify-full&sslrootcert=$(url_encode "$tls/ca.pem")"
 # The URL must work over TCP, encrypted and verified, as the tests connect.
-as_owner "$bindir/psql" -X -q -At -v ON_ERROR_STOP=1 "$url" \
-    -c "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()" 2>&1 | grep -qx t ||
-    fail "the server does not accept $role over TLS (verify-full against $tls/ca.pem) on 127.0.0.1:$port"
+encrypted="$(as_owner "$bindir/psql" -X -q -At -v ON_ERROR_STOP=1 "$url" \
+    -c "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()" 2>&1)" || encrypted="$encrypted (psql failed)"
+[ "$encrypted" = t ] ||
+    fail "the server does not accept $role over TLS (verify-full against $tls/ca.pem) on 127.0.0.1:$port: $encrypted"
 
 say "postgres: ready, TLS on ($dir; CA $tls/ca.pem; stop with: bash installer/postgres-throwaway.sh stop $dir)"
 printf '%s\n' "$url"
