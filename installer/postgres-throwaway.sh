@@ -4,11 +4,17 @@
 #   bash installer/postgres-throwaway.sh start DIR [PORT]
 #       Creates a fresh cluster in DIR (an earlier throw-away server there is
 #       stopped and wiped first), listening on 127.0.0.1:PORT only (default
-#       55432; the next free port when taken) and on a Unix socket in DIR,
-#       with trust authentication for the socket, 127.0.0.1 and ::1 only,
-#       fsync on. Creates the role facegate (LOGIN, CREATEDB) and its database
-#       facegate_test. Prints only the URL on stdout:
-#           postgresql://facegate@127.0.0.1:PORT/facegate_test
+#       55432, or $FACEGATE_TEST_POSTGRESQL_PORT; the next free port when
+#       taken) and on a Unix socket in DIR, fsync on. TLS (ssl = on) with a
+#       test CA made afresh by openssl in DIR/tls (ca.pem; the CA's key is
+#       deleted once it has signed): server.pem names IP:127.0.0.1 and
+#       DNS:localhost; client.pem/client.key are a client certificate for the
+#       role facegate_cert. Authentication: trust on the Unix socket; over TCP
+#       (127.0.0.1, ::1) TLS only (hostssl; a plain connection is refused),
+#       trust for facegate, a client certificate (cert) for facegate_cert.
+#       Creates the roles facegate (LOGIN, CREATEDB) and facegate_cert
+#       (LOGIN) and the database facegate_test. Prints only the URL on stdout:
+#           postgresql://facegate@127.0.0.1:PORT/facegate_test?sslmode=verify-full&sslrootcert=DIR/tls/ca.pem
 #   bash installer/postgres-throwaway.sh stop DIR
 #       Stops the server (pg_ctl stop -m fast) and removes DIR. Idempotent.
 #
@@ -25,11 +31,14 @@ set -euo pipefail
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'postgres-throwaway.sh: error: %s\n' "$*" >&2; exit 1; }
 
-usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 marker_name=.facegate-throwaway-postgres
 role=facegate
+cert_role=facegate_cert
 database=facegate_test
+# Read before the PG* variables are cleared below (it is not one of them).
+default_port="${FACEGATE_TEST_POSTGRESQL_PORT:-55432}"
 
 # Settings from the caller's environment (PGPORT, PGHOST, PGDATA, ...) must not
 # redirect pg_ctl or psql to another server.
@@ -41,6 +50,58 @@ absolute() {
         /*) printf '%s\n' "$1" ;;
         *) printf '%s/%s\n' "$(pwd)" "$1" ;;
     esac
+}
+
+# $1 percent-encoded for a URL's query (every byte but A-Z a-z 0-9 / . _ ~ -).
+url_encode() {
+    local LC_ALL=C text="$1" out="" c i
+    for ((i = 0; i < ${#text}; i++)); do
+        c="${text:i:1}"
+        case "$c" in
+            [A-Za-z0-9/._~-]) out+="$c" ;;
+            *) out+="$(printf '%%%02X' "'$c")" ;;
+        esac
+    done
+    printf '%s\n' "$out"
+}
+
+# A test CA, the server's certificate and a client certificate for
+# $cert_role in $1 (EC P-256, SHA-256, 30 days), made by the openssl command.
+# The CA's key is deleted once both are signed: nothing more can be issued
+# under it.
+make_tls() {
+    local tls="$1"
+    command -v openssl >/dev/null || die "openssl not found on PATH: install the Debian package openssl"
+    mkdir -p -- "$tls"
+    (
+        set -e
+        umask 077
+        cd "$tls"
+        newkey() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1"; }
+        newkey ca.key
+        openssl req -new -x509 -sha256 -days 30 -key ca.key -out ca.pem \
+            -subj "/O=FaceGate tests/CN=FaceGate throw-away PostgreSQL CA" \
+            -addext "basicConstraints=critical,CA:TRUE,pathlen:0" \
+            -addext "keyUsage=critical,keyCertSign,cRLSign"
+        sign() { # NAME SUBJECT EXTENSIONS
+            newkey "$1.key"
+            openssl req -new -sha256 -key "$1.key" -subj "$2" -out "$1.csr"
+            printf '%s\n' "$3" >"$1.ext"
+            openssl x509 -req -sha256 -days 30 -in "$1.csr" -CA ca.pem -CAkey ca.key \
+                -set_serial "0x$(openssl rand -hex 8)" -extfile "$1.ext" -out "$1.pem"
+            rm -f -- "$1.csr" "$1.ext"
+        }
+        sign server "/O=FaceGate tests/CN=127.0.0.1" 'basicConstraints=critical,CA:FALSE
+keyUsage=critical,digitalSignature
+extendedKeyUsage=serverAuth
+subjectAltName=IP:127.0.0.1,DNS:localhost'
+        sign client "/O=FaceGate tests/CN=$cert_role" 'basicConstraints=critical,CA:FALSE
+keyUsage=critical,digitalSignature
+extendedKeyUsage=clientAuth'
+        rm -f ca.key
+        chmod 644 ca.pem server.pem client.pem
+        chmod 600 server.key client.key
+    ) >"$dir/tls.log" 2>&1 || { cat "$dir/tls.log" >&2; die "cannot make the test certificates in $tls (openssl)"; }
 }
 
 find_bindir() {
@@ -135,7 +196,7 @@ if [ "$cmd" = stop ]; then
 fi
 
 # --- start -------------------------------------------------------------------
-port="${3:-55432}"
+port="${3:-$default_port}"
 case "$port" in
     ''|*[!0-9]*) die "PORT must be a number, not '$port'" ;;
 esac
@@ -169,16 +230,28 @@ fail() {
     exit 1
 }
 
+tls="$dir/tls"
+say "postgres: test CA and certificates in $tls"
+make_tls "$tls"
+if [ "$(id -u)" -eq 0 ]; then
+    # The server reads its key as $owner, which must own it (mode 0600).
+    chown -R "$owner": "$tls" "$dir/tls.log"
+fi
+
 say "postgres: initdb $data ($("$bindir/postgres" --version 2>/dev/null || echo "$bindir"), as $owner)"
 as_owner "$bindir/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C \
     --data-checksums >"$dir/initdb.log" 2>&1 || fail "initdb failed"
 
-cat >"$data/pg_hba.conf" <<'EOF'
-# postgres-throwaway.sh: trust on the Unix socket and loopback only.
-# TYPE  DATABASE  USER  ADDRESS        METHOD
-local   all       all                  trust
-host    all       all   127.0.0.1/32   trust
-host    all       all   ::1/128        trust
+cat >"$data/pg_hba.conf" <<EOF
+# postgres-throwaway.sh: trust on the Unix socket; over loopback TCP only TLS
+# (no plain "host" line: a connection without TLS is refused), a client
+# certificate (its CN the role's name) for $cert_role, trust for the others.
+# TYPE   DATABASE  USER           ADDRESS        METHOD
+local    all       all                           trust
+hostssl  all       $cert_role  127.0.0.1/32   cert
+hostssl  all       $cert_role  ::1/128        cert
+hostssl  all       all            127.0.0.1/32   trust
+hostssl  all       all            ::1/128        trust
 EOF
 cat >>"$data/postgresql.conf" <<EOF
 
@@ -186,6 +259,11 @@ cat >>"$data/postgresql.conf" <<EOF
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$dir'
+ssl = on
+ssl_cert_file = '$tls/server.pem'
+ssl_key_file = '$tls/server.key'
+ssl_ca_file = '$tls/ca.pem'
+ssl_min_protocol_version = 'TLSv1.2'
 fsync = on
 synchronous_commit = on
 full_page_writes = on
@@ -221,12 +299,15 @@ done
 
 as_owner "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir" -p "$port" -U postgres -d postgres \
     -c "CREATE ROLE $role LOGIN CREATEDB" \
+    -c "CREATE ROLE $cert_role LOGIN" \
     -c "CREATE DATABASE $database OWNER $role" >&2 ||
-    fail "cannot create the role $role and the database $database"
-# The URL must work over TCP, as the tests connect.
-as_owner "$bindir/psql" -X -q -At -v ON_ERROR_STOP=1 \
-    "postgresql://$role@127.0.0.1:$port/$database" -c 'SELECT 1' >/dev/null 2>&1 ||
-    fail "the server does not accept $role over TCP on 127.0.0.1:$port"
+    fail "cannot create the roles $role and $cert_role and the database $database"
+url="postgresql://$role@127.0.0.1:$port/$database?sslmode=verify-full&sslrootcert=$(url_encode "$tls/ca.pem")"
+# The URL must work over TCP, encrypted and verified, as the tests connect.
+encrypted="$(as_owner "$bindir/psql" -X -q -At -v ON_ERROR_STOP=1 "$url" \
+    -c "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()" 2>&1)" || encrypted="$encrypted (psql failed)"
+[ "$encrypted" = t ] ||
+    fail "the server does not accept $role over TLS (verify-full against $tls/ca.pem) on 127.0.0.1:$port: $encrypted"
 
-say "postgres: ready ($dir; stop with: bash installer/postgres-throwaway.sh stop $dir)"
-printf 'postgresql://%s@127.0.0.1:%s/%s\n' "$role" "$port" "$database"
+say "postgres: ready, TLS on ($dir; CA $tls/ca.pem; stop with: bash installer/postgres-throwaway.sh stop $dir)"
+printf '%s\n' "$url"

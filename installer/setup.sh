@@ -19,7 +19,10 @@
 # default nproc), CI=true (warnings as errors), FACEGATE_CCACHE=off (do not
 # use ccache even where it is installed; it is used at the first configure),
 # FACEGATE_TEST_POSTGRESQL_URL (test: use this server instead of starting one,
-# postgresql://USER@HOST:PORT/DB with a role that may CREATE DATABASE).
+# postgresql://USER@HOST:PORT/DB with a role that may CREATE DATABASE; its
+# ?sslmode=...&sslrootcert=... parameters are kept; the throw-away server's URL
+# carries sslmode=verify-full and its test CA), FACEGATE_TEST_POSTGRESQL_PORT
+# (test: the throw-away server's first port, default 55432).
 set -euo pipefail
 
 say() { printf '==> %s\n' "$*"; }
@@ -31,7 +34,7 @@ die() { printf 'setup.sh: error: %s\n' "$*" >&2; exit 1; }
 mode="${1:-build}"
 case "$mode" in
     build|run|test) shift $(($# > 0 ? 1 : 0)) ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown command '$mode' (expected: run, test or nothing)" ;;
 esac
 
@@ -161,7 +164,8 @@ case "$mode" in
             say "test: PostgreSQL: FACEGATE_TEST_POSTGRESQL_URL=$FACEGATE_TEST_POSTGRESQL_URL (not starting a server)"
         else
             # A throw-away server (own folder, 127.0.0.1, port 55432 or the next
-            # free one), stopped and removed on any exit, Ctrl-C included.
+            # free one, TLS only over TCP with a test CA made at its start),
+            # stopped and removed on any exit, Ctrl-C included.
             pg_dir="$(mktemp -d /tmp/facegate-pg.XXXXXX)" || die "cannot create a folder for the test PostgreSQL server"
             # shellcheck disable=SC2317 # called by the EXIT trap
             pg_stop() {

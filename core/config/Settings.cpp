@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <algorithm>
 
@@ -162,6 +163,21 @@ const std::vector<SettingSpec>& Settings::table()
          oneOf({QString(), QStringLiteral("en"), QStringLiteral("es"), QStringLiteral("fr")})},
         {QStringLiteral("database/url"), QString(),
          QStringLiteral("Records database; empty: sqlite:// ~/.local/share/facegate/facegate.db"), databaseUrlText()},
+        // The sslmode values are libpq's (DatabaseUrl::sslModes, which this
+        // QtCore-only library does not link).
+        {QStringLiteral("database/sslmode"), QString(),
+         QStringLiteral("PostgreSQL TLS mode; empty: verify-full for a host that is not loopback or with "
+                        "database/sslrootcert, libpq's default (prefer) on loopback; the URL's sslmode= wins"),
+         oneOf({QString(), QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"),
+                QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full")})},
+        {QStringLiteral("database/sslrootcert"), QString(),
+         QStringLiteral("PostgreSQL: the CA (PEM) that signed the server's certificate; the URL's sslrootcert= wins"),
+         anyText()},
+        {QStringLiteral("database/sslcert"), QString(),
+         QStringLiteral("PostgreSQL: the workstation's client certificate (PEM); the URL's sslcert= wins"), anyText()},
+        {QStringLiteral("database/sslkey"), QString(),
+         QStringLiteral("PostgreSQL: the private key (PEM, 0600) of database/sslcert; the URL's sslkey= wins"),
+         anyText()},
         {QStringLiteral("security/keyFile"), QString(),
          QStringLiteral("Key-encryption key file (0600); empty: ~/.local/share/facegate/keys/facegate.kek"), anyText()},
         {QStringLiteral("security/lockoutFailures"), QStringLiteral("5"),
@@ -316,7 +332,23 @@ QString Settings::text(const QString& key) const
 QString Settings::databaseUrl() const
 {
     const QString url = text(QStringLiteral("database/url"));
-    return url.isEmpty() ? QStringLiteral("sqlite://") + defaultDatabasePath() : url;
+    if (url.isEmpty())
+        return QStringLiteral("sqlite://") + defaultDatabasePath();
+    if (!url.startsWith(QLatin1String("postgresql://")) && !url.startsWith(QLatin1String("postgres://")))
+        return url;
+    // database/sslmode and the files become the URL's parameters, unless the
+    // URL gives its own; the URL's text is otherwise kept as it is.
+    const QUrlQuery given(QUrl(url, QUrl::TolerantMode));
+    QStringList added;
+    for (const char* name : {"sslmode", "sslrootcert", "sslcert", "sslkey"}) {
+        const QString parameter = QString::fromLatin1(name);
+        const QString value = text(QStringLiteral("database/") + parameter);
+        if (!value.isEmpty() && !given.hasQueryItem(parameter))
+            added.append(parameter + QLatin1Char('=') + QString::fromLatin1(QUrl::toPercentEncoding(value, "/")));
+    }
+    if (added.isEmpty())
+        return url;
+    return url + (url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + added.join(QLatin1Char('&'));
 }
 
 QString Settings::keyFile() const

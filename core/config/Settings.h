@@ -55,7 +55,10 @@ public:
     QString source() const { return m_source; }
 
     // Typed access to the records' settings.
-    QString databaseUrl() const;     // resolved: the default SQLite file when empty
+    // database/url resolved: the default SQLite file when empty; a PostgreSQL
+    // URL with database/sslmode, sslrootcert, sslcert and sslkey added as its
+    // parameters where it does not give them itself.
+    QString databaseUrl() const;
     QString keyFile() const;         // empty: the default key file of the records
     qint64 usCitizenOrExemptRetentionSeconds() const;
     qint64 inScopeRetentionSeconds() const;

@@ -1,6 +1,7 @@
 #include "core/storage/Database.h"
 
 #include "core/storage/Migrator.h"
+#include "core/storage/PostgresTls.h"
 #include "core/storage/SystemClock.h"
 
 #include <QAtomicInt>
@@ -41,18 +42,27 @@ QSqlDatabase connectSqlite(const QString& path, bool readOnly, int busyTimeoutMs
     return connection;
 }
 
+// Encrypted as the URL says (PostgresTls); a refusal says why in FaceGate's
+// words before libpq's.
 QSqlDatabase connectPostgres(const DatabaseUrl& url, QString* error)
 {
     QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), newConnectionName());
+    if (!PostgresTls::checkFiles(url, error))
+        return connection;
+    const QString warning = url.weakTlsWarning();
+    if (!warning.isEmpty())
+        qWarning("facegate: %s", qPrintable(warning));
     connection.setHostName(url.host());
     connection.setPort(url.port());
     connection.setUserName(url.user());
     if (!url.password().isEmpty())
         connection.setPassword(url.password());
     connection.setDatabaseName(url.databaseName());
-    connection.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=facegate"));
+    connection.setConnectOptions(PostgresTls::connectOptions(url));
     if (!connection.open())
-        *error = QStringLiteral("cannot connect to %1: %2").arg(url.toDisplayString(), driverMessage(connection.lastError()));
+        *error = QStringLiteral("cannot connect to %1: %2")
+                     .arg(url.toDisplayString(),
+                          PostgresTls::explainFailure(url, driverMessage(connection.lastError())));
     return connection;
 }
 

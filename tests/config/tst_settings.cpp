@@ -54,6 +54,7 @@ private Q_SLOTS:
         QTest::newRow("endpoint http") << "matching/endpoint" << "http://matchd:8443" << "https";
         QTest::newRow("database") << "database/url" << "mysql://x/y" << "postgresql://";
         QTest::newRow("language") << "ui/language" << "de" << "en, es, fr";
+        QTest::newRow("sslmode") << "database/sslmode" << "verify_full" << "verify-full";
         QTest::newRow("station kind") << "station/kind" << "arrival" << "entry, exit, checkpoint";
         QTest::newRow("lockout") << "security/lockoutFailures" << "0" << "from 1 to 100";
         QTest::newRow("session lock") << "security/sessionLockMinutes" << "241" << "from 1 to 240";
@@ -94,6 +95,32 @@ private Q_SLOTS:
         QCOMPARE(settings->inScopeRetentionSeconds(), 7 * 24 * 3600);
         QCOMPARE(settings->databaseUrl(), QString("postgresql://facegate@db:5432/records"));
         QCOMPARE(settings->attestationHours(), 48);
+    }
+
+    // Issue 18: the database's TLS settings reach every user of
+    // databaseUrl() as the URL's parameters; the URL's own ones win.
+    void databaseTlsSettingsJoinTheUrl()
+    {
+        Settings settings = Settings::defaults();
+        QString error;
+        QVERIFY2(settings.set("database/url", "postgresql://facegate@db:5432/records", &error), qPrintable(error));
+        QVERIFY2(settings.set("database/sslmode", "verify-ca", &error), qPrintable(error));
+        QVERIFY2(settings.set("database/sslrootcert", "/etc/facegate/db ca.pem", &error), qPrintable(error));
+        QVERIFY2(settings.set("database/sslcert", "/etc/facegate/station.pem", &error), qPrintable(error));
+        QVERIFY2(settings.set("database/sslkey", "/etc/facegate/station.key", &error), qPrintable(error));
+        QCOMPARE(settings.databaseUrl(),
+                 QString("postgresql://facegate@db:5432/records?sslmode=verify-ca"
+                         "&sslrootcert=/etc/facegate/db%20ca.pem&sslcert=/etc/facegate/station.pem"
+                         "&sslkey=/etc/facegate/station.key"));
+        QVERIFY2(settings.set("database/url", "postgresql://facegate@db/records?sslmode=verify-full", &error),
+                 qPrintable(error));
+        QCOMPARE(settings.databaseUrl(),
+                 QString("postgresql://facegate@db/records?sslmode=verify-full"
+                         "&sslrootcert=/etc/facegate/db%20ca.pem&sslcert=/etc/facegate/station.pem"
+                         "&sslkey=/etc/facegate/station.key"));
+        // SQLite has no connection to encrypt.
+        QVERIFY2(settings.set("database/url", "sqlite:///var/lib/facegate/f.db", &error), qPrintable(error));
+        QCOMPARE(settings.databaseUrl(), QString("sqlite:///var/lib/facegate/f.db"));
     }
 
     void refusesUnknownKeysAndMissingFiles()

@@ -207,7 +207,7 @@ void TestFacegateMatchd::sigtermStopsWithinSecondsWhateverIsQueued()
 
 void TestFacegateMatchd::refusesToStart_data()
 {
-    QTest::addColumn<QString>("service");   // extra lines under [service]
+    QTest::addColumn<QString>("service");   // extra lines under [service] (or a section of their own)
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<QString>("named");      // what stderr must name
 
@@ -225,6 +225,13 @@ void TestFacegateMatchd::refusesToStart_data()
                                                          << QStringLiteral("service/handshakesPerAddress");
     QTest::newRow("a path with a comma and no quotes") << QStringLiteral("manifestFolder=/srv/a,b\n") << QStringList()
                                                    << QStringLiteral("service/manifestFolder");
+    // Issue 18: the records' TLS settings reach the service's connection,
+    // which names a missing CA file before it tries the network.
+    const QString missingCa = m_dir.filePath(QStringLiteral("no-such-db-ca.pem"));
+    QTest::newRow("database CA missing")
+        << QStringLiteral("[database]\nurl=postgresql://facegate@db.port.example:5432/records\nsslrootcert=%1\n")
+               .arg(missingCa)
+        << QStringList() << QStringLiteral("%1 (sslrootcert) does not exist").arg(missingCa);
 }
 
 void TestFacegateMatchd::refusesToStart()

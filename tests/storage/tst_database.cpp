@@ -1,5 +1,6 @@
 #include "core/storage/Database.h"
 #include "core/storage/Migrator.h"
+#include "core/storage/PostgresTls.h"
 #include "core/storage/Transaction.h"
 #include "tests/support/ManualClock.h"
 #include "tests/support/TestDatabase.h"
@@ -39,7 +40,9 @@ public:
             db.setHostName(target.url().host());
             db.setPort(target.url().port());
             db.setUserName(target.url().user());
+            db.setPassword(target.url().password());
             db.setDatabaseName(target.url().databaseName());
+            db.setConnectOptions(fg::PostgresTls::connectOptions(target.url()));
         }
         db.open();
     }

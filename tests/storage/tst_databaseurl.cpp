@@ -66,6 +66,37 @@ private Q_SLOTS:
         QVERIFY2(error.contains(mentions), qPrintable(error));
     }
 
+    // Issue 18: only the TLS parameters are known; anything else, an unknown
+    // sslmode, a parameter given twice or empty is refused, naming it.
+    void refusesBadParameters_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("mentions");
+        const QString base = "postgresql://officer@db.port.example:5432/records";
+        QTest::newRow("unknown sslmode") << base + "?sslmode=verify_full"
+                                         << QStringList{"sslmode=verify_full", "verify-full", "verify-ca"};
+        QTest::newRow("sslmode case") << base + "?sslmode=VERIFY-FULL" << QStringList{"VERIFY-FULL"};
+        QTest::newRow("unknown parameter") << base + "?sslmode=verify-full&sslcompression=1"
+                                           << QStringList{"sslcompression", "sslrootcert"};
+        QTest::newRow("two unknown") << base + "?application_name=x&options=-c%20a%3Db"
+                                     << QStringList{"application_name", "options"};
+        QTest::newRow("typo") << base + "?sslrootcrt=/etc/ca.pem" << QStringList{"sslrootcrt"};
+        QTest::newRow("twice") << base + "?sslmode=verify-full&sslmode=disable" << QStringList{"sslmode", "twice"};
+        QTest::newRow("empty") << base + "?sslrootcert=" << QStringList{"sslrootcert", "empty"};
+        QTest::newRow("semicolon in a path") << base + "?sslrootcert=/etc/a%3Bb/ca.pem"
+                                             << QStringList{"sslrootcert", "/etc/a;b/ca.pem", ";"};
+    }
+    void refusesBadParameters()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, mentions);
+        QString error;
+        QVERIFY(!DatabaseUrl::parse(text, &error));
+        for (const QString& word : std::as_const(mentions))
+            QVERIFY2(error.contains(word), qPrintable(QString("no \"%1\" in: %2").arg(word, error)));
+        QVERIFY2(error.contains("db.port.example"), qPrintable(error)); // says which URL
+    }
+
     // Issue 18: a URL that does not parse is quoted in its error, never with
     // its password (the error goes to logs, dialogs and the terminal).
     void refusalsNeverQuoteThePassword_data()
@@ -77,6 +108,9 @@ private Q_SLOTS:
         QTest::newRow("other scheme") << "mysql://officer:Tr0ub4dor@db.port.example/records";
         QTest::newRow("not strict") << "postgresql://officer:Tr0ub4dor@db port example/records";
         QTest::newRow("colon in password") << "postgres://officer:Tr0u:b4dor@/records";
+        QTest::newRow("unknown sslmode") << "postgresql://officer:Tr0ub4dor@db.port.example/records?sslmode=bogus";
+        QTest::newRow("unknown parameter") << "postgresql://officer:Tr0ub4dor@db.port.example/records?bogus=1";
+        QTest::newRow("password parameter") << "postgresql://officer@db.port.example/records?password=Tr0ub4dor";
     }
     void refusalsNeverQuoteThePassword()
     {

@@ -1,5 +1,7 @@
 #include "tests/support/TestDatabase.h"
 
+#include "core/storage/PostgresTls.h"
+
 #include <QAtomicInt>
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -24,8 +26,10 @@ bool adminExec(const DatabaseUrl& url, const QString& sql, QString* error)
         admin.setUserName(url.user());
         admin.setPassword(url.password());
         admin.setDatabaseName(url.databaseName());
+        admin.setConnectOptions(PostgresTls::connectOptions(url)); // encrypted as the URL says
         if (!admin.open()) {
-            *error = QStringLiteral("cannot connect to %1: %2").arg(url.toDisplayString(), admin.lastError().text());
+            *error = QStringLiteral("cannot connect to %1: %2")
+                         .arg(url.toDisplayString(), PostgresTls::explainFailure(url, admin.lastError().text()));
         } else {
             QSqlQuery query(admin);
             ok = query.exec(sql);
@@ -73,11 +77,10 @@ TestDatabase::TestDatabase()
         m_databaseName.clear();
         return;
     }
-    m_urlText = QStringLiteral("postgresql://%1%2@%3:%4/%5")
-                    .arg(admin->user(), admin->password().isEmpty() ? QString() : QLatin1Char(':') + admin->password(),
-                         admin->host())
-                    .arg(admin->port())
-                    .arg(m_databaseName);
+    // The server's URL with the new database: its TLS parameters are kept.
+    QUrl perTest(m_adminUrlText, QUrl::StrictMode);
+    perTest.setPath(QLatin1Char('/') + m_databaseName);
+    m_urlText = perTest.toString(QUrl::FullyEncoded);
     m_url = *DatabaseUrl::parse(m_urlText, &m_error);
 }
 
