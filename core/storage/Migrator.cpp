@@ -80,6 +80,11 @@ const std::vector<Migrator::Migration>& Migrator::migrations()
          QStringLiteral(":/facegate/migrations/005_deletion_role.sql"), QString(), QString()},
         {6, QStringLiteral("user administration: a password to change at the next sign-in"),
          QStringLiteral(":/facegate/migrations/006_user_administration.sql"), QString(), QString()},
+        // 7 is another change's (issue 18); the versions apply in this list's order.
+        {8, QStringLiteral("audit log: the audit key's registration, the database's identity, drill deletions; "
+                           "triggers keeping the head one step forward and refusing TRUNCATE"),
+         QStringLiteral(":/facegate/migrations/008_audit_anchor.sql"), QStringLiteral(":/facegate/migrations/008_sqlite.sql"),
+         QStringLiteral(":/facegate/migrations/008_postgresql.sql")},
     };
     return all;
 }
