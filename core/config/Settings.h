@@ -57,6 +57,8 @@ public:
     // Typed access to the records' settings.
     QString databaseUrl() const;     // resolved: the default SQLite file when empty
     QString keyFile() const;         // empty: the default key file of the records
+    QString auditKeyFile() const;    // empty: the default audit key file (AuditKey::defaultKeyFile())
+    QString checkpointFolder() const; // resolved: defaultCheckpointFolder() when empty
     qint64 usCitizenOrExemptRetentionSeconds() const;
     qint64 inScopeRetentionSeconds() const;
     int purgeIntervalMinutes() const;
@@ -71,6 +73,7 @@ public:
     QString stationKind() const; // station/kind: "entry", "exit", "checkpoint" or empty (from the role)
 
     static QString defaultDatabasePath(); // ~/.local/share/facegate/facegate.db
+    static QString defaultCheckpointFolder(); // ~/.local/share/facegate/checkpoints
 
     // The text of a value as QSettings read it from an INI file: a string as
     // is, a list of strings (an unquoted value with commas) joined with ", "

@@ -8,6 +8,7 @@
 #include "core/security/SecureBuffer.h"
 #include "core/storage/Database.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/TestAuditKey.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QCryptographicHash>
@@ -69,7 +70,7 @@ class TestKeyStore : public QObject {
         QString error;
         const std::unique_ptr<Database> database = m_target->open(&error);
         QVERIFY2(database, qPrintable(error));
-        const AuditLog audit(*database, m_clock);
+        const AuditLog audit(*database, m_clock, fg::test::auditKey());
         f(*database, audit);
     }
 

@@ -20,6 +20,7 @@
 #include "core/workflow/Records.h"
 #include "core/workflow/ReviewQueue.h"
 #include "core/live/LiveAnalysis.h"
+#include "tests/support/TestAuditKey.h"
 #include "ui/session/SignInDialog.h"
 #include "ui/session/Workstation.h"
 #include "ui/supervision/FiguresView.h"
@@ -331,7 +332,7 @@ private Q_SLOTS:
         QVERIFY2(url, qPrintable(error));
         const std::unique_ptr<Database> other = Database::open(*url, &error);
         QVERIFY2(other, qPrintable(error));
-        const AuditLog otherAudit(*other, m_port->clock);
+        const AuditLog otherAudit(*other, m_port->clock, fg::test::auditKey());
         const ReviewQueue otherQueue(*other, otherAudit, m_port->clock);
         const UserAccount sue = m_port->account(QStringLiteral("sue"));
         QCOMPARE(sue.role, Role::Supervisor);

@@ -9,6 +9,7 @@
 #include "core/storage/Database.h"
 #include "core/workflow/EncounterStore.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/TestAuditKey.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
 
@@ -136,7 +137,7 @@ void TestCrashSafety::killedWriterLeavesWholeRecords()
                      qPrintable(QStringLiteral("after kill %1: reported encounter %2 is missing").arg(kill).arg(id)));
         }
         test::ManualClock clock;
-        const AuditLog audit(*database, clock);
+        const AuditLog audit(*database, clock, fg::test::auditKey());
         const auto verification = audit.verify(&error);
         QVERIFY2(verification, qPrintable(error));
         QVERIFY2(verification->intact, qPrintable(QStringLiteral("after kill %1: %2").arg(kill).arg(verification->problem)));

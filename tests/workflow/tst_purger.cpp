@@ -10,6 +10,7 @@
 #include "core/workflow/Purger.h"
 #include "core/workflow/RetentionPolicy.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/TestAuditKey.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
 
@@ -76,7 +77,7 @@ public:
         database = m_target.open(error, options);
         if (!database)
             return false;
-        audit = std::make_unique<AuditLog>(*database, clock);
+        audit = std::make_unique<AuditLog>(*database, clock, fg::test::auditKey());
         return true;
     }
     void close()
@@ -613,6 +614,12 @@ CliRun runPurge(const TestDatabase& target, const QStringList& extra, const QStr
     env.insert(QStringLiteral("HOME"), target.scratchDir());
     env.remove(QStringLiteral("FACEGATE_KEY_FILE"));
     env.remove(QStringLiteral("FACEGATE_PASSPHRASE"));
+    // The audit key is needed: the tests' one, which keyed the fixture's events.
+    const QString auditKeyFile = target.scratchDir() + QStringLiteral("/audit.key");
+    QString error;
+    if (!QFileInfo::exists(auditKeyFile) && !fg::test::writeAuditKeyFile(auditKeyFile, &error))
+        return CliRun{-3, {}, error};
+    env.insert(QStringLiteral("FACEGATE_AUDIT_KEY_FILE"), auditKeyFile);
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(FACEGATE_CLI), QStringList{QStringLiteral("--db"), target.urlText(), QStringLiteral("purge")} + extra);
     process.waitForFinished(60000);

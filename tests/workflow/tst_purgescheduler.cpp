@@ -6,6 +6,7 @@
 #include "core/workflow/Purger.h"
 #include "core/workflow/RetentionPolicy.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/TestAuditKey.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QSignalSpy>
@@ -38,7 +39,7 @@ struct Fixture {
         database = target.open(&error, options);
         if (!database)
             return;
-        audit = std::make_unique<AuditLog>(*database, clock);
+        audit = std::make_unique<AuditLog>(*database, clock, fg::test::auditKey());
         purger = std::make_unique<Purger>(*database, *audit, clock, policy);
         scheduler = std::make_unique<PurgeScheduler>(*purger, clock);
     }

@@ -14,6 +14,7 @@
 #include "core/workflow/RetentionPolicy.h"
 #include "tests/support/ManualClock.h"
 #include "tests/support/SealedRecords.h"
+#include "tests/support/TestAuditKey.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QBuffer>
@@ -70,7 +71,9 @@ struct Seeded : test::SealedRecords {
     {
         if (!SealedRecords::open(error))
             return false;
-        builder = std::make_unique<ReportBuilder>(*database, clock);
+        ReportOptions options;
+        options.auditKey = fg::test::auditKey();
+        builder = std::make_unique<ReportBuilder>(*database, clock, options);
         return seed(error);
     }
 
