@@ -2,8 +2,9 @@
 // keyed with the audit key (AuditKey, never in the database), its head is
 // signed into checkpoint files outside the database (AuditCheckpoint), the
 // triggers of migration 008 refuse TRUNCATE and any head move but one step
-// forward, and event times never go backwards. Each attack here verified as
-// intact before (on SQLite and PostgreSQL alike).
+// forward, event times never go backwards, and facegate-cli takes --now on a
+// purge drill only. Each attack here verified as intact before (on SQLite and
+// PostgreSQL alike).
 #include "core/security/AuditCheckpoint.h"
 #include "core/security/AuditKey.h"
 #include "core/security/AuditLog.h"
@@ -134,6 +135,8 @@ private Q_SLOTS:
     void verifyNeedsTheAuditKey();
     void eventTimesNeverGoBackwards();
     void unkeyedLogIsKeyedFromTheNextEvent();
+    void nowIsOnlyForPurgeDrills_data();
+    void nowIsOnlyForPurgeDrills();
 };
 
 void TestAuditAnchor::truncateAndHeadMovesAreRefused()
@@ -500,6 +503,37 @@ void TestAuditAnchor::unkeyedLogIsKeyedFromTheNextEvent()
     QVERIFY2(result, qPrintable(error));
     QVERIFY(!result->intact);
     QCOMPARE(result->firstBadSeq, 4);
+}
+
+void TestAuditAnchor::nowIsOnlyForPurgeDrills_data()
+{
+    QTest::addColumn<QStringList>("words");
+    QTest::newRow("user add") << QStringList{"user", "add", "ada", "--role", "admin", "--now", "2001-01-01T00:00:00Z"};
+    QTest::newRow("user list") << QStringList{"user", "list", "--admin", "ada", "--now=2001-01-01T00:00:00Z"};
+    QTest::newRow("encounter add") << QStringList{"encounter", "add", "--photo", "x.jpg", "--citizenship", "USA", "--now",
+                                                  "2001-01-01T00:00:00Z"};
+    QTest::newRow("stats") << QStringList{"stats", "--now", "2001-01-01T00:00:00Z"};
+    QTest::newRow("audit verify") << QStringList{"audit", "verify", "--now", "2001-01-01T00:00:00Z"};
+}
+
+void TestAuditAnchor::nowIsOnlyForPurgeDrills()
+{
+    QFETCH(QStringList, words);
+    test::TestDatabase target;
+    FG_REQUIRE_DATABASE(target);
+    QString error;
+    {
+        const auto database = target.open(&error); // migrated, so a refusal is the option's, not the schema's
+        QVERIFY2(database, qPrintable(error));
+    }
+    const CliRun run = runCli(QStringList{QStringLiteral("--db"), target.urlText()} + words);
+    QCOMPARE(run.status, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("--now is only for purge drills")), qPrintable(run.err));
+    const auto database = target.open(&error);
+    QVERIFY2(database, qPrintable(error));
+    QCOMPARE(database->scalar(QStringLiteral("SELECT COUNT(*) FROM audit_events"), {}, QStringLiteral("count"), &error)
+                 ->toInt(),
+             0);
 }
 
 QTEST_GUILESS_MAIN(TestAuditAnchor)
