@@ -17,10 +17,15 @@ int runAuditCommand(const QStringList& arguments, RecordsSession& session, CliCo
                       QStringLiteral("also check the log against the signed checkpoints in this folder"),
                       QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("audit-key"), QStringLiteral("the audit key file"), QStringLiteral("FILE")});
-    const QString usage = QStringLiteral("usage: facegate-cli --db URL audit verify [--checkpoints DIR] [--audit-key FILE]");
+    const QString usage = QStringLiteral("usage: facegate-cli --db URL audit (verify [--checkpoints DIR] | public-key) "
+                                         "[--audit-key FILE]");
     if (!parser.parse(arguments))
         return context.fail(kUsageError, parser.errorText() + QStringLiteral("; ") + usage);
-    if (parser.positionalArguments() != QStringList{QStringLiteral("verify")})
+    const QStringList words = parser.positionalArguments();
+    const bool publicKey = words == QStringList{QStringLiteral("public-key")};
+    if (words != QStringList{QStringLiteral("verify")} && !publicKey)
+        return context.fail(kUsageError, usage);
+    if (publicKey && parser.isSet(QStringLiteral("checkpoints")))
         return context.fail(kUsageError, usage);
     QString error;
     if (parser.isSet(QStringLiteral("audit-key"))
@@ -31,6 +36,12 @@ int runAuditCommand(const QStringList& arguments, RecordsSession& session, CliCo
                             QStringLiteral("cannot verify the audit log of %1 without its audit key: %2 (pass "
                                            "--audit-key FILE, or set FACEGATE_AUDIT_KEY_FILE or audit/keyFile)")
                                 .arg(session.database().url().toDisplayString(), session.auditKeyProblem()));
+    }
+    if (publicKey) {
+        return context.printJson(
+            QJsonObject{{QStringLiteral("audit_key"), session.audit().key()->id()},
+                        {QStringLiteral("ed25519_public_key"),
+                         QString::fromLatin1(session.audit().key()->publicKey().toHex())}});
     }
     const bool withCheckpoints = parser.isSet(QStringLiteral("checkpoints"));
     const std::optional<AuditLog::Verification> result =

@@ -18,6 +18,10 @@ class RecordsSession;
 // id, "keyed_from": seq|null [, "checkpoints": n]}. Broken: exit 1, {"intact":
 // false, "events": N, "first_bad_event": seq, "problem": "..."} and a line on
 // stderr naming the event.
+//
+// facegate-cli --db URL audit public-key [--audit-key FILE]
+// {"audit_key": id, "ed25519_public_key": hex}: what checks the checkpoints'
+// signatures (AuditCheckpoint::signedBytes) without the audit key.
 int runAuditCommand(const QStringList& arguments, RecordsSession& session, CliContext& context);
 
 } // namespace fg::cli

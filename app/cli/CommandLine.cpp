@@ -34,6 +34,7 @@ const char* const kUsage =
     "  facegate-cli bench service [--clients 50] [--seconds 10] [--gallery-size N] [--workers N]\n"
     "  facegate-cli --db URL purge [--now ISO8601]   (--now: a drill, recorded at the real time)\n"
     "  facegate-cli --db URL audit verify [--checkpoints DIR] [--audit-key FILE]\n"
+    "  facegate-cli --db URL audit public-key [--audit-key FILE]\n"
     "  facegate-cli --db URL stats\n"
     "  facegate-cli --db URL encounter add --photo IMAGE --citizenship CODE\n"
     "               [--exempt] [--verified-at ISO8601] [--decision match|no-match]\n"

@@ -401,14 +401,14 @@ std::optional<AuditLog::Verification> AuditLog::verifyWithCheckpoints(const QStr
         if (!file.checkpoint)
             return fail(1, QStringLiteral("the checkpoint %1 is not a valid checkpoint: it %2").arg(file.path, file.problem));
         const AuditCheckpoint& checkpoint = *file.checkpoint;
+        if (checkpoint.databaseId != *id)
+            continue; // another database's, sharing the folder (perhaps under another key)
         if (checkpoint.keyId != m_key->id() || !checkpoint.signatureValid(m_key->publicKey())) {
             return fail(std::min(checkpoint.seq, last + 1),
                         QStringLiteral("the checkpoint %1 is not signed by this audit key (%2): it is forged, "
                                        "altered or unsigned")
                             .arg(file.path, m_key->id()));
         }
-        if (checkpoint.databaseId != *id)
-            continue; // another database's, sharing the folder
         ++result->checkpoints;
         if (checkpoint.seq > last) {
             return fail(last + 1, QStringLiteral("the log was cut short: the checkpoint %1 signed at %2 records event "

@@ -400,6 +400,22 @@ void TestAuditAnchor::verifyNeedsTheAuditKey()
     QVERIFY2(keyed.status == 0, qPrintable(keyed.err));
     QCOMPARE(keyed.json.value(QStringLiteral("intact")).toBool(), true);
     QCOMPARE(keyed.json.value(QStringLiteral("audit_key")).toString(), test::auditKey()->id());
+
+    // The checkpoints' public key, for whoever checks them without the audit key.
+    const CliRun exported =
+        runCli({QStringLiteral("--db"), target.urlText(), QStringLiteral("audit"), QStringLiteral("public-key")});
+    QVERIFY2(exported.status == 0, qPrintable(exported.err));
+    QCOMPARE(exported.json.value(QStringLiteral("ed25519_public_key")).toString(),
+             QString::fromLatin1(test::auditKey()->publicKey().toHex()));
+    AuditCheckpoint checkpoint;
+    checkpoint.databaseId = QStringLiteral("d");
+    checkpoint.seq = 2;
+    checkpoint.headHash = hashOfEvent(*database, 2);
+    QVERIFY2(checkpoint.sign(*test::auditKey(), &error), qPrintable(error));
+    const QByteArray exportedKey = QByteArray::fromHex(exported.json.value(QStringLiteral("ed25519_public_key")).toString().toLatin1());
+    QVERIFY(checkpoint.signatureValid(exportedKey));
+    checkpoint.seq = 3;
+    QVERIFY(!checkpoint.signatureValid(exportedKey));
 }
 
 void TestAuditAnchor::eventTimesNeverGoBackwards()
