@@ -6,7 +6,8 @@
 #       stopped and wiped first), listening on 127.0.0.1:PORT only (default
 #       55432; the next free port when taken) and on a Unix socket in DIR,
 #       with trust authentication for the socket, 127.0.0.1 and ::1 only,
-#       fsync on. Creates the role facegate (LOGIN, CREATEDB) and its database
+#       fsync on. Creates the role facegate (LOGIN, CREATEDB, CREATEROLE: the
+#       roles test makes a plain role of its own) and its database
 #       facegate_test. Prints only the URL on stdout:
 #           postgresql://facegate@127.0.0.1:PORT/facegate_test
 #   bash installer/postgres-throwaway.sh stop DIR
@@ -25,7 +26,7 @@ set -euo pipefail
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'postgres-throwaway.sh: error: %s\n' "$*" >&2; exit 1; }
 
-usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 marker_name=.facegate-throwaway-postgres
 role=facegate
@@ -220,7 +221,7 @@ done
 [ "$started" -eq 1 ] || fail "the server did not start (no usable port)"
 
 as_owner "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir" -p "$port" -U postgres -d postgres \
-    -c "CREATE ROLE $role LOGIN CREATEDB" \
+    -c "CREATE ROLE $role LOGIN CREATEDB CREATEROLE" \
     -c "CREATE DATABASE $database OWNER $role" >&2 ||
     fail "cannot create the role $role and the database $database"
 # The URL must work over TCP, as the tests connect.
