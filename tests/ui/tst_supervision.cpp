@@ -120,6 +120,8 @@ QJsonObject runCli(const Port& port, const QStringList& words, QString* error)
     environment.insert(QStringLiteral("FACEGATE_MODELS"), test::modelsDir());
     environment.insert(QStringLiteral("FACEGATE_CONFIG"), config.fileName());
     environment.insert(QStringLiteral("HOME"), port.dir.path());
+    // The audit key the port's records were opened with (test::recordsSettings).
+    environment.insert(QStringLiteral("FACEGATE_AUDIT_KEY_FILE"), port.dir.filePath(QStringLiteral("audit.key")));
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(FACEGATE_CLI), QStringList{QStringLiteral("--db"), port.databaseUrl()} + words);
     if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
