@@ -432,7 +432,7 @@ private Q_SLOTS:
         QCOMPARE(userCount(target), qint64(2));
 
         // olga signs in with the printed secret; the events name the operator.
-        fg::test::ManualClock clock;
+        fg::test::ManualClock clock{QDateTime::currentDateTimeUtc()}; // after the CLI's events, on the real clock
         const auto db = target.open(&error);
         QVERIFY2(db, qPrintable(error));
         const fg::AuditLog audit(*db, clock, fg::test::auditKey());
