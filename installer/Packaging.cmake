@@ -9,7 +9,7 @@
 #   lib/systemd/system/facegate-matchd.service   the service's unit (not enabled)
 #   bin/facegate-start                  fetches the models on first run, then runs facegate
 #   share/applications/facegate.desktop, share/icons/hicolor/scalable/apps/facegate.svg
-#   share/facegate/{models.sha256,models.env,fetch-models.sh}
+#   share/facegate/{models.sha256,models.env,fetch-models.sh,postgresql-roles.sql}
 #   share/facegate/translations/facegate_{en,es,fr}.qm
 #   /etc/facegate/facegate.ini          default configuration (a dpkg conffile)
 include_guard(GLOBAL)
@@ -39,6 +39,8 @@ install(FILES ${PROJECT_SOURCE_DIR}/resources/models.sha256
         DESTINATION ${FACEGATE_DATA_DIR})
 install(PROGRAMS ${PROJECT_SOURCE_DIR}/installer/fetch-models.sh
         DESTINATION ${FACEGATE_DATA_DIR})
+# The PostgreSQL roles (owner and plain role) for a shared records database.
+install(FILES ${PROJECT_SOURCE_DIR}/installer/postgresql-roles.sql DESTINATION ${FACEGATE_DATA_DIR})
 
 get_property(qm_files GLOBAL PROPERTY FACEGATE_QM_FILES)
 if(qm_files)

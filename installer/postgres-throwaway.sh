@@ -12,8 +12,9 @@
 #       role facegate_cert. Authentication: trust on the Unix socket; over TCP
 #       (127.0.0.1, ::1) TLS only (hostssl; a plain connection is refused),
 #       trust for facegate, a client certificate (cert) for facegate_cert.
-#       Creates the roles facegate (LOGIN, CREATEDB) and facegate_cert
-#       (LOGIN) and the database facegate_test. Prints only the URL on stdout:
+#       Creates the roles facegate (LOGIN, CREATEDB, CREATEROLE: the roles
+#       test makes a plain role of its own) and facegate_cert (LOGIN) and the
+#       database facegate_test. Prints only the URL on stdout:
 #           postgresql://facegate@127.0.0.1:PORT/facegate_test?sslmode=verify-full&sslrootcert=DIR/tls/ca.pem
 #   bash installer/postgres-throwaway.sh stop DIR
 #       Stops the server (pg_ctl stop -m fast) and removes DIR. Idempotent.
@@ -31,7 +32,7 @@ set -euo pipefail
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'postgres-throwaway.sh: error: %s\n' "$*" >&2; exit 1; }
 
-usage() { sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 marker_name=.facegate-throwaway-postgres
 role=facegate
@@ -298,7 +299,7 @@ done
 [ "$started" -eq 1 ] || fail "the server did not start (no usable port)"
 
 as_owner "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir" -p "$port" -U postgres -d postgres \
-    -c "CREATE ROLE $role LOGIN CREATEDB" \
+    -c "CREATE ROLE $role LOGIN CREATEDB CREATEROLE" \
     -c "CREATE ROLE $cert_role LOGIN" \
     -c "CREATE DATABASE $database OWNER $role" >&2 ||
     fail "cannot create the roles $role and $cert_role and the database $database"

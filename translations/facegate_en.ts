@@ -2385,6 +2385,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hash chain of the whole log: NOT VERIFIED (no audit key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>

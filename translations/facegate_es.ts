@@ -2385,6 +2385,10 @@
         <translation>Cadena de hash de todo el registro: ROTA en el evento %1: %2</translation>
     </message>
     <message>
+        <source>Hash chain of the whole log: NOT VERIFIED (no audit key)</source>
+        <translation>Cadena de hash de todo el registro: NO VERIFICADA (sin clave de auditoría)</translation>
+    </message>
+    <message>
         <source>Partner</source>
         <translation>Organismo asociado</translation>
     </message>

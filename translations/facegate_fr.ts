@@ -2385,6 +2385,10 @@
         <translation>Chaîne de hachage de tout le journal : ROMPUE à l&apos;événement %1 : %2</translation>
     </message>
     <message>
+        <source>Hash chain of the whole log: NOT VERIFIED (no audit key)</source>
+        <translation>Chaîne de hachage de tout le journal : NON VÉRIFIÉE (pas de clé d&apos;audit)</translation>
+    </message>
+    <message>
         <source>Partner</source>
         <translation>Partenaire</translation>
     </message>

@@ -6,6 +6,7 @@
 #include "app/bench/SearchBench.h"
 #include "app/bench/ServiceBench.h"
 #include "core/biometrics/ImageHeader.h"
+#include "app/cli/EmptyRecords.h"
 #include "core/security/AuditLog.h"
 #include "core/security/KeyEncryptionKey.h"
 #include "core/security/KeyStore.h"
@@ -210,7 +211,10 @@ int benchRecords(const QStringList& arguments, CliContext& context)
     const std::unique_ptr<Database> database = Database::open(*url, &error);
     if (!database)
         return context.fail(kProcessingError, error);
-    const AuditLog audit(*database, clock);
+    const std::shared_ptr<const AuditKey> auditKey = benchAuditKey(&error);
+    if (!auditKey)
+        return context.fail(kProcessingError, error);
+    const AuditLog audit(*database, clock, auditKey);
     const QString actor = QStringLiteral("cli:bench-records");
     const std::unique_ptr<KeyStore> keys = KeyStore::openWithKeyFile(*database, audit, keyFile, actor, &error);
     if (!keys)

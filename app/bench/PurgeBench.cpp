@@ -105,7 +105,10 @@ int runPurgeBench(const QStringList& arguments, CliContext& context)
     const QString path = database->isSqlite() ? url->sqlitePath() : QString();
     const qint64 sizeBefore = database->isSqlite() ? fileSize(path) : 0;
 
-    const AuditLog audit(*database, clock);
+    const std::shared_ptr<const AuditKey> auditKey = benchAuditKey(&error);
+    if (!auditKey)
+        return context.fail(kProcessingError, error);
+    const AuditLog audit(*database, clock, auditKey);
     const RetentionPolicy policy;
     Purger purger(*database, audit, clock, policy);
     purger.setBatchSize(int(batchSize));

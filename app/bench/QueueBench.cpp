@@ -386,7 +386,10 @@ int runQueueBench(const QStringList& arguments, CliContext& context)
     const std::unique_ptr<Database> database = Database::open(*url, &error, options);
     if (!database)
         return context.fail(kProcessingError, error);
-    const AuditLog audit(*database, clock);
+    const std::shared_ptr<const AuditKey> auditKey = benchAuditKey(&error);
+    if (!auditKey)
+        return context.fail(kProcessingError, error);
+    const AuditLog audit(*database, clock, auditKey);
     const ReviewQueue queue(*database, audit, clock);
     UserAccount supervisor;
     supervisor.name = QLatin1String(kSupervisors[0]);

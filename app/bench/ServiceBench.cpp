@@ -6,6 +6,7 @@
 #include "core/biometrics/PipelinePool.h"
 #include "core/biometrics/QualityLimits.h"
 #include "core/matching/Gallery.h"
+#include "app/cli/EmptyRecords.h"
 #include "core/security/AuditLog.h"
 #include "core/security/KeyEncryptionKey.h"
 #include "core/security/KeyStore.h"
@@ -423,7 +424,10 @@ int runServiceBench(const QStringList& arguments, CliContext& context)
     const std::unique_ptr<Database> database = Database::open(*url, &error);
     if (!database)
         return context.fail(kProcessingError, error);
-    const AuditLog audit(*database, clock);
+    const std::shared_ptr<const AuditKey> auditKey = benchAuditKey(&error);
+    if (!auditKey)
+        return context.fail(kProcessingError, error);
+    const AuditLog audit(*database, clock, auditKey);
     const std::unique_ptr<KeyStore> keys =
         KeyStore::openWithKeyFile(*database, audit, keyFile, QStringLiteral("cli:bench-service"), &error);
     if (!keys)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/cli/CliContext.h"
+#include "core/security/AuditKey.h"
 #include "core/storage/Database.h"
 #include "core/storage/DatabaseUrl.h"
 
@@ -10,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QVariant>
 
+#include <memory>
 #include <optional>
 
 namespace fg::cli {
@@ -55,6 +57,15 @@ inline std::optional<DatabaseUrl> benchDatabaseUrl(const QCommandLineParser& par
         return std::nullopt;
     }
     return DatabaseUrl::sqliteFile(scratch.filePath(fileName));
+}
+
+// The audit key of a bench's records: the file named by FACEGATE_AUDIT_KEY_FILE,
+// else a new random key (a bench's database is a throw-away one). Null with *error.
+inline std::shared_ptr<const AuditKey> benchAuditKey(QString* error)
+{
+    const QString file = qEnvironmentVariable("FACEGATE_AUDIT_KEY_FILE");
+    return file.isEmpty() ? std::shared_ptr<const AuditKey>(AuditKey::generate(error))
+                          : std::shared_ptr<const AuditKey>(AuditKey::fromKeyFile(file, error));
 }
 
 } // namespace fg::cli

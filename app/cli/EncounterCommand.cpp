@@ -147,7 +147,6 @@ int runEncounterCommand(const QStringList& arguments, RecordsSession& session, C
         {QStringLiteral("decision"), QStringLiteral("match or no-match (default: none recorded)"), QStringLiteral("DECISION")},
         {QStringLiteral("kind"), QStringLiteral("entry, exit or checkpoint"), QStringLiteral("KIND"), QStringLiteral("entry")},
         {QStringLiteral("key-file"), QStringLiteral("the key-encryption key file"), QStringLiteral("PATH")},
-        {QStringLiteral("now"), QStringLiteral("record as of this instant (ISO 8601 with a zone)"), QStringLiteral("ISO8601")},
     });
     if (!parser.parse(arguments))
         return context.fail(kUsageError, parser.errorText());

@@ -3,6 +3,7 @@
 #include "app/cli/RecordsSession.h"
 #include "core/config/Settings.h"
 #include "core/storage/Clock.h"
+#include "core/storage/FixedClock.h"
 #include "core/workflow/Purger.h"
 #include "core/workflow/RetentionPolicy.h"
 
@@ -50,7 +51,7 @@ bool sessionInstant(const QStringList& words, std::optional<QDateTime>* now, QSt
 int runPurgeCommand(const QStringList& arguments, RecordsSession& session, CliContext& context)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("now"), QStringLiteral("purge as of this instant (ISO 8601 with a zone)"),
+    parser.addOption({QStringLiteral("now"), QStringLiteral("a drill: purge as of this instant (ISO 8601 with a zone); recorded at the real time"),
                       QStringLiteral("ISO8601")});
     if (!parser.parse(arguments))
         return context.fail(kUsageError, parser.errorText());
@@ -59,19 +60,21 @@ int runPurgeCommand(const QStringList& arguments, RecordsSession& session, CliCo
                                                         "(unexpected \"%1\")")
                                              .arg(parser.positionalArguments().join(QLatin1Char(' '))));
     QString error;
+    // A drill: purged as of --now, recorded at the real time (Purger::setDrill).
+    std::optional<FixedClock> drillClock;
     if (parser.isSet(QStringLiteral("now"))) {
-        // The dispatcher already fixed the session's clock at this instant (sessionInstant).
         const std::optional<QDateTime> now = parseInstant(parser.value(QStringLiteral("now")), QStringLiteral("--now"), &error);
         if (!now)
             return context.fail(kUsageError, error);
-        if (*now != session.clock().now())
-            return context.fail(kUsageError, QStringLiteral("--now was given twice with different values"));
+        drillClock.emplace(*now);
     }
     const std::optional<RetentionPolicy> policy = configuredRetentionPolicy(&error);
     if (!policy)
         return context.fail(kUsageError, error);
 
-    Purger purger(session.database(), session.audit(), session.clock(), *policy, session.actor());
+    Purger purger(session.database(), session.audit(),
+                  drillClock ? static_cast<const Clock&>(*drillClock) : session.clock(), *policy, session.actor());
+    purger.setDrill(drillClock.has_value());
     const std::optional<PurgeReport> report = purger.purge(&error);
     if (!report)
         return context.fail(kProcessingError, error);
@@ -84,6 +87,9 @@ int runPurgeCommand(const QStringList& arguments, RecordsSession& session, CliCo
     if (!report->reclaimed)
         return context.fail(kProcessingError, QStringLiteral("the deleted records' pages were not reclaimed: %1")
                                                   .arg(report->reclaimError));
+    if (!report->checkpointError.isEmpty())
+        return context.fail(kProcessingError, QStringLiteral("the audit log's checkpoint was not written: %1")
+                                                  .arg(report->checkpointError));
     return kSuccess;
 }
 

@@ -6,7 +6,6 @@
 #include "app/cli/PurgeCommand.h"
 #include "app/cli/StatsCommand.h"
 #include "app/cli/UserCommand.h"
-#include "core/storage/FixedClock.h"
 #include "core/storage/SystemClock.h"
 
 #include <functional>
@@ -42,13 +41,16 @@ int runRecordsCommand(const QStringList& arguments, CliContext& context)
                                              .arg(name));
     ExitStatus status = kSuccess;
     QString error;
-    // `--now ISO8601` runs the whole session on a clock fixed at that instant.
+    // `--now ISO8601` is a purge drill's and nothing else's: every other
+    // subcommand writes audit events, and those carry the real time.
     std::optional<QDateTime> fixedNow;
     if (!sessionInstant(arguments.mid(4), &fixedNow, &error))
         return context.fail(kUsageError, error);
-    const SystemClock systemClock;
-    const std::optional<FixedClock> fixedClock = fixedNow ? std::optional<FixedClock>(std::in_place, *fixedNow) : std::nullopt;
-    const Clock& clock = fixedClock ? static_cast<const Clock&>(*fixedClock) : systemClock;
+    if (fixedNow && name != QLatin1String("purge"))
+        return context.fail(kUsageError, QStringLiteral("--now is only for purge drills (facegate-cli --db URL purge "
+                                                        "--now ISO8601): %1 records on the real clock")
+                                             .arg(name));
+    const SystemClock clock;
     std::unique_ptr<RecordsSession> session =
         RecordsSession::open(arguments[2], command->second.readOnly, clock, &status, &error);
     if (!session)

@@ -1,11 +1,14 @@
 #include "app/cli/RecordsSession.h"
 
 #include "core/config/Settings.h"
+#include "core/security/AuditKey.h"
 #include "core/security/AuditLog.h"
 #include "core/security/KeyStore.h"
 #include "core/security/SecureBuffer.h"
 #include "core/security/SystemAccount.h"
 #include "core/storage/Database.h"
+
+#include <QFileInfo>
 
 namespace fg::cli {
 namespace {
@@ -32,12 +35,14 @@ std::optional<LockoutPolicy> configuredLockoutPolicy(QString* error)
                     : std::nullopt;
 }
 
-RecordsSession::RecordsSession(std::unique_ptr<Database> database, const Clock& clock)
+RecordsSession::RecordsSession(std::unique_ptr<Database> database, const Clock& clock,
+                               std::shared_ptr<const AuditKey> auditKey, const QString& checkpointFolder)
     : m_database(std::move(database))
     , m_clock(clock)
     , m_actor(QStringLiteral("cli:") + systemAccountName())
 {
-    m_audit = std::make_unique<AuditLog>(*m_database, m_clock);
+    m_audit = std::make_unique<AuditLog>(*m_database, m_clock, std::move(auditKey));
+    m_audit->setCheckpointFolder(checkpointFolder);
 }
 
 RecordsSession::~RecordsSession() = default;
@@ -50,6 +55,34 @@ std::unique_ptr<RecordsSession> RecordsSession::open(const QString& urlText, boo
         *status = kUsageError;
         return nullptr;
     }
+    const std::optional<Settings> settings = configuredSettings(error);
+    if (!settings) {
+        *status = kUsageError;
+        return nullptr;
+    }
+    // The audit key: a writing session makes the default one on first use,
+    // as the workstation does; a reading one only reads it.
+    QString auditKeyFile = qEnvironmentVariable("FACEGATE_AUDIT_KEY_FILE");
+    const bool named = !auditKeyFile.isEmpty() || !settings->auditKeyFile().isEmpty();
+    if (auditKeyFile.isEmpty())
+        auditKeyFile = settings->auditKeyFile().isEmpty() ? AuditKey::defaultKeyFile() : settings->auditKeyFile();
+    QString auditKeyProblem;
+    std::shared_ptr<const AuditKey> auditKey;
+    if (readOnly || named) {
+        if (QFileInfo::exists(auditKeyFile) || named)
+            auditKey = AuditKey::fromKeyFile(auditKeyFile, &auditKeyProblem);
+        else
+            auditKeyProblem = QStringLiteral("the audit key file %1 does not exist").arg(auditKeyFile);
+    } else {
+        auditKey = AuditKey::openOrCreate(auditKeyFile, &auditKeyProblem);
+    }
+    if (!auditKey && !readOnly) {
+        *status = kProcessingError;
+        *error = auditKeyProblem + QStringLiteral(" (set FACEGATE_AUDIT_KEY_FILE, or audit/keyFile in the "
+                                                  "configuration file)");
+        return nullptr;
+    }
+
     DatabaseOptions options;
     options.readOnly = readOnly;
     options.clock = &clock;
@@ -58,7 +91,22 @@ std::unique_ptr<RecordsSession> RecordsSession::open(const QString& urlText, boo
         *status = kProcessingError;
         return nullptr;
     }
-    return std::unique_ptr<RecordsSession>(new RecordsSession(std::move(database), clock));
+    std::unique_ptr<RecordsSession> session(
+        new RecordsSession(std::move(database), clock, std::move(auditKey), settings->checkpointFolder()));
+    session->m_auditKeyProblem = auditKeyProblem;
+    return session;
+}
+
+bool RecordsSession::useAuditKeyFile(const QString& path, QString* error)
+{
+    std::shared_ptr<const AuditKey> key = AuditKey::fromKeyFile(path, error);
+    if (!key)
+        return false;
+    const QString folder = m_audit->checkpointFolder();
+    m_audit = std::make_unique<AuditLog>(*m_database, m_clock, std::move(key));
+    m_audit->setCheckpointFolder(folder);
+    m_auditKeyProblem.clear();
+    return true;
 }
 
 KeyStore* RecordsSession::keys(const QString& keyFileOption, QString* error)

@@ -10,6 +10,7 @@
 #include <optional>
 
 namespace fg {
+class AuditKey;
 class AuditLog;
 class Clock;
 class Database;
@@ -18,8 +19,11 @@ class KeyStore;
 
 namespace fg::cli {
 
-// What the `--db URL` subcommands share: the records database, its audit log,
-// the clock, the actor written into audit events ("cli:<login>"), and, only
+// What the `--db URL` subcommands share: the records database, its audit log
+// (keyed with the audit key: $FACEGATE_AUDIT_KEY_FILE, else audit/keyFile of
+// the configuration file, else AuditKey::defaultKeyFile(), made on first use
+// by a writing subcommand; its checkpoints go to audit/checkpointFolder), the
+// real clock, the actor written into audit events ("cli:<login>"), and, only
 // for the commands that seal or open records, the key-encryption key.
 class RecordsSession {
 public:
@@ -29,7 +33,12 @@ public:
     ~RecordsSession();
 
     Database& database() { return *m_database; }
+    // Without an audit key (a read-only session whose key file does not
+    // exist), appends and verify() fail, saying so and why (auditKeyProblem()).
     AuditLog& audit() { return *m_audit; }
+    QString auditKeyProblem() const { return m_auditKeyProblem; }
+    // Another audit key for this session (audit verify --audit-key FILE).
+    bool useAuditKeyFile(const QString& path, QString* error);
     const Clock& clock() const { return m_clock; }
     QString actor() const { return m_actor; }
 
@@ -39,13 +48,15 @@ public:
     KeyStore* keys(const QString& keyFileOption, QString* error);
 
 private:
-    RecordsSession(std::unique_ptr<Database> database, const Clock& clock);
+    RecordsSession(std::unique_ptr<Database> database, const Clock& clock, std::shared_ptr<const AuditKey> auditKey,
+                   const QString& checkpointFolder);
 
     std::unique_ptr<Database> m_database;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<KeyStore> m_keys;
     const Clock& m_clock;
     QString m_actor;
+    QString m_auditKeyProblem;
 };
 
 // The retention limits of the configuration file (Settings::defaultPath(),

@@ -79,13 +79,11 @@ bool parseRequest(const QStringList& arguments, Request* request, QString* error
                                                QStringLiteral("TEXT"));
     const QCommandLineOption keyFileOption(QStringLiteral("key-file"), QStringLiteral("the key-encryption key file"),
                                            QStringLiteral("PATH"));
-    const QCommandLineOption nowOption(QStringLiteral("now"), QStringLiteral("the session's clock (ISO 8601)"),
-                                       QStringLiteral("ISO8601"));
     const QCommandLineOption adminOption(QStringLiteral("admin"), QStringLiteral("the acting administrator"),
                                          QStringLiteral("NAME"));
     const QCommandLineOption codeOption(QStringLiteral("code"), QStringLiteral("the administrator's TOTP code"),
                                         QStringLiteral("CODE"));
-    parser.addOptions({roleOption, displayNameOption, keyFileOption, nowOption, adminOption, codeOption});
+    parser.addOptions({roleOption, displayNameOption, keyFileOption, adminOption, codeOption});
     if (!parser.parse(arguments)) {
         *error = parser.errorText() + QStringLiteral("; ") + QLatin1String(kUsage);
         return false;
@@ -144,12 +142,6 @@ bool parseRequest(const QStringList& arguments, Request* request, QString* error
         if (!takeCode(parser.value(codeOption), &code, error))
             return false;
         request->code = code;
-    }
-    // The second factor is checked against the real time: a chosen clock
-    // would let an old code through, and a lockout end, or last, at will.
-    if (!request->admin.isEmpty() && parser.isSet(nowOption)) {
-        *error = QStringLiteral("--now does not go with --admin: an administrator signs in on the real clock");
-        return false;
     }
     return true;
 }

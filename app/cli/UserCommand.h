@@ -20,7 +20,7 @@ class RecordsSession;
 // the password on the first line, audit event user.add by "cli:<login>".
 // Everything else is done by an administrator, --admin NAME, who signs in
 // as at the workstation (Authenticator: audited, lockout, a used code
-// refused) on the real clock (--now is refused with --admin): their password
+// refused) on the real clock (--now is refused on every user subcommand): their password
 // on the first line, their current authenticator code with --code or on the
 // next line, then, for add, the new user's password. They must be an enabled
 // admin without a temporary password to replace. The audit events of the

@@ -180,6 +180,14 @@ const std::vector<SettingSpec>& Settings::table()
          anyText()},
         {QStringLiteral("security/keyFile"), QString(),
          QStringLiteral("Key-encryption key file (0600); empty: ~/.local/share/facegate/keys/facegate.kek"), anyText()},
+        {QStringLiteral("audit/keyFile"), QString(),
+         QStringLiteral("Audit key file (0600) keying the audit chain and signing its checkpoints; empty: "
+                        "~/.local/share/facegate/keys/audit.key, made on first use"),
+         anyText()},
+        {QStringLiteral("audit/checkpointFolder"), QString(),
+         QStringLiteral("Folder of the signed checkpoints of the audit log's head, written at every purge; empty: "
+                        "~/.local/share/facegate/checkpoints"),
+         anyText()},
         {QStringLiteral("security/lockoutFailures"), QStringLiteral("5"),
          QStringLiteral("Failed sign-ins in a row that lock an account"), integerIn(1, 100, QStringLiteral("attempts"))},
         {QStringLiteral("security/lockoutMinutes"), QStringLiteral("15"),
@@ -194,7 +202,8 @@ const std::vector<SettingSpec>& Settings::table()
          QStringLiteral("Photos of other travelers are purged this long after verification (at most 14)"),
          integerIn(1, 14, QStringLiteral("days"))},
         {QStringLiteral("retention/purgeIntervalMinutes"), QStringLiteral("10"),
-         QStringLiteral("How often the workstation purges expired photos (also at start-up)"),
+         QStringLiteral("How often the workstation purges expired photos (also at start-up; at least hourly all the "
+                        "same: each purge signs an audit checkpoint)"),
          integerIn(1, 720, QStringLiteral("minutes"))},
         {QStringLiteral("queue/overdueHours"), QStringLiteral("24"),
          QStringLiteral("A no-match queue item waiting longer than this stands out in the supervisor's queue"),
@@ -354,6 +363,22 @@ QString Settings::databaseUrl() const
 QString Settings::keyFile() const
 {
     return text(QStringLiteral("security/keyFile"));
+}
+
+QString Settings::auditKeyFile() const
+{
+    return text(QStringLiteral("audit/keyFile"));
+}
+
+QString Settings::checkpointFolder() const
+{
+    const QString folder = text(QStringLiteral("audit/checkpointFolder"));
+    return folder.isEmpty() ? defaultCheckpointFolder() : folder;
+}
+
+QString Settings::defaultCheckpointFolder()
+{
+    return QDir::homePath() + QStringLiteral("/.local/share/facegate/checkpoints");
 }
 
 qint64 Settings::usCitizenOrExemptRetentionSeconds() const

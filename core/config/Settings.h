@@ -60,6 +60,8 @@ public:
     // parameters where it does not give them itself.
     QString databaseUrl() const;
     QString keyFile() const;         // empty: the default key file of the records
+    QString auditKeyFile() const;    // empty: the default audit key file (AuditKey::defaultKeyFile())
+    QString checkpointFolder() const; // resolved: defaultCheckpointFolder() when empty
     qint64 usCitizenOrExemptRetentionSeconds() const;
     qint64 inScopeRetentionSeconds() const;
     int purgeIntervalMinutes() const;
@@ -74,6 +76,7 @@ public:
     QString stationKind() const; // station/kind: "entry", "exit", "checkpoint" or empty (from the role)
 
     static QString defaultDatabasePath(); // ~/.local/share/facegate/facegate.db
+    static QString defaultCheckpointFolder(); // ~/.local/share/facegate/checkpoints
 
     // The text of a value as QSettings read it from an INI file: a string as
     // is, a list of strings (an unquoted value with commas) joined with ", "

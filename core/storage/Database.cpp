@@ -323,6 +323,18 @@ bool Database::shred(const QString& table, QString* error) const
     // transaction id marks "now": the rewrite counts only when no transaction
     // older than the mark was open before it began nor after it ended; it is
     // tried again until kShredWaitMs have passed.
+    // PostgreSQL skips a table it may not vacuum with a warning, not an error.
+    const std::optional<QVariant> owner = scalar(
+        QStringLiteral("SELECT pg_has_role(relowner, 'MEMBER') FROM pg_class WHERE oid = to_regclass(?)"), {table},
+        QStringLiteral("look up the owner of %1").arg(table), error);
+    if (!owner)
+        return false;
+    if (!owner->toBool()) {
+        *error = QStringLiteral("the role %1 does not own table %2, so it cannot rewrite it (VACUUM FULL): its deleted "
+                                "rows stay in the files; make it the owner (installer/postgresql-roles.sql)")
+                     .arg(m_url.user(), table);
+        return false;
+    }
     const std::optional<QVariant> mark =
         scalar(QStringLiteral("SELECT (txid_current() % 4294967296)::text"), {}, QStringLiteral("mark the shred"), error);
     if (!mark)

@@ -142,6 +142,10 @@ const std::vector<Migrator::Migration>& Migrator::migrations()
         {7, QStringLiteral("data keys apart from the sealed data, destroyed with their records"),
          QStringLiteral(":/facegate/migrations/007_data_keys.sql"), QStringLiteral(":/facegate/migrations/007_sqlite.sql"),
          QStringLiteral(":/facegate/migrations/007_postgresql.sql"), moveDataKeys},
+        {8, QStringLiteral("audit log: the audit key's registration, the database's identity, drill deletions; "
+                           "triggers keeping the head one step forward and refusing TRUNCATE"),
+         QStringLiteral(":/facegate/migrations/008_audit_anchor.sql"), QStringLiteral(":/facegate/migrations/008_sqlite.sql"),
+         QStringLiteral(":/facegate/migrations/008_postgresql.sql")},
     };
     return all;
 }

@@ -57,6 +57,11 @@ bool PurgeScheduler::purgeNow()
                      .arg(report->templatesDeleted)
                      .arg(report->reclaimError));
         }
+        if (!report->checkpointError.isEmpty()) {
+            succeeded = false;
+            fail(QStringLiteral("purge as of %1: the audit log's checkpoint was not written: %2")
+                     .arg(m_lastRunAt.toString(Qt::ISODate), report->checkpointError));
+        }
     }
     if (m_started)
         schedule(succeeded);

@@ -15,7 +15,9 @@ class Clock;
 // default), and also as soon as the next stored record falls due by the
 // clock, so a record does not outlive its rule by up to one interval. Every
 // outcome is signalled: purged() with the report, failed() with the reason
-// when the purge or the reclaim of the freed pages did not succeed (a failed
+// when the purge, the reclaim of the freed pages or the audit checkpoint
+// written after it (Purger, AuditLog::writeCheckpoint; so the head is signed at
+// least every interval) did not succeed (a failed
 // purge is retried after the interval). Runs in the thread that owns the
 // Database, inside its event loop.
 class PurgeScheduler : public QObject {

@@ -57,6 +57,12 @@ QJsonObject PurgeReport::toJson() const
                      {QStringLiteral("reclaimed"), reclaimed}};
     if (!reclaimError.isEmpty())
         json.insert(QStringLiteral("reclaim_error"), reclaimError);
+    if (drill)
+        json.insert(QStringLiteral("drill"), true);
+    if (!checkpoint.isEmpty())
+        json.insert(QStringLiteral("checkpoint"), checkpoint);
+    if (!checkpointError.isEmpty())
+        json.insert(QStringLiteral("checkpoint_error"), checkpointError);
     return json;
 }
 
@@ -76,6 +82,7 @@ std::optional<PurgeReport> Purger::purge(QString* error)
     timer.start();
     PurgeReport report;
     report.now = m_clock.now().toUTC();
+    report.drill = m_drill;
     const qint64 nowMs = report.now.toMSecsSinceEpoch();
     for (const RetentionPolicy::Rule rule : RetentionPolicy::kRules) {
         PurgeReport::Counts& counts = report.byRule[rule];
@@ -114,6 +121,7 @@ std::optional<PurgeReport> Purger::purge(QString* error)
     } else {
         report.reclaimed = true; // nothing deleted since the last reclaim
     }
+    m_audit.writeCheckpoint(&report.checkpoint, &report.checkpointError);
     report.seconds = double(timer.nsecsElapsed()) / 1e9;
     return report;
 }
@@ -185,6 +193,9 @@ bool Purger::purgeBatch(Table table, RetentionPolicy::Rule rule, qint64 nowMs, i
         return true;
     }
 
+    // A drill's records say when they were really deleted, and as of when.
+    const qint64 deletedAt = m_drill ? m_audit.clock().nowMs() : nowMs;
+    const QVariant drillAsOf = m_drill ? QVariant(nowMs) : QVariant(QMetaType(QMetaType::LongLong));
     qint64 firstDeletion = 0;
     qint64 lastDeletion = 0;
     for (size_t from = 0; from < doomed.size(); from += kRowsPerStatement) {
@@ -192,17 +203,17 @@ bool Purger::purgeBatch(Table table, RetentionPolicy::Rule rule, qint64 nowMs, i
         const qsizetype count = qsizetype(to - from);
         QStringList values;
         for (qsizetype i = 0; i < count; ++i)
-            values.append(QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            values.append(QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         QSqlQuery record = m_database.query();
         record.prepare(QStringLiteral("INSERT INTO deletions (what, role, record_id, encounter_id, traveler_id, rule, "
-                                      "verified_at, due_at, deleted_at, deleted_by) VALUES %1 RETURNING id")
+                                      "verified_at, due_at, deleted_at, deleted_by, drill_as_of) VALUES %1 RETURNING id")
                            .arg(values.join(QLatin1Char(','))));
         for (size_t i = from; i < to; ++i) {
             const Doomed& row = doomed[i];
             for (const QVariant& value : {QVariant(what), row.role, QVariant(row.id), row.encounterId, row.travelerId,
                                           QVariant(ruleName),
-                                          QVariant(row.verifiedAt), QVariant(row.verifiedAt + keepMs), QVariant(nowMs),
-                                          QVariant(m_actor)})
+                                          QVariant(row.verifiedAt), QVariant(row.verifiedAt + keepMs), QVariant(deletedAt),
+                                          QVariant(m_actor), drillAsOf})
                 record.addBindValue(value);
         }
         if (!m_database.exec(record, QStringLiteral("write the deletion records of %1 %2").arg(count).arg(tableName), error))
@@ -238,7 +249,12 @@ bool Purger::purgeBatch(Table table, RetentionPolicy::Rule rule, qint64 nowMs, i
                               {QStringLiteral("keep_seconds"), m_policy.keepSeconds(rule)},
                               {QStringLiteral("first_deletion"), firstDeletion},
                               {QStringLiteral("last_deletion"), lastDeletion}};
-    if (!m_audit.append(m_actor, QStringLiteral("retention.purge"), tableName, details, error))
+    QJsonObject recorded = details;
+    if (m_drill) {
+        recorded.insert(QStringLiteral("drill"), true);
+        recorded.insert(QStringLiteral("as_of"), QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).toString(Qt::ISODateWithMs));
+    }
+    if (!m_audit.append(m_actor, QStringLiteral("retention.purge"), tableName, recorded, error))
         return false;
     if (!transaction.commit(error))
         return false;

@@ -31,10 +31,14 @@ struct PurgeReport {
     double reclaimSeconds = 0;                      // of which reclaiming
     bool reclaimed = false;                         // the freed pages were reclaimed (see Purger::purge)
     QString reclaimError;                           // why not, when something was deleted
+    bool drill = false;                             // a drill: purged as of `now`, recorded at the real time
+    QString checkpoint;                             // the signed audit checkpoint written afterwards (AuditLog)
+    QString checkpointError;                        // why none could be written
 
     qint64 deleted() const { return photosDeleted + templatesDeleted; }
     // {"now", "photos_deleted", "templates_deleted", "by_rule": {rule: {"photos", "templates"}}, "batches",
-    //  "seconds", "reclaim_seconds", "reclaimed" [, "reclaim_error"]}
+    //  "seconds", "reclaim_seconds", "reclaimed" [, "reclaim_error"] [, "drill": true] [, "checkpoint"]
+    //  [, "checkpoint_error"]}
     QJsonObject toJson() const;
 };
 
@@ -47,6 +51,13 @@ struct PurgeReport {
 // not needed: nothing is opened. A deleted row's data key goes with it
 // (schema 7's triggers), and afterwards reclaim() destroys the keys' last
 // copies: the sealed data that stays in free space opens under no key.
+// Then the audit log's head is signed into its checkpoint folder, when it has
+// one (AuditLog::writeCheckpoint): a purge is when records vanish, so the
+// log's state is anchored outside the database at each one.
+//
+// A drill (setDrill) purges as of the purger's clock, another instant, while
+// its deletion records (deleted_at, drill_as_of) and audit events keep the
+// real time of the audit log's clock; its events say {"drill": true, "as_of"}.
 class Purger {
 public:
     static constexpr int kDefaultBatchSize = 1000;
@@ -58,6 +69,8 @@ public:
 
     void setBatchSize(int rows) { m_batchSize = rows > 0 ? rows : kDefaultBatchSize; }
     int batchSize() const { return m_batchSize; }
+    void setDrill(bool drill) { m_drill = drill; }
+    bool isDrill() const { return m_drill; }
 
     // nullopt with *error when a batch could not be deleted (that batch is
     // rolled back; earlier batches stay deleted). A failed reclaim is not an
@@ -88,6 +101,7 @@ private:
     QString m_actor;
     int m_batchSize = kDefaultBatchSize;
     bool m_reclaimPending = false;
+    bool m_drill = false;
 };
 
 } // namespace fg

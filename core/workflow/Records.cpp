@@ -1,6 +1,7 @@
 #include "core/workflow/Records.h"
 
 #include "core/config/Settings.h"
+#include "core/security/AuditKey.h"
 #include "core/security/AuditLog.h"
 #include "core/security/Authenticator.h"
 #include "core/security/CryptoSelfTest.h"
@@ -45,7 +46,18 @@ std::unique_ptr<Records> Records::open(const Settings& settings, const Clock& cl
     records->m_database = Database::open(*url, error, options);
     if (!records->m_database)
         return nullptr;
-    records->m_audit = std::make_unique<AuditLog>(*records->m_database, clock);
+    {
+        // The audit key is made on first use, like the default key file; a
+        // database already keyed under another one refuses it at the first append.
+        const QString auditKeyFile = settings.auditKeyFile().isEmpty() ? AuditKey::defaultKeyFile() : settings.auditKeyFile();
+        std::shared_ptr<const AuditKey> auditKey = AuditKey::openOrCreate(auditKeyFile, error);
+        if (!auditKey) {
+            *error += QStringLiteral(" (set audit/keyFile in %1)").arg(settings.source());
+            return nullptr;
+        }
+        records->m_audit = std::make_unique<AuditLog>(*records->m_database, clock, std::move(auditKey));
+        records->m_audit->setCheckpointFolder(settings.checkpointFolder());
+    }
 
     if (settings.keyFile().isEmpty()) {
         records->m_keys = KeyStore::openDefaultKeyFile(*records->m_database, *records->m_audit, actor, error);
@@ -70,6 +82,7 @@ std::unique_ptr<Records> Records::open(const Settings& settings, const Clock& cl
     records->m_figures = std::make_unique<PortFiguresCalculator>(*records->m_database);
     ReportOptions reportOptions;
     reportOptions.attestationDue = std::chrono::hours(settings.attestationHours());
+    reportOptions.auditKey = records->m_audit->keyShared();
     records->m_reports = std::make_unique<ReportBuilder>(*records->m_database, clock, reportOptions);
     return records;
 }

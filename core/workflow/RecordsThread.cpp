@@ -6,6 +6,7 @@
 
 #include <QMetaObject>
 
+#include <algorithm>
 #include <chrono>
 
 namespace fg {
@@ -23,7 +24,8 @@ std::unique_ptr<RecordsThread> RecordsThread::open(const Settings& settings, con
     std::unique_ptr<RecordsThread> thread(new RecordsThread);
     thread->m_thread.start();
     RecordsThread* self = thread.get();
-    const std::chrono::minutes interval(settings.purgeIntervalMinutes());
+    // Each purge signs a checkpoint of the audit log (Purger): at least hourly, whatever the purge interval.
+    const std::chrono::minutes interval(std::min(settings.purgeIntervalMinutes(), 60));
     QMetaObject::invokeMethod(
         self->m_context.get(),
         [self, &settings, &clock, &actor, interval, error] {

@@ -67,7 +67,8 @@ public:
     }
 
     // Purges now, on the records thread, then on the schedule
-    // (purge/intervalMinutes, sooner when a record falls due sooner).
+    // (retention/purgeIntervalMinutes, at most an hour: each purge signs an audit
+    // checkpoint; sooner when a record falls due sooner).
     void startPurges();
     // Purges now; the future says whether it succeeded (purgeFailed() says why not).
     QFuture<bool> purgeNow();

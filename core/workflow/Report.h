@@ -8,10 +8,13 @@
 #include <QStringList>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <vector>
 
 namespace fg {
+
+class AuditKey;
 
 class Clock;
 class Database;
@@ -45,6 +48,9 @@ struct ReportOptions {
     // A partner submission verified more than this long ago (by the clock)
     // without a purge attestation is overdue (service/attestationHours).
     std::chrono::hours attestationDue = std::chrono::hours(24);
+    // The audit key the audit report verifies the log's chain with; without
+    // it the report says the chain was not verified.
+    std::shared_ptr<const AuditKey> auditKey;
 };
 
 // Builds the reports from the records, read-only (no key, no photo).

@@ -15,9 +15,11 @@
 #include "core/security/UserStore.h"
 #include "core/storage/Database.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/TestAuditKey.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -64,6 +66,12 @@ public:
         env.insert(QStringLiteral("LOGNAME"), QLatin1String(kClaimedLogin));
         env.remove(QStringLiteral("FACEGATE_KEY_FILE"));
         env.remove(QStringLiteral("FACEGATE_PASSPHRASE"));
+        // The tests' audit key, which the in-process AuditLog keys the chain with too.
+        const QString auditKeyFile = m_target.scratchDir() + QStringLiteral("/audit.key");
+        QString error;
+        if (!QFileInfo::exists(auditKeyFile) && !fg::test::writeAuditKeyFile(auditKeyFile, &error))
+            return {};
+        env.insert(QStringLiteral("FACEGATE_AUDIT_KEY_FILE"), auditKeyFile);
         process.setProcessEnvironment(env);
         process.start(QStringLiteral(FACEGATE_CLI),
                       QStringList{QStringLiteral("--db"), m_target.urlText(), QStringLiteral("user")} + words);
@@ -162,7 +170,7 @@ struct Users {
         db = target.open(error, options);
         if (!db)
             return false;
-        audit = std::make_unique<fg::AuditLog>(*db, clock);
+        audit = std::make_unique<fg::AuditLog>(*db, clock, fg::test::auditKey());
         keys = fg::KeyStore::openWithKeyFile(*db, *audit, cli.keyFile(), QStringLiteral("cli:test"), error);
         if (!keys)
             return false;
@@ -424,10 +432,10 @@ private Q_SLOTS:
         QCOMPARE(userCount(target), qint64(2));
 
         // olga signs in with the printed secret; the events name the operator.
-        fg::test::ManualClock clock;
+        fg::test::ManualClock clock{QDateTime::currentDateTimeUtc()}; // after the CLI's events, on the real clock
         const auto db = target.open(&error);
         QVERIFY2(db, qPrintable(error));
-        const fg::AuditLog audit(*db, clock);
+        const fg::AuditLog audit(*db, clock, fg::test::auditKey());
         const auto keys = fg::KeyStore::openWithKeyFile(*db, audit, cli.keyFile(), QStringLiteral("cli:test"), &error);
         QVERIFY2(keys, qPrintable(error));
         const fg::Authenticator auth(*db, audit, *keys, clock);

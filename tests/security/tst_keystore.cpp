@@ -13,6 +13,7 @@
 #include "core/storage/Migrator.h"
 #include "core/storage/Transaction.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/TestAuditKey.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QCryptographicHash>
@@ -74,7 +75,7 @@ class TestKeyStore : public QObject {
         QString error;
         const std::unique_ptr<Database> database = m_target->open(&error);
         QVERIFY2(database, qPrintable(error));
-        const AuditLog audit(*database, m_clock);
+        const AuditLog audit(*database, m_clock, fg::test::auditKey());
         f(*database, audit);
     }
 

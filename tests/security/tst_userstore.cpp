@@ -11,6 +11,7 @@
 #include "core/security/UserStore.h"
 #include "core/storage/Database.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/TestAuditKey.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QDir>
@@ -62,7 +63,7 @@ struct Fixture {
         db = target.open(error, options);
         if (!db)
             return false;
-        audit = std::make_unique<AuditLog>(*db, clock);
+        audit = std::make_unique<AuditLog>(*db, clock, fg::test::auditKey());
         const QString keyFile = target.scratchDir() + QStringLiteral("/facegate.kek");
         if (!fg::KeyEncryptionKey::createKeyFile(keyFile, error))
             return false;

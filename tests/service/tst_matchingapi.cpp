@@ -21,6 +21,7 @@
 #include "tests/service/TlsTestClient.h"
 #include "tests/support/JpegBomb.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/TestAuditKey.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
 
@@ -207,7 +208,7 @@ void TestMatchingApi::init()
     QVERIFY2(m_database, qPrintable(error));
     const QString keyFile = QDir(m_target->scratchDir()).filePath(QStringLiteral("test.kek"));
     QVERIFY2(KeyEncryptionKey::createKeyFile(keyFile, &error), qPrintable(error));
-    m_audit = std::make_unique<AuditLog>(*m_database, m_clock);
+    m_audit = std::make_unique<AuditLog>(*m_database, m_clock, fg::test::auditKey());
     m_keys = KeyStore::openWithKeyFile(*m_database, *m_audit, keyFile, QStringLiteral("test:setup"), &error);
     QVERIFY2(m_keys, qPrintable(error));
     m_encounters = std::make_unique<EncounterStore>(*m_database, *m_keys, *m_audit, m_clock, m_policy);

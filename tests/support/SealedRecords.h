@@ -12,6 +12,7 @@
 #include "core/workflow/EncounterStore.h"
 #include "core/workflow/RetentionPolicy.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/TestAuditKey.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QDir>
@@ -51,7 +52,7 @@ struct SealedRecords {
         database = target.open(error, options);
         if (!database)
             return false;
-        audit = std::make_unique<AuditLog>(*database, clock);
+        audit = std::make_unique<AuditLog>(*database, clock, fg::test::auditKey());
         const QString keyFile = QDir(target.scratchDir()).filePath(QStringLiteral("records.kek"));
         if (!KeyEncryptionKey::createKeyFile(keyFile, error))
             return false;

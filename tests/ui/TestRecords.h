@@ -4,6 +4,7 @@
 #include "core/security/KeyEncryptionKey.h"
 #include "core/storage/Clock.h"
 #include "core/workflow/Records.h"
+#include "tests/support/TestAuditKey.h"
 
 #include <QString>
 #include <QTemporaryDir>
@@ -13,14 +14,19 @@
 
 namespace fg::test {
 
-// The settings app/facegate would read: a SQLite database and a key file in dir.
+// The settings app/facegate would read: a SQLite database, a key file, the
+// tests' audit key file and a checkpoint folder in dir.
 inline std::optional<Settings> recordsSettings(const QTemporaryDir& dir, QString* error)
 {
     std::optional<Settings> settings = Settings::defaults();
     const QString keyFile = dir.filePath(QStringLiteral("facegate.kek"));
-    if (!KeyEncryptionKey::createKeyFile(keyFile, error)
+    // The tests' audit key (as their in-process AuditLogs), and checkpoints in dir.
+    const QString auditKeyFile = dir.filePath(QStringLiteral("audit.key"));
+    if (!KeyEncryptionKey::createKeyFile(keyFile, error) || !writeAuditKeyFile(auditKeyFile, error)
         || !settings->set(QStringLiteral("database/url"), QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("f.db")), error)
-        || !settings->set(QStringLiteral("security/keyFile"), keyFile, error))
+        || !settings->set(QStringLiteral("security/keyFile"), keyFile, error)
+        || !settings->set(QStringLiteral("audit/keyFile"), auditKeyFile, error)
+        || !settings->set(QStringLiteral("audit/checkpointFolder"), dir.filePath(QStringLiteral("checkpoints")), error))
         return std::nullopt;
     return settings;
 }

@@ -7,6 +7,7 @@
 #include "core/storage/DatabaseUrl.h"
 #include "core/workflow/AlternateProcedureStore.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/TestAuditKey.h"
 #include "ui/desk/AlternateProcedureLog.h"
 #include "ui/desk/AlternateProcedureTableModel.h"
 
@@ -98,7 +99,7 @@ struct Log {
         database = Database::open(*url, error);
         if (!database)
             return false;
-        audit = std::make_unique<AuditLog>(*database, clock);
+        audit = std::make_unique<AuditLog>(*database, clock, fg::test::auditKey());
         store = std::make_unique<AlternateProcedureStore>(*database, *audit, clock);
         for (const Row& row : rows()) {
             AlternateProcedure procedure;

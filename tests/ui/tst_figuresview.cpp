@@ -28,8 +28,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <ctime>
+#include <functional>
 #include <memory>
+#include <utility>
+#include <vector>
 
 using namespace fg;
 
@@ -95,7 +99,7 @@ const std::vector<OptOut>& optOuts()
 // The records with the encounters above, the clock at 2026-11-26 12:00 UTC.
 struct Port {
     QTemporaryDir dir;
-    test::ManualClock clock;
+    test::ManualClock clock{utc(10, 0)}; // before the first record: the records open then
     std::unique_ptr<Records> records;
     std::unique_ptr<PortFiguresCalculator> calculator;
 
@@ -104,55 +108,69 @@ struct Port {
         records = test::openRecords(dir, clock, error);
         if (!records)
             return false;
+        // Written in the order of their times: audit times never go backwards
+        // (AuditLog), so the seeding steps the clock forward only.
+        std::vector<std::pair<QDateTime, std::function<bool()>>> steps;
         for (const Capture& capture : captures()) {
-            Encounter encounter;
-            encounter.mode = Encounter::Mode::Biometric;
-            encounter.decision = capture.decision;
-            encounter.citizenship = QStringLiteral("UTO");
-            encounter.score = capture.score;
-            encounter.threshold = capture.threshold;
-            encounter.fmrTarget = 1e-3;
-            encounter.officer = QStringLiteral("olga");
-            encounter.workstation = QString::fromLatin1(capture.workstation);
-            encounter.camera = QString::fromLatin1(capture.camera);
-            encounter.flight = QString::fromLatin1(capture.flight);
-            encounter.capturedAt = capture.at;
-            encounter.verifiedAt = capture.at;
-            if (!capture.candidates.empty()) {
-                QJsonArray top;
-                for (std::size_t i = 0; i < capture.candidates.size(); ++i)
-                    top.append(QJsonObject{{QStringLiteral("traveler_id"), qint64(i + 1)},
-                                           {QStringLiteral("name"), QStringLiteral("P%1").arg(i + 1)},
-                                           {QStringLiteral("score"), capture.candidates[i]}});
-                encounter.candidates = QJsonObject{{QStringLiteral("flight"), encounter.flight},
-                                                   {QStringLiteral("top"), top}};
-            }
-            clock.set(capture.at);
-            const std::optional<qint64> id = records->encounters().add(encounter, nullptr, QStringLiteral("officer:olga"), error);
-            if (!id)
-                return false;
-            if (capture.action) {
-                clock.advanceSeconds(capture.secondsToAction);
-                const QString reason = *capture.action == Encounter::OfficerAction::Confirm
-                                           ? QString()
-                                           : QStringLiteral("checked by hand");
-                if (!records->encounters().recordOfficerAction(*id, *capture.action, reason,
-                                                               QStringLiteral("officer:olga"), error))
+            steps.emplace_back(capture.at, [this, &capture, error] {
+                Encounter encounter;
+                encounter.mode = Encounter::Mode::Biometric;
+                encounter.decision = capture.decision;
+                encounter.citizenship = QStringLiteral("UTO");
+                encounter.score = capture.score;
+                encounter.threshold = capture.threshold;
+                encounter.fmrTarget = 1e-3;
+                encounter.officer = QStringLiteral("olga");
+                encounter.workstation = QString::fromLatin1(capture.workstation);
+                encounter.camera = QString::fromLatin1(capture.camera);
+                encounter.flight = QString::fromLatin1(capture.flight);
+                encounter.capturedAt = capture.at;
+                encounter.verifiedAt = capture.at;
+                if (!capture.candidates.empty()) {
+                    QJsonArray top;
+                    for (std::size_t i = 0; i < capture.candidates.size(); ++i)
+                        top.append(QJsonObject{{QStringLiteral("traveler_id"), qint64(i + 1)},
+                                               {QStringLiteral("name"), QStringLiteral("P%1").arg(i + 1)},
+                                               {QStringLiteral("score"), capture.candidates[i]}});
+                    encounter.candidates = QJsonObject{{QStringLiteral("flight"), encounter.flight},
+                                                       {QStringLiteral("top"), top}};
+                }
+                clock.set(capture.at);
+                const std::optional<qint64> id = records->encounters().add(encounter, nullptr, QStringLiteral("officer:olga"), error);
+                if (!id)
                     return false;
-            }
+                if (capture.action) {
+                    clock.advanceSeconds(capture.secondsToAction);
+                    const QString reason = *capture.action == Encounter::OfficerAction::Confirm
+                                               ? QString()
+                                               : QStringLiteral("checked by hand");
+                    if (!records->encounters().recordOfficerAction(*id, *capture.action, reason,
+                                                                   QStringLiteral("officer:olga"), error))
+                        return false;
+                }
+                return true;
+            });
         }
         for (const OptOut& optOut : optOuts()) {
-            AlternateProcedure procedure;
-            procedure.officer = QStringLiteral("olga");
-            procedure.workstation = QString::fromLatin1(optOut.workstation);
-            procedure.camera = QString::fromLatin1(optOut.camera);
-            procedure.flight = QString::fromLatin1(optOut.flight);
-            procedure.citizenship = QStringLiteral("UTO");
-            procedure.document = {QStringLiteral("passport"), QStringLiteral("C01X00T47"), QStringLiteral("UTO"),
-                                  QDate(2030, 1, 1), QString()};
-            procedure.checks = {{QStringLiteral("photo-matches-holder"), AlternateProcedure::CheckResult::Passed}};
-            clock.set(optOut.at);
-            if (!records->alternateProcedures().record(procedure, QStringLiteral("officer:olga"), error))
+            steps.emplace_back(optOut.at, [this, &optOut, error] {
+                AlternateProcedure procedure;
+                procedure.officer = QStringLiteral("olga");
+                procedure.workstation = QString::fromLatin1(optOut.workstation);
+                procedure.camera = QString::fromLatin1(optOut.camera);
+                procedure.flight = QString::fromLatin1(optOut.flight);
+                procedure.citizenship = QStringLiteral("UTO");
+                procedure.document = {QStringLiteral("passport"), QStringLiteral("C01X00T47"), QStringLiteral("UTO"),
+                                      QDate(2030, 1, 1), QString()};
+                procedure.checks = {{QStringLiteral("photo-matches-holder"), AlternateProcedure::CheckResult::Passed}};
+                clock.set(optOut.at);
+                if (!records->alternateProcedures().record(procedure, QStringLiteral("officer:olga"), error))
+                    return false;
+                return true;
+            });
+        }
+        std::stable_sort(steps.begin(), steps.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& step : steps) {
+            if (!step.second())
                 return false;
         }
         clock.set(utc(26, 12));

@@ -6,6 +6,7 @@
 #include "core/storage/DatabaseUrl.h"
 #include "core/storage/SystemClock.h"
 #include "core/workflow/AlternateProcedureStore.h"
+#include "tests/support/TestAuditKey.h"
 #include "ui/desk/OptOutDialog.h"
 
 #include <QComboBox>
@@ -64,7 +65,7 @@ private Q_SLOTS:
         const SystemClock clock;
         const std::unique_ptr<Database> database = Database::open(*url, &error);
         QVERIFY2(database, qPrintable(error));
-        const AuditLog audit(*database, clock);
+        const AuditLog audit(*database, clock, fg::test::auditKey());
         const AlternateProcedureStore store(*database, audit, clock);
 
         OptOutDialog dialog(gate(), kToday, [&](const AlternateProcedure& procedure, QString* why) -> std::optional<qint64> {

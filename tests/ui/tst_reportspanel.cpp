@@ -9,6 +9,7 @@
 #include "core/workflow/AlternateProcedureStore.h"
 #include "core/workflow/Report.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/TestAuditKey.h"
 #include "ui/supervision/ReportsPanel.h"
 
 #include <QComboBox>
@@ -69,7 +70,7 @@ struct Records {
         database = Database::open(*url, error);
         if (!database)
             return false;
-        audit = std::make_unique<AuditLog>(*database, clock);
+        audit = std::make_unique<AuditLog>(*database, clock, fg::test::auditKey());
         const AlternateProcedureStore store(*database, *audit, clock);
         const std::vector<std::pair<QDateTime, QString>> logged{{utc(11, 1, 10), QStringLiteral("old")},
                                                                 {utc(11, 20, 10), QStringLiteral("=SUM(A1:A9)")},
@@ -90,7 +91,9 @@ struct Records {
                 return false;
         }
         clock.set(utc(11, 26, 12));
-        builder = std::make_unique<ReportBuilder>(*database, clock);
+        ReportOptions options;
+        options.auditKey = fg::test::auditKey();
+        builder = std::make_unique<ReportBuilder>(*database, clock, options);
         return true;
     }
 };

@@ -11,6 +11,7 @@
 #include "core/security/UserStore.h"
 #include "core/storage/Database.h"
 #include "core/storage/DatabaseUrl.h"
+#include "tests/support/TestAuditKey.h"
 #include "ui/desk/MainWindow.h"
 #include "ui/session/FirstAdminDialog.h"
 #include "ui/session/InactivityLock.h"
@@ -64,7 +65,7 @@ struct Records {
         database = Database::open(*url, error, options);
         if (!database)
             return false;
-        audit = std::make_unique<AuditLog>(*database, clock);
+        audit = std::make_unique<AuditLog>(*database, clock, fg::test::auditKey());
         const QString keyFile = dir.filePath(QStringLiteral("k.kek"));
         if (!KeyEncryptionKey::createKeyFile(keyFile, error))
             return false;

@@ -20,6 +20,7 @@
 #include "core/workflow/Records.h"
 #include "core/workflow/ReviewQueue.h"
 #include "core/live/LiveAnalysis.h"
+#include "tests/support/TestAuditKey.h"
 #include "ui/session/SignInDialog.h"
 #include "ui/session/Workstation.h"
 #include "ui/supervision/FiguresView.h"
@@ -119,6 +120,8 @@ QJsonObject runCli(const Port& port, const QStringList& words, QString* error)
     environment.insert(QStringLiteral("FACEGATE_MODELS"), test::modelsDir());
     environment.insert(QStringLiteral("FACEGATE_CONFIG"), config.fileName());
     environment.insert(QStringLiteral("HOME"), port.dir.path());
+    // The audit key the port's records were opened with (test::recordsSettings).
+    environment.insert(QStringLiteral("FACEGATE_AUDIT_KEY_FILE"), port.dir.filePath(QStringLiteral("audit.key")));
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(FACEGATE_CLI), QStringList{QStringLiteral("--db"), port.databaseUrl()} + words);
     if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
@@ -331,7 +334,7 @@ private Q_SLOTS:
         QVERIFY2(url, qPrintable(error));
         const std::unique_ptr<Database> other = Database::open(*url, &error);
         QVERIFY2(other, qPrintable(error));
-        const AuditLog otherAudit(*other, m_port->clock);
+        const AuditLog otherAudit(*other, m_port->clock, fg::test::auditKey());
         const ReviewQueue otherQueue(*other, otherAudit, m_port->clock);
         const UserAccount sue = m_port->account(QStringLiteral("sue"));
         QCOMPARE(sue.role, Role::Supervisor);

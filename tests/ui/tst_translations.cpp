@@ -11,6 +11,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/DatabaseUrl.h"
 #include "core/workflow/AlternateProcedureStore.h"
+#include "tests/support/TestAuditKey.h"
 #include "ui/desk/AlternateProcedureLog.h"
 #include "ui/desk/AlternateProcedureTableModel.h"
 #include "ui/desk/CameraTile.h"
@@ -85,7 +86,7 @@ struct Records {
         database = Database::open(*url, error, options);
         if (!database)
             return false;
-        audit = std::make_unique<AuditLog>(*database, clock);
+        audit = std::make_unique<AuditLog>(*database, clock, fg::test::auditKey());
         const QString keyFile = dir.filePath(QStringLiteral("k.kek"));
         if (!KeyEncryptionKey::createKeyFile(keyFile, error))
             return false;

@@ -8,6 +8,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/SystemClock.h"
 #include "core/workflow/EncounterStore.h"
+#include "tests/support/TestAuditKey.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -49,7 +50,7 @@ int main(int argc, char** argv)
     const std::unique_ptr<Database> database = Database::open(*url, &error);
     if (!database)
         return fail(error);
-    const AuditLog audit(*database, clock);
+    const AuditLog audit(*database, clock, fg::test::auditKey());
     const QString actor = QStringLiteral("test:writer");
     const std::unique_ptr<KeyStore> keys = KeyStore::openWithKeyFile(*database, audit, arguments[2], actor, &error);
     if (!keys)

@@ -8,6 +8,7 @@
 #include "core/workflow/AlternateProcedureCsv.h"
 #include "core/workflow/AlternateProcedureStore.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/TestAuditKey.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QBuffer>
@@ -41,7 +42,7 @@ struct Log {
         database = target.open(error);
         if (!database)
             return false;
-        audit = std::make_unique<AuditLog>(*database, clock);
+        audit = std::make_unique<AuditLog>(*database, clock, fg::test::auditKey());
         store = std::make_unique<AlternateProcedureStore>(*database, *audit, clock);
         return true;
     }

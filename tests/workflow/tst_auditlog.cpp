@@ -2,16 +2,22 @@
 // that an edited, removed, reordered, forged or truncated event is found,
 // both by AuditLog::verify and by `facegate-cli --db URL audit verify`
 // (ARCHITECTURE.md). The tamperer here has the database: they drop the
-// append-only triggers first, as they would.
+// append-only triggers first, as they would; they do not have the audit key
+// (but a row below shows what one who has it can do: the checkpoints of
+// tst_auditanchor find that).
 #include "core/security/AuditLog.h"
 #include "core/storage/Database.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/TestAuditKey.h"
 #include "tests/support/TestDatabase.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -29,9 +35,20 @@ struct CliRun {
     QString err;
 };
 
+// facegate-cli with the tests' audit key (FACEGATE_AUDIT_KEY_FILE) and a home of its own.
 CliRun runCli(const QStringList& arguments)
 {
+    static QTemporaryDir home;
+    const QString keyFile = home.filePath(QStringLiteral("audit.key"));
+    QString error;
+    if (!QFileInfo::exists(keyFile) && !test::writeAuditKeyFile(keyFile, &error))
+        return CliRun{-3, {}, error};
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), home.path());
+    environment.insert(QStringLiteral("FACEGATE_CONFIG"), QString());
+    environment.insert(QStringLiteral("FACEGATE_AUDIT_KEY_FILE"), keyFile);
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(FACEGATE_CLI), arguments);
     process.waitForFinished(60000);
     CliRun run;
@@ -50,15 +67,30 @@ bool execAll(const Database& database, const QStringList& statements, QString* e
     return true;
 }
 
-// What the tamperer runs first: the append-only triggers stop honest mistakes, not them.
+// What the tamperer runs first: the append-only triggers stop honest mistakes,
+// not the tables' owner (PostgreSQL) or anyone who can write the file (SQLite).
 bool dropTriggers(const Database& database, QString* error)
 {
-    return database.isSqlite()
-               ? execAll(database,
-                         {QStringLiteral("DROP TRIGGER audit_events_no_update"),
-                          QStringLiteral("DROP TRIGGER audit_events_no_delete")},
-                         error)
-               : execAll(database, {QStringLiteral("DROP TRIGGER audit_events_no_update ON audit_events")}, error);
+    QSqlQuery triggers = database.query();
+    triggers.prepare(database.isSqlite()
+                         ? QStringLiteral("SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' "
+                                          "AND tbl_name LIKE 'audit%'")
+                         : QStringLiteral("SELECT t.tgname, c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                                          "WHERE NOT t.tgisinternal AND c.relname LIKE 'audit%'"));
+    if (!database.exec(triggers, QStringLiteral("list the audit triggers"), error))
+        return false;
+    QStringList drops;
+    while (triggers.next()) {
+        drops << (database.isSqlite() ? QStringLiteral("DROP TRIGGER %1").arg(triggers.value(0).toString())
+                                      : QStringLiteral("DROP TRIGGER %1 ON %2")
+                                            .arg(triggers.value(0).toString(), triggers.value(1).toString()));
+    }
+    triggers.finish();
+    if (drops.isEmpty()) {
+        *error = QStringLiteral("no audit trigger to drop");
+        return false;
+    }
+    return execAll(database, drops, error);
 }
 
 QString hashOfEvent(const Database& database, qint64 seq)
@@ -92,7 +124,7 @@ void TestAuditLog::untouchedLogVerifies()
     const auto database = target.open(&error);
     QVERIFY2(database, qPrintable(error));
     test::ManualClock clock;
-    const AuditLog log(*database, clock);
+    const AuditLog log(*database, clock, fg::test::auditKey());
 
     auto result = log.verify(&error);
     QVERIFY2(result, qPrintable(error));
@@ -139,7 +171,7 @@ void TestAuditLog::appendsRefusedEditsByTrigger()
     const auto database = target.open(&error);
     QVERIFY2(database, qPrintable(error));
     test::ManualClock clock;
-    const AuditLog log(*database, clock);
+    const AuditLog log(*database, clock, fg::test::auditKey());
     QVERIFY2(log.record(QStringLiteral("officer:jdoe"), QStringLiteral("test.event"), {}, {}, &error), qPrintable(error));
     QVERIFY(!database->exec(QStringLiteral("UPDATE audit_events SET actor = 'x'"), QStringLiteral("edit"), &error));
     QVERIFY2(error.contains(QStringLiteral("append-only")), qPrintable(error));
@@ -165,8 +197,12 @@ void TestAuditLog::tamperingIsFound_data()
     QTest::newRow("action of event 3 edited")
         << QStringList{QStringLiteral("UPDATE audit_events SET action = 'test.other' WHERE seq = 3")} << qint64(3)
         << QStringLiteral("edited");
-    QTest::newRow("event 3 edited and its hash recomputed")
+    // Without the audit key, a recomputed hash is not the event's HMAC.
+    QTest::newRow("event 3 edited and its hash recomputed without the key")
         << QStringList{QStringLiteral("UPDATE audit_events SET actor = 'cli:mallory', hash = '%REHASH3' WHERE seq = 3")}
+        << qint64(3) << QStringLiteral("forged");
+    QTest::newRow("event 3 edited and its hash recomputed with the key")
+        << QStringList{QStringLiteral("UPDATE audit_events SET actor = 'cli:mallory', hash = '%KEYEDREHASH3' WHERE seq = 3")}
         << qint64(4) << QStringLiteral("does not follow");
     QTest::newRow("event 3 deleted") << QStringList{QStringLiteral("DELETE FROM audit_events WHERE seq = 3")} << qint64(3)
                                      << QStringLiteral("missing");
@@ -188,7 +224,7 @@ void TestAuditLog::tamperingIsFound_data()
         << QStringList{QStringLiteral("INSERT INTO audit_events (seq, at, actor, action, subject, details, prev_hash, hash) "
                                       "VALUES (7, 1800000000000, 'cli:mallory', 'key.unwrap', 'photo:x', '', '%HASH6', "
                                       "'%FORGED7')")}
-        << qint64(7) << QStringLiteral("head");
+        << qint64(7) << QStringLiteral("forged");
     QTest::newRow("head moved back one event")
         << QStringList{QStringLiteral("UPDATE audit_head SET seq = 5, hash = '%HASH5'")} << qint64(6)
         << QStringLiteral("head");
@@ -209,7 +245,7 @@ void TestAuditLog::tamperingIsFound()
     const auto database = target.open(&error);
     QVERIFY2(database, qPrintable(error));
     test::ManualClock clock;
-    const AuditLog log(*database, clock);
+    const AuditLog log(*database, clock, fg::test::auditKey());
     for (int i = 1; i <= kEvents; ++i) {
         QVERIFY2(log.record(QStringLiteral("officer:jdoe"), QStringLiteral("test.event"), QStringLiteral("thing:%1").arg(i),
                             QJsonObject{{QStringLiteral("n"), i}}, &error),
@@ -224,15 +260,21 @@ void TestAuditLog::tamperingIsFound()
     const QString hash6 = hashOfEvent(*database, 6);
     const auto event3 = log.events(3, 1, &error);
     QVERIFY2(event3 && event3->size() == 1, qPrintable(error));
-    const QString rehash3 = AuditLog::hashOf(hash2, 3, event3->front().at.toMSecsSinceEpoch(), QStringLiteral("cli:mallory"),
-                                             event3->front().action, event3->front().subject,
-                                             QString::fromUtf8(QJsonDocument(event3->front().details).toJson(QJsonDocument::Compact)));
+    const auto rehashed3 = [&](const AuditKey* key) {
+        return AuditLog::hashOf(hash2, 3, event3->front().at.toMSecsSinceEpoch(), QStringLiteral("cli:mallory"),
+                                event3->front().action, event3->front().subject,
+                                QString::fromUtf8(QJsonDocument(event3->front().details).toJson(QJsonDocument::Compact)),
+                                key);
+    };
+    const QString rehash3 = rehashed3(nullptr);
+    const QString keyedRehash3 = rehashed3(fg::test::auditKey().get());
     const QString forged7 = AuditLog::hashOf(hash6, 7, 1800000000000, QStringLiteral("cli:mallory"),
-                                             QStringLiteral("key.unwrap"), QStringLiteral("photo:x"), QString());
+                                             QStringLiteral("key.unwrap"), QStringLiteral("photo:x"), QString(), nullptr);
     QVERIFY2(dropTriggers(*database, &error), qPrintable(error));
     for (QString sql : statements) {
         sql.replace(QStringLiteral("%HASH5"), hashOfEvent(*database, 5))
             .replace(QStringLiteral("%HASH6"), hash6)
+            .replace(QStringLiteral("%KEYEDREHASH3"), keyedRehash3)
             .replace(QStringLiteral("%REHASH3"), rehash3)
             .replace(QStringLiteral("%FORGED7"), forged7);
         QSqlQuery statement = database->query();
@@ -264,7 +306,7 @@ void TestAuditLog::forgedEventBeforeTheFirst()
     const auto database = target.open(&error);
     QVERIFY2(database, qPrintable(error));
     test::ManualClock clock;
-    const AuditLog log(*database, clock);
+    const AuditLog log(*database, clock, fg::test::auditKey());
     for (int i = 1; i <= 3; ++i)
         QVERIFY2(log.record(QStringLiteral("officer:jdoe"), QStringLiteral("test.event"), {}, {}, &error), qPrintable(error));
     QVERIFY2(database->exec(QStringLiteral("INSERT INTO audit_events (seq, at, actor, action, subject, details, prev_hash, "
@@ -288,7 +330,7 @@ void TestAuditLog::twoConnectionsKeepOneChain()
     const auto second = target.open(&error);
     QVERIFY2(second, qPrintable(error));
     test::ManualClock clock;
-    const AuditLog logs[2] = {AuditLog(*first, clock), AuditLog(*second, clock)};
+    const AuditLog logs[2] = {AuditLog(*first, clock, fg::test::auditKey()), AuditLog(*second, clock, fg::test::auditKey())};
     for (int i = 0; i < 20; ++i) {
         qint64 seq = 0;
         QVERIFY2(logs[i % 2].record(QStringLiteral("officer:w%1").arg(i % 2), QStringLiteral("test.event"), {}, {}, &error,
@@ -329,7 +371,7 @@ void TestAuditLog::concurrentWritersKeepOneChain()
                     return;
                 }
                 test::ManualClock clock;
-                const AuditLog log(*connection, clock);
+                const AuditLog log(*connection, clock, fg::test::auditKey());
                 for (int i = 0; i < kPerWriter; ++i) {
                     qint64 seq = 0;
                     if (!log.record(QStringLiteral("officer:w%1").arg(w), QStringLiteral("test.event"), {}, {}, &why, &seq)) {
@@ -351,7 +393,7 @@ void TestAuditLog::concurrentWritersKeepOneChain()
     for (int i = 0; i < 2 * kPerWriter; ++i)
         QCOMPARE(all[size_t(i)], qint64(i + 1)); // every number once: no event lost, none doubled
     test::ManualClock clock;
-    const auto result = AuditLog(*database, clock).verify(&error);
+    const auto result = AuditLog(*database, clock, fg::test::auditKey()).verify(&error);
     QVERIFY2(result, qPrintable(error));
     QVERIFY2(result->intact, qPrintable(result->problem));
     QCOMPARE(result->events, 2 * kPerWriter);

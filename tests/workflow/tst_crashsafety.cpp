@@ -9,6 +9,7 @@
 #include "core/storage/Database.h"
 #include "core/workflow/EncounterStore.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/TestAuditKey.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
 
@@ -135,8 +136,8 @@ void TestCrashSafety::killedWriterLeavesWholeRecords()
             QVERIFY2(present && present->toLongLong() == 1,
                      qPrintable(QStringLiteral("after kill %1: reported encounter %2 is missing").arg(kill).arg(id)));
         }
-        test::ManualClock clock;
-        const AuditLog audit(*database, clock);
+        test::ManualClock clock{QDateTime::currentDateTimeUtc()}; // after the writer's events, dated by the real clock
+        const AuditLog audit(*database, clock, fg::test::auditKey());
         const auto verification = audit.verify(&error);
         QVERIFY2(verification, qPrintable(error));
         QVERIFY2(verification->intact, qPrintable(QStringLiteral("after kill %1: %2").arg(kill).arg(verification->problem)));

@@ -10,6 +10,7 @@
 #include "core/workflow/EncounterStore.h"
 #include "core/workflow/Purger.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/TestAuditKey.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/workflow/RawFileScan.h"
@@ -53,7 +54,7 @@ struct Records {
         database = target.open(error);
         if (!database || !KeyEncryptionKey::createKeyFile(keyFile, error))
             return false;
-        audit = std::make_unique<AuditLog>(*database, clock);
+        audit = std::make_unique<AuditLog>(*database, clock, fg::test::auditKey());
         keys = KeyStore::openWithKeyFile(*database, *audit, keyFile, QStringLiteral("test:setup"), error);
         if (!keys)
             return false;

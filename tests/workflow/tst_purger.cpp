@@ -12,6 +12,7 @@
 #include "core/workflow/Purger.h"
 #include "core/workflow/RetentionPolicy.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/TestAuditKey.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
 
@@ -79,7 +80,7 @@ public:
         database = m_target.open(error, options);
         if (!database)
             return false;
-        audit = std::make_unique<AuditLog>(*database, clock);
+        audit = std::make_unique<AuditLog>(*database, clock, fg::test::auditKey());
         return true;
     }
     void close()
@@ -767,6 +768,12 @@ CliRun runPurge(const TestDatabase& target, const QStringList& extra, const QStr
     env.insert(QStringLiteral("HOME"), target.scratchDir());
     env.remove(QStringLiteral("FACEGATE_KEY_FILE"));
     env.remove(QStringLiteral("FACEGATE_PASSPHRASE"));
+    // The audit key is needed: the tests' one, which keyed the fixture's events.
+    const QString auditKeyFile = target.scratchDir() + QStringLiteral("/audit.key");
+    QString error;
+    if (!QFileInfo::exists(auditKeyFile) && !fg::test::writeAuditKeyFile(auditKeyFile, &error))
+        return CliRun{-3, {}, error};
+    env.insert(QStringLiteral("FACEGATE_AUDIT_KEY_FILE"), auditKeyFile);
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(FACEGATE_CLI), QStringList{QStringLiteral("--db"), target.urlText(), QStringLiteral("purge")} + extra);
     process.waitForFinished(60000);
@@ -817,6 +824,8 @@ void TestPurger::cliPurgesAsOfNow()
         {QStringLiteral("2026-12-10T09:00:00Z"), 1, 0, 1},
         {QStringLiteral("2026-12-11T09:00:00Z"), 0, 0, 0},
     };
+    // Drills: each purges as of its --now, and is recorded at the real time.
+    const qint64 startedMs = QDateTime::currentMSecsSinceEpoch();
     for (const Step& step : steps) {
         const CliRun run = runPurge(target, {QStringLiteral("--now"), step.now}, defaults);
         QVERIFY2(run.status == 0, qPrintable(QStringLiteral("%1: exit %2: %3").arg(step.now).arg(run.status).arg(run.err)));
@@ -831,28 +840,50 @@ void TestPurger::cliPurgesAsOfNow()
                  step.inScope);
         QVERIFY(run.json.value(QStringLiteral("seconds")).isDouble());
         QCOMPARE(run.json.value(QStringLiteral("reclaimed")).toBool(), true);
+        QCOMPARE(run.json.value(QStringLiteral("drill")).toBool(), true);
+        // Each purge signs the audit log's head into the default checkpoint folder.
+        const QString checkpoint = run.json.value(QStringLiteral("checkpoint")).toString();
+        QVERIFY2(checkpoint.startsWith(target.scratchDir() + QStringLiteral("/.local/share/facegate/checkpoints/")),
+                 qPrintable(checkpoint + run.err));
+        QVERIFY(QFileInfo(checkpoint).isFile());
     }
+    const qint64 finishedMs = QDateTime::currentMSecsSinceEpoch();
     QVERIFY(!QFileInfo::exists(target.scratchDir() + QStringLiteral("/.local/share/facegate/keys/facegate.kek")));
 
     QVERIFY2(records.open(&error), qPrintable(error));
     QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM photos")), 0);
     const QString actor = QStringLiteral("cli:") + fg::systemAccountName();
     QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM deletions WHERE deleted_by = ?"), {actor}), 6);
-    QCOMPARE(records.count(QStringLiteral("SELECT deleted_at FROM deletions WHERE record_id = ?"), {citizen->photoId}),
+    // The deletion records say as of when (drill_as_of) and when it really happened (deleted_at).
+    QCOMPARE(records.count(QStringLiteral("SELECT drill_as_of FROM deletions WHERE record_id = ?"), {citizen->photoId}),
              QDateTime(QDate(2026, 11, 26), QTime(21, 0, 1), Qt::UTC).toMSecsSinceEpoch());
-    QCOMPARE(records.count(QStringLiteral("SELECT deleted_at FROM deletions WHERE record_id = ?"), {visitor->templateId}),
+    QCOMPARE(records.count(QStringLiteral("SELECT drill_as_of FROM deletions WHERE record_id = ?"), {visitor->templateId}),
              QDateTime(QDate(2026, 12, 10), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch());
-    // The session's clock stamps the audit events too.
+    QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM deletions WHERE deleted_at BETWEEN ? AND ?"),
+                           {startedMs, finishedMs}),
+             6);
+    // The audit events carry the real time, and say they are a drill's and as of when.
     QCOMPARE(records.count(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE action = 'retention.purge' "
-                                          "AND actor = ? AND at = ?"),
-                           {actor, QDateTime(QDate(2026, 12, 10), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch()}),
-             2);
+                                          "AND actor = ? AND at BETWEEN ? AND ?"),
+                           {actor, startedMs, finishedMs}),
+             4);
+    const auto events = records.audit->events(1, 1000, &error);
+    QVERIFY2(events, qPrintable(error));
+    int asOfTen = 0;
+    for (const fg::AuditEvent& event : *events) {
+        if (event.action != QLatin1String("retention.purge"))
+            continue;
+        QCOMPARE(event.details.value(QStringLiteral("drill")).toBool(), true);
+        asOfTen += event.details.value(QStringLiteral("as_of")).toString() == QLatin1String("2026-12-10T09:00:00.000Z");
+    }
+    QCOMPARE(asOfTen, 2);
     const auto verification = records.audit->verify(&error);
     QVERIFY2(verification && verification->intact, qPrintable(error));
     records.close();
 
     // A shorter configured limit is followed; a longer one is refused.
     Records more(target);
+    more.clock.set(QDateTime::currentDateTimeUtc()); // after the drills' events, dated by the real clock
     QVERIFY2(more.open(&error), qPrintable(error));
     const auto later = more.add(QStringLiteral("USA"), false, kVerifiedAt.addSecs(30 * kDay), &error);
     QVERIFY2(later, qPrintable(error));

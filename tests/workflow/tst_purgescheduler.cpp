@@ -6,8 +6,11 @@
 #include "core/workflow/Purger.h"
 #include "core/workflow/RetentionPolicy.h"
 #include "tests/support/ManualClock.h"
+#include "tests/support/TestAuditKey.h"
 #include "tests/support/TestDatabase.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -38,7 +41,7 @@ struct Fixture {
         database = target.open(&error, options);
         if (!database)
             return;
-        audit = std::make_unique<AuditLog>(*database, clock);
+        audit = std::make_unique<AuditLog>(*database, clock, fg::test::auditKey());
         purger = std::make_unique<Purger>(*database, *audit, clock, policy);
         scheduler = std::make_unique<PurgeScheduler>(*purger, clock);
     }
@@ -91,6 +94,7 @@ private Q_SLOTS:
     void purgesWhenARecordFallsDue();
     void reportsAFailedPurge();
     void reportsAnUnreclaimedPurge();
+    void signsACheckpointAtEachPurge();
     void stopStops();
 };
 
@@ -251,6 +255,35 @@ void TestPurgeScheduler::reportsAnUnreclaimedPurge()
     }
     QSqlDatabase::removeDatabase(name);
     QCOMPARE(QFileInfo(target.sqlitePath() + QStringLiteral("-wal")).size(), 0);
+}
+
+void TestPurgeScheduler::signsACheckpointAtEachPurge()
+{
+    // Issue 18: the audit log's head is signed outside the database at every
+    // scheduled purge; one that cannot be written is a failure said in words.
+    TestDatabase target;
+    FG_REQUIRE_DATABASE(target);
+    Fixture f(target);
+    QVERIFY2(f.database, qPrintable(f.error));
+    const QString folder = QDir(target.scratchDir()).filePath(QStringLiteral("checkpoints"));
+    f.audit->setCheckpointFolder(folder);
+    QVERIFY(!f.addPhoto(RetentionPolicy::Rule::UsCitizenOrExempt, kStart.addSecs(-13 * 3600)).isEmpty());
+    QSignalSpy purged(f.scheduler.get(), &PurgeScheduler::purged);
+    QSignalSpy failed(f.scheduler.get(), &PurgeScheduler::failed);
+    QVERIFY(f.scheduler->purgeNow());
+    QCOMPARE(failed.count(), 0);
+    const auto report = purged.at(0).at(0).value<PurgeReport>();
+    QVERIFY2(QFileInfo(report.checkpoint).isFile(), qPrintable(report.checkpoint + report.checkpointError));
+    auto verification = f.audit->verifyWithCheckpoints(folder, &f.error);
+    QVERIFY2(verification && verification->intact, qPrintable(verification ? verification->problem : f.error));
+
+    // A folder that cannot be made (below a regular file).
+    f.audit->setCheckpointFolder(report.checkpoint + QStringLiteral("/below-a-file"));
+    QVERIFY(!f.scheduler->purgeNow());
+    QCOMPARE(failed.count(), 1);
+    const QString reason = failed.at(0).at(0).toString();
+    QVERIFY2(reason.contains(QStringLiteral("checkpoint was not written")) && reason.contains(QStringLiteral("below-a-file")),
+             qPrintable(reason));
 }
 
 void TestPurgeScheduler::stopStops()

@@ -14,6 +14,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -27,14 +28,19 @@ using fg::test::TestDatabase;
 
 namespace {
 
-// The settings app/facegate would read for the test's database, with a key file.
+// The settings app/facegate would read for the test's database, with a key
+// file, an audit key file and a checkpoint folder of its own.
 std::optional<Settings> settingsFor(const TestDatabase& database, QString* error)
 {
     std::optional<Settings> settings = Settings::defaults();
     const QString keyFile = QDir(database.scratchDir()).filePath(QStringLiteral("facegate.kek"));
+    const QString auditKeyFile = QDir(database.scratchDir()).filePath(QStringLiteral("audit.key"));
     if (!fg::KeyEncryptionKey::createKeyFile(keyFile, error)
         || !settings->set(QStringLiteral("database/url"), database.urlText(), error)
-        || !settings->set(QStringLiteral("security/keyFile"), keyFile, error))
+        || !settings->set(QStringLiteral("security/keyFile"), keyFile, error)
+        || !settings->set(QStringLiteral("audit/keyFile"), auditKeyFile, error) // made on first use
+        || !settings->set(QStringLiteral("audit/checkpointFolder"),
+                          QDir(database.scratchDir()).filePath(QStringLiteral("checkpoints")), error))
         return std::nullopt;
     return settings;
 }
@@ -154,9 +160,14 @@ private Q_SLOTS:
               watch.ticks(), watch.largestGapMs(), probeMs);
         QVERIFY2(watch.largestGapMs() < 100,
                  qPrintable(QStringLiteral("the calling thread's event loop stopped for %1 ms").arg(watch.largestGapMs())));
-        const auto verification = records->audit().verify(&error);
+        // The scheduled purge signed the audit log's head outside the database.
+        QVERIFY2(report.checkpointError.isEmpty(), qPrintable(report.checkpointError));
+        QVERIFY(QFileInfo(report.checkpoint).isFile());
+        QCOMPARE(QFileInfo(report.checkpoint).absolutePath(), QFileInfo(settings.checkpointFolder()).absoluteFilePath());
+        const auto verification = records->audit().verifyWithCheckpoints(settings.checkpointFolder(), &error);
         QVERIFY2(verification, qPrintable(error));
-        QVERIFY(verification->intact);
+        QVERIFY2(verification->intact, qPrintable(verification->problem));
+        QCOMPARE(verification->checkpoints, 1);
     }
 
     void jobsRunInOrderOffTheCallingThread()

@@ -14,6 +14,7 @@
 #include "core/workflow/RetentionPolicy.h"
 #include "tests/support/ManualClock.h"
 #include "tests/support/SealedRecords.h"
+#include "tests/support/TestAuditKey.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QBuffer>
@@ -70,7 +71,9 @@ struct Seeded : test::SealedRecords {
     {
         if (!SealedRecords::open(error))
             return false;
-        builder = std::make_unique<ReportBuilder>(*database, clock);
+        ReportOptions options;
+        options.auditKey = fg::test::auditKey();
+        builder = std::make_unique<ReportBuilder>(*database, clock, options);
         return seed(error);
     }
 
@@ -166,8 +169,11 @@ struct Seeded : test::SealedRecords {
     // clock is left at `at`. Its encounter id, or 0 with *error.
     qint64 addPartnerSubmission(const QDateTime& at, const QString& submissionId, bool attested, QString* error)
     {
-        clock.set(at);
+        // Verified at `at`; recorded now, or at `at` while seeding (the clock, and so the audit log's times, only go forward).
+        if (clock.now() < at)
+            clock.set(at);
         Encounter partner;
+        partner.verifiedAt = at;
         partner.kind = Encounter::Kind::Exit;
         partner.decision = Encounter::Decision::NoMatch;
         partner.citizenship = QStringLiteral("XXX");
@@ -185,7 +191,7 @@ struct Seeded : test::SealedRecords {
             && !exec(QStringLiteral("INSERT INTO purge_attestations (submission_id, encounter_id, partner_fingerprint, "
                                     "partner_subject, deleted_at_text, deleted_at, signature, recorded_at) "
                                     "VALUES (?, ?, 'ab12', 'CN=airline-xy', ?, ?, 'c2ln', ?)"),
-                     {submissionId, *id, at.addSecs(300).toString(Qt::ISODate), clock.nowMs() + 300000,
+                     {submissionId, *id, at.addSecs(300).toString(Qt::ISODate), at.addSecs(300).toMSecsSinceEpoch(),
                       clock.nowMs() + 600000},
                      error))
             return 0;

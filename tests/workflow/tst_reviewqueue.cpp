@@ -3,6 +3,7 @@
 // note; stale claims taken over; release; roles enforced; the review of an
 // item whose photos were purged; every action audited and a refused one
 // leaving nothing behind. (Search, count and sort: tst_reviewqueuesearch.)
+#include "tests/support/TestAuditKey.h"
 #include "tests/workflow/ReviewQueueFixture.h"
 
 using namespace fg;
@@ -31,7 +32,7 @@ void TestReviewQueue::oneOfTwoConnectionsWinsTheClaim()
     QVERIFY2(item && *item > 0, qPrintable(error));
     const std::unique_ptr<Database> second = records.target.open(&error);
     QVERIFY2(second, qPrintable(error));
-    const AuditLog secondAudit(*second, records.clock);
+    const AuditLog secondAudit(*second, records.clock, fg::test::auditKey());
     const ReviewQueue secondQueue(*second, secondAudit, records.clock);
 
     records.clock.advanceSeconds(600);
@@ -89,7 +90,7 @@ void TestReviewQueue::concurrentClaimsHaveOneWinner()
         ready.arrive_and_wait();
         if (!database)
             return;
-        const AuditLog audit(*database, records.clock);
+        const AuditLog audit(*database, records.clock, fg::test::auditKey());
         const ReviewQueue queue(*database, audit, records.clock);
         for (const qint64 item : items) {
             QString why;
