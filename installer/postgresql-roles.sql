@@ -38,4 +38,11 @@ REVOKE INSERT, UPDATE, DELETE ON facegate_meta, schema_migrations FROM :"app";
 -- FULL, which only the table's owner may run. The app role owns this one
 -- table; dropping it would destroy every record's key, no more than its
 -- DELETE on the photos already allows.
+-- (Giving a table to a role needs membership in it: a superuser has it, a
+-- role with CREATEROLE grants it to itself first. The new owner needs CREATE
+-- on the schema at that moment only.)
+SELECT format('GRANT %I TO %I', :'app', current_user)
+    WHERE NOT pg_has_role(current_user, :'app', 'MEMBER') \gexec
+GRANT CREATE ON SCHEMA public TO :"app";
 ALTER TABLE data_keys OWNER TO :"app";
+REVOKE CREATE ON SCHEMA public FROM :"app";

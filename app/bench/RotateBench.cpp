@@ -56,7 +56,10 @@ int runRotateBench(const QStringList& arguments, CliContext& context)
     if (!KeyEncryptionKey::createKeyFile(oldKey, &error) || !KeyEncryptionKey::createKeyFile(newKey, &error))
         return context.fail(kProcessingError, error);
     const SystemClock clock;
-    const AuditLog audit(*database, clock);
+    const std::shared_ptr<const AuditKey> auditKey = benchAuditKey(&error);
+    if (!auditKey)
+        return context.fail(kProcessingError, error);
+    const AuditLog audit(*database, clock, auditKey);
     const std::unique_ptr<KeyStore> keys =
         KeyStore::openWithKeyFile(*database, audit, oldKey, QStringLiteral("bench:rotate"), &error);
     if (!keys)

@@ -7,8 +7,9 @@
 #include "core/security/KeyEncryptionKey.h"
 #include "core/security/KeyStore.h"
 #include "core/storage/Database.h"
+#include "core/storage/SystemClock.h"
 #include "core/storage/Transaction.h"
-#include "tests/support/ManualClock.h"
+#include "tests/support/TestAuditKey.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QDir>
@@ -40,7 +41,8 @@ class TestKeyRotation : public QObject {
     Q_OBJECT
 
     std::unique_ptr<test::TestDatabase> m_target;
-    test::ManualClock m_clock{QDateTime(QDate(2026, 12, 5), QTime(6, 0), Qt::UTC)};
+    // The real clock: the command line the test runs writes audit events on it too.
+    const SystemClock m_clock;
 
     QString path(const QString& name) const { return QDir(m_target->scratchDir()).filePath(name); }
 
@@ -54,7 +56,7 @@ class TestKeyRotation : public QObject {
             qWarning("%s", qPrintable(error));
             return records;
         }
-        const AuditLog audit(*database, m_clock);
+        const AuditLog audit(*database, m_clock, test::auditKey());
         const auto keys = KeyStore::openWithKeyFile(*database, audit, keyFile, QStringLiteral("test:setup"), &error);
         Transaction transaction(*database);
         if (!keys || !transaction.begin(&error)) {
@@ -92,7 +94,7 @@ class TestKeyRotation : public QObject {
         QString error;
         const std::unique_ptr<Database> database = m_target->open(&error);
         QVERIFY2(database, qPrintable(error));
-        const AuditLog audit(*database, m_clock);
+        const AuditLog audit(*database, m_clock, test::auditKey());
         const auto keys = KeyStore::openWithKeyFile(*database, audit, keyFile, QStringLiteral("test:check"), &error);
         QVERIFY2(keys, qPrintable(error));
         // Opening audits each unwrap; a sample keeps the chain short.
@@ -106,11 +108,20 @@ class TestKeyRotation : public QObject {
         QVERIFY2(verification && verification->intact, qPrintable(verification ? verification->problem : error));
     }
 
-    struct CliRun {
-        int status = -1;
-        QJsonObject json;
-        QString err;
-    };
+    // The command line with the tests' audit key, at home in the scratch folder.
+    void prepare(QProcess* process) const
+    {
+        const QString auditKeyFile = path(QStringLiteral("audit.key"));
+        QString error;
+        if (!QFileInfo::exists(auditKeyFile) && !test::writeAuditKeyFile(auditKeyFile, &error))
+            qWarning("%s", qPrintable(error));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), m_target->scratchDir());
+        env.insert(QStringLiteral("FACEGATE_AUDIT_KEY_FILE"), auditKeyFile);
+        env.remove(QStringLiteral("FACEGATE_KEY_FILE"));
+        env.remove(QStringLiteral("FACEGATE_PASSPHRASE"));
+        process->setProcessEnvironment(env);
+    }
     QStringList rotateArguments(const QString& oldKey, const QString& newKey, int batch) const
     {
         return {QStringLiteral("--db"), m_target->urlText(), QStringLiteral("key"), QStringLiteral("rotate"),
@@ -141,7 +152,7 @@ private Q_SLOTS:
         {
             const std::unique_ptr<Database> database = m_target->open(&error);
             QVERIFY2(database, qPrintable(error));
-            const AuditLog audit(*database, m_clock);
+            const AuditLog audit(*database, m_clock, test::auditKey());
             const auto keys = KeyStore::openWithKeyFile(*database, audit, oldKey, QStringLiteral("test:admin"), &error);
             QVERIFY2(keys, qPrintable(error));
             const QString from = keys->kekId();
@@ -194,7 +205,7 @@ private Q_SLOTS:
         // The old key file no longer opens the records; the new one opens every one.
         const std::unique_ptr<Database> database = m_target->open(&error);
         QVERIFY2(database, qPrintable(error));
-        const AuditLog audit(*database, m_clock);
+        const AuditLog audit(*database, m_clock, test::auditKey());
         QVERIFY(!KeyStore::openWithKeyFile(*database, audit, oldKey, QStringLiteral("test:old"), &error));
         QVERIFY2(error.contains(QStringLiteral("retired")) && error.contains(oldKey), qPrintable(error));
         everyRecordOpensWith(newKey, records);
@@ -212,6 +223,7 @@ private Q_SLOTS:
         const QString from = KeyEncryptionKey::fromKeyFile(oldKey, &error)->id();
 
         QProcess first;
+        prepare(&first);
         first.start(QStringLiteral(FACEGATE_CLI), rotateArguments(oldKey, newKey, 10));
         QVERIFY2(first.waitForStarted(), qPrintable(first.errorString()));
         first.setReadChannel(QProcess::StandardError);
@@ -238,6 +250,7 @@ private Q_SLOTS:
         }
 
         QProcess second;
+        prepare(&second);
         second.start(QStringLiteral(FACEGATE_CLI), rotateArguments(oldKey, newKey, 500));
         QVERIFY(second.waitForFinished(120000));
         const QByteArray err = second.readAllStandardError();
