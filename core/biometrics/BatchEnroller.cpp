@@ -36,9 +36,12 @@ std::optional<std::vector<EnrolOutcome>> BatchEnroller::enrolFiles(const QString
         if (!pipelines.back())
             return std::nullopt;
     }
-    const int previousThreads = cv::getNumThreads();
-    if (threads > 1)
-        cv::setNumThreads(1);
+    // No cv::setNumThreads() here: it is process-wide, and with OpenCV's TBB
+    // back-end it terminates and re-creates the task arena that the live
+    // analysis thread may be running cv::parallel_for_ in at that moment
+    // (tst_workstation's SIGSEGV at 0x28 inside libtbb, in PoseEstimator on
+    // the analysis thread while a flight's gallery was being enrolled). The
+    // workers share TBB's one arena instead.
 
     std::vector<EnrolOutcome> outcomes(size_t(paths.size()));
     std::atomic<qsizetype> next{0};
@@ -69,7 +72,6 @@ std::optional<std::vector<EnrolOutcome>> BatchEnroller::enrolFiles(const QString
     work(pipelines.front().get());
     for (std::thread& worker : workers)
         worker.join();
-    cv::setNumThreads(previousThreads);
     if (done < paths.size()) {
         if (error)
             *error = QStringLiteral("%1 after %2 of %3 photos").arg(cancelledReason).arg(done).arg(paths.size());
