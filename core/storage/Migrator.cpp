@@ -84,16 +84,23 @@ bool moveDataKeys(const Database& database, const Clock& clock, QString* error)
     for (const Sealed& sealed : {Sealed{"photos", "id", "sealed", "photo:"}, Sealed{"templates", "id", "sealed", "template:"},
                                  Sealed{"users", "name", "totp_sealed", "user-totp:"}}) {
         const QString table = QString::fromLatin1(sealed.table);
+        // The ids first, then one blob at a time: a port's photos do not fit in memory together.
         QSqlQuery rows = database.query();
-        rows.setForwardOnly(true);
-        rows.prepare(QStringLiteral("SELECT %1, %2 FROM %3").arg(QLatin1String(sealed.idColumn), QLatin1String(sealed.sealedColumn), table));
-        if (!database.exec(rows, QStringLiteral("read the sealed %1").arg(table), error))
+        rows.prepare(QStringLiteral("SELECT %1 FROM %2").arg(QLatin1String(sealed.idColumn), table));
+        if (!database.exec(rows, QStringLiteral("list the sealed %1").arg(table), error))
             return false;
-        std::vector<std::pair<QString, QByteArray>> all;
+        QStringList ids;
         while (rows.next())
-            all.emplace_back(rows.value(0).toString(), rows.value(1).toByteArray());
+            ids.append(rows.value(0).toString());
         rows.finish();
-        for (const auto& [id, blob] : all) {
+        for (const QString& id : std::as_const(ids)) {
+            const std::optional<QVariant> stored = database.scalar(
+                QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
+                    .arg(QLatin1String(sealed.sealedColumn), table, QLatin1String(sealed.idColumn)),
+                {id}, QStringLiteral("read the sealed %1 %2").arg(table, id), error);
+            if (!stored)
+                return false;
+            const QByteArray blob = stored->toByteArray();
             const QString binding = QLatin1String(sealed.bindingPrefix) + id;
             const int idBytes = blob.size() > 4 ? static_cast<unsigned char>(blob[4]) : 0;
             const qsizetype keyBytes = 5 + idBytes + kWrappedKeyBytes;
