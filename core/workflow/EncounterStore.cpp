@@ -7,7 +7,6 @@
 #include "core/storage/Database.h"
 #include "core/storage/SqlValue.h"
 #include "core/storage/Transaction.h"
-#include "core/workflow/Purger.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -395,8 +394,7 @@ bool EncounterStore::recordOfficerAction(qint64 encounterId, Encounter::OfficerA
     return true;
 }
 
-bool EncounterStore::withdrawBiometrics(qint64 encounterId, const QString& actor, QString* error, int* deleted,
-                                        QString* reclaimError) const
+bool EncounterStore::withdrawBiometrics(qint64 encounterId, const QString& actor, QString* error, int* deleted) const
 {
     if (deleted)
         *deleted = 0;
@@ -464,13 +462,6 @@ bool EncounterStore::withdrawBiometrics(qint64 encounterId, const QString& actor
         return false;
     if (deleted)
         *deleted = rows;
-    QString why;
-    if (rows > 0 && !Purger::reclaim(m_database, &why)) {
-        qWarning("FaceGate: the biometrics of encounter %lld were deleted, but their keys are not shredded yet: %s",
-                 encounterId, qPrintable(why));
-        if (reclaimError)
-            *reclaimError = why;
-    }
     return true;
 }
 

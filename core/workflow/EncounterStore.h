@@ -103,12 +103,11 @@ public:
     // capture was made and its decision shown. Deleting nothing (already
     // purged, or an encounter without biometrics) is not an error; an
     // unknown encounter is. *deleted: the rows deleted (photos + templates).
-    // Then the deleted data keys are shredded as after a purge
-    // (Purger::reclaim); when that fails, the deletion stands and
-    // *reclaimError says why (the next purge shreds them).
+    // Their data keys go with them (schema 7's triggers); the caller then
+    // shreds them as after a purge (Purger::reclaim: a rewrite of data_keys,
+    // not for the GUI thread; the workstation runs it on its records thread).
     static constexpr const char* kOptOutRule = "traveler-opt-out";
-    bool withdrawBiometrics(qint64 encounterId, const QString& actor, QString* error, int* deleted = nullptr,
-                            QString* reclaimError = nullptr) const;
+    bool withdrawBiometrics(qint64 encounterId, const QString& actor, QString* error, int* deleted = nullptr) const;
 
     // Which photo of an encounter (photos.role).
     enum class PhotoRole { Capture, Reference };

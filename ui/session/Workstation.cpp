@@ -4,9 +4,9 @@
 #include "core/security/SecureBuffer.h"
 #include "core/security/UserStore.h"
 #include "core/workflow/AlternateProcedureStore.h"
-#include "core/workflow/RecordsThread.h"
 #include "core/workflow/Purger.h"
 #include "core/workflow/Records.h"
+#include "core/workflow/RecordsThread.h"
 #include "core/documents/MrzParser.h"
 #include "core/matching/GalleryManifest.h"
 #include "core/storage/Clock.h"
@@ -584,8 +584,20 @@ void Workstation::watchDocumentReader()
             });
 }
 
-void Workstation::showPurgesOf(const RecordsThread& purges)
+void Workstation::showPurgesOf(RecordsThread& purges)
 {
+    // An opt-out deleted the photos taken before it: their data keys are
+    // shredded on the records thread, as after a purge (a rewrite of
+    // data_keys on PostgreSQL, not for this thread).
+    connect(m_desk.get(), &InspectionDesk::captureWithdrawn, this, [&purges](qint64 encounterId) {
+        purges.run<void>([encounterId](Records& records) {
+            QString why;
+            if (!Purger::reclaim(records.database(), &why))
+                qWarning("FaceGate: the photos of encounter %lld were deleted, but their keys are not shredded yet "
+                         "(the next purge does it): %s",
+                         encounterId, qPrintable(why));
+        });
+    });
     MainWindow* window = m_window.get();
     const QString where = m_records.location();
     connect(&purges, &RecordsThread::purged, window, [window, where](const PurgeReport& report) {

@@ -82,8 +82,9 @@ public:
     Workstation(Records& records, const Clock& clock, Options options, QObject* parent = nullptr);
     ~Workstation() override;
 
-    // The status bar reports the purges that run there (started by the caller).
-    void showPurgesOf(const RecordsThread& purges);
+    // The status bar reports the purges that run there (started by the
+    // caller), and the data keys of photos an opt-out withdrew are shredded there.
+    void showPurgesOf(RecordsThread& purges);
 
     // First administrator if needed, then the sign-in dialog (both opened,
     // not exec'ed); the window follows the sign-in.
