@@ -44,14 +44,16 @@ const char* const kUsage =
     "  facegate-cli --db URL user (disable | enable | unlock | reset-totp) NAME --admin NAME [--code CODE]\n"
     "  facegate-cli --db URL user set-role NAME --role ROLE --admin NAME [--code CODE]\n"
     "               (each user subcommand takes [--key-file PATH])\n"
-    "  facegate-cli --db URL key rotate --new-key-file PATH [--key-file PATH] [--batch N]\n"
+    "  facegate-cli --db URL key rotate --new-key-file PATH|URI [--key-file PATH|URI] [--batch N]\n"
     "User passwords and codes are read from standard input, one a line (asked on a terminal):\n"
     "the first admin of a database without users is added without --admin, with its password;\n"
     "otherwise the administrator of --admin signs in: their password, their authenticator code\n"
     "(unless --code), then for user add the new user's password.\n"
     "URL: sqlite:///path/facegate.db or postgresql://user@host:port/db. Records are sealed with\n"
     "--key-file PATH, $FACEGATE_KEY_FILE or $FACEGATE_PASSPHRASE (default key file\n"
-    "~/.local/share/facegate/keys/facegate.kek, made for a new database).\n"
+    "~/.local/share/facegate/keys/facegate.kek, made for a new database). A key in a PKCS#11\n"
+    "token is named by a URI instead of PATH, pkcs11:token=T;object=O?module-path=M&pin-source=file:P\n"
+    "(or the PIN in $FACEGATE_PKCS11_PIN); the token wraps and unwraps, the key never leaves it.\n"
     "Models are read from $FACEGATE_MODELS (default ~/.local/share/facegate/models).\n";
 
 // `facegate-cli bench ...` is facegate-bench, the program beside this one

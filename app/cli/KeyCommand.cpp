@@ -16,10 +16,11 @@ namespace fg::cli {
 namespace {
 
 const char* const kUsage =
-    "usage: facegate-cli --db URL key rotate --new-key-file PATH [--key-file PATH] [--batch N]";
+    "usage: facegate-cli --db URL key rotate --new-key-file PATH|URI [--key-file PATH|URI] [--batch N]\n"
+    "(a key is a key file's path or a PKCS#11 URI, pkcs11:..., naming a key in a token)";
 
-// The key file the session's key comes from, as RecordsSession::keys() picks
-// it; empty for a passphrase.
+// The key file (or token URI) the session's key comes from, as
+// RecordsSession::keys() picks it; empty for a passphrase.
 QString keyFileInUse(const QString& option)
 {
     if (!option.isEmpty())
@@ -30,14 +31,21 @@ QString keyFileInUse(const QString& option)
     return qEnvironmentVariableIsSet("FACEGATE_PASSPHRASE") ? QString() : KeyStore::defaultKeyFile();
 }
 
+bool sameLocation(const QString& a, const QString& b)
+{
+    if (KeyEncryptionKey::isTokenLocation(a) || KeyEncryptionKey::isTokenLocation(b))
+        return KeyEncryptionKey::displayLocation(a) == KeyEncryptionKey::displayLocation(b);
+    return QFileInfo(a).absoluteFilePath() == QFileInfo(b).absoluteFilePath();
+}
+
 } // namespace
 
 int runKeyCommand(const QStringList& arguments, RecordsSession& session, CliContext& context)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("rotate"), QStringLiteral("move every data key to a new key"));
-    parser.addOption({QStringLiteral("new-key-file"), QStringLiteral("the new key (made when missing)"), QStringLiteral("PATH")});
-    parser.addOption({QStringLiteral("key-file"), QStringLiteral("the key in use"), QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("new-key-file"), QStringLiteral("the new key (made when missing)"), QStringLiteral("PATH|URI")});
+    parser.addOption({QStringLiteral("key-file"), QStringLiteral("the key in use"), QStringLiteral("PATH|URI")});
     parser.addOption({QStringLiteral("batch"), QStringLiteral("data keys per transaction (default 1000)"), QStringLiteral("N")});
     if (!parser.parse(arguments))
         return context.fail(kUsageError, parser.errorText());
@@ -51,20 +59,27 @@ int runKeyCommand(const QStringList& arguments, RecordsSession& session, CliCont
 
     QString error;
     const QString newKeyFile = parser.value(QStringLiteral("new-key-file"));
-    if (!QFileInfo::exists(newKeyFile) && !KeyEncryptionKey::createKeyFile(newKeyFile, &error))
+    const QString oldKeyFile = keyFileInUse(parser.value(QStringLiteral("key-file")));
+    if (!oldKeyFile.isEmpty() && sameLocation(oldKeyFile, newKeyFile))
+        return context.fail(kUsageError, QStringLiteral("the new key is the key in use (%1)")
+                                             .arg(KeyEncryptionKey::displayLocation(newKeyFile)));
+    const std::optional<bool> newExists = KeyEncryptionKey::exists(newKeyFile, &error);
+    if (!newExists || (!*newExists && !KeyEncryptionKey::create(newKeyFile, &error)))
         return context.fail(kProcessingError, error);
-    std::optional<KeyEncryptionKey> next = KeyEncryptionKey::fromKeyFile(newKeyFile, &error);
+    std::optional<KeyEncryptionKey> next = KeyEncryptionKey::open(newKeyFile, &error);
     if (!next)
         return context.fail(kProcessingError, error);
-    const QString oldKeyFile = keyFileInUse(parser.value(QStringLiteral("key-file")));
-    if (!oldKeyFile.isEmpty() && QFileInfo(oldKeyFile).absoluteFilePath() == QFileInfo(newKeyFile).absoluteFilePath())
-        return context.fail(kUsageError, QStringLiteral("the new key file is the key file in use (%1)").arg(newKeyFile));
 
-    QJsonObject result{{QStringLiteral("old_key_file"), oldKeyFile.isEmpty() ? QJsonValue() : QJsonValue(oldKeyFile)}};
-    // A run that retired the old key but stopped before destroying its file has nothing left to rewrap.
+    QJsonObject result{{QStringLiteral("old_key_file"),
+                        oldKeyFile.isEmpty() ? QJsonValue() : QJsonValue(KeyEncryptionKey::displayLocation(oldKeyFile))}};
+    // A run that retired the old key but stopped before destroying it has nothing left to rewrap.
     bool retiredBefore = false;
-    if (!oldKeyFile.isEmpty() && QFileInfo::exists(oldKeyFile)) {
-        const std::optional<KeyEncryptionKey> old = KeyEncryptionKey::fromKeyFile(oldKeyFile, &error);
+    const std::optional<bool> oldExists =
+        oldKeyFile.isEmpty() ? std::optional<bool>(false) : KeyEncryptionKey::exists(oldKeyFile, &error);
+    if (!oldExists)
+        return context.fail(kProcessingError, error);
+    if (*oldExists) {
+        const std::optional<KeyEncryptionKey> old = KeyEncryptionKey::open(oldKeyFile, &error);
         if (!old)
             return context.fail(kProcessingError, error);
         const std::optional<QDateTime> retired = KeyStore::retiredAt(session.database(), old->id(), &error);
@@ -101,15 +116,18 @@ int runKeyCommand(const QStringList& arguments, RecordsSession& session, CliCont
 
     bool destroyed = false;
     if (!oldKeyFile.isEmpty()) {
-        if (!KeyEncryptionKey::destroyKeyFile(oldKeyFile, &error)) {
+        if (!KeyEncryptionKey::destroy(oldKeyFile, &error)) {
             context.printJson(result);
-            return context.fail(kProcessingError, QStringLiteral("the key was rotated, but its old file remains: %1").arg(error));
+            return context.fail(kProcessingError, QStringLiteral("the key was rotated, but the old key remains: %1").arg(error));
         }
         destroyed = true;
+        const bool inToken = KeyEncryptionKey::isTokenLocation(oldKeyFile);
         if (!session.audit().record(session.actor(), QStringLiteral("key.destroy"),
                                     QStringLiteral("kek:") + result.value(QStringLiteral("from")).toString(),
-                                    QJsonObject{{QStringLiteral("file"), oldKeyFile}}, &error))
-            return context.fail(kProcessingError, QStringLiteral("the old key file was destroyed, but not audited: %1").arg(error));
+                                    QJsonObject{{inToken ? QStringLiteral("token") : QStringLiteral("file"),
+                                                 KeyEncryptionKey::displayLocation(oldKeyFile)}},
+                                    &error))
+            return context.fail(kProcessingError, QStringLiteral("the old key was destroyed, but not audited: %1").arg(error));
     }
     result.insert(QStringLiteral("destroyed"), destroyed);
     return context.printJson(result);

@@ -179,7 +179,10 @@ const std::vector<SettingSpec>& Settings::table()
          QStringLiteral("PostgreSQL: the private key (PEM, 0600) of database/sslcert; the URL's sslkey= wins"),
          anyText()},
         {QStringLiteral("security/keyFile"), QString(),
-         QStringLiteral("Key-encryption key file (0600); empty: ~/.local/share/facegate/keys/facegate.kek"), anyText()},
+         QStringLiteral("Key-encryption key file (0600), or the PKCS#11 URI of a key in a token "
+                        "(pkcs11:token=...;object=...?module-path=...&pin-source=file:...); empty: "
+                        "~/.local/share/facegate/keys/facegate.kek"),
+         anyText()},
         {QStringLiteral("audit/keyFile"), QString(),
          QStringLiteral("Audit key file (0600) keying the audit chain and signing its checkpoints; empty: "
                         "~/.local/share/facegate/keys/audit.key, made on first use"),

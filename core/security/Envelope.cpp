@@ -94,7 +94,7 @@ std::optional<QByteArray> wrap(const KeyEncryptionKey& kek, const SecureBuffer& 
     const std::optional<QByteArray> header = headerFor(kek, error);
     if (!header)
         return std::nullopt;
-    const std::optional<QByteArray> wrapped = AesGcm::seal(kek.key(), dataKey.view(), wrapAad(*header, binding), error);
+    const std::optional<QByteArray> wrapped = kek.wrap(dataKey.view(), wrapAad(*header, binding), error);
     if (!wrapped)
         return std::nullopt;
     return *header + *wrapped;
@@ -113,7 +113,7 @@ std::optional<SecureBuffer> unwrap(const KeyEncryptionKey& kek, QByteArrayView k
         return std::nullopt;
     }
     std::optional<SecureBuffer> dataKey =
-        AesGcm::openSecret(kek.key(), parts->wrappedKey, wrapAad(parts->header, binding), error);
+        kek.unwrap(parts->wrappedKey, wrapAad(parts->header, binding), error);
     if (dataKey && dataKey->size() != kDataKeyBytes) { // cannot happen: the size is fixed by splitKey()
         *error = QStringLiteral("malformed data key");
         return std::nullopt;

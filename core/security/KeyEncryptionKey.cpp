@@ -1,7 +1,10 @@
 #include "core/security/KeyEncryptionKey.h"
 
+#include "core/security/AesGcm.h"
 #include "core/security/CryptoRandom.h"
 #include "core/security/Hmac.h"
+#include "core/security/Pkcs11Key.h"
+#include "core/security/PrivateFile.h"
 #include "core/security/Scrypt.h"
 
 #include <QDir>
@@ -131,12 +134,81 @@ bool writeAll(int fd, const char* data, qsizetype size)
 KeyEncryptionKey::KeyEncryptionKey(SecureBuffer key)
     : m_key(std::move(key))
     , m_id(QString::fromLatin1(Hmac::sha256(m_key.view(), "FaceGate KEK id v1").toHex().left(16)))
+    , m_checkValue(Hmac::sha256(m_key.view(), "FaceGate KEK check v1"))
 {
 }
 
-QByteArray KeyEncryptionKey::checkValue() const
+KeyEncryptionKey::KeyEncryptionKey(std::shared_ptr<const Pkcs11Key> token, QString id, QByteArray checkValue)
+    : m_token(std::move(token))
+    , m_id(std::move(id))
+    , m_checkValue(std::move(checkValue))
 {
-    return Hmac::sha256(m_key.view(), "FaceGate KEK check v1");
+}
+
+std::optional<QByteArray> KeyEncryptionKey::wrap(QByteArrayView secret, QByteArrayView aad, QString* error) const
+{
+    if (!m_token)
+        return AesGcm::seal(m_key, secret, aad, error);
+    const std::optional<QByteArray> nonce = CryptoRandom::bytes(AesGcm::kNonceBytes, error);
+    if (!nonce)
+        return std::nullopt;
+    const std::optional<QByteArray> sealed = m_token->encrypt(*nonce, secret, aad, error);
+    if (!sealed)
+        return std::nullopt;
+    return *nonce + *sealed;
+}
+
+std::optional<SecureBuffer> KeyEncryptionKey::unwrap(QByteArrayView wrapped, QByteArrayView aad, QString* error) const
+{
+    if (!m_token)
+        return AesGcm::openSecret(m_key, wrapped, aad, error);
+    if (wrapped.size() < AesGcm::kOverheadBytes) {
+        *error = QStringLiteral("truncated");
+        return std::nullopt;
+    }
+    return m_token->decrypt(wrapped.first(AesGcm::kNonceBytes), wrapped.sliced(AesGcm::kNonceBytes), aad, error);
+}
+
+bool KeyEncryptionKey::isTokenLocation(const QString& location)
+{
+    return Pkcs11Key::isUri(location);
+}
+
+QString KeyEncryptionKey::displayLocation(const QString& location)
+{
+    return isTokenLocation(location) ? Pkcs11Key::displayUri(location) : location;
+}
+
+std::optional<KeyEncryptionKey> KeyEncryptionKey::open(const QString& location, QString* error)
+{
+    if (!isTokenLocation(location))
+        return fromKeyFile(location, error);
+    std::shared_ptr<const Pkcs11Key> token = Pkcs11Key::open(location, error);
+    if (!token)
+        return std::nullopt;
+    // The token never gives the key out: it names and checks itself by MAC.
+    const std::optional<QByteArray> id = token->cmac("FaceGate KEK id v1", error);
+    const std::optional<QByteArray> check = id ? token->cmac("FaceGate KEK check v1", error) : std::nullopt;
+    if (!check)
+        return std::nullopt;
+    return KeyEncryptionKey(std::move(token), QString::fromLatin1(id->toHex().left(16)), *check);
+}
+
+bool KeyEncryptionKey::create(const QString& location, QString* error)
+{
+    return isTokenLocation(location) ? Pkcs11Key::generate(location, error) : createKeyFile(location, error);
+}
+
+std::optional<bool> KeyEncryptionKey::exists(const QString& location, QString* error)
+{
+    if (isTokenLocation(location))
+        return Pkcs11Key::exists(location, error);
+    return QFileInfo::exists(location);
+}
+
+bool KeyEncryptionKey::destroy(const QString& location, QString* error)
+{
+    return isTokenLocation(location) ? Pkcs11Key::destroy(location, error) : destroyKeyFile(location, error);
 }
 
 std::optional<KeyEncryptionKey> KeyEncryptionKey::fromKey(SecureBuffer key, QString* error)
@@ -175,57 +247,18 @@ std::optional<KeyEncryptionKey> KeyEncryptionKey::fromPassphrase(const SecureBuf
 
 std::optional<KeyEncryptionKey> KeyEncryptionKey::fromKeyFile(const QString& path, QString* error)
 {
-    // O_NONBLOCK: a FIFO in the key's place must not hang the start-up.
-    FileDescriptor file(::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
-    if (file.get() < 0) {
-        *error = QStringLiteral("cannot open key file %1: %2").arg(path, systemError());
+    const std::optional<PrivateFile> file = PrivateFile::open(path, QStringLiteral("key file"), error);
+    if (!file)
         return std::nullopt;
-    }
-    struct stat status = {};
-    if (::fstat(file.get(), &status) != 0) {
-        *error = QStringLiteral("cannot read the status of key file %1: %2").arg(path, systemError());
-        return std::nullopt;
-    }
-    if (!S_ISREG(status.st_mode)) {
-        *error = QStringLiteral("key file %1 is not a regular file").arg(path);
-        return std::nullopt;
-    }
-    // Whoever owns the file can replace the key: only this account may.
-    if (status.st_uid != ::geteuid()) {
-        *error = QStringLiteral("key file %1 belongs to uid %2, not to the account FaceGate runs as (uid %3); its owner "
-                                "could replace the key: chown it or run FaceGate as its owner")
-                     .arg(path)
-                     .arg(status.st_uid)
-                     .arg(::geteuid());
-        return std::nullopt;
-    }
-    if ((status.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
-        const QString mode = QStringLiteral("%1").arg(status.st_mode & 07777, 4, 8, QLatin1Char('0'));
-        *error = QStringLiteral("key file %1 has mode %2; it must be readable by its owner only (chmod 600 %1)")
-                     .arg(path, mode);
-        return std::nullopt;
-    }
     const qint64 longest = kHexDigits + 2; // hex digits and CR LF
-    if (status.st_size > longest) {
-        *error = wrongSize(path, status.st_size);
+    if (file->size() > longest) {
+        *error = wrongSize(path, file->size());
         return std::nullopt;
     }
-    // One byte more than the longest valid content, should the file grow meanwhile.
-    SecureBuffer contents(kHexDigits + 3);
-    qsizetype size = 0;
-    while (size < contents.size()) {
-        const ssize_t got = ::read(file.get(), contents.data() + size, static_cast<size_t>(contents.size() - size));
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            *error = QStringLiteral("cannot read key file %1: %2").arg(path, systemError());
-            return std::nullopt;
-        }
-        if (got == 0)
-            break;
-        size += got;
-    }
-    std::optional<SecureBuffer> key = keyOfContents(contents.view().first(size), path, error);
+    const std::optional<SecureBuffer> contents = file->read(longest, error);
+    if (!contents)
+        return std::nullopt;
+    std::optional<SecureBuffer> key = keyOfContents(contents->view(), path, error);
     if (!key)
         return std::nullopt;
     return KeyEncryptionKey(std::move(*key));

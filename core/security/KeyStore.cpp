@@ -3,6 +3,7 @@
 #include "core/security/AuditLog.h"
 #include "core/security/CryptoRandom.h"
 #include "core/security/Envelope.h"
+#include "core/security/Pkcs11Key.h"
 #include "core/storage/Clock.h"
 #include "core/storage/Database.h"
 #include "core/storage/Transaction.h"
@@ -54,9 +55,43 @@ std::optional<std::vector<RegisteredKek>> registeredKeks(const Database& databas
     return result;
 }
 
+// The keks.kind of a key's source (schema 9 adds "pkcs11").
+QString kindOf(KeyStore::Source source)
+{
+    switch (source) {
+    case KeyStore::Source::File:
+        return QStringLiteral("file");
+    case KeyStore::Source::Passphrase:
+        return QStringLiteral("passphrase");
+    case KeyStore::Source::Token:
+        return QStringLiteral("pkcs11");
+    }
+    return QString();
+}
+
 bool sameBytes(const QByteArray& a, const QByteArray& b)
 {
     return a.size() == b.size() && CRYPTO_memcmp(a.constData(), b.constData(), static_cast<size_t>(a.size())) == 0;
+}
+
+// Makes the first key of a database at `location` (a key file, a key in a
+// token); a database sealed already is refused, naming the missing key.
+bool makeFirstKey(const Database& database, const QString& location, QString* error)
+{
+    const auto registered = registeredKeks(database, error);
+    if (!registered)
+        return false;
+    if (!registered->empty()) {
+        *error = QStringLiteral("%1 is sealed with key %2, but %3 does not exist")
+                     .arg(database.url().toDisplayString(), registered->front().id,
+                          KeyEncryptionKey::displayLocation(location));
+        return false;
+    }
+    if (database.isReadOnly()) {
+        *error = QStringLiteral("%1 is open read-only; no key can be made for it").arg(database.url().toDisplayString());
+        return false;
+    }
+    return KeyEncryptionKey::create(location, error);
 }
 
 } // namespace
@@ -69,13 +104,20 @@ KeyStore::KeyStore(const Database& database, const AuditLog& audit, KeyEncryptio
 }
 
 std::unique_ptr<KeyStore> KeyStore::openWithKeyFile(const Database& database, const AuditLog& audit,
-                                                    const QString& keyFile, const QString& actor, QString* error)
+                                                    const QString& location, const QString& actor, QString* error)
 {
-    std::optional<KeyEncryptionKey> kek = KeyEncryptionKey::fromKeyFile(keyFile, error);
+    if (KeyEncryptionKey::isTokenLocation(location)) {
+        const std::optional<bool> exists = KeyEncryptionKey::exists(location, error);
+        if (!exists || (!*exists && !makeFirstKey(database, location, error)))
+            return nullptr;
+    }
+    std::optional<KeyEncryptionKey> kek = KeyEncryptionKey::open(location, error);
     if (!kek)
         return nullptr;
-    return adopt(database, audit, std::move(*kek), Source::File, {}, {}, QStringLiteral("the key file %1").arg(keyFile),
-                 actor, error);
+    const Source source = kek->token() ? Source::Token : Source::File;
+    const QString origin = kek->token() ? QStringLiteral("the %1").arg(kek->token()->description())
+                                        : QStringLiteral("the key file %1").arg(location);
+    return adopt(database, audit, std::move(*kek), source, {}, {}, origin, actor, error);
 }
 
 QString KeyStore::defaultKeyFile()
@@ -87,22 +129,10 @@ std::unique_ptr<KeyStore> KeyStore::openDefaultKeyFile(const Database& database,
                                                        const QString& actor, QString* error)
 {
     const QString keyFile = defaultKeyFile();
-    if (!QFileInfo::exists(keyFile)) {
-        const auto registered = registeredKeks(database, error);
-        if (!registered)
-            return nullptr;
-        if (!registered->empty()) {
-            *error = QStringLiteral("%1 is sealed with key %2, but no key file was named and the default one, %3, "
-                                    "does not exist")
-                         .arg(database.url().toDisplayString(), registered->front().id, keyFile);
-            return nullptr;
-        }
-        if (database.isReadOnly()) {
-            *error = QStringLiteral("%1 is open read-only; no key file can be made for it").arg(database.url().toDisplayString());
-            return nullptr;
-        }
-        if (!KeyEncryptionKey::createKeyFile(keyFile, error))
-            return nullptr;
+    if (!QFileInfo::exists(keyFile) && !makeFirstKey(database, keyFile, error)) {
+        if (error->contains(keyFile))
+            *error += QStringLiteral(" (the default key file: no key file was named)");
+        return nullptr;
     }
     return openWithKeyFile(database, audit, keyFile, actor, error);
 }
@@ -187,23 +217,28 @@ std::unique_ptr<KeyStore> KeyStore::adopt(const Database& database, const AuditL
         QSqlQuery insert = database.query();
         insert.prepare(QStringLiteral("INSERT INTO keks (id, kind, salt, scrypt_n, scrypt_r, scrypt_p, check_value, created_at) "
                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-        const bool fromFile = source == Source::File;
+        const bool passphrase = source == Source::Passphrase;
         insert.addBindValue(kek.id());
-        insert.addBindValue(fromFile ? QStringLiteral("file") : QStringLiteral("passphrase"));
-        insert.addBindValue(fromFile ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(salt));
-        insert.addBindValue(fromFile ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(qint64(params.n)));
-        insert.addBindValue(fromFile ? QVariant(QMetaType(QMetaType::Int)) : QVariant(int(params.r)));
-        insert.addBindValue(fromFile ? QVariant(QMetaType(QMetaType::Int)) : QVariant(int(params.p)));
+        insert.addBindValue(kindOf(source));
+        insert.addBindValue(!passphrase ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(salt));
+        insert.addBindValue(!passphrase ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(qint64(params.n)));
+        insert.addBindValue(!passphrase ? QVariant(QMetaType(QMetaType::Int)) : QVariant(int(params.r)));
+        insert.addBindValue(!passphrase ? QVariant(QMetaType(QMetaType::Int)) : QVariant(int(params.p)));
         insert.addBindValue(kek.checkValue());
         insert.addBindValue(audit.clock().nowMs());
         if (!database.exec(insert, QStringLiteral("register key %1").arg(kek.id()), error))
             return nullptr;
         if (!audit.append(actor, QStringLiteral("key.register"), QStringLiteral("kek:") + kek.id(),
-                          QJsonObject{{QStringLiteral("source"), fromFile ? QStringLiteral("file") : QStringLiteral("passphrase")}},
-                          error))
+                          QJsonObject{{QStringLiteral("source"), kindOf(source)}}, error))
             return nullptr;
     }
-    if (!audit.append(actor, QStringLiteral("key.open"), QStringLiteral("kek:") + kek.id(), {}, error)
+    // A key in a token is named with its token, so the log says which device holds it.
+    QJsonObject opened;
+    if (kek.token())
+        opened = QJsonObject{{QStringLiteral("source"), kindOf(source)},
+                             {QStringLiteral("token"), kek.token()->description()},
+                             {QStringLiteral("uri"), kek.token()->uri()}};
+    if (!audit.append(actor, QStringLiteral("key.open"), QStringLiteral("kek:") + kek.id(), opened, error)
         || !transaction.commit(error))
         return nullptr;
     return std::unique_ptr<KeyStore>(new KeyStore(database, audit, std::move(kek)));
@@ -292,13 +327,15 @@ std::optional<KeyStore::RotationReport> KeyStore::rotate(KeyEncryptionKey next, 
             }
         } else {
             QSqlQuery insert = m_database.query();
-            insert.prepare(QStringLiteral("INSERT INTO keks (id, kind, check_value, created_at) VALUES (?, 'file', ?, ?)"));
+            const QString kind = kindOf(next.token() ? Source::Token : Source::File);
+            insert.prepare(QStringLiteral("INSERT INTO keks (id, kind, check_value, created_at) VALUES (?, ?, ?, ?)"));
             insert.addBindValue(next.id());
+            insert.addBindValue(kind);
             insert.addBindValue(next.checkValue());
             insert.addBindValue(m_audit.clock().nowMs());
             if (!m_database.exec(insert, QStringLiteral("register key %1").arg(next.id()), error)
                 || !m_audit.append(actor, QStringLiteral("key.register"), QStringLiteral("kek:") + next.id(),
-                                   QJsonObject{{QStringLiteral("source"), QStringLiteral("file")}}, error)
+                                   QJsonObject{{QStringLiteral("source"), kind}}, error)
                 || !m_audit.append(actor, QStringLiteral("key.rotate"), QStringLiteral("kek:") + report.from,
                                    keys, error))
                 return std::nullopt;

@@ -30,7 +30,10 @@ struct KeyAccess {
 // Opening the key and every unwrap of a data key are audit events.
 class KeyStore {
 public:
-    // A key file (0600, 32 bytes): registered on first use of an empty database.
+    // A key file (0600, 32 bytes), or a key in a PKCS#11 token named by a
+    // "pkcs11:" URI (KeyEncryptionKey::open): registered on first use of an
+    // empty database. A key missing from its token is made there (AES-256,
+    // not extractable) for a database that has no key yet.
     static std::unique_ptr<KeyStore> openWithKeyFile(const Database& database, const AuditLog& audit,
                                                      const QString& keyFile, const QString& actor, QString* error);
     // The key file of a workstation that names none: defaultKeyFile(). When it
@@ -48,6 +51,10 @@ public:
                                                         const ScryptParams& params = ScryptParams::forKeys());
 
     QString kekId() const { return m_kek.id(); }
+    const KeyEncryptionKey& kek() const { return m_kek; }
+
+    // Where a key comes from (keks.kind: file, passphrase, pkcs11).
+    enum class Source { File, Passphrase, Token };
 
     // A record sealed under a fresh data key: `data` goes into the record's
     // row, the wrapped key into table data_keys by keep().
@@ -111,7 +118,6 @@ public:
 private:
     KeyStore(const Database& database, const AuditLog& audit, KeyEncryptionKey kek);
 
-    enum class Source { File, Passphrase };
     static std::unique_ptr<KeyStore> adopt(const Database& database, const AuditLog& audit, KeyEncryptionKey kek,
                                            Source source, const QByteArray& salt, const ScryptParams& params,
                                            const QString& origin, const QString& actor, QString* error);

@@ -128,6 +128,47 @@ bool moveDataKeys(const Database& database, const Clock& clock, QString* error)
     return true;
 }
 
+// Schema 9 on SQLite: keks.kind may also be 'pkcs11'. SQLite cannot alter a
+// CHECK constraint (and its defensive mode, on here, forbids editing
+// sqlite_schema), so the table is made again from its own SQL with the wider
+// check, the way SQLite's documentation describes, inside the migration's
+// transaction. data_keys references keks: the foreign keys are deferred to
+// the commit, and the rows go back into the new table after the old one is
+// dropped (each restored key satisfies again the data keys that name it).
+bool allowTokenKeys(const Database& database, const Clock& /*clock*/, QString* error)
+{
+    if (!database.isSqlite())
+        return true; // 009_postgresql.sql
+    const QString what = QStringLiteral("schema migration 9 (keks.kind pkcs11)");
+    const std::optional<QVariant> table = database.scalar(
+        QStringLiteral("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'keks'"), {}, what, error);
+    if (!table)
+        return false;
+    const QString check = QStringLiteral("CHECK (kind IN ('file', 'passphrase'))");
+    const QString create = QStringLiteral("CREATE TABLE keks (");
+    QString sql = table->toString();
+    if (sql.count(check) != 1 || !sql.startsWith(create)) {
+        *error = QStringLiteral("%1: the table keks is not the one of schema 8 (%2)").arg(what, sql);
+        return false;
+    }
+    sql.replace(check, QStringLiteral("CHECK (kind IN ('file', 'passphrase', 'pkcs11'))"));
+    sql.replace(0, create.size(), QStringLiteral("CREATE TABLE keks_new ("));
+    const QStringList steps = {
+        QStringLiteral("PRAGMA defer_foreign_keys = ON"),
+        QStringLiteral("CREATE TEMP TABLE keks_copy AS SELECT * FROM keks"),
+        sql,
+        QStringLiteral("DROP TABLE keks"),
+        QStringLiteral("ALTER TABLE keks_new RENAME TO keks"),
+        QStringLiteral("INSERT INTO keks SELECT * FROM temp.keks_copy"),
+        QStringLiteral("DROP TABLE temp.keks_copy"),
+    };
+    for (const QString& step : steps) {
+        if (!database.exec(step, what, error))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 const std::vector<Migrator::Migration>& Migrator::migrations()
@@ -153,6 +194,8 @@ const std::vector<Migrator::Migration>& Migrator::migrations()
                            "triggers keeping the head one step forward and refusing TRUNCATE"),
          QStringLiteral(":/facegate/migrations/008_audit_anchor.sql"), QStringLiteral(":/facegate/migrations/008_sqlite.sql"),
          QStringLiteral(":/facegate/migrations/008_postgresql.sql")},
+        {9, QStringLiteral("key-encryption keys in a PKCS#11 token (keks.kind pkcs11)"), QString(), QString(),
+         QStringLiteral(":/facegate/migrations/009_postgresql.sql"), allowTokenKeys},
     };
     return all;
 }

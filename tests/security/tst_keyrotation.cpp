@@ -9,6 +9,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/SystemClock.h"
 #include "core/storage/Transaction.h"
+#include "tests/support/SoftHsmToken.h"
 #include "tests/support/TestAuditKey.h"
 #include "tests/support/TestDatabase.h"
 
@@ -263,6 +264,55 @@ private Q_SLOTS:
         QCOMPARE(json.value(QStringLiteral("destroyed")).toBool(), true);
         QVERIFY(!QFileInfo::exists(oldKey));
         everyRecordOpensWith(newKey, records);
+    }
+
+    // Issue 18: from a key file into a PKCS#11 token (SoftHSM2) and out of it
+    // again, by the command line; each old key is destroyed (the file
+    // overwritten and removed, the token's key destroyed in the token).
+    void intoATokenAndOutOfItFromTheCommandLine()
+    {
+        test::SoftHsmToken token;
+        QString error;
+        QVERIFY2(token.init(QStringLiteral("FaceGate"), &error), qPrintable(error));
+        const QString fileKey = path(QStringLiteral("file.kek"));
+        const QString tokenKey = token.uri(QStringLiteral("rotated-kek"));
+        const QString lastKey = path(QStringLiteral("last.kek"));
+        QVERIFY2(KeyEncryptionKey::createKeyFile(fileKey, &error), qPrintable(error));
+        const std::vector<Sealed> records = seed(fileKey, 120);
+        QCOMPARE(records.size(), size_t(120));
+
+        const auto rotate = [this](const QString& from, const QString& to) {
+            QProcess cli;
+            prepare(&cli);
+            cli.start(QStringLiteral(FACEGATE_CLI), rotateArguments(from, to, 50));
+            const bool finished = cli.waitForFinished(120000);
+            const QByteArray err = cli.readAllStandardError();
+            const QJsonObject json = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+            if (!finished || cli.exitStatus() != QProcess::NormalExit || cli.exitCode() != 0)
+                qWarning("facegate-cli key rotate failed: %s", err.constData());
+            return json;
+        };
+        QJsonObject json = rotate(fileKey, tokenKey);
+        QCOMPARE(json.value(QStringLiteral("rewrapped")).toInteger(), 120);
+        QCOMPARE(json.value(QStringLiteral("destroyed")).toBool(), true);
+        QVERIFY(!QFileInfo::exists(fileKey));
+        everyRecordOpensWith(tokenKey, records);
+        {
+            const std::unique_ptr<Database> database = m_target->open(&error);
+            QVERIFY2(database, qPrintable(error));
+            const auto kind = database->scalar(QStringLiteral("SELECT kind FROM keks WHERE retired_at IS NULL"), {},
+                                               QStringLiteral("the key in use"), &error);
+            QVERIFY2(kind, qPrintable(error));
+            QCOMPARE(kind->toString(), QStringLiteral("pkcs11"));
+        }
+
+        json = rotate(tokenKey, lastKey);
+        QCOMPARE(json.value(QStringLiteral("rewrapped")).toInteger(), 120);
+        QCOMPARE(json.value(QStringLiteral("destroyed")).toBool(), true);
+        // The old key is gone from the token, and its URI shows no PIN source.
+        QCOMPARE(KeyEncryptionKey::exists(tokenKey, &error), std::optional<bool>(false));
+        QVERIFY(!json.value(QStringLiteral("old_key_file")).toString().contains(QStringLiteral("pin-source")));
+        everyRecordOpensWith(lastKey, records);
     }
 };
 

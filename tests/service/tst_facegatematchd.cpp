@@ -2,12 +2,18 @@
 // test PKI, listens, answers GET /v1/health over mutual TLS, stops cleanly on
 // SIGTERM, and refuses to start (exit 1) naming the setting or file at fault.
 #include "core/security/KeyEncryptionKey.h"
+#include "core/storage/Database.h"
+#include "core/storage/DatabaseUrl.h"
 #include "tests/service/TlsTestClient.h"
+#include "tests/support/SoftHsmToken.h"
 #include "tests/support/TestData.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -46,6 +52,7 @@ class TestFacegateMatchd : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void servesHealthAndStopsOnSigterm();
+    void sealsWithItsKeyInAToken();
     void sigtermStopsWithinSecondsWhateverIsQueued();
     void refusesToStart_data();
     void refusesToStart();
@@ -53,7 +60,7 @@ private Q_SLOTS:
 private:
     // A good configuration: the test PKI's server files (revoked.pem revoked), the
     // records in the temporary folder; [service] comes last, so lines appended go there.
-    QString writeConfig(const QString& name) const;
+    QString writeConfig(const QString& name, const QString& keyLocation = {}) const;
     void start(QProcess* process, const QStringList& arguments) const;
     // Starts the daemon on config and port and waits until it says it listens
     // (its standard error so far in *log).
@@ -72,7 +79,7 @@ void TestFacegateMatchd::initTestCase()
     QVERIFY2(KeyEncryptionKey::createKeyFile(m_dir.filePath(QStringLiteral("records.kek")), &error), qPrintable(error));
 }
 
-QString TestFacegateMatchd::writeConfig(const QString& name) const
+QString TestFacegateMatchd::writeConfig(const QString& name, const QString& keyLocation) const
 {
     QFile file(m_dir.filePath(name));
     if (!file.open(QIODevice::WriteOnly))
@@ -82,7 +89,10 @@ QString TestFacegateMatchd::writeConfig(const QString& name) const
                                         // Lists as the documentation writes them: unquoted, comma-separated.
                                         "revoked=serial:7f01, sha256:%7\n"
                                         "roles=OU=workstation:workstation, OU=partner:partner, OU=operator:operator\n")
-                             .arg(m_dir.filePath(name + QStringLiteral(".db")), m_dir.filePath(QStringLiteral("records.kek")),
+                             .arg(m_dir.filePath(name + QStringLiteral(".db")),
+                                  // A URI is quoted: in an INI file an unquoted ';' starts a comment.
+                                  keyLocation.isEmpty() ? m_dir.filePath(QStringLiteral("records.kek"))
+                                                        : QLatin1Char('"') + keyLocation + QLatin1Char('"'),
                                   test::modelsDir(), m_pki.path(QStringLiteral("server.pem")),
                                   m_pki.path(QStringLiteral("server.key")), m_pki.path(QStringLiteral("ca.pem")),
                                   QString::fromLatin1(m_pki.read(QStringLiteral("revoked.sha256")).trimmed()));
@@ -149,6 +159,57 @@ void TestFacegateMatchd::servesHealthAndStopsOnSigterm()
     // The port is free again.
     QTcpServer again;
     QVERIFY(again.listen(QHostAddress::LocalHost, port));
+}
+
+// Issue 18: the records' KEK in a PKCS#11 token (SoftHSM2) and no key file:
+// the service starts, a partner's verification is stored with its photos
+// sealed under the token's key, and no key file appears.
+void TestFacegateMatchd::sealsWithItsKeyInAToken()
+{
+    FG_REQUIRE_DATASETS();
+    QString error;
+    test::SoftHsmToken token;
+    QVERIFY2(token.init(QStringLiteral("FaceGate"), &error), qPrintable(error));
+    const quint16 port = freePort();
+    QVERIFY(port != 0);
+    const QString config = writeConfig(QStringLiteral("token.ini"), token.uri(QStringLiteral("matchd-kek")));
+    QVERIFY(!config.isEmpty());
+    QProcess daemon;
+    QByteArray log;
+    QVERIFY(serve(&daemon, config, port, &log));
+
+    const auto photo = [](const QString& relative) {
+        QFile file(test::datasetPath(relative));
+        return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll().toBase64()) : QString();
+    };
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("probe"), photo(QStringLiteral("faces-dev/single/biden/01.jpg"))},
+                                                      {QStringLiteral("reference"), photo(QStringLiteral("faces-dev/single/biden/02.jpg"))},
+                                                      {QStringLiteral("citizenship"), QStringLiteral("CAN")}})
+                                .toJson(QJsonDocument::Compact);
+    test::Client partner(m_pki, QStringLiteral("partner"));
+    const test::Reply reply = partner.exchange(port, "POST /v1/verify HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                                     "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QVERIFY2(reply.status == 200, reply.body.constData());
+    QCOMPARE(::kill(pid_t(daemon.processId()), SIGTERM), 0);
+    QVERIFY(daemon.waitForFinished(60000));
+    log += daemon.readAllStandardError();
+    QVERIFY2(daemon.exitCode() == 0, log.constData());
+
+    const std::optional<DatabaseUrl> url =
+        DatabaseUrl::parse(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("token.ini.db")), &error);
+    QVERIFY2(url, qPrintable(error));
+    const std::unique_ptr<Database> database = Database::open(*url, &error);
+    QVERIFY2(database, qPrintable(error));
+    const auto kind = database->scalar(QStringLiteral("SELECT kind FROM keks"), {}, QStringLiteral("the key"), &error);
+    QVERIFY2(kind, qPrintable(error));
+    QCOMPARE(kind->toString(), QStringLiteral("pkcs11"));
+    const auto sealed = database->scalar(QStringLiteral("SELECT COUNT(*) FROM data_keys d JOIN keks k ON k.id = d.kek_id "
+                                                        "WHERE k.kind = 'pkcs11' AND d.binding LIKE 'photo:%'"),
+                                         {}, QStringLiteral("the photos' keys"), &error);
+    QVERIFY2(sealed, qPrintable(error));
+    QCOMPARE(sealed->toLongLong(), qint64(2)); // the capture and the reference
+    // HOME is m_dir: no default key file was made beside the configured token.
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral(".local/share/facegate/keys/facegate.kek"))));
 }
 
 // SIGTERM with a worker busy and more work queued: the queued work is

@@ -15,14 +15,15 @@
 namespace fg::test {
 
 // The settings app/facegate would read: a SQLite database, a key file, the
-// tests' audit key file and a checkpoint folder in dir.
-inline std::optional<Settings> recordsSettings(const QTemporaryDir& dir, QString* error)
+// tests' audit key file and a checkpoint folder in dir. With a `keyLocation`
+// (a PKCS#11 URI), no key file: the key is made in its token on first use.
+inline std::optional<Settings> recordsSettings(const QTemporaryDir& dir, QString* error, const QString& keyLocation = {})
 {
     std::optional<Settings> settings = Settings::defaults();
-    const QString keyFile = dir.filePath(QStringLiteral("facegate.kek"));
+    const QString keyFile = keyLocation.isEmpty() ? dir.filePath(QStringLiteral("facegate.kek")) : keyLocation;
     // The tests' audit key (as their in-process AuditLogs), and checkpoints in dir.
     const QString auditKeyFile = dir.filePath(QStringLiteral("audit.key"));
-    if (!KeyEncryptionKey::createKeyFile(keyFile, error) || !writeAuditKeyFile(auditKeyFile, error)
+    if ((keyLocation.isEmpty() && !KeyEncryptionKey::createKeyFile(keyFile, error)) || !writeAuditKeyFile(auditKeyFile, error)
         || !settings->set(QStringLiteral("database/url"), QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("f.db")), error)
         || !settings->set(QStringLiteral("security/keyFile"), keyFile, error)
         || !settings->set(QStringLiteral("audit/keyFile"), auditKeyFile, error)

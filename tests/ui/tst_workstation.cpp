@@ -16,6 +16,7 @@
 #include "core/config/Settings.h"
 #include "core/security/AuditLog.h"
 #include "core/security/Base32.h"
+#include "core/security/KeyStore.h"
 #include "core/security/SecureBuffer.h"
 #include "core/security/Totp.h"
 #include "core/security/UserStore.h"
@@ -35,6 +36,7 @@
 #include "ui/widgets/CameraView.h"
 #include "ui/widgets/ScoreBar.h"
 
+#include "tests/support/SoftHsmToken.h"
 #include "tests/support/TestData.h"
 #include "tests/ui/ClipCamera.h"
 #include "tests/ui/ClipFlight.h"
@@ -106,21 +108,29 @@ private Q_SLOTS:
     void officersDayEndToEnd_data()
     {
         QTest::addColumn<bool>("throughService");
-        QTest::newRow("in-process") << false;
-        QTest::newRow("facegate-matchd") << true;
+        QTest::addColumn<bool>("keyInToken");
+        QTest::newRow("in-process") << false << false;
+        QTest::newRow("facegate-matchd") << true << false;
+        // Issue 18: the KEK in a PKCS#11 token (SoftHSM2), no key file at all.
+        QTest::newRow("facegate-matchd, key in a token") << true << true;
     }
 
     void officersDayEndToEnd()
     {
         FG_REQUIRE_DATASETS();
         QFETCH(bool, throughService);
+        QFETCH(bool, keyInToken);
         QString error;
         const qint64 loop = framesPerLoop(&error);
         QVERIFY2(loop > 250, qPrintable(error)); // 275 frames, 9.2 s at 29.97 fps
 
         // The records as app/facegate opens them from its settings.
         QTemporaryDir dir;
-        const std::optional<Settings> settings = test::recordsSettings(dir, &error);
+        test::SoftHsmToken token;
+        if (keyInToken)
+            QVERIFY2(token.init(QStringLiteral("FaceGate"), &error), qPrintable(error));
+        const std::optional<Settings> settings =
+            test::recordsSettings(dir, &error, keyInToken ? token.uri(QStringLiteral("facegate-kek")) : QString());
         QVERIFY2(settings, qPrintable(error));
         const SystemClock clock;
         const std::unique_ptr<Records> records = Records::open(*settings, clock, QStringLiteral("test:workstation"), &error);
@@ -395,6 +405,20 @@ private Q_SLOTS:
         QVERIFY(problems.front().front().toString().contains(QStringLiteral("sign in as an officer")));
         QCOMPARE(workstation.desk().optOut(&window), qint64(0));
         window.close();
+
+        if (keyInToken) {
+            // Every data key of the day (photos, templates, the officers' TOTP
+            // secrets) is wrapped by the token's key; no key file exists.
+            QVERIFY(records->keys().kek().token());
+            const auto kinds = records->database().scalar(QStringLiteral("SELECT COUNT(*) FROM keks WHERE kind <> 'pkcs11'"),
+                                                          {}, QStringLiteral("keys outside the token"), &error);
+            QVERIFY2(kinds && kinds->toLongLong() == 0, qPrintable(error));
+            const auto wrapped = records->database().scalar(
+                QStringLiteral("SELECT COUNT(*) FROM data_keys WHERE kek_id = ?"), {records->keys().kekId()},
+                QStringLiteral("data keys under the token's key"), &error);
+            QVERIFY2(wrapped && wrapped->toLongLong() >= 5, qPrintable(error));
+            QVERIFY(QDir(dir.path()).entryList({QStringLiteral("*.kek")}, QDir::Files).isEmpty());
+        }
     }
 
     // documents/readerFolder: the reader's photo becomes the 1:1 reference,
