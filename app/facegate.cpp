@@ -204,6 +204,8 @@ int main(int argc, char* argv[])
     // Retention does not wait for anyone to sign in; it runs on a thread and
     // connection of its own, so a long purge never freezes the window.
     workstation.showPurgesOf(*purges);
+    // The document reader's folder: its files destroyed once read, each deletion recorded there.
+    workstation.watchDocumentReader(*purges);
     purges->startPurges();
     QObject::connect(&workstation, &fg::Workstation::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
     QTimer::singleShot(0, &workstation, &fg::Workstation::run);

@@ -452,6 +452,21 @@
     </message>
 </context>
 <context>
+    <name>fg::DocumentReaderFiles</name>
+    <message>
+        <source>%1 holds %2 bytes, more than a photo may (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a photo FaceGate can read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fg::FiguresCharts</name>
     <message>
         <source>Score distributions</source>
@@ -3536,6 +3551,26 @@ Retention purge failed: %2</source>
     </message>
     <message>
         <source>The role of the account %1 changed: its session ended; sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document photo not loaded: %1. The reader&apos;s files were deleted: read the document again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document photo not loaded: %1. Read the document again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document photo %1 waits: another reference is loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not deleted from the document reader&apos;s folder, ask an administrator to remove: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deletion of the document reader&apos;s files was not recorded: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -452,6 +452,21 @@
     </message>
 </context>
 <context>
+    <name>fg::DocumentReaderFiles</name>
+    <message>
+        <source>%1 holds %2 bytes, more than a photo may (%3)</source>
+        <translation>%1 tiene %2 bytes, más de los que puede tener una foto (%3)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a photo FaceGate can read: %2</source>
+        <translation>%1 no es una foto que FaceGate pueda leer: %2</translation>
+    </message>
+</context>
+<context>
     <name>fg::FiguresCharts</name>
     <message>
         <source>Score distributions</source>
@@ -3541,6 +3556,26 @@ Falló la purga de conservación: %2</translation>
     <message>
         <source>The role of the account %1 changed: its session ended; sign in again.</source>
         <translation>El rol de la cuenta %1 ha cambiado: su sesión ha terminado; inicie sesión de nuevo.</translation>
+    </message>
+    <message>
+        <source>Document photo not loaded: %1. The reader&apos;s files were deleted: read the document again.</source>
+        <translation>Foto del documento no cargada: %1. Los archivos del lector se han eliminado: vuelva a leer el documento.</translation>
+    </message>
+    <message>
+        <source>Document photo not loaded: %1. Read the document again.</source>
+        <translation>Foto del documento no cargada: %1. Vuelva a leer el documento.</translation>
+    </message>
+    <message>
+        <source>Document photo %1 waits: another reference is loading</source>
+        <translation>La foto del documento %1 espera: se está cargando otra referencia</translation>
+    </message>
+    <message>
+        <source>Not deleted from the document reader&apos;s folder, ask an administrator to remove: %1</source>
+        <translation>No eliminado de la carpeta del lector de documentos, pida a un administrador que lo elimine: %1</translation>
+    </message>
+    <message>
+        <source>The deletion of the document reader&apos;s files was not recorded: %1</source>
+        <translation>La eliminación de los archivos del lector de documentos no se ha registrado: %1</translation>
     </message>
 </context>
 <context>

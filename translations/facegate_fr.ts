@@ -452,6 +452,21 @@
     </message>
 </context>
 <context>
+    <name>fg::DocumentReaderFiles</name>
+    <message>
+        <source>%1 holds %2 bytes, more than a photo may (%3)</source>
+        <translation>%1 contient %2 octets, plus qu’une photo ne le peut (%3)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a photo FaceGate can read: %2</source>
+        <translation>%1 n’est pas une photo que FaceGate sait lire : %2</translation>
+    </message>
+</context>
+<context>
     <name>fg::FiguresCharts</name>
     <message>
         <source>Score distributions</source>
@@ -3541,6 +3556,26 @@ Retention purge failed: %2</source>
     <message>
         <source>The role of the account %1 changed: its session ended; sign in again.</source>
         <translation>Le rôle du compte %1 a changé : sa session est terminée ; reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Document photo not loaded: %1. The reader&apos;s files were deleted: read the document again.</source>
+        <translation>Photo du document non chargée : %1. Les fichiers du lecteur ont été supprimés : lisez à nouveau le document.</translation>
+    </message>
+    <message>
+        <source>Document photo not loaded: %1. Read the document again.</source>
+        <translation>Photo du document non chargée : %1. Lisez à nouveau le document.</translation>
+    </message>
+    <message>
+        <source>Document photo %1 waits: another reference is loading</source>
+        <translation>La photo du document %1 attend : une autre référence est en cours de chargement</translation>
+    </message>
+    <message>
+        <source>Not deleted from the document reader&apos;s folder, ask an administrator to remove: %1</source>
+        <translation>Non supprimé du dossier du lecteur de documents, demandez à un administrateur de le retirer : %1</translation>
+    </message>
+    <message>
+        <source>The deletion of the document reader&apos;s files was not recorded: %1</source>
+        <translation>La suppression des fichiers du lecteur de documents n’a pas été enregistrée : %1</translation>
     </message>
 </context>
 <context>

@@ -153,7 +153,7 @@ const std::vector<SettingSpec>& Settings::table()
          QStringLiteral("Frame sources, comma-separated (camera, stream URL, image folder or video file)"), anyText(), true},
         {QStringLiteral("documents/readerFolder"), QString(),
          QStringLiteral("Folder a document reader writes the traveler's photo into (with <name>.mrz beside it) for "
-                        "1:1; empty: none"),
+                        "1:1; its files are destroyed once read; empty: none"),
          anyText()},
         {QStringLiteral("station/kind"), QString(),
          QStringLiteral("What the workstation's encounters record: entry, exit or checkpoint; empty: checkpoint for "

@@ -1,8 +1,8 @@
 #include "core/live/DocumentReaderFolder.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
+#include <QMetaObject>
 
 namespace fg {
 
@@ -11,8 +11,17 @@ DocumentReaderFolder::DocumentReaderFolder(QObject* parent)
 {
     m_settle.setSingleShot(true);
     m_settle.setInterval(kSettleMs);
+    m_files.setMaxThreadCount(1);
+    m_files.setObjectName(QStringLiteral("facegate-reader-files"));
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, &DocumentReaderFolder::scan);
     connect(&m_settle, &QTimer::timeout, this, &DocumentReaderFolder::settle);
+}
+
+DocumentReaderFolder::~DocumentReaderFolder()
+{
+    // Files not yet started stay for the next watch(); the one in hand is finished.
+    m_files.clear();
+    m_files.waitForDone();
 }
 
 bool DocumentReaderFolder::watch(const QString& folder, QString* error)
@@ -32,28 +41,59 @@ bool DocumentReaderFolder::watch(const QString& folder, QString* error)
         return false;
     }
     m_growing.clear();
-    const QStringList before = photos();
-    m_announced = QSet<QString>(before.cbegin(), before.cend());
+    m_leftBehind.clear();
+
+    // What is already there is an earlier traveler's: destroyed unread.
+    QStringList stalePhotos;
+    QStringList staleZones;
+    const QDir dir(m_folder);
+    for (const QString& path : photos()) {
+        if (m_taking.contains(path))
+            continue;
+        stalePhotos.append(path);
+        staleZones.append(DocumentReaderFiles::zonesOf(path));
+    }
+    for (const QString& name : dir.entryList({QStringLiteral("*.mrz")}, QDir::Files, QDir::Name | QDir::IgnoreCase)) {
+        const QString path = dir.filePath(name);
+        if (!staleZones.contains(path) && !m_taking.contains(path))
+            staleZones.append(path);
+    }
+    if (stalePhotos.isEmpty() && staleZones.isEmpty())
+        return true;
+    for (const QString& path : stalePhotos + staleZones)
+        m_taking.insert(path);
+    m_files.start([this, stalePhotos, staleZones] {
+        const QList<DocumentReaderFiles::Deletion> deletions =
+            DocumentReaderFiles::destroyUnread(stalePhotos, QStringLiteral("photo"))
+            + DocumentReaderFiles::destroyUnread(staleZones, QStringLiteral("zone"));
+        QMetaObject::invokeMethod(this, [this, deletions] { shredded(deletions); }, Qt::QueuedConnection);
+    });
     return true;
 }
 
 QStringList DocumentReaderFolder::photos() const
 {
+    if (m_folder.isEmpty())
+        return {}; // never the working folder's
     const QDir dir(m_folder);
     QStringList paths;
-    const QStringList patterns{QStringLiteral("*.jpg"),  QStringLiteral("*.jpeg"), QStringLiteral("*.png"),
-                               QStringLiteral("*.bmp"),  QStringLiteral("*.tif"),  QStringLiteral("*.tiff"),
-                               QStringLiteral("*.webp")};
-    for (const QString& name : dir.entryList(patterns, QDir::Files | QDir::Readable, QDir::Name | QDir::IgnoreCase))
+    for (const QString& name : dir.entryList(DocumentReaderFiles::photoPatterns(), QDir::Files,
+                                             QDir::Name | QDir::IgnoreCase))
         paths.append(dir.filePath(name));
     return paths;
 }
 
 void DocumentReaderFolder::scan()
 {
+    for (auto it = m_leftBehind.begin(); it != m_leftBehind.end();) {
+        if (QFileInfo::exists(*it))
+            ++it;
+        else
+            it = m_leftBehind.erase(it); // removed by someone else: a file of that name is new again
+    }
     for (const QString& path : photos()) {
-        if (!m_announced.contains(path) && !m_growing.contains(path))
-            m_growing.insert(path, -1); // seen now; announced once its size stops changing
+        if (!m_taking.contains(path) && !m_leftBehind.contains(path) && !m_growing.contains(path))
+            m_growing.insert(path, -1); // seen now; taken once its size stops changing
     }
     if (!m_growing.isEmpty())
         m_settle.start();
@@ -79,18 +119,30 @@ void DocumentReaderFolder::settle()
     if (!m_growing.isEmpty())
         m_settle.start();
     for (const QString& path : std::as_const(ready)) {
-        m_announced.insert(path);
-        QString mrz;
-        const QFileInfo photo(path);
-        for (const QString& suffix : {QStringLiteral(".mrz"), QStringLiteral(".txt")}) {
-            QFile text(photo.dir().filePath(photo.completeBaseName() + suffix));
-            if (text.open(QIODevice::ReadOnly)) {
-                mrz = QString::fromUtf8(text.read(4096)).trimmed(); // a zone is at most 3 x 44 characters
-                break;
-            }
-        }
-        Q_EMIT documentArrived(path, mrz);
+        m_taking.insert(path);
+        m_files.start([this, path] {
+            const DocumentReaderFiles::Document document = DocumentReaderFiles::take(path);
+            QMetaObject::invokeMethod(this, [this, document] { took(document); }, Qt::QueuedConnection);
+        });
     }
+}
+
+void DocumentReaderFolder::shredded(const QList<DocumentReaderFiles::Deletion>& deletions)
+{
+    for (const DocumentReaderFiles::Deletion& deletion : deletions) {
+        m_taking.remove(deletion.path);
+        if (!deletion.deleted)
+            m_leftBehind.insert(deletion.path);
+    }
+    Q_EMIT filesDeleted(deletions);
+    scan(); // a file of the same name written meanwhile is a new one
+}
+
+void DocumentReaderFolder::took(const DocumentReaderFiles::Document& document)
+{
+    m_taking.remove(document.photoPath);
+    shredded(document.deletions);
+    Q_EMIT documentArrived(document);
 }
 
 } // namespace fg

@@ -36,6 +36,7 @@ void ReferenceLoader::run(std::function<void()> work)
     connect(m_worker, &QThread::finished, this, [this] {
         m_worker->deleteLater();
         m_worker = nullptr;
+        Q_EMIT idle();
     });
     m_worker->start();
 }
@@ -88,6 +89,32 @@ bool ReferenceLoader::loadDocumentPhoto(const QString& photoPath, const Referenc
         person.photoPath = photoPath;
         const Template documentTemplate = enrolment->faceTemplate;
         QMetaObject::invokeMethod(this, [this, documentTemplate, person] { Q_EMIT documentReady(documentTemplate, person); },
+                                  Qt::QueuedConnection);
+    });
+    return true;
+}
+
+bool ReferenceLoader::loadDocumentImage(const ReferencePerson& holder)
+{
+    if (m_worker)
+        return false;
+    run([this, holder] {
+        QString error;
+        const auto fail = [this](const QString& reason) {
+            QMetaObject::invokeMethod(this, [this, reason] { Q_EMIT failed(reason); }, Qt::QueuedConnection);
+        };
+        const QString name = QFileInfo(holder.photoPath).fileName();
+        const std::unique_ptr<FacePipeline> pipeline = FacePipeline::create(m_options, &error);
+        if (!pipeline)
+            return fail(error);
+        const std::optional<cv::Mat> image = ImageLoader().decode(holder.photo, &error);
+        if (!image)
+            return fail(tr("%1: %2").arg(name, error));
+        const std::optional<Enrolment> enrolment = pipeline->enrol(*image, &error);
+        if (!enrolment)
+            return fail(tr("%1: %2").arg(name, error));
+        const Template documentTemplate = enrolment->faceTemplate;
+        QMetaObject::invokeMethod(this, [this, documentTemplate, holder] { Q_EMIT documentReady(documentTemplate, holder); },
                                   Qt::QueuedConnection);
     });
     return true;

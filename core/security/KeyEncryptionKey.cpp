@@ -2,6 +2,7 @@
 
 #include "core/security/AesGcm.h"
 #include "core/security/CryptoRandom.h"
+#include "core/security/FileShredder.h"
 #include "core/security/Hmac.h"
 #include "core/security/Pkcs11Key.h"
 #include "core/security/PrivateFile.h"
@@ -14,7 +15,6 @@
 
 #include <openssl/crypto.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -316,33 +316,9 @@ bool KeyEncryptionKey::createKeyFile(const QString& path, QString* error)
 
 bool KeyEncryptionKey::destroyKeyFile(const QString& path, QString* error)
 {
-    const QByteArray native = QFile::encodeName(path);
-    FileDescriptor file(::open(native.constData(), O_WRONLY | O_CLOEXEC | O_NOFOLLOW));
-    if (file.get() < 0) {
-        *error = QStringLiteral("cannot open key file %1 to destroy it: %2").arg(path, systemError());
-        return false;
-    }
-    struct stat status {};
-    if (::fstat(file.get(), &status) != 0 || !S_ISREG(status.st_mode)) {
-        *error = QStringLiteral("key file %1 is not a regular file; it was not destroyed").arg(path);
-        return false;
-    }
-    const std::optional<QByteArray> noise = CryptoRandom::bytes(int(std::max<off_t>(status.st_size, kKeyBytes)), error);
-    if (!noise)
-        return false;
-    if (!writeAll(file.get(), noise->constData(), noise->size()) || ::fsync(file.get()) != 0) {
-        *error = QStringLiteral("cannot overwrite key file %1: %2").arg(path, systemError());
-        return false;
-    }
-    if (!file.close() || ::unlink(native.constData()) != 0) {
-        *error = QStringLiteral("cannot remove key file %1: %2").arg(path, systemError());
-        return false;
-    }
-    FileDescriptor parent(::open(QFile::encodeName(QFileInfo(path).absolutePath()).constData(),
-                                 O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (parent.get() >= 0)
-        static_cast<void>(::fsync(parent.get()));
-    return true;
+    // At least a key's worth of random bytes, whatever the file holds (FileShredder:
+    // what the storage keeps of the old blocks is beyond reach).
+    return FileShredder::shred(path, QStringLiteral("key file"), kKeyBytes, error);
 }
 
 } // namespace fg

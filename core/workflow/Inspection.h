@@ -4,6 +4,7 @@
 #include "core/matching/Template.h"
 #include "core/workflow/Encounter.h"
 
+#include <QByteArray>
 #include <QJsonArray>
 #include <QString>
 
@@ -22,6 +23,10 @@ struct ReferencePerson {
     QString citizenship;    // ICAO 9303 code
     QString documentNumber;
     QString photoPath;      // the reference photo shown beside the capture
+    // The reference photo's bytes when they are held in memory: a document
+    // reader's photo, whose file is destroyed once read (DocumentReaderFiles).
+    // Used before photoPath, which then only names where it was read from.
+    QByteArray photo{};
 };
 
 // The decision on one capture (DOMAIN.md, step 3).
@@ -43,7 +48,9 @@ struct MatchOutcome {
 // gallery; score >= the threshold calibrated for the configured false match
 // rate is a MATCH (never a fixed similarity). No face in the capture is
 // NO FACE; a face that fails the quality checks is POOR QUALITY (its score
-// is still given, for the officer). Holds no photos, only templates.
+// is still given, for the officer). Holds templates; the only photo it
+// holds is a document reader's, in the holder it is given (to show and keep
+// beside the capture: its file is gone).
 class Inspection {
 public:
     enum class Mode { None, OneToOne, OneToMany };

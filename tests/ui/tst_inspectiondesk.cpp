@@ -334,6 +334,60 @@ private Q_SLOTS:
         window.close();
     }
 
+    // A document reader's photo is held in memory, its file gone (issue 18):
+    // the panel shows it beside the capture and the encounter keeps it,
+    // sealed, for the supervisor's review.
+    void aReferenceHeldInMemoryIsShownAndKept()
+    {
+        FG_REQUIRE_DATASETS();
+        QString error;
+        ClipDesk clip;
+        clip.records = test::openRecords(clip.dir, clip.clock, &error);
+        QVERIFY2(clip.records, qPrintable(error));
+        QFile file(test::datasetPath(QStringLiteral("faces-dev/single/lin_manuel_miranda/01.png")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray photo = file.readAll();
+        const ReferencePerson read{QStringLiteral("L898902C3"), QStringLiteral("LIN-MANUEL MIRANDA"), QStringLiteral("USA"),
+                                   QStringLiteral("L898902C3"), clip.dir.filePath(QStringLiteral("gone/scan-0001.png")),
+                                   photo};
+        ReferenceLoader loader(clip.options.pipeline);
+        QSignalSpy ready(&loader, &ReferenceLoader::documentReady);
+        QSignalSpy failed(&loader, &ReferenceLoader::failed);
+        QSignalSpy idle(&loader, &ReferenceLoader::idle);
+        QVERIFY(loader.loadDocumentImage(read));
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), kGenerousMs);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.front().front().toString()));
+        const ReferencePerson holder = ready.front().at(1).value<ReferencePerson>();
+        QCOMPARE(holder.photo, photo);
+        QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 1, 10000);
+        QVERIFY2(clip.inspection.useDocument(ready.front().at(0).value<Template>(), holder, &error), qPrintable(error));
+
+        clip.window = std::make_unique<MainWindow>(clip.options);
+        clip.desk = std::make_unique<InspectionDesk>(clip.records->encounters(), clip.inspection,
+                                                     clip.window->liveAnalysis(), clip.window->matchPanel());
+        clip.desk->setStation({QStringLiteral("gate-b12"), QStringLiteral("clip"), Encounter::Kind::Entry});
+        clip.window->setDesk(clip.desk.get());
+        UserAccount olga;
+        olga.name = QStringLiteral("olga");
+        clip.desk->setOfficer(olga);
+        QSignalSpy recorded(clip.desk.get(), &InspectionDesk::encounterRecorded);
+        showAndStart(*clip.window);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY_WITH_TIMEOUT(!recorded.isEmpty(), kGenerousMs);
+        clip.window->liveAnalysis().setAutoCapture(false);
+        const auto* shown = clip.window->findChild<QLabel*>(QStringLiteral("referenceImage"));
+        QVERIFY(!shown->pixmap().isNull());
+        bool purged = false;
+        const std::optional<QByteArray> kept =
+            clip.records->encounters().photo(recorded.front().at(0).toLongLong(),
+                                             {QStringLiteral("test:review"), QStringLiteral("the reference kept")},
+                                             &purged, &error, EncounterStore::PhotoRole::Reference);
+        QVERIFY2(kept, qPrintable(error));
+        QCOMPARE(*kept, photo);
+        clip.window->close();
+    }
+
     // Out of the box (issue 16, point 4): with the shipped live-probe limits
     // (no [quality] settings), the replayed 640x360 clip is auto-captured and
     // Lin-Manuel Miranda matched against the flight from faces-dev/single.

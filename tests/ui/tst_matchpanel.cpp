@@ -4,6 +4,8 @@
 #include "ui/desk/MatchPanel.h"
 
 #include <QApplication>
+#include <QBuffer>
+#include <QImage>
 #include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
@@ -46,6 +48,40 @@ private Q_SLOTS:
         answer(QStringLiteral("document checked by hand"));
         QCOMPARE(overrides.count(), 1);
         QCOMPARE(overrides.front().front().toString(), QStringLiteral("document checked by hand"));
+    }
+
+    // A reference held in memory (a document reader's photo, issue 18) is
+    // shown though no file is there; from a path that is gone, nothing is.
+    void aReferenceInMemoryIsShownWithoutItsFile()
+    {
+        QImage image(80, 100, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        QByteArray photo;
+        QBuffer buffer(&photo);
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QVERIFY(image.save(&buffer, "PNG"));
+        CaptureResult capture;
+        capture.faceFound = true;
+        capture.qualityPassed = true;
+        capture.image = image;
+        MatchOutcome outcome;
+        outcome.decision = Encounter::Decision::Match;
+        outcome.score = 0.61;
+        outcome.threshold = 0.35;
+        outcome.reference = ReferencePerson{QStringLiteral("L898902C3"), QStringLiteral("ANNA MARIA ERIKSSON"),
+                                            QStringLiteral("UTO"), QStringLiteral("L898902C3"),
+                                            QStringLiteral("/nonexistent/reader/scan-0001.png"), photo};
+        MatchPanel panel;
+        panel.resize(800, 600);
+        panel.show();
+        panel.showOutcome(capture, outcome);
+        const auto* shown = panel.findChild<QLabel*>(QStringLiteral("referenceImage"));
+        QVERIFY(!shown->pixmap().isNull());
+
+        outcome.reference->photo.clear();
+        panel.showOutcome(capture, outcome);
+        QVERIFY(shown->pixmap().isNull());
+        QCOMPARE(shown->text(), QStringLiteral("Reference photo unavailable"));
     }
 };
 

@@ -25,6 +25,7 @@
 #include "core/workflow/AlternateProcedureStore.h"
 #include "core/workflow/EncounterStore.h"
 #include "core/workflow/Records.h"
+#include "core/workflow/RecordsThread.h"
 #include "ui/desk/AlternateProcedureLog.h"
 #include "ui/desk/AlternateProcedureTableModel.h"
 #include "ui/desk/InspectionDesk.h"
@@ -89,12 +90,19 @@ struct ClipWorkstation {
     QTemporaryDir dir;
     SystemClock clock;
     std::unique_ptr<Records> records;
+    std::unique_ptr<RecordsThread> recordsThread; // as app/facegate opens it beside the records
     std::unique_ptr<Workstation> workstation;
 
     bool open(Workstation::Options options, QString* error)
     {
-        records = test::openRecords(dir, clock, error);
+        const std::optional<Settings> settings = test::recordsSettings(dir, error);
+        if (!settings)
+            return false;
+        records = Records::open(*settings, clock, QStringLiteral("test:setup"), error);
         if (!records)
+            return false;
+        recordsThread = RecordsThread::open(*settings, clock, QStringLiteral("test:records"), error);
+        if (!recordsThread)
             return false;
         options.cameras = {test::clipCamera()};
         workstation = std::make_unique<Workstation>(*records, clock, options);
@@ -430,12 +438,18 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QTemporaryDir reader;
         const SystemClock clock;
-        const std::unique_ptr<Records> records = test::openRecords(dir, clock, &error);
+        const std::optional<Settings> settings = test::recordsSettings(dir, &error);
+        QVERIFY2(settings, qPrintable(error));
+        const std::unique_ptr<Records> records = Records::open(*settings, clock, QStringLiteral("test:setup"), &error);
         QVERIFY2(records, qPrintable(error));
+        const std::unique_ptr<RecordsThread> recordsThread =
+            RecordsThread::open(*settings, clock, QStringLiteral("test:records"), &error);
+        QVERIFY2(recordsThread, qPrintable(error));
         Workstation::Options options;
         options.cameras = {test::clipCamera()};
         options.documentReaderFolder = reader.path();
         Workstation workstation(*records, clock, options);
+        workstation.watchDocumentReader(*recordsThread);
         auto* referenceState = workstation.window().findChild<QLabel*>(QStringLiteral("referenceState"));
 
         QFile zone(reader.filePath(QStringLiteral("scan-0001.mrz")));
@@ -457,6 +471,7 @@ private Q_SLOTS:
         options.documentReaderFolder = clip.dir.filePath(QStringLiteral("no-reader-here"));
         QVERIFY2(clip.open(options, &error), qPrintable(error));
         Workstation& workstation = *clip.workstation;
+        workstation.watchDocumentReader(*clip.recordsThread);
         // Whole above the cameras (the status bar has its first words).
         const QString said = workstation.window().findChild<QLabel*>(QStringLiteral("referenceDetails"))->text();
         QVERIFY2(said.contains(QStringLiteral("no-reader-here")), qPrintable(said));

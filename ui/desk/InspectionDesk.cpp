@@ -284,13 +284,19 @@ void InspectionDesk::record(const CaptureResult& capture, const MatchOutcome& ou
     sample.format = QStringLiteral("jpeg");
     sample.faceTemplate = capture.faceTemplate;
     // The reference shown beside the capture, kept (sealed) for the
-    // supervisor's review; a file that cannot be read is left out, the
-    // encounter is stored all the same.
-    if (outcome.reference && !outcome.reference->photoPath.isEmpty()) {
-        QFile reference(outcome.reference->photoPath);
-        const QString suffix = QFileInfo(reference).suffix().toLower();
-        if (!suffix.isEmpty() && reference.open(QIODevice::ReadOnly)) {
-            sample.referencePhoto = reference.readAll();
+    // supervisor's review: the bytes held in memory (a document reader's
+    // photo, its file destroyed once read), else its file; a file that
+    // cannot be read is left out, the encounter is stored all the same.
+    if (outcome.reference) {
+        QByteArray photo = outcome.reference->photo;
+        if (photo.isEmpty() && !outcome.reference->photoPath.isEmpty()) {
+            QFile reference(outcome.reference->photoPath);
+            if (reference.open(QIODevice::ReadOnly))
+                photo = reference.readAll();
+        }
+        const QString suffix = QFileInfo(outcome.reference->photoPath).suffix().toLower();
+        if (!suffix.isEmpty() && !photo.isEmpty()) {
+            sample.referencePhoto = photo;
             sample.referenceFormat = suffix == QLatin1String("jpg") ? QStringLiteral("jpeg") : suffix;
         }
     }

@@ -5,6 +5,7 @@
 #include "ui/widgets/ScoreBar.h"
 
 #include <QResizeEvent>
+#include <QBuffer>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -233,7 +234,14 @@ void MatchPanel::showOutcome(const CaptureResult& capture, const MatchOutcome& o
     m_capture = capture;
     m_outcome = outcome;
     m_referencePhoto = QImage();
-    if (outcome.reference && !outcome.reference->photoPath.isEmpty()) {
+    if (outcome.reference && !outcome.reference->photo.isEmpty()) {
+        // A document reader's photo, held in memory (its file is gone).
+        QBuffer bytes;
+        bytes.setData(outcome.reference->photo);
+        QImageReader reader(&bytes);
+        reader.setAutoTransform(true);
+        m_referencePhoto = reader.read();
+    } else if (outcome.reference && !outcome.reference->photoPath.isEmpty()) {
         QImageReader reader(outcome.reference->photoPath);
         reader.setAutoTransform(true);
         m_referencePhoto = reader.read();

@@ -25,6 +25,7 @@
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QLabel>
 #include <QMenu>
@@ -33,6 +34,7 @@
 #include <QStatusBar>
 #include <QTimer>
 
+#include <algorithm>
 #include <utility>
 
 namespace fg {
@@ -90,7 +92,6 @@ Workstation::Workstation(Records& records, const Clock& clock, Options options, 
     connectTravelerDisplay();
     connectReferences();
     connectSupervision();
-    watchDocumentReader();
 }
 
 Workstation::~Workstation()
@@ -445,6 +446,11 @@ void Workstation::connectReferences()
     connect(references, &ReferenceLoader::failed, window, [window](const QString& reason) {
         window->showReferenceState([reason] { return tr("Reference not loaded: %1").arg(reason); }, true);
     });
+    // A reader's photo that came while this load ran: its file is gone, it waits in memory.
+    connect(references, &ReferenceLoader::idle, this, [this] {
+        if (m_waitingDocument)
+            loadReaderDocument(*std::exchange(m_waitingDocument, std::nullopt));
+    });
 }
 
 void Workstation::loadDocument(const QString& photoPath, const ReferencePerson& holder)
@@ -554,34 +560,114 @@ void Workstation::loadServiceGallery(const QString& manifestPath)
     });
 }
 
-void Workstation::watchDocumentReader()
+void Workstation::watchDocumentReader(RecordsThread& records)
 {
     if (m_options.documentReaderFolder.isEmpty())
         return;
+    m_readerRecords = &records;
     m_documentReader = std::make_unique<DocumentReaderFolder>();
+    // Connected before watch(): the files already there are destroyed at once.
+    connect(m_documentReader.get(), &DocumentReaderFolder::filesDeleted, this, &Workstation::recordReaderDeletions);
+    connect(m_documentReader.get(), &DocumentReaderFolder::documentArrived, this, &Workstation::takeReaderDocument);
     QString error;
-    if (!m_documentReader->watch(m_options.documentReaderFolder, &error)) {
+    if (!m_documentReader->watch(m_options.documentReaderFolder, &error))
         m_window->showReferenceState([error] { return tr("Document reader not watched: %1").arg(error); }, true);
+}
+
+void Workstation::takeReaderDocument(const DocumentReaderFiles::Document& document)
+{
+    const QString fileName = QFileInfo(document.photoPath).completeBaseName();
+    if (!document.problem.isEmpty()) {
+        // Not a reference, and still a traveler's data: destroyed all the same.
+        const bool deleted = std::all_of(document.deletions.cbegin(), document.deletions.cend(),
+                                         [](const DocumentReaderFiles::Deletion& deletion) { return deletion.deleted; });
+        m_window->showReferenceState(
+            [problem = document.problem, deleted] {
+                return deleted ? tr("Document photo not loaded: %1. The reader's files were deleted: read the document "
+                                    "again.")
+                                     .arg(problem)
+                               : tr("Document photo not loaded: %1. Read the document again.").arg(problem);
+            },
+            true);
         return;
     }
     // The reader's photo is the 1:1 reference; the zone beside it names the
     // holder (a zone with errors still gives the name the officer compares).
-    connect(m_documentReader.get(), &DocumentReaderFolder::documentArrived, this,
-            [this](const QString& photoPath, const QString& mrzText) {
-                const QString fileName = QFileInfo(photoPath).completeBaseName();
-                ReferencePerson holder{fileName, fileName, QString(), QString(), photoPath};
-                if (!mrzText.isEmpty()) {
-                    const MrzResult zone = MrzParser::parse(mrzText, m_clock.now().toUTC().date());
-                    if (zone.document) {
-                        const MrzDocument& document = *zone.document;
-                        holder.name = QStringLiteral("%1 %2").arg(document.secondaryIdentifier, document.primaryIdentifier).trimmed();
-                        holder.citizenship = document.nationality;
-                        holder.documentNumber = document.documentNumber;
-                        holder.travelerId = document.documentNumber.isEmpty() ? fileName : document.documentNumber;
-                    }
-                }
-                loadDocument(photoPath, holder);
-            });
+    ReferencePerson holder{fileName, fileName, QString(), QString(), document.photoPath, document.photo};
+    if (!document.mrzText.isEmpty()) {
+        const MrzResult zone = MrzParser::parse(document.mrzText, m_clock.now().toUTC().date());
+        if (zone.document) {
+            const MrzDocument& parsed = *zone.document;
+            holder.name = QStringLiteral("%1 %2").arg(parsed.secondaryIdentifier, parsed.primaryIdentifier).trimmed();
+            holder.citizenship = parsed.nationality;
+            holder.documentNumber = parsed.documentNumber;
+            holder.travelerId = parsed.documentNumber.isEmpty() ? fileName : parsed.documentNumber;
+        }
+    }
+    loadReaderDocument(holder);
+}
+
+void Workstation::loadReaderDocument(const ReferencePerson& holder)
+{
+    const QString file = QFileInfo(holder.photoPath).fileName();
+    if (m_desk->usesMatchService()) {
+        // The service enrols the photo with each capture it decides.
+        m_desk->useServiceDocument(holder.photo, holder);
+        m_window->showReferenceState([name = holder.name] { return tr("Document photo %1 · 1:1").arg(name); }, false);
+        return;
+    }
+    if (m_references->loadDocumentImage(holder)) {
+        m_waitingDocument.reset();
+        m_window->showReferenceState([file] { return tr("Reading the document photo %1…").arg(file); }, false);
+        return;
+    }
+    m_waitingDocument = holder; // the newest one: loaded once the running load has ended
+    m_window->showReferenceState(
+        [file] { return tr("Document photo %1 waits: another reference is loading").arg(file); }, false);
+}
+
+void Workstation::recordReaderDeletions(const QList<DocumentReaderFiles::Deletion>& deletions)
+{
+    if (deletions.isEmpty())
+        return;
+    // Said where the officer looks, and logged: a file left holds a traveler's data.
+    QStringList left;
+    for (const DocumentReaderFiles::Deletion& deletion : deletions) {
+        if (deletion.deleted)
+            continue;
+        qWarning("facegate: the document reader's file %s was not deleted: %s", qPrintable(deletion.path),
+                 qPrintable(deletion.error));
+        left << QStringLiteral("%1 (%2)").arg(deletion.fileName(), deletion.error);
+    }
+    MainWindow* window = m_window.get();
+    if (!left.isEmpty())
+        window->showNotice([left] {
+            return tr("Not deleted from the document reader's folder, ask an administrator to remove: %1")
+                .arg(left.join(QStringLiteral("; ")));
+        });
+    // The records' work is the records thread's, never the GUI thread's.
+    const QString actor = m_window->account() ? m_window->account()->actor() : m_options.actor;
+    auto* recorded = new QFutureWatcher<QString>(this);
+    connect(recorded, &QFutureWatcher<QString>::finished, this, [recorded, window] {
+        recorded->deleteLater();
+        const QString failures = recorded->future().resultCount() > 0 ? recorded->result()
+                                                                       : QStringLiteral("the records closed first");
+        if (failures.isEmpty())
+            return;
+        qWarning("facegate: the deletion of the document reader's files was not recorded: %s", qPrintable(failures));
+        window->showNotice([failures] {
+            return tr("The deletion of the document reader's files was not recorded: %1").arg(failures);
+        });
+    });
+    recorded->setFuture(m_readerRecords->run<QString>([actor, deletions](Records& records) {
+        QStringList failures;
+        for (const DocumentReaderFiles::Deletion& deletion : deletions) {
+            QString error;
+            if (!DocumentReaderFiles::record(records.audit(), actor, deletion, &error))
+                failures << QStringLiteral("%1: %2").arg(deletion.fileName(), error);
+        }
+        return failures.join(QStringLiteral("; "));
+    }));
 }
 
 void Workstation::showPurgesOf(RecordsThread& purges)

@@ -4,6 +4,7 @@
 #include "core/service/MatchClient.h"
 #include "core/workflow/Encounter.h"
 #include "core/workflow/Inspection.h"
+#include "core/live/DocumentReaderFiles.h"
 #include "core/live/LiveAnalysis.h"
 #include "ui/desk/TravelerDisplay.h"
 
@@ -85,6 +86,20 @@ public:
     // The status bar reports the purges that run there (started by the
     // caller), and the data keys of photos an opt-out withdrew are shredded there.
     void showPurgesOf(RecordsThread& purges);
+    // Watches Options::documentReaderFolder (nothing when it is empty; a
+    // folder that cannot be watched is said in the reference state). Each
+    // photo a document reader writes there becomes the 1:1 reference, the
+    // zone beside it naming the holder: the photo and the zone are read into
+    // memory, then both files are destroyed (DocumentReaderFolder,
+    // DocumentReaderFiles), off the GUI thread. The files found there now
+    // (an earlier session's) are destroyed unread. Each file destroyed is an
+    // audit event "document.file.delete" written on `records`' thread (which
+    // outlives the workstation); a file that could not be deleted is said to
+    // the officer (the window's notice) with its name and why, and logged.
+    // A photo that cannot be decoded is destroyed too, and said in the
+    // reference state. A photo that comes while another reference loads
+    // waits in memory and follows it.
+    void watchDocumentReader(RecordsThread& records);
 
     // First administrator if needed, then the sign-in dialog (both opened,
     // not exec'ed); the window follows the sign-in.
@@ -128,8 +143,10 @@ private:
     void loadServiceGallery(const QString& manifestPath);
     void showMatchingState();
     void connectSupervision();
-    void watchDocumentReader();
     void loadDocument(const QString& photoPath, const ReferencePerson& holder);
+    void takeReaderDocument(const DocumentReaderFiles::Document& document);
+    void loadReaderDocument(const ReferencePerson& holder);
+    void recordReaderDeletions(const QList<DocumentReaderFiles::Deletion>& deletions);
     void retranslateMenu();
     void askForSignIn();
     void begin(const UserAccount& account);
@@ -146,6 +163,8 @@ private:
     std::unique_ptr<ReferenceLoader> m_references;
     std::unique_ptr<TravelerDisplay> m_travelerDisplay;
     std::unique_ptr<DocumentReaderFolder> m_documentReader;
+    RecordsThread* m_readerRecords = nullptr;          // where the reader's deletions are recorded
+    std::optional<ReferencePerson> m_waitingDocument; // a reader's photo, while another reference loads
     std::unique_ptr<SupervisorWindow> m_supervision;
     std::unique_ptr<UserAdminWindow> m_userAdmin;
     bool m_userAdminWasShown = false; // before the session locked
