@@ -25,7 +25,7 @@ SessionKeys doc9303Keys()
 
 CommandApdu parsed(const QByteArray& bytes)
 {
-    return *CommandApdu::parse(bytes, nullptr);
+    return CommandApdu::parse(bytes, nullptr).value_or(CommandApdu()); // a typo in a test fails its checks
 }
 
 } // namespace
