@@ -111,5 +111,18 @@ inline const QByteArray kTokenInputIfd = hex("7F494F060A04007F000702020402028641
                                              "F6DB7764B22277A2EDDC3C265A9F018F9CB852E111B768B326904B59A0193776F094");
 inline const QByteArray kTokenIfd = hex("C2B0BD78D94BA866");
 inline const QByteArray kTokenIc = hex("3ABB9674BCE93C08");
+// G.1's APDUs as gmrtd's pace/pace_test.go (TestDoPace_GM_ECDH) replays
+// them; its MSE:Set AT carries the domain parameters' id (84 01 0D), which
+// Doc 9303 allows, and Doc 9303's own example leaves out (a C# reader's test
+// has 0022C1A40F800A...830101).
+inline const QByteArray kPaceSetAt = hex("0022C1A412800A04007F0007020204020283010184010D");
+inline const QByteArray kPaceAskNonce = hex("10860000027C0000");
+inline const QByteArray kPaceNonceAnswer = hex("7C12801095A3A016522EE98D01E76CB6B98B42C39000");
+inline const QByteArray kPaceMapCommand = hex("10860000457C438141") + kMapPublicIfd + hex("00");
+inline const QByteArray kPaceMapAnswer = hex("7C438241") + kMapPublicIc + hex("9000");
+inline const QByteArray kPaceAgreeCommand = hex("10860000457C438341") + kDhPublicIfd + hex("00");
+inline const QByteArray kPaceAgreeAnswer = hex("7C438441") + kDhPublicIc + hex("9000");
+inline const QByteArray kPaceTokenCommand = hex("008600000C7C0A8508C2B0BD78D94BA86600");
+inline const QByteArray kPaceTokenAnswer = hex("7C0A86083ABB9674BCE93C089000");
 
 } // namespace doc9303
