@@ -81,7 +81,9 @@ private Q_SLOTS:
         otherRndIc[0] = static_cast<char>(otherRndIc[0] ^ 1);
         QTest::newRow("wrong MRZ: 6300") << QByteArray() << 0x6300
                                          << "BAC: the chip refused the authentication (status 6300): the MRZ does not open this chip";
-        QTest::newRow("6982") << QByteArray() << 0x6982 << "BAC: the chip refused the authentication (status 6982)";
+        QTest::newRow("6982") << QByteArray() << 0x6982
+                              << "BAC: the chip refused the authentication (status 6982): the MRZ does not open this chip";
+        QTest::newRow("6D00: no BAC") << QByteArray() << 0x6D00 << "BAC: the chip refused the authentication (status 6D00)";
         QTest::newRow("short") << kChipAnswer.data().left(39) << 0x9000 << "BAC: the authentication data is 39 bytes, not 40";
         QTest::newRow("MAC altered") << alteredMac << 0x9000 << "BAC: the MAC of the authentication data does not match";
         QTest::newRow("data altered") << alteredData << 0x9000 << "BAC: the MAC of the authentication data does not match";
@@ -100,6 +102,8 @@ private Q_SLOTS:
         QVERIFY(terminal.externalAuthenticate(doc9303::kRndIc, doc9303::kRndIfd, doc9303::kKIfd, &error));
         QVERIFY(!terminal.finish(ResponseApdu(data, static_cast<std::uint16_t>(status)), &error));
         QVERIFY2(error.startsWith(expected), qPrintable(error));
+        if (status == 0x6D00)
+            QVERIFY2(!error.contains(QStringLiteral("MRZ")), qPrintable(error));
     }
 
     void refusesChallenges()

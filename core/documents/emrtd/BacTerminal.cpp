@@ -47,11 +47,15 @@ std::optional<CommandApdu> BacTerminal::externalAuthenticate(QByteArrayView rndI
                                                              QByteArrayView kIfd, QString* error)
 {
     if (rndIc.size() != BacKeys::kRandomBytes) {
-        fail(error, QStringLiteral("the chip's challenge is %1 bytes, not %2").arg(rndIc.size()).arg(BacKeys::kRandomBytes));
+        fail(error, QStringLiteral("the chip's challenge is %1 bytes, not %2")
+                        .arg(rndIc.size())
+                        .arg(BacKeys::kRandomBytes));
         return std::nullopt;
     }
     if (rndIfd.size() != BacKeys::kRandomBytes || kIfd.size() != BacKeys::kKeyBytes) {
-        fail(error, QStringLiteral("RND.IFD of %1 bytes and K.IFD of %2 (8 and 16 expected)").arg(rndIfd.size()).arg(kIfd.size()));
+        fail(error, QStringLiteral("RND.IFD of %1 bytes and K.IFD of %2 (8 and 16 expected)")
+                        .arg(rndIfd.size())
+                        .arg(kIfd.size()));
         return std::nullopt;
     }
     SecureBuffer block(BacKeys::kBlockBytes);
@@ -74,8 +78,12 @@ std::optional<SessionKeys> BacTerminal::finish(const ResponseApdu& response, QSt
         return std::nullopt;
     }
     if (!response.isSuccess()) {
-        fail(error, QStringLiteral("the chip refused the authentication (status %1): the MRZ does not open this chip")
-                        .arg(response.statusText()));
+        // 6300 (authentication failed) or 6982 (security status not
+        // satisfied) is what chips answer to a cryptogram from other keys.
+        const bool wrongKeys = response.status() == 0x6300 || response.status() == 0x6982;
+        fail(error, QStringLiteral("the chip refused the authentication (status %1)%2")
+                        .arg(response.statusText(),
+                             wrongKeys ? QStringLiteral(": the MRZ does not open this chip") : QString()));
         return std::nullopt;
     }
     const auto block = m_keys.open(response.data(), error);

@@ -94,7 +94,9 @@ std::optional<CommandApdu> CommandApdu::parse(QByteArrayView bytes, QString* err
     if (first != 0) { // cases 3S and 4S
         const qsizetype nc = first;
         if (size != 5 + nc && size != 6 + nc)
-            return refuse(error, QStringLiteral("Lc %1 at offset 4 does not match the %2 bytes of the APDU").arg(nc).arg(size));
+            return refuse(error, QStringLiteral("Lc %1 at offset 4 does not match the %2 bytes of the APDU")
+                                     .arg(nc)
+                                     .arg(size));
         apdu.m_data = bytes.sliced(5, nc).toByteArray();
         if (size == 6 + nc) {
             const unsigned le = byteAt(bytes, size - 1);
@@ -103,7 +105,8 @@ std::optional<CommandApdu> CommandApdu::parse(QByteArrayView bytes, QString* err
         return apdu;
     }
     if (size < 7)
-        return refuse(error, QStringLiteral("%1 bytes with 00 at offset 4: neither a short nor an extended length").arg(size));
+        return refuse(error,
+                      QStringLiteral("%1 bytes with 00 at offset 4: neither a short nor an extended length").arg(size));
     if (size == 7) { // case 2E
         const unsigned le = twoBytesAt(bytes, 5);
         apdu.m_ne = le == 0 ? kMaxNe : static_cast<int>(le);
@@ -113,7 +116,9 @@ std::optional<CommandApdu> CommandApdu::parse(QByteArrayView bytes, QString* err
     if (nc == 0)
         return refuse(error, QStringLiteral("extended Lc of 0 at offset 5"));
     if (size != 7 + nc && size != 9 + nc)
-        return refuse(error, QStringLiteral("extended Lc %1 at offset 5 does not match the %2 bytes of the APDU").arg(nc).arg(size));
+        return refuse(error, QStringLiteral("extended Lc %1 at offset 5 does not match the %2 bytes of the APDU")
+                                 .arg(nc)
+                                 .arg(size));
     apdu.m_data = bytes.sliced(7, nc).toByteArray();
     if (size == 9 + nc) {
         const unsigned le = twoBytesAt(bytes, size - 2);

@@ -23,7 +23,8 @@ std::optional<QByteArray> DynamicAuthenticationData::unwrap(QByteArrayView data,
     const BerTlv* inner = object->tag() == kTag ? object->child(tag) : nullptr;
     if (!inner) {
         if (error)
-            *error = QStringLiteral("PACE: the authentication data holds no object %1 in a 7C").arg(BerTlv::tagName(tag));
+            *error = QStringLiteral("PACE: the authentication data holds no object %1 in a 7C")
+                         .arg(BerTlv::tagName(tag));
         return std::nullopt;
     }
     return inner->value();

@@ -158,8 +158,8 @@ std::optional<QByteArray> PaceChip::agree(const CommandApdu& command, QString* e
     const auto secret = m_mapping.sharedSecret(*terminalKey, error);
     if (!secret)
         return std::nullopt;
-    auto keys = SessionKeys::derive(secret->view(), m_info.cipher(), QByteArray(smCipherBlockBytes(m_info.cipher()), '\0'),
-                                    error);
+    const QByteArray zeroSsc(smCipherBlockBytes(m_info.cipher()), '\0');
+    auto keys = SessionKeys::derive(secret->view(), m_info.cipher(), zeroSsc, error);
     if (!keys)
         return std::nullopt;
     m_keys = std::move(*keys);

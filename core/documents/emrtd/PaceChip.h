@@ -53,7 +53,8 @@ private:
     enum class Step { SetAt, Nonce, Map, Agree, Authenticate, Done };
 
     PaceChip(PaceInfo info, int keyReference, SecureBuffer passwordKey, PaceEcdhMapping mapping);
-    std::optional<QByteArray> step(Step expected, const CommandApdu& command, bool last, BerTlv::Tag tag, QString* error);
+    std::optional<QByteArray> step(Step expected, const CommandApdu& command, bool last, BerTlv::Tag tag,
+                                   QString* error);
 
     PaceInfo m_info;
     int m_keyReference = 1;

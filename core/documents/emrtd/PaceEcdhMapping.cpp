@@ -67,7 +67,8 @@ struct PaceEcdhMapping::State {
     {
         if (!point)
             return QByteArray();
-        const size_t size = EC_POINT_point2oct(group.get(), point, POINT_CONVERSION_UNCOMPRESSED, nullptr, 0, context.get());
+        const size_t size =
+            EC_POINT_point2oct(group.get(), point, POINT_CONVERSION_UNCOMPRESSED, nullptr, 0, context.get());
         QByteArray bytes(static_cast<qsizetype>(size), '\0');
         if (size == 0
             || EC_POINT_point2oct(group.get(), point, POINT_CONVERSION_UNCOMPRESSED,
@@ -114,7 +115,8 @@ struct PaceEcdhMapping::State {
             return nullptr;
         }
         if (!given.isEmpty()) {
-            if (!BN_bin2bn(reinterpret_cast<const unsigned char*>(given.data()), static_cast<int>(given.size()), key.get())) {
+            const auto* bytes = reinterpret_cast<const unsigned char*>(given.data());
+            if (!BN_bin2bn(bytes, static_cast<int>(given.size()), key.get())) {
                 failOpenSsl(error, QStringLiteral("a private key"));
                 return nullptr;
             }
@@ -214,7 +216,8 @@ bool PaceEcdhMapping::mapGenerator(QByteArrayView nonce, QByteArrayView peerMapp
     if (EC_POINT_is_at_infinity(s.group.get(), h.get()))
         return fail(error, QStringLiteral("the mapping's shared point H is the point at infinity"));
     Number scalar = secretNumber();
-    if (!scalar || !BN_bin2bn(reinterpret_cast<const unsigned char*>(nonce.data()), static_cast<int>(nonce.size()), scalar.get()))
+    const auto* nonceBytes = reinterpret_cast<const unsigned char*>(nonce.data());
+    if (!scalar || !BN_bin2bn(nonceBytes, static_cast<int>(nonce.size()), scalar.get()))
         return failOpenSsl(error, QStringLiteral("the nonce"));
     Point sG = s.multiply(scalar.get(), nullptr, error);
     if (!sG)
@@ -284,7 +287,8 @@ std::optional<SecureBuffer> PaceEcdhMapping::sharedSecret(QByteArrayView peerAgr
     SecureBuffer secret(s.fieldBytes());
     if (!x || EC_POINT_is_at_infinity(s.group.get(), shared.get())
         || !EC_POINT_get_affine_coordinates(s.group.get(), shared.get(), x.get(), nullptr, s.context.get())
-        || BN_bn2binpad(x.get(), reinterpret_cast<unsigned char*>(secret.data()), static_cast<int>(secret.size())) < 0) {
+        || BN_bn2binpad(x.get(), reinterpret_cast<unsigned char*>(secret.data()), static_cast<int>(secret.size()))
+            < 0) {
         failOpenSsl(error, QStringLiteral("the shared secret could not be computed"));
         return std::nullopt;
     }

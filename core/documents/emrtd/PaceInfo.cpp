@@ -83,7 +83,8 @@ std::optional<std::vector<PaceInfo>> PaceInfo::fromCardAccess(QByteArrayView car
         return std::nullopt;
     }
     if (set->tag() != kSet) {
-        fail(error, QStringLiteral("EF.CardAccess starts with tag %1, not a SET (31)").arg(BerTlv::tagName(set->tag())));
+        fail(error,
+             QStringLiteral("EF.CardAccess starts with tag %1, not a SET (31)").arg(BerTlv::tagName(set->tag())));
         return std::nullopt;
     }
     std::vector<PaceInfo> infos;
@@ -104,7 +105,8 @@ std::optional<std::vector<PaceInfo>> PaceInfo::fromCardAccess(QByteArrayView car
         if (fields.size() >= 3) {
             parameterId = smallInteger(fields[2]);
             if (!parameterId) {
-                fail(error, QStringLiteral("a PACEInfo at offset %1 has a malformed parameterId").arg(securityInfo.offset()));
+                fail(error, QStringLiteral("a PACEInfo at offset %1 has a malformed parameterId")
+                                .arg(securityInfo.offset()));
                 return std::nullopt;
             }
         }

@@ -42,7 +42,8 @@ std::optional<PaceTerminal> PaceTerminal::create(const PaceInfo& info, const Chi
         const QString parameters = info.parameterId() ? PaceInfo::domainParameterName(*info.parameterId())
                                                       : QStringLiteral("no domain parameters");
         fail(error, QStringLiteral("%1 with %2 is not implemented (ECDH generic mapping on the standardized curves is)")
-                        .arg(info.name(), parameters.isEmpty() ? QStringLiteral("unknown domain parameters") : parameters));
+                        .arg(info.name(),
+                             parameters.isEmpty() ? QStringLiteral("unknown domain parameters") : parameters));
         return std::nullopt;
     }
     auto passwordKey = PaceNonce::passwordKey(key, info.cipher(), error);
@@ -145,8 +146,8 @@ std::optional<CommandApdu> PaceTerminal::authenticate(const ResponseApdu& answer
     const auto secret = m_mapping.sharedSecret(*chipKey, error);
     if (!secret)
         return std::nullopt;
-    auto keys = SessionKeys::derive(secret->view(), m_info.cipher(), QByteArray(smCipherBlockBytes(m_info.cipher()), '\0'),
-                                    error);
+    const QByteArray zeroSsc(smCipherBlockBytes(m_info.cipher()), '\0');
+    auto keys = SessionKeys::derive(secret->view(), m_info.cipher(), zeroSsc, error);
     if (!keys)
         return std::nullopt;
     const auto token = PaceAuthToken::compute(m_info.cipher(), keys->mac.view(), m_info.oid(), *chipKey, error);

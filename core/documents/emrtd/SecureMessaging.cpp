@@ -20,6 +20,11 @@ std::optional<CommandApdu> refuse(QString* error, const QString& why)
     return std::nullopt;
 }
 
+QString hexByte(std::uint8_t byte)
+{
+    return QString::number(byte, 16).toUpper().rightJustified(2, QLatin1Char('0'));
+}
+
 QByteArray leBytes(int ne)
 {
     QByteArray bytes;
@@ -46,17 +51,19 @@ std::optional<CommandApdu> SecureMessaging::protect(const CommandApdu& command, 
     if (command.cla() > 0x1F || (command.cla() & kSmClaBits) != 0)
         return refuse(error, QStringLiteral("CLA %1 is not a plain command of the first interindustry class (00-1F "
                                             "without the SM bits 0C)")
-                                 .arg(QString::number(command.cla(), 16).toUpper().rightJustified(2, QLatin1Char('0'))));
+                                 .arg(hexByte(command.cla())));
     // A block of padding and the DO'87' header (up to 4 bytes), DO'97', DO'8E'.
     const qsizetype overhead = m_channel.blockBytes() + 5 + 4 + 10;
-    if (command.data().size() > CommandApdu::kMaxNc - overhead || command.ne() < 0 || command.ne() > CommandApdu::kMaxNe)
+    if (command.data().size() > CommandApdu::kMaxNc - overhead || command.ne() < 0
+        || command.ne() > CommandApdu::kMaxNe)
         return refuse(error, QStringLiteral("%1 bytes of command data and Ne %2 cannot be protected in one APDU")
                                  .arg(command.data().size())
                                  .arg(command.ne()));
 
     m_channel.incrementSsc();
     QString why;
-    const CommandApdu header(static_cast<std::uint8_t>(command.cla() | kSmClaBits), command.ins(), command.p1(), command.p2());
+    const auto cla = static_cast<std::uint8_t>(command.cla() | kSmClaBits);
+    const CommandApdu header(cla, command.ins(), command.p1(), command.p2());
     QByteArray body;
     if (!command.data().isEmpty()) {
         const auto encrypted = m_channel.encryptedDataObject(command.ins(), command.data(), &why);
@@ -102,7 +109,8 @@ std::optional<ResponseApdu> SecureMessaging::unprotect(QByteArrayView response, 
     const BerTlv* status = nullptr;
     const BerTlv* mac = nullptr;
     for (const BerTlv& object : *objects) {
-        const QString where = QStringLiteral("DO'%1' at offset %2").arg(BerTlv::tagName(object.tag())).arg(object.offset());
+        const QString where =
+            QStringLiteral("DO'%1' at offset %2").arg(BerTlv::tagName(object.tag())).arg(object.offset());
         if (mac)
             return fail(where + QStringLiteral(" after the MAC"));
         switch (object.tag()) {

@@ -44,7 +44,8 @@ std::optional<CommandApdu> SecureMessagingChip::unprotectCommand(QByteArrayView 
     const BerTlv* le = nullptr;
     const BerTlv* mac = nullptr;
     for (const BerTlv& object : *objects) {
-        const QString where = QStringLiteral("DO'%1' at offset %2").arg(BerTlv::tagName(object.tag())).arg(object.offset());
+        const QString where =
+            QStringLiteral("DO'%1' at offset %2").arg(BerTlv::tagName(object.tag())).arg(object.offset());
         if (mac)
             return fail(where + QStringLiteral(" after the MAC"));
         switch (object.tag()) {
