@@ -10,6 +10,7 @@
 #include "core/storage/SystemClock.h"
 #include "core/workflow/Records.h"
 #include "core/workflow/RecordsThread.h"
+#include "tests/support/ShredEventually.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QDir>
@@ -147,7 +148,7 @@ private Q_SLOTS:
         QCOMPARE(purged.count(), 1);
         const auto report = purged.first().first().value<fg::PurgeReport>();
         QCOMPARE(report.photosDeleted, kPhotos);
-        QVERIFY(report.reclaimed);
+        QVERIFY2(fg::test::shredEventually(records->database(), report.reclaimed, &error), qPrintable(error));
         const std::optional<QVariant> left =
             records->database().scalar(QStringLiteral("SELECT COUNT(*) FROM photos"), {}, QStringLiteral("count"), &error);
         QVERIFY2(left, qPrintable(error));
