@@ -47,15 +47,16 @@ packages=(
     cmake ninja-build g++ pkg-config dpkg-dev file ca-certificates openssl
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-qpa-plugins qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libgl-dev libvulkan-dev
-    libopencv-dev libfaiss-dev libbenchmark-dev libssl-dev zlib1g-dev libqrencode-dev libp11-kit-dev
+    libopencv-dev libfaiss-dev libbenchmark-dev libssl-dev zlib1g-dev libqrencode-dev libp11-kit-dev libpcsclite-dev
     nodejs npm ffmpeg xvfb xauth imagemagick fonts-dejavu-core
     postgresql
 )
 # The tests: a crashing test prints every thread's stack (Qt Test runs gdb on
 # a fatal signal when it finds it), so a rare crash in CI can be read, not guessed.
-# SoftHSM2: the PKCS#11 token the key-in-hardware tests keep their KEK in.
+# SoftHSM2: the PKCS#11 token the key-in-hardware tests keep their KEK in;
+# pcscd and vsmartcard-vpcd: the card reader the chip tests start their own of.
 if [ "$mode" = test ]; then
-    packages+=(gdb softhsm2)
+    packages+=(gdb softhsm2 pcscd vsmartcard-vpcd)
 fi
 # One dpkg-query for all: installed package names plus what they provide
 # (NodeSource's nodejs provides npm, which then must not be installed).
