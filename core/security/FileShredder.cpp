@@ -1,6 +1,7 @@
 #include "core/security/FileShredder.h"
 
 #include "core/security/CryptoRandom.h"
+#include "core/security/FileDescriptor.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -19,44 +20,6 @@ namespace {
 // needs a buffer of its size.
 constexpr qint64 kPieceBytes = 64 * 1024;
 
-QString systemError()
-{
-    return qt_error_string(errno);
-}
-
-// Closes the descriptor when leaving scope.
-class Descriptor {
-public:
-    explicit Descriptor(int fd) : m_fd(fd) {}
-    ~Descriptor() { close(); }
-    Descriptor(const Descriptor&) = delete;
-    Descriptor& operator=(const Descriptor&) = delete;
-    int get() const { return m_fd; }
-    bool close()
-    {
-        const int fd = m_fd;
-        m_fd = -1;
-        return fd < 0 || ::close(fd) == 0;
-    }
-
-private:
-    int m_fd;
-};
-
-bool writeAll(int fd, const char* data, qsizetype size)
-{
-    while (size > 0) {
-        const ssize_t written = ::write(fd, data, static_cast<size_t>(size));
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return false;
-        data += written;
-        size -= written;
-    }
-    return true;
-}
-
 } // namespace
 
 bool FileShredder::shred(const QString& path, const QString& what, qint64 minimumBytes, QString* error, Outcome* outcome)
@@ -67,7 +30,7 @@ bool FileShredder::shred(const QString& path, const QString& what, qint64 minimu
     const QByteArray native = QFile::encodeName(path);
     // O_NOFOLLOW: a link planted in the file's place is not followed to
     // overwrite whatever it points at.
-    Descriptor file(::open(native.constData(), O_WRONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK));
+    FileDescriptor file(::open(native.constData(), O_WRONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK));
     if (file.get() < 0) {
         *error = QStringLiteral("cannot open %1 %2 to destroy it: %3").arg(what, path, systemError());
         return false;
@@ -102,7 +65,7 @@ bool FileShredder::shred(const QString& path, const QString& what, qint64 minimu
     if (outcome)
         *outcome = done;
     // Make the removal durable too (best effort: some file systems refuse).
-    Descriptor parent(::open(QFile::encodeName(QFileInfo(path).absolutePath()).constData(),
+    FileDescriptor parent(::open(QFile::encodeName(QFileInfo(path).absolutePath()).constData(),
                              O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (parent.get() >= 0)
         static_cast<void>(::fsync(parent.get()));

@@ -2,6 +2,7 @@
 
 #include "core/security/AesGcm.h"
 #include "core/security/CryptoRandom.h"
+#include "core/security/FileDescriptor.h"
 #include "core/security/FileShredder.h"
 #include "core/security/Hmac.h"
 #include "core/security/Pkcs11Key.h"
@@ -24,30 +25,6 @@ namespace fg {
 namespace {
 
 const int kHexDigits = 2 * KeyEncryptionKey::kKeyBytes;
-
-QString systemError()
-{
-    return qt_error_string(errno);
-}
-
-// Closes the descriptor when leaving scope.
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int fd) : m_fd(fd) {}
-    ~FileDescriptor() { close(); }
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    int get() const { return m_fd; }
-    bool close()
-    {
-        const int fd = m_fd;
-        m_fd = -1;
-        return fd < 0 || ::close(fd) == 0;
-    }
-
-private:
-    int m_fd;
-};
 
 int hexValue(char c)
 {
@@ -111,20 +88,6 @@ bool makeFolders(const QString& folder, QString* error)
             *error = QStringLiteral("cannot create the folder %1 for the key file: %2").arg(f, systemError());
             return false;
         }
-    }
-    return true;
-}
-
-bool writeAll(int fd, const char* data, qsizetype size)
-{
-    while (size > 0) {
-        const ssize_t written = ::write(fd, data, static_cast<size_t>(size));
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return false;
-        data += written;
-        size -= written;
     }
     return true;
 }

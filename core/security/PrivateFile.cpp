@@ -1,5 +1,7 @@
 #include "core/security/PrivateFile.h"
 
+#include "core/security/FileDescriptor.h"
+
 #include <QFile>
 
 #include <cerrno>
@@ -8,15 +10,6 @@
 #include <unistd.h>
 
 namespace fg {
-namespace {
-
-QString systemError()
-{
-    return qt_error_string(errno);
-}
-
-} // namespace
-
 PrivateFile::PrivateFile(int fd, qint64 size, QString path, QString what)
     : m_fd(fd)
     , m_size(size)
