@@ -128,45 +128,77 @@ bool moveDataKeys(const Database& database, const Clock& clock, QString* error)
     return true;
 }
 
-// Schema 9 on SQLite: keks.kind may also be 'pkcs11'. SQLite cannot alter a
-// CHECK constraint (and its defensive mode, on here, forbids editing
-// sqlite_schema), so the table is made again from its own SQL with the wider
-// check, the way SQLite's documentation describes, inside the migration's
-// transaction. data_keys references keks: the foreign keys are deferred to
-// the commit, and the rows go back into the new table after the old one is
-// dropped (each restored key satisfies again the data keys that name it).
-bool allowTokenKeys(const Database& database, const Clock& /*clock*/, QString* error)
+// SQLite cannot alter a CHECK constraint (and its defensive mode, on here,
+// forbids editing sqlite_schema), so the table is made again from its own SQL
+// with the wider check, the way SQLite's documentation describes, inside the
+// migration's transaction: a copy of the rows, the new table, the old one
+// dropped, the new one renamed, the rows back, then the old table's indexes
+// and triggers made again from their own SQL. Tables that reference this one
+// keep their foreign keys: they are deferred to the commit, when each row
+// they name is back.
+bool widenSqliteCheck(const Database& database, const QString& table, const QString& check, const QString& wider,
+                      const QString& what, QString* error)
 {
-    if (!database.isSqlite())
-        return true; // 009_postgresql.sql
-    const QString what = QStringLiteral("schema migration 9 (keks.kind pkcs11)");
-    const std::optional<QVariant> table = database.scalar(
-        QStringLiteral("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'keks'"), {}, what, error);
-    if (!table)
+    const std::optional<QVariant> stored = database.scalar(
+        QStringLiteral("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?"), {table}, what, error);
+    if (!stored)
         return false;
-    const QString check = QStringLiteral("CHECK (kind IN ('file', 'passphrase'))");
-    const QString create = QStringLiteral("CREATE TABLE keks (");
-    QString sql = table->toString();
+    const QString create = QStringLiteral("CREATE TABLE %1 (").arg(table);
+    QString sql = stored->toString();
     if (sql.count(check) != 1 || !sql.startsWith(create)) {
-        *error = QStringLiteral("%1: the table keks is not the one of schema 8 (%2)").arg(what, sql);
+        *error = QStringLiteral("%1: the table %2 is not the one expected (%3)").arg(what, table, sql);
         return false;
     }
-    sql.replace(check, QStringLiteral("CHECK (kind IN ('file', 'passphrase', 'pkcs11'))"));
-    sql.replace(0, create.size(), QStringLiteral("CREATE TABLE keks_new ("));
-    const QStringList steps = {
+    sql.replace(check, wider);
+    sql.replace(0, create.size(), QStringLiteral("CREATE TABLE %1_new (").arg(table));
+
+    QSqlQuery dependents = database.query();
+    dependents.prepare(QStringLiteral("SELECT sql FROM sqlite_schema WHERE tbl_name = ? AND type IN ('index', 'trigger') "
+                                      "AND sql IS NOT NULL ORDER BY type, name"));
+    dependents.addBindValue(table);
+    if (!database.exec(dependents, what, error))
+        return false;
+    QStringList remade;
+    while (dependents.next())
+        remade << dependents.value(0).toString();
+
+    QStringList steps = {
         QStringLiteral("PRAGMA defer_foreign_keys = ON"),
-        QStringLiteral("CREATE TEMP TABLE keks_copy AS SELECT * FROM keks"),
+        QStringLiteral("CREATE TEMP TABLE %1_copy AS SELECT * FROM %1").arg(table),
         sql,
-        QStringLiteral("DROP TABLE keks"),
-        QStringLiteral("ALTER TABLE keks_new RENAME TO keks"),
-        QStringLiteral("INSERT INTO keks SELECT * FROM temp.keks_copy"),
-        QStringLiteral("DROP TABLE temp.keks_copy"),
+        QStringLiteral("DROP TABLE %1").arg(table),
+        QStringLiteral("ALTER TABLE %1_new RENAME TO %1").arg(table),
+        QStringLiteral("INSERT INTO %1 SELECT * FROM temp.%1_copy").arg(table),
+        QStringLiteral("DROP TABLE temp.%1_copy").arg(table),
     };
+    steps += remade;
     for (const QString& step : steps) {
         if (!database.exec(step, what, error))
             return false;
     }
     return true;
+}
+
+// Schema 9 on SQLite: keks.kind may also be 'pkcs11' (009_postgresql.sql on PostgreSQL).
+bool allowTokenKeys(const Database& database, const Clock& /*clock*/, QString* error)
+{
+    if (!database.isSqlite())
+        return true;
+    return widenSqliteCheck(database, QStringLiteral("keks"), QStringLiteral("CHECK (kind IN ('file', 'passphrase'))"),
+                            QStringLiteral("CHECK (kind IN ('file', 'passphrase', 'pkcs11'))"),
+                            QStringLiteral("schema migration 9 (keks.kind pkcs11)"), error);
+}
+
+// Schema 10 on SQLite: a queue reason for a document whose chip is not
+// genuine (010_postgresql.sql on PostgreSQL).
+bool queueForgedDocuments(const Database& database, const Clock& /*clock*/, QString* error)
+{
+    if (!database.isSqlite())
+        return true;
+    return widenSqliteCheck(
+        database, QStringLiteral("queue_items"), QStringLiteral("CHECK (reason IN ('no-match', 'poor-quality', 'override'))"),
+        QStringLiteral("CHECK (reason IN ('no-match', 'poor-quality', 'override', 'document-not-genuine'))"),
+        QStringLiteral("schema migration 10 (queue_items.reason document-not-genuine)"), error);
 }
 
 } // namespace
@@ -196,6 +228,9 @@ const std::vector<Migrator::Migration>& Migrator::migrations()
          QStringLiteral(":/facegate/migrations/008_postgresql.sql")},
         {9, QStringLiteral("key-encryption keys in a PKCS#11 token (keks.kind pkcs11)"), QString(), QString(),
          QStringLiteral(":/facegate/migrations/009_postgresql.sql"), allowTokenKeys},
+        {10, QStringLiteral("what the passport's chip said about the document; its queue reason"),
+         QStringLiteral(":/facegate/migrations/010_document_chip.sql"), QString(),
+         QStringLiteral(":/facegate/migrations/010_postgresql.sql"), queueForgedDocuments},
     };
     return all;
 }

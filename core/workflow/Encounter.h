@@ -40,6 +40,14 @@ struct Encounter {
     QDateTime decidedAt;          // may be null; set when the officer acts
     std::optional<OfficerAction> officerAction; // none yet
     QString overrideReason;       // the reason the officer gave for the action (required for an override)
+    // What the passport's chip said of the document (issue 19): empty when no
+    // chip was read; else "genuine", "not-verifiable" or "not-genuine"
+    // (ChipVerdict::outcomeName), and the whole report (ChipDocument::toJson:
+    // the verdict in words, each check, the clone check, the access control,
+    // the chip's MRZ against the printed one). A not-genuine document is queued
+    // for a supervisor and may not be confirmed without an override.
+    QString documentVerdict;
+    QJsonObject documentCheck;
     QDateTime createdAt;
 
     static QString kindName(Kind kind);

@@ -100,6 +100,14 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
     result.kekId = m_keys.kekId();
     const QString ruleName = RetentionPolicy::ruleName(result.rule);
 
+    if (!encounter.documentVerdict.isEmpty()
+        && !QStringList{QStringLiteral("genuine"), QStringLiteral("not-verifiable"), QStringLiteral("not-genuine")}.contains(
+            encounter.documentVerdict)) {
+        *error = QStringLiteral("\"%1\" is not a document verdict (genuine, not-verifiable or not-genuine): not stored")
+                     .arg(encounter.documentVerdict);
+        return std::nullopt;
+    }
+
     // Seal before the write transaction starts: the writers' lock is held only for the inserts.
     const bool hasPhoto = sample && !sample->photo.isEmpty();
     const bool hasTemplate = sample && sample->faceTemplate && !sample->faceTemplate->isNull();
@@ -149,7 +157,8 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
     const std::optional<qint64> encounterId = m_database.insertReturningId(
         QStringLiteral("INSERT INTO encounters (kind, mode, traveler_id, flight_id, flight, decision, score, threshold, "
                        "fmr_target, candidates, quality, officer, workstation, camera, partner, captured_at, "
-                       "verified_at, decided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "verified_at, decided_at, created_at, document_verdict, document_check) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {Encounter::kindName(encounter.kind), Encounter::modeName(encounter.mode), *travelerId,
          encounter.flightId > 0 ? QVariant(encounter.flightId) : nullLong(),
          text(Encounter::normalizedFlight(encounter.flight)),
@@ -157,7 +166,9 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
          optionalNumber(encounter.score), optionalNumber(encounter.threshold), optionalNumber(encounter.fmrTarget),
          text(jsonText(encounter.candidates)), text(jsonText(encounter.quality)),
          text(encounter.officer.isEmpty() ? actor : encounter.officer), text(encounter.workstation),
-         text(encounter.camera), text(encounter.partner), optionalTime(encounter.capturedAt), verifiedMs, optionalTime(encounter.decidedAt), nowMs},
+         text(encounter.camera), text(encounter.partner), optionalTime(encounter.capturedAt), verifiedMs, optionalTime(encounter.decidedAt), nowMs,
+         encounter.documentVerdict.isEmpty() ? nullText() : QVariant(encounter.documentVerdict),
+         text(jsonText(encounter.documentCheck))},
         QStringLiteral("add the encounter"), error);
     if (!encounterId)
         return std::nullopt;
@@ -194,8 +205,11 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
             return std::nullopt;
     }
 
+    // One queue item an encounter: a forged document first, whatever the face said.
     QString queueReason;
-    if (encounter.decision == Encounter::Decision::NoMatch)
+    if (encounter.documentVerdict == QLatin1String("not-genuine"))
+        queueReason = QStringLiteral("document-not-genuine");
+    else if (encounter.decision == Encounter::Decision::NoMatch)
         queueReason = QStringLiteral("no-match");
     else if (encounter.decision == Encounter::Decision::PoorQuality)
         queueReason = QStringLiteral("poor-quality");
@@ -220,6 +234,8 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
          hasReference ? QJsonValue(result.referencePhotoId) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("retention_rule"), ruleName},
         {QStringLiteral("kek"), result.kekId}};
+    if (!encounter.documentVerdict.isEmpty())
+        details.insert(QStringLiteral("document_verdict"), encounter.documentVerdict);
     if (result.queueItemId > 0)
         details.insert(QStringLiteral("queue_item"), result.queueItemId);
     if (!m_audit.append(actor, QStringLiteral("encounter.add"), QStringLiteral("encounter:%1").arg(result.id), details,
@@ -243,7 +259,7 @@ std::optional<Encounter> EncounterStore::read(const Database& database, qint64 i
         "SELECT e.id, e.kind, e.mode, e.traveler_id, e.flight_id, e.decision, e.score, e.threshold, e.fmr_target, "
         "e.candidates, e.quality, e.officer, e.workstation, e.camera, e.partner, e.captured_at, e.verified_at, "
         "e.decided_at, e.created_at, t.citizenship, t.biometric_exempt, e.officer_action, e.override_reason, "
-        "e.flight FROM encounters e LEFT JOIN travelers t ON t.id = e.traveler_id WHERE e.id = ?"));
+        "e.flight, e.document_verdict, e.document_check FROM encounters e LEFT JOIN travelers t ON t.id = e.traveler_id WHERE e.id = ?"));
     row.addBindValue(id);
     if (!database.exec(row, QStringLiteral("read encounter %1").arg(id), error))
         return std::nullopt;
@@ -296,6 +312,8 @@ std::optional<Encounter> EncounterStore::read(const Database& database, qint64 i
         }
     }
     encounter.overrideReason = row.value(22).toString();
+    encounter.documentVerdict = row.value(24).toString();
+    encounter.documentCheck = jsonObject(row.value(25));
     return encounter;
 }
 
@@ -313,7 +331,8 @@ bool EncounterStore::recordOfficerAction(qint64 encounterId, Encounter::OfficerA
         return false;
     // Locked until commit on PostgreSQL, so two workstations cannot both act on it.
     QSqlQuery row = m_database.query();
-    row.prepare(QStringLiteral("SELECT mode, decision, officer_action, decided_at FROM encounters WHERE id = ?")
+    row.prepare(QStringLiteral("SELECT mode, decision, officer_action, decided_at, document_verdict FROM encounters "
+                               "WHERE id = ?")
                 + m_database.forUpdate());
     row.addBindValue(encounterId);
     if (!m_database.exec(row, QStringLiteral("read encounter %1").arg(encounterId), error))
@@ -326,6 +345,7 @@ bool EncounterStore::recordOfficerAction(qint64 encounterId, Encounter::OfficerA
     const QString decision = row.value(1).toString(); // empty: no decision
     const QString previous = row.value(2).toString();
     const QDateTime previousAt = timeOf(row.value(3));
+    const QString documentVerdict = row.value(4).toString();
     row.finish();
     if (mode != Encounter::modeName(Encounter::Mode::Biometric)) {
         *error = QStringLiteral("encounter %1 is an alternate procedure, not a biometric decision to act on; its "
@@ -341,6 +361,12 @@ bool EncounterStore::recordOfficerAction(qint64 encounterId, Encounter::OfficerA
     }
     if (action == Encounter::OfficerAction::Confirm && decision.isEmpty()) {
         *error = QStringLiteral("encounter %1 has no decision to confirm").arg(encounterId);
+        return false;
+    }
+    if (action == Encounter::OfficerAction::Confirm && documentVerdict == QLatin1String("not-genuine")) {
+        *error = QStringLiteral("encounter %1: the passport's chip is not genuine; the decision cannot be confirmed, "
+                                "only overridden with a reason or sent to secondary inspection")
+                     .arg(encounterId);
         return false;
     }
 

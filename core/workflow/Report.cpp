@@ -60,6 +60,8 @@ QString words(const QString& name)
         {QStringLiteral("no-match"), [] { return QCoreApplication::translate("fg::ReportBuilder", "no match"); }},
         {QStringLiteral("poor-quality"), [] { return QCoreApplication::translate("fg::ReportBuilder", "poor quality"); }},
         {QStringLiteral("override"), [] { return QCoreApplication::translate("fg::ReportBuilder", "officer's override or referral"); }},
+        {QStringLiteral("document-not-genuine"),
+         [] { return QCoreApplication::translate("fg::ReportBuilder", "document not genuine (chip)"); }},
         // queue_items.state
         {QStringLiteral("open"), [] { return QCoreApplication::translate("fg::ReportBuilder", "open"); }},
         {QStringLiteral("claimed"), [] { return QCoreApplication::translate("fg::ReportBuilder", "claimed"); }},
@@ -210,7 +212,8 @@ bool queueResolutions(const Database& database, const ReportQuery& query, Report
     table->summary
         << QCoreApplication::translate("fg::ReportBuilder", "Items that entered the queue: %1 (%2)")
                .arg(items)
-               .arg(countedWords({QStringLiteral("no-match"), QStringLiteral("poor-quality"), QStringLiteral("override")},
+               .arg(countedWords({QStringLiteral("no-match"), QStringLiteral("poor-quality"), QStringLiteral("override"),
+                                  QStringLiteral("document-not-genuine")},
                                  reasons))
         << QCoreApplication::translate("fg::ReportBuilder", "Their state now: %1")
                .arg(countedWords({QStringLiteral("open"), QStringLiteral("claimed"), QStringLiteral("resolved")}, states))

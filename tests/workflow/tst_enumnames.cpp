@@ -69,7 +69,8 @@ private Q_SLOTS:
                       &SupervisorDecision::resolutionName, &SupervisorDecision::resolutionFromName);
         checkNames<QueueItem::Reason>({{QueueItem::Reason::NoMatch, "no-match"},
                                        {QueueItem::Reason::PoorQuality, "poor-quality"},
-                                       {QueueItem::Reason::Override, "override"}},
+                                       {QueueItem::Reason::Override, "override"},
+                                       {QueueItem::Reason::DocumentNotGenuine, "document-not-genuine"}},
                                       &QueueItem::reasonName, &QueueItem::reasonFromName);
         checkNames<QueueItem::State>({{QueueItem::State::Open, "open"},
                                       {QueueItem::State::Claimed, "claimed"},

@@ -323,7 +323,8 @@ void QueuePanel::fillChoices()
 {
     m_reason->addItem(QString(), -1);
     for (QueueItem::Reason reason :
-         {QueueItem::Reason::NoMatch, QueueItem::Reason::PoorQuality, QueueItem::Reason::Override})
+         {QueueItem::Reason::NoMatch, QueueItem::Reason::PoorQuality, QueueItem::Reason::Override,
+          QueueItem::Reason::DocumentNotGenuine})
         m_reason->addItem(QString(), int(reason));
     for (int choice = 0; choice < StateChoiceCount; ++choice)
         m_state->addItem(QString());

@@ -224,6 +224,8 @@ QString QueueTableModel::reasonWords(QueueItem::Reason reason)
         return tr("poor quality");
     case QueueItem::Reason::Override:
         return tr("officer override");
+    case QueueItem::Reason::DocumentNotGenuine:
+        return tr("document not genuine (chip)");
     }
     return {};
 }

@@ -1,0 +1,6 @@
+-- PostgreSQL only (issue 19): a document whose chip is not genuine is a
+-- reason of its own in the supervisor's queue. SQLite: Migrator's step
+-- widens the same check.
+ALTER TABLE queue_items DROP CONSTRAINT queue_items_reason_check;
+ALTER TABLE queue_items ADD CONSTRAINT queue_items_reason_check
+    CHECK (reason IN ('no-match', 'poor-quality', 'override', 'document-not-genuine'));
