@@ -6,7 +6,9 @@
 
 #include <QByteArray>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -27,6 +29,15 @@ struct ReferencePerson {
     // reader's photo, whose file is destroyed once read (DocumentReaderFiles).
     // Used before photoPath, which then only names where it was read from.
     QByteArray photo{};
+    // When the photo is the passport chip's (issue 19): what the chip said of
+    // the document, kept with the encounter (Encounter::documentVerdict and
+    // documentCheck). documentVerdict empty: no chip was read.
+    QString documentVerdict{}; // "genuine", "not-verifiable", "not-genuine"
+    QString documentWords{};   // the verdict and the clone check in words, for the officer
+    QJsonObject documentCheck{};
+    QStringList chipMrz{}; // the chip's DG1 zone, line by line (held in memory, never stored)
+
+    bool documentNotGenuine() const { return documentVerdict == QLatin1String("not-genuine"); }
 };
 
 // The decision on one capture (DOMAIN.md, step 3).

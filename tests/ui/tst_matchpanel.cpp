@@ -83,6 +83,53 @@ private Q_SLOTS:
         QVERIFY(shown->pixmap().isNull());
         QCOMPARE(shown->text(), QStringLiteral("Reference photo unavailable"));
     }
+
+    // Issue 19: the chip's verdict beside the document data; a chip that is
+    // not genuine leaves Override and Secondary, never Confirm, and says why.
+    void theChipsVerdictIsShownAndAForgedOneCannotBeConfirmed()
+    {
+        CaptureResult capture;
+        capture.faceFound = true;
+        capture.qualityPassed = true;
+        MatchOutcome outcome;
+        outcome.decision = Encounter::Decision::Match;
+        outcome.score = 0.71;
+        outcome.threshold = 0.35;
+        outcome.reference = ReferencePerson{QStringLiteral("L898902C3"), QStringLiteral("ANNA MARIA ERIKSSON"),
+                                            QStringLiteral("UTO"), QStringLiteral("L898902C3"), QString()};
+        MatchPanel panel;
+        panel.show();
+        auto* confirm = panel.findChild<QPushButton*>(QStringLiteral("confirmButton"));
+        auto* check = panel.findChild<QLabel*>(QStringLiteral("documentCheck"));
+        QVERIFY(confirm && check);
+
+        panel.showOutcome(capture, outcome); // no chip read: nothing said of one
+        QVERIFY(check->isHidden());
+        QVERIFY(confirm->isEnabled());
+
+        outcome.reference->documentVerdict = QStringLiteral("genuine");
+        outcome.reference->documentWords = QStringLiteral("Genuine: signed by Utopia's CSCA");
+        panel.showOutcome(capture, outcome);
+        QVERIFY(!check->isHidden());
+        QCOMPARE(check->text(), QStringLiteral("Passport chip: Genuine: signed by Utopia's CSCA"));
+        QVERIFY(check->styleSheet().contains(QStringLiteral("#2e7d32")));
+        QVERIFY(confirm->isEnabled());
+
+        outcome.reference->documentVerdict = QStringLiteral("not-genuine");
+        outcome.reference->documentWords =
+            QStringLiteral("NOT genuine: DG2 hash differs from the signed hash: the photo was altered");
+        panel.showOutcome(capture, outcome);
+        QVERIFY(check->text().contains(QStringLiteral("photo was altered")));
+        QVERIFY(check->styleSheet().contains(QStringLiteral("#c62828")));
+        QVERIFY(!confirm->isEnabled());
+        QVERIFY(panel.findChild<QPushButton*>(QStringLiteral("overrideButton"))->isEnabled());
+        QVERIFY(panel.findChild<QPushButton*>(QStringLiteral("secondaryButton"))->isEnabled());
+        const QString said = panel.findChild<QLabel*>(QStringLiteral("actionState"))->text();
+        QVERIFY2(said.contains(QStringLiteral("cannot be confirmed")), qPrintable(said));
+        QSignalSpy confirms(&panel, &MatchPanel::confirmRequested);
+        panel.confirmByKey();
+        QCOMPARE(confirms.count(), 0);
+    }
 };
 
 QTEST_MAIN(TestMatchPanel)

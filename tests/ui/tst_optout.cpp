@@ -126,6 +126,70 @@ private Q_SLOTS:
         QVERIFY(dialog.mrz().isValid());
     }
 
+    // Issue 19: the passport's chip answers two checks. Genuine: passed and
+    // fixed; the typed zone compared with the chip's DG1, as it is typed.
+    void theChipFillsItsChecks()
+    {
+        std::optional<AlternateProcedure> seen;
+        OptOutDialog dialog(gate(), kToday, [&](const AlternateProcedure& p, QString*) -> std::optional<qint64> {
+            seen = p;
+            return 3;
+        });
+        dialog.useChip(kSpecimen.split(QLatin1Char('\n')), QStringLiteral("genuine"));
+        auto* genuine = child<QComboBox>(&dialog, "check-document-genuine-chip");
+        auto* agrees = child<QComboBox>(&dialog, "check-data-page-matches-chip");
+        QCOMPARE(genuine->currentData().toInt(), int(AlternateProcedure::CheckResult::Passed));
+        QVERIFY(!genuine->isEnabled() && !agrees->isEnabled());
+        QCOMPARE(agrees->currentData().toInt(), -1); // nothing typed yet
+
+        QString other = kSpecimen;
+        other.replace(QStringLiteral("ERIKSSON<<ANNA"), QStringLiteral("ERIKSON<<ANNA<")); // a data page that differs
+        child<QPlainTextEdit>(&dialog, "mrzText")->setPlainText(other);
+        QCOMPARE(agrees->currentData().toInt(), int(AlternateProcedure::CheckResult::Failed));
+        child<QPlainTextEdit>(&dialog, "mrzText")->setPlainText(kSpecimen);
+        QCOMPARE(agrees->currentData().toInt(), int(AlternateProcedure::CheckResult::Passed));
+        dialog.submit();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(seen);
+        const auto result = [&](const QString& id) {
+            for (const AlternateProcedure::Check& check : seen->checks)
+                if (check.id == id)
+                    return int(check.result);
+            return -1;
+        };
+        QCOMPARE(result(QStringLiteral("document-genuine-chip")), int(AlternateProcedure::CheckResult::Passed));
+        QCOMPARE(result(QStringLiteral("data-page-matches-chip")), int(AlternateProcedure::CheckResult::Passed));
+    }
+
+    // A chip that is not genuine: failed, and "verified" is refused in words.
+    void aForgedChipCannotBeLoggedAsVerified()
+    {
+        OptOutDialog dialog(gate(), kToday, [](const AlternateProcedure&, QString*) -> std::optional<qint64> { return 4; });
+        dialog.useChip(kSpecimen.split(QLatin1Char('\n')), QStringLiteral("not-genuine"));
+        QCOMPARE(child<QComboBox>(&dialog, "check-document-genuine-chip")->currentData().toInt(),
+                 int(AlternateProcedure::CheckResult::Failed));
+        child<QPlainTextEdit>(&dialog, "mrzText")->setPlainText(kSpecimen);
+        setCombo(&dialog, "check-photo-matches-holder", int(AlternateProcedure::CheckResult::Passed));
+        dialog.submit();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        const QString message = child<QLabel>(&dialog, "optOutMessage")->text();
+        QVERIFY2(message.contains(QStringLiteral("chip is not genuine")), qPrintable(message));
+        setCombo(&dialog, "outcome", int(AlternateProcedure::Outcome::ReferredToSecondary));
+        child<QLineEdit>(&dialog, "reason")->setText(QStringLiteral("chip signature fails"));
+        dialog.submit();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+
+    // Not verifiable (no trusted CSCA): the officer decides that check.
+    void aChipNotVerifiableLeavesTheCheckToTheOfficer()
+    {
+        OptOutDialog dialog(gate(), kToday, [](const AlternateProcedure&, QString*) -> std::optional<qint64> { return 5; });
+        dialog.useChip(kSpecimen.split(QLatin1Char('\n')), QStringLiteral("not-verifiable"));
+        auto* genuine = child<QComboBox>(&dialog, "check-document-genuine-chip");
+        QCOMPARE(genuine->currentData().toInt(), -1);
+        QVERIFY(genuine->isEnabled());
+    }
+
     void notVerifiedNeedsAReason()
     {
         std::optional<AlternateProcedure> seen;

@@ -278,6 +278,11 @@ void InspectionDesk::record(const CaptureResult& capture, const MatchOutcome& ou
     encounter.workstation = m_station.workstation;
     encounter.camera = m_station.camera;
     encounter.capturedAt = capture.capturedAt;
+    // What the passport's chip said, when the reference is its photo.
+    if (outcome.reference && referenceMode() == Inspection::Mode::OneToOne) {
+        encounter.documentVerdict = outcome.reference->documentVerdict;
+        encounter.documentCheck = outcome.reference->documentCheck;
+    }
 
     BiometricSample sample;
     sample.photo = capture.jpeg;
@@ -396,6 +401,13 @@ qint64 InspectionDesk::optOut(QWidget* parent)
         const std::optional<StoredAlternateProcedure> stored = store.record(procedure, actor, error);
         return stored ? std::optional<qint64>(stored->id) : std::nullopt;
     }, parent);
+    // The passport's chip, when its photo is the reference, fills the checks it answers.
+    const std::optional<ReferencePerson> document =
+        referenceMode() == Inspection::Mode::OneToOne
+            ? (m_serviceMode ? std::optional<ReferencePerson>(m_documentHolder) : m_inspection.documentHolder())
+            : std::nullopt;
+    if (document && !document->documentVerdict.isEmpty())
+        dialog.useChip(document->chipMrz, document->documentVerdict);
     const qint64 id = dialog.exec() == QDialog::Accepted ? dialog.recordedId() : 0;
     if (id != 0 && declinedCapture != 0) {
         QString error;

@@ -80,6 +80,19 @@ void showImage(QLabel* label, const QImage& image, const QString& missing)
 
 // Background and text colour of each decision; the words carry the meaning,
 // the colour only repeats it.
+// The chip's verdict, coloured the same way: genuine green, not verifiable
+// amber, not genuine red.
+QString documentStyle(const QString& verdict)
+{
+    if (verdict == QLatin1String("genuine"))
+        return QStringLiteral("background: #2e7d32; color: white;");
+    if (verdict == QLatin1String("not-genuine"))
+        return QStringLiteral("background: #c62828; color: white; font-weight: bold;");
+    if (verdict == QLatin1String("not-verifiable"))
+        return QStringLiteral("background: #f9a825; color: black;");
+    return QString();
+}
+
 QString decisionStyle(Encounter::Decision decision)
 {
     switch (decision) {
@@ -104,6 +117,7 @@ MatchPanel::MatchPanel(QWidget* parent)
     , m_decision(new QLabel(this))
     , m_scoreBar(new ScoreBar(this))
     , m_referenceDetails(new QLabel(this))
+    , m_documentCheck(new QLabel(this))
     , m_qualityWords(new QLabel(this))
     , m_actionState(new QLabel(this))
     , m_captureTitle(new QLabel(this))
@@ -116,6 +130,7 @@ MatchPanel::MatchPanel(QWidget* parent)
     m_decision->setObjectName(QStringLiteral("decision"));
     m_scoreBar->setObjectName(QStringLiteral("scoreBar"));
     m_referenceDetails->setObjectName(QStringLiteral("referenceDetails"));
+    m_documentCheck->setObjectName(QStringLiteral("documentCheck"));
     m_qualityWords->setObjectName(QStringLiteral("qualityWords"));
     m_actionState->setObjectName(QStringLiteral("actionState"));
     m_confirm->setObjectName(QStringLiteral("confirmButton"));
@@ -129,7 +144,8 @@ MatchPanel::MatchPanel(QWidget* parent)
     big.setBold(true);
     m_decision->setFont(big);
     m_decision->setMinimumHeight(m_decision->fontMetrics().height() + 12);
-    for (QLabel* label : {m_referenceDetails, m_qualityWords, m_actionState}) {
+    m_documentCheck->setMargin(4);
+    for (QLabel* label : {m_referenceDetails, m_documentCheck, m_qualityWords, m_actionState}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
@@ -156,6 +172,7 @@ MatchPanel::MatchPanel(QWidget* parent)
     layout->addWidget(m_decision);
     layout->addWidget(m_scoreBar);
     layout->addWidget(m_referenceDetails);
+    layout->addWidget(m_documentCheck);
     layout->addWidget(m_qualityWords);
     layout->addLayout(actions);
     layout->addWidget(m_actionState);
@@ -263,6 +280,8 @@ void MatchPanel::showState()
         showImage(m_referenceImage, QImage(), QString());
         m_decision->setText(m_noDecision ? tr("NO DECISION") : tr("—"));
         m_referenceDetails->clear();
+        m_documentCheck->clear();
+        m_documentCheck->hide();
         m_qualityWords->clear();
         return;
     }
@@ -286,6 +305,10 @@ void MatchPanel::showState()
     if (outcome.decision == Encounter::Decision::NoMatch && !outcome.candidates.empty())
         details << tr("Shown: the closest gallery member, below the threshold");
     m_referenceDetails->setText(details.join(QLatin1Char('\n')));
+    const bool fromChip = outcome.reference && !outcome.reference->documentVerdict.isEmpty();
+    m_documentCheck->setVisible(fromChip);
+    m_documentCheck->setText(fromChip ? tr("Passport chip: %1").arg(outcome.reference->documentWords) : QString());
+    m_documentCheck->setStyleSheet(fromChip ? documentStyle(outcome.reference->documentVerdict) : QString());
     QStringList words;
     for (const QString& word : capture.qualityWords)
         words << QualityWords::translated(word);
@@ -336,6 +359,15 @@ void MatchPanel::setActionsEnabled(bool enabled)
 {
     for (QPushButton* button : {m_confirm, m_override, m_secondary})
         button->setEnabled(enabled);
+    // A document the chip says is not genuine is never simply confirmed.
+    if (enabled && m_outcome && m_outcome->reference && m_outcome->reference->documentNotGenuine()) {
+        m_confirm->setEnabled(false);
+        if (!m_actionWords)
+            showActionFailed([] {
+                return tr("The passport's chip is not genuine: the decision cannot be confirmed. Override it with a "
+                          "reason or send the traveler to secondary; the encounter is in the supervisor's queue.");
+            });
+    }
 }
 
 void MatchPanel::askOverride()

@@ -23,7 +23,9 @@ class ScoreBar;
 // reason or sends the traveler to secondary, once; then the next traveler.
 // Object names for GUI tests: "captureImage", "referenceImage", "decision",
 // "scoreBar", "referenceDetails", "qualityWords", "confirmButton",
-// "overrideButton", "secondaryButton", "nextButton", "actionState"
+// "overrideButton", "secondaryButton", "nextButton", "actionState",
+// "documentCheck" (what the passport's chip said of the document, in words and
+// colour; a chip that is not genuine leaves no Confirm: override or secondary)
 // ("decision" says NO DECISION and "actionState" why, when there is none).
 class MatchPanel : public QWidget {
     Q_OBJECT
@@ -80,6 +82,7 @@ private:
     QLabel* m_decision = nullptr;
     ScoreBar* m_scoreBar = nullptr;
     QLabel* m_referenceDetails = nullptr;
+    QLabel* m_documentCheck = nullptr;
     QLabel* m_qualityWords = nullptr;
     QLabel* m_actionState = nullptr;
     QLabel* m_captureTitle = nullptr;

@@ -15,6 +15,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace fg {
 namespace {
 
@@ -59,6 +61,9 @@ std::vector<std::pair<QString, QString>> OptOutDialog::checklist()
         {"security-features", QT_TR_NOOP("Security features present (hologram, UV, microprint)")},
         {"no-tampering", QT_TR_NOOP("No sign of tampering (laminate, pages, stitching)")},
         {"not-expired", QT_TR_NOOP("The document has not expired")},
+        // Filled from the passport's chip when one was read (useChip).
+        {"data-page-matches-chip", QT_TR_NOOP("The data page agrees with the chip")},
+        {"document-genuine-chip", QT_TR_NOOP("The chip proves the document genuine")},
     };
     std::vector<std::pair<QString, QString>> checks;
     for (const auto& [id, words] : items)
@@ -241,6 +246,41 @@ void OptOutDialog::reread()
             m_citizenship->setText(d.nationality);
     }
     m_fields->setText(fields.join(QLatin1Char('\n')));
+    if (!m_chipMrz.isEmpty()) {
+        // The zone typed from the data page against the one the chip holds.
+        const bool typed = !m_mrz.lines.isEmpty();
+        setCheck(QStringLiteral("data-page-matches-chip"),
+                 !typed                        ? -1
+                 : m_mrz.lines == m_chipMrz ? int(AlternateProcedure::CheckResult::Passed)
+                                               : int(AlternateProcedure::CheckResult::Failed));
+    }
+}
+
+void OptOutDialog::useChip(const QStringList& chipMrzLines, const QString& verdict)
+{
+    m_chipMrz = chipMrzLines;
+    m_chipVerdict = verdict;
+    // What the chip decided is not the officer's to change; a chip that
+    // cannot be verified (no trusted CSCA) leaves the check to the officer.
+    const int genuine = verdict == QLatin1String("genuine")       ? int(AlternateProcedure::CheckResult::Passed)
+                        : verdict == QLatin1String("not-genuine") ? int(AlternateProcedure::CheckResult::Failed)
+                                                                  : -1;
+    for (const auto& [id, box] : m_checks) {
+        if (id == QLatin1String("data-page-matches-chip"))
+            box->setEnabled(chipMrzLines.isEmpty());
+        else if (id == QLatin1String("document-genuine-chip"))
+            box->setEnabled(genuine < 0);
+    }
+    setCheck(QStringLiteral("document-genuine-chip"), genuine);
+    reread();
+}
+
+void OptOutDialog::setCheck(const QString& id, int result)
+{
+    for (const auto& [checkId, box] : m_checks) {
+        if (checkId == id)
+            box->setCurrentIndex(std::max(0, box->findData(result)));
+    }
 }
 
 void OptOutDialog::applyFirstSuggestion()
@@ -298,6 +338,14 @@ void OptOutDialog::submit()
     const AlternateProcedure candidate = procedure();
     if (!candidate.problem().isEmpty()) {
         showMessage([candidate] { return tr("Not logged: %1").arg(candidate.problem()); }, true);
+        return;
+    }
+    if (m_chipVerdict == QLatin1String("not-genuine") && candidate.outcome == AlternateProcedure::Outcome::Verified) {
+        showMessage([] {
+            return tr("Not logged: the passport's chip is not genuine; log the document as not verified or refer the "
+                      "traveler to secondary, with the reason.");
+        },
+                    true);
         return;
     }
     if (m_mrz.hasErrors() && candidate.outcome == AlternateProcedure::Outcome::Verified) {

@@ -51,6 +51,13 @@ public:
 
     void submit();
 
+    // The passport's chip was read (issue 19): "document-genuine-chip" is set
+    // from its verdict ("genuine" passed, "not-genuine" failed, fixed; else
+    // the officer's), "data-page-matches-chip" from the zone typed against the
+    // chip's DG1 lines, and a document whose chip is not genuine cannot be
+    // logged as verified.
+    void useChip(const QStringList& chipMrzLines, const QString& verdict);
+
 protected:
     void changeEvent(QEvent* event) override;
 
@@ -60,6 +67,7 @@ private:
     void retranslate();
     void reread();
     void applyFirstSuggestion();
+    void setCheck(const QString& id, int result); // result: a CheckResult, or -1 for none
     // The message is kept as the way to write it, so a language change
     // writes it again.
     void showMessage(std::function<QString()> text, bool problem);
@@ -69,6 +77,8 @@ private:
     Recorder m_record;
     MrzResult m_mrz;
     qint64 m_recordedId = 0;
+    QStringList m_chipMrz;
+    QString m_chipVerdict;
     QPlainTextEdit* m_mrzText = nullptr;
     QLabel* m_problems = nullptr;
     QLabel* m_fields = nullptr;
