@@ -194,9 +194,11 @@ CloneCheck ActiveAuthentication::verifyEcdsa(const QByteArray& signature) const
                                           static_cast<size_t>(m_challenge.size()));
     if (verified != 1) {
         openSslError(QString()); // empty the queue
-        return failed(method(), QStringLiteral("the ECDSA signature does not verify against DG15's key and the "
-                                               "challenge %1")
-                                    .arg(QString::fromLatin1(m_challenge.toHex().toUpper())));
+        QString why = QStringLiteral("the ECDSA signature does not verify against DG15's key and the challenge %1")
+                          .arg(QString::fromLatin1(m_challenge.toHex().toUpper()));
+        if (m_hashAssumed)
+            why += QStringLiteral(" (DG14 names no signature algorithm: SHA-1 assumed)");
+        return failed(method(), why);
     }
     CloneCheck check;
     check.result = CloneCheck::Result::Passed;
