@@ -116,7 +116,7 @@ private Q_SLOTS:
         QVERIFY2(publicKey, qPrintable(error));
         QCOMPARE(publicKey->type(), ChipPublicKey::Type::Ec);
         QCOMPARE(publicKey->bits(), 256);
-        QVERIFY2(!publicKey->curveName().isEmpty(), "a curve description");
+        QCOMPARE(publicKey->curveName(), QStringLiteral("brainpoolP256r1")); // OpenSSL matches the parameters
         QCOMPARE(EVP_PKEY_eq(publicKey->key().get(), key.get()), 1);
         QVERIFY(!infos->chipAuthentication.front().keyId);
     }
@@ -235,6 +235,51 @@ private Q_SLOTS:
         QVERIFY2(publicKey, qPrintable(error));
         QCOMPARE(publicKey->description(), description);
         QCOMPARE(EVP_PKEY_eq(publicKey->key().get(), key.get()), 1);
+    }
+
+    // Every single-byte change and every truncation of a DG14 with explicit
+    // parameters and of a DG15: parsed or refused with a reason, never a
+    // crash (the sanitizer build and the fuzz target see the same code).
+    void survivesMutations()
+    {
+        const fg::EvpKey ec = rig::ecKey("brainpoolP256r1");
+        const QByteArray dg14 = SecurityInfos::encodeDg14(caInfo(SmCipher::Aes128, 1), ec.get(), true,
+                                                          fg::ActiveAuthenticationInfo::ecdsaPlainOid("SHA256"));
+        const QByteArray dg15 = ChipPublicKey::encodeDg15(rig::rsaKey(1024).get());
+        int refused = 0;
+        int parsed = 0;
+        const auto check = [&](const QByteArray& bytes, bool isDg14) {
+            QString error;
+            bool ok = false;
+            if (isDg14) {
+                const auto infos = SecurityInfos::fromDg14(bytes, &error);
+                ok = infos.has_value();
+                if (infos)
+                    for (const auto& key : infos->chipAuthenticationKeys)
+                        ChipPublicKey::fromSubjectPublicKeyInfo(key.subjectPublicKeyInfo, &error);
+            } else {
+                ok = ChipPublicKey::fromDg15(bytes, &error).has_value();
+            }
+            if (ok) {
+                ++parsed;
+            } else {
+                ++refused;
+                QVERIFY(!error.isEmpty());
+            }
+        };
+        for (const bool isDg14 : {true, false}) {
+            const QByteArray& file = isDg14 ? dg14 : dg15;
+            for (qsizetype i = 0; i < file.size(); ++i) {
+                for (const char mask : {'\x01', '\x80', '\xFF'}) {
+                    QByteArray mutated = file;
+                    mutated[i] = char(mutated[i] ^ mask);
+                    check(mutated, isDg14);
+                }
+                check(file.left(i), isDg14);
+            }
+        }
+        QVERIFY(refused > 0);
+        QVERIFY(parsed > 0); // a changed key byte or keyId still parses
     }
 
     void refusesMalformedDg15_data()
