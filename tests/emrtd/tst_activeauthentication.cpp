@@ -222,23 +222,31 @@ private Q_SLOTS:
     }
 
     // Doc 9303 requires DG14's ActiveAuthenticationInfo for ECDSA; without
-    // it SHA-1 is assumed, said in the detail, and a chip hashing otherwise fails.
+    // it SHA-256 is assumed (as JMRTD's verifier does), said in the detail,
+    // and a chip hashing otherwise fails.
     void ecdsaWithoutInfo()
     {
         const fg::EvpKey key = rig::ecKey("prime256v1");
         QString error;
-        const auto sha1Chip = ActiveAuthenticationChip::create(key, QStringLiteral("SHA1"), &error);
-        auto terminal = ActiveAuthentication::fromDg15(sha1Chip->dg15(), std::nullopt, &error);
-        QVERIFY2(terminal, qPrintable(error));
-        CloneCheck check = runOverSession(*terminal, *sha1Chip, fg::SmCipher::Aes128, &error);
-        QCOMPARE(check.result, CloneCheck::Result::Passed);
-        QCOMPARE(check.method, QStringLiteral("active authentication (ECDSA NIST P-256, SHA-1)"));
-        QVERIFY2(check.detail.contains(QLatin1String("SHA-1 assumed")), qPrintable(check.detail));
-
         const auto sha256Chip = ActiveAuthenticationChip::create(key, QStringLiteral("SHA256"), &error);
-        check = runOverSession(*terminal, *sha256Chip, fg::SmCipher::Aes128, &error);
+        auto terminal = ActiveAuthentication::fromDg15(sha256Chip->dg15(), std::nullopt, &error);
+        QVERIFY2(terminal, qPrintable(error));
+        CloneCheck check = runOverSession(*terminal, *sha256Chip, fg::SmCipher::Aes128, &error);
+        QCOMPARE(check.result, CloneCheck::Result::Passed);
+        QCOMPARE(check.method, QStringLiteral("active authentication (ECDSA NIST P-256, SHA-256)"));
+        QVERIFY2(check.detail.contains(QLatin1String("SHA-256 assumed")), qPrintable(check.detail));
+
+        const auto sha1Chip = ActiveAuthenticationChip::create(key, QStringLiteral("SHA1"), &error);
+        check = runOverSession(*terminal, *sha1Chip, fg::SmCipher::Aes128, &error);
         QCOMPARE(check.result, CloneCheck::Result::Failed);
-        QVERIFY2(check.detail.contains(QLatin1String("SHA-1 assumed")), qPrintable(check.detail));
+        QVERIFY2(check.detail.contains(QLatin1String("SHA-256 assumed")), qPrintable(check.detail));
+
+        // With DG14's info naming SHA-1, the SHA-1 chip passes.
+        terminal = ActiveAuthentication::fromDg15(sha1Chip->dg15(), infoFor(QStringLiteral("prime256v1"), "SHA1"), &error);
+        QVERIFY2(terminal, qPrintable(error));
+        check = runOverSession(*terminal, *sha1Chip, fg::SmCipher::Aes128, &error);
+        QCOMPARE(check.result, CloneCheck::Result::Passed);
+        QVERIFY(!check.detail.contains(QLatin1String("assumed")));
     }
 
     void refusesCreate_data()

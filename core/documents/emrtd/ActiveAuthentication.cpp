@@ -56,7 +56,7 @@ std::optional<ActiveAuthentication> ActiveAuthentication::create(ChipPublicKey k
                 return std::nullopt;
             }
         } else {
-            hash = QStringLiteral("SHA1");
+            hash = QStringLiteral("SHA256"); // JMRTD's ECDSA default (SHA256withECDSA)
             assumed = true;
         }
     }
@@ -197,7 +197,7 @@ CloneCheck ActiveAuthentication::verifyEcdsa(const QByteArray& signature) const
         QString why = QStringLiteral("the ECDSA signature does not verify against DG15's key and the challenge %1")
                           .arg(QString::fromLatin1(m_challenge.toHex().toUpper()));
         if (m_hashAssumed)
-            why += QStringLiteral(" (DG14 names no signature algorithm: SHA-1 assumed)");
+            why += QStringLiteral(" (DG14 names no signature algorithm: SHA-256 assumed)");
         return failed(method(), why);
     }
     CloneCheck check;
@@ -206,7 +206,7 @@ CloneCheck ActiveAuthentication::verifyEcdsa(const QByteArray& signature) const
     check.detail = QStringLiteral("the chip signed the challenge %1 with DG15's private key")
                        .arg(QString::fromLatin1(m_challenge.toHex().toUpper()));
     if (m_hashAssumed)
-        check.detail += QStringLiteral(" (DG14 names no signature algorithm: SHA-1 assumed)");
+        check.detail += QStringLiteral(" (DG14 names no signature algorithm: SHA-256 assumed)");
     return check;
 }
 

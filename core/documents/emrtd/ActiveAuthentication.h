@@ -24,8 +24,9 @@ namespace fg {
 // the trailer (BC: SHA-1; 33CC, 34CC, 35CC, 36CC, 38CC). EC keys: ECDSA with
 // the plain r || s signature of BSI TR-03111, the hash from DG14's
 // ActiveAuthenticationInfo; Doc 9303 requires that info for ECDSA, and a
-// chip without it is read with SHA-1 (what JMRTD-based readers assume), the
-// detail saying so. Refused at create(): a DH key, an ActiveAuthenticationInfo
+// chip without it is read with SHA-256, the detail saying so (JMRTD's
+// verifier defaults to SHA256withECDSA too; its Passport class takes the
+// algorithm from DG14 and otherwise fails or skips AA). Refused at create(): a DH key, an ActiveAuthenticationInfo
 // naming an algorithm other than ecdsa-plain-SHA1..512.
 class ActiveAuthentication {
 public:
