@@ -1,3 +1,5 @@
+#include "core/documents/emrtd/ActiveAuthentication.h"
+#include "core/documents/emrtd/ActiveAuthenticationChip.h"
 #include "core/documents/emrtd/ChipAuthentication.h"
 #include "core/documents/emrtd/ChipAuthenticationChip.h"
 #include "core/documents/emrtd/SecurityInfos.h"
@@ -370,6 +372,37 @@ private Q_SLOTS:
                                                    key, &error);
         rig::Session session{SmCipher::TripleDes};
         QCOMPARE(run(session, *terminal, *chip).result, CloneCheck::Result::Passed);
+    }
+
+    // A chip offering both: chip authentication first, then active
+    // authentication under the new keys (DG14 carries the AA info).
+    void thenActiveAuthentication()
+    {
+        QString error;
+        const fg::EvpKey caKey = rig::ecKey("brainpoolP256r1");
+        auto caChip = ChipAuthenticationChip::create(infoFor(QStringLiteral("brainpoolP256r1"), SmCipher::Aes128),
+                                                     caKey, &error);
+        const auto aaChip = fg::ActiveAuthenticationChip::create(rig::ecKey("prime256v1"), QStringLiteral("SHA384"),
+                                                                 &error);
+        QVERIFY2(caChip && aaChip, qPrintable(error));
+        const auto infos = SecurityInfos::fromDg14(
+            caChip->dg14(false, fg::ActiveAuthenticationInfo::ecdsaPlainOid(QStringLiteral("SHA384"))), &error);
+        QVERIFY2(infos, qPrintable(error));
+        auto ca = ChipAuthentication::create(*infos, &error);
+        QVERIFY2(ca, qPrintable(error));
+        rig::Session session{SmCipher::TripleDes};
+        QCOMPARE(run(session, *ca, *caChip).result, CloneCheck::Result::Passed);
+
+        auto aa = fg::ActiveAuthentication::fromDg15(aaChip->dg15(), infos->activeAuthentication, &error);
+        QVERIFY2(aa, qPrintable(error));
+        const auto command = aa->command(&error);
+        const auto answer = rig::exchange(
+            session, *command,
+            [&aaChip](const CommandApdu& plain) { return rig::ChipStep{aaChip->answer(plain, nullptr), {}}; }, &error);
+        QVERIFY2(answer, qPrintable(error));
+        const CloneCheck check = aa->verify(*answer);
+        QCOMPARE(check.result, CloneCheck::Result::Passed);
+        QCOMPARE(check.method, QStringLiteral("active authentication (ECDSA NIST P-256, SHA-384)"));
     }
 
     // Chip authentication info of several keys: the one its keyId names.
