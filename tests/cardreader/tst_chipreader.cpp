@@ -187,6 +187,46 @@ private Q_SLOTS:
         QVERIFY(extended.reading->apdus < shortOnly.reading->apdus);
     }
 
+    // EF.CardAccess offers other domain parameters than the chip takes: MSE:Set
+    // AT is refused (6A80), which is no wrong key: BAC reads the chip.
+    void aRefusedPaceFallsBackToBac()
+    {
+        LdsFiles files = test::handMadeLds();
+        files.cardAccess = SimulatedPassport::cardAccessFor(SimulatedPassport::kPaceEcdhGmAes128, 12);
+        Outcome outcome;
+        QString rig = readChip(files, paceOptions(SimulatedPassport::kPaceEcdhGmAes128, 13), *test::specimenKey(),
+                               &outcome);
+        QVERIFY2(rig.isEmpty(), qPrintable(rig));
+        QVERIFY2(outcome.reading, qPrintable(outcome.error));
+        QCOMPARE(outcome.reading->accessControl, QStringLiteral("BAC"));
+        QCOMPARE(outcome.reading->notes.size(), 1);
+        QVERIFY2(outcome.reading->notes.front().startsWith(QLatin1String("PACE was not used: PACE: the chip refused "
+                                                                         "id-PACE-ECDH-GM-AES-CBC-CMAC-128 (status 6A80)")),
+                 qPrintable(outcome.reading->notes.front()));
+        compareFiles(outcome.reading->files, outcome.chipFiles);
+    }
+
+    // DG14 listed and present is read; DG3 needs extended access control: skipped, said.
+    void readsListedGroupsAndSkipsDg3()
+    {
+        LdsFiles files = test::handMadeLds();
+        files.com = BerTlv::constructed(0x60, {BerTlv::primitive(0x5F01, QByteArrayLiteral("0107")),
+                                               BerTlv::primitive(0x5F36, QByteArrayLiteral("040000")),
+                                               BerTlv::primitive(0x5C, QByteArray::fromHex("6175636E"))})
+                        .encode();
+        files.dataGroups[3] = BerTlv::primitive(0x63, test::arbitraryBytes(3000, 5)).encode();
+        files.dataGroups[14] = BerTlv::primitive(0x6E, test::arbitraryBytes(300, 6)).encode();
+        Outcome outcome;
+        QString rig = readChip(files, {}, *test::specimenKey(), &outcome);
+        QVERIFY2(rig.isEmpty(), qPrintable(rig));
+        QVERIFY2(outcome.reading, qPrintable(outcome.error));
+        QCOMPARE(outcome.reading->files.dataGroups.size(), size_t(3));
+        QCOMPARE(outcome.reading->files.dataGroups.at(14), files.dataGroups.at(14));
+        QVERIFY(!outcome.reading->files.dataGroups.count(3));
+        QCOMPARE(outcome.reading->notes,
+                 QStringList{QStringLiteral("DG3 (fingerprints) was not read: it needs extended access control")});
+    }
+
     // DG2 of 40,000 bytes: offsets past 7FFF go in DO'54' of READ BINARY B1.
     void readsPastOffset7FFF_data()
     {
