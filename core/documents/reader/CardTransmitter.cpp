@@ -2,6 +2,7 @@
 
 #include "core/documents/reader/PcscReader.h"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -9,6 +10,16 @@
 #include <utility>
 
 namespace fg {
+namespace {
+
+std::atomic<int> g_abandoned{0};
+
+} // namespace
+
+int CardTransmitter::abandonedExchanges()
+{
+    return g_abandoned.load();
+}
 
 struct CardTransmitter::Shared {
     std::mutex mutex;
@@ -17,6 +28,7 @@ struct CardTransmitter::Shared {
     QByteArray request;
     bool pending = false; // a request waits for the worker, or is being sent
     bool stop = false;
+    bool abandoned = false; // the caller stopped waiting for the pending request
     std::optional<QByteArray> response;
     QString error;
 };
@@ -58,6 +70,10 @@ void CardTransmitter::serve(std::shared_ptr<Shared> shared)
         shared->response = std::move(response);
         shared->error = error;
         shared->pending = false;
+        if (shared->abandoned) {
+            shared->abandoned = false;
+            --g_abandoned;
+        }
         shared->wake.notify_all();
         if (shared->stop)
             return;
@@ -83,6 +99,8 @@ CardTransmitter::Result CardTransmitter::transmit(QByteArrayView command, const 
         m_shared->wake.wait(lock, answered);
     } else if (!m_shared->wake.wait_until(lock, deadline.deadline<std::chrono::steady_clock>(), answered)) {
         m_stuck = true;
+        m_shared->abandoned = true;
+        ++g_abandoned;
         return Result::TimedOut;
     }
     if (!m_shared->response) {

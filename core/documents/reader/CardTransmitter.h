@@ -24,7 +24,9 @@ class PcscCard;
 // does, then ends). Every later transmit() fails: the card is stuck.
 //
 // The PcscCard must outlive an abandoned exchange: destroying it waits for
-// the reader anyway (SCardDisconnect needs the lock the transmit holds).
+// the reader anyway (SCardDisconnect needs the lock the transmit holds), but
+// PcscCard::transmit still touches the object once SCardTransmit returns, so
+// destroy a card only when abandonedExchanges() is back to 0.
 class CardTransmitter {
 public:
     enum class Result { Answered, Failed, TimedOut };
@@ -38,6 +40,9 @@ public:
     // Failed: *error says what PC/SC said; TimedOut: no answer by `deadline`.
     Result transmit(QByteArrayView command, const QDeadlineTimer& deadline, QByteArray* response, QString* error);
     bool isStuck() const { return m_stuck; }
+    // Exchanges given up at their deadline whose transmit has not returned
+    // yet, in the whole process.
+    static int abandonedExchanges();
 
 private:
     struct Shared;

@@ -40,7 +40,8 @@ struct ChipReading {
 //
 // Blocking: call it on a worker thread. A chip that stops answering gives a
 // deadline error when Options::deadline passes (see CardTransmitter: the
-// PcscCard must then be kept until the reader gives up).
+// PcscCard must then be kept until CardTransmitter::abandonedExchanges() is
+// 0, i.e. until the reader gives up on the silent card).
 class ChipReader {
 public:
     // The file being read ("DG2"), its bytes read so far, its size.
