@@ -139,6 +139,9 @@ std::optional<ChipReading> ChipReader::read(PcscCard& card, const ChipAccessKey&
                                      .arg(number)
                                      .arg(number == 3 ? QStringLiteral("fingerprints") : QStringLiteral("irises")));
     }
+    if (options.whileOpen && !options.whileOpen(*session, reading, error))
+        return failed(session->lastFailure() == ChipSession::Failure::None ? ChipSession::Failure::Transport
+                                                                           : session->lastFailure());
     reading.apdus = card.apduCount() - apdusBefore;
     reading.elapsedMs = clock.elapsed();
     if (failure)

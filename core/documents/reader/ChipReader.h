@@ -50,6 +50,10 @@ public:
         QDeadlineTimer deadline{QDeadlineTimer::Forever};
         Progress progress;
         const std::atomic<bool>* cancel = nullptr;
+        // Run once the files are read, in the same session (chip or active
+        // authentication, PassportChip). False with *error: the reading fails
+        // (the session's lastFailure() says how).
+        std::function<bool(ChipSession& session, const ChipReading& reading, QString* error)> whileOpen;
     };
 
     static constexpr qsizetype kMaxPhotoFileBytes = 1024 * 1024; // DG2 .. DG7

@@ -180,19 +180,24 @@ PcscCard::~PcscCard()
 
 std::optional<QByteArray> PcscCard::transmit(QByteArrayView command, QString* error)
 {
+    // Nothing of this object is touched once SCardTransmit returns: a caller
+    // that gave up on a card that never answers (CardTransmitter) may have
+    // destroyed it by then (its SCardDisconnect waits for this exchange).
     const SCARD_IO_REQUEST* pci = m_protocol == SCARD_PROTOCOL_T0 ? SCARD_PCI_T0 : SCARD_PCI_T1;
+    const QString reader = m_reader;
+    const SCARDHANDLE card = m_card;
+    ++m_apdus;
     QByteArray response(kMaxResponseBytes, Qt::Uninitialized);
     DWORD size = DWORD(response.size());
-    const LONG rv = SCardTransmit(m_card, pci, reinterpret_cast<const BYTE*>(command.data()), DWORD(command.size()), nullptr,
+    const LONG rv = SCardTransmit(card, pci, reinterpret_cast<const BYTE*>(command.data()), DWORD(command.size()), nullptr,
                                   reinterpret_cast<BYTE*>(response.data()), &size);
-    ++m_apdus;
     if (rv != SCARD_S_SUCCESS) {
-        *error = failure(QStringLiteral("reading the card in %1").arg(m_reader), rv);
+        *error = failure(QStringLiteral("reading the card in %1").arg(reader), rv);
         return std::nullopt;
     }
     // "Success" without a status word: the card went away mid-exchange.
     if (size < 2) {
-        *error = QStringLiteral("reading the card in %1: the card was removed").arg(m_reader);
+        *error = QStringLiteral("reading the card in %1: the card was removed").arg(reader);
         return std::nullopt;
     }
     response.truncate(qsizetype(size));

@@ -69,7 +69,7 @@ private:
     unsigned long m_protocol;
     QString m_reader;
     QByteArray m_atr;
-    int m_apdus = 0;
+    std::atomic<int> m_apdus{0}; // incremented on CardTransmitter's thread
 };
 
 } // namespace fg
