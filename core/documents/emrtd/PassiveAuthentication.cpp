@@ -254,9 +254,13 @@ QString signatureAlgorithm(CMS_ContentInfo* cms)
     if (signature)
         X509_ALGOR_get0(&signatureOid, nullptr, nullptr, signature);
     const char* digestName = digestOid ? OBJ_nid2sn(OBJ_obj2nid(digestOid)) : nullptr;
-    const char* signatureName = signatureOid ? OBJ_nid2sn(OBJ_obj2nid(signatureOid)) : nullptr;
-    return QStringLiteral("%1, digest %2")
-        .arg(QLatin1String(signatureName ? signatureName : "?"), QLatin1String(digestName ? digestName : "?"));
+    const int signatureNid = signatureOid ? OBJ_obj2nid(signatureOid) : NID_undef;
+    QString signatureName = QLatin1String(signatureNid != NID_undef ? OBJ_nid2sn(signatureNid) : "?");
+    if (signatureNid == NID_rsaEncryption)
+        signatureName = QStringLiteral("RSA PKCS#1 v1.5");
+    else if (signatureNid == NID_rsassaPss)
+        signatureName = QStringLiteral("RSA-PSS");
+    return QStringLiteral("%1, digest %2").arg(signatureName, QLatin1String(digestName ? digestName : "?"));
 }
 
 } // namespace
