@@ -5,12 +5,14 @@
 #include "core/documents/emrtd/DataGroup1.h"
 #include "core/documents/emrtd/DataGroup2.h"
 #include "core/documents/emrtd/LdsCom.h"
+#include "core/documents/emrtd/PassiveAuthentication.h"
 #include "core/documents/emrtd/SecurityObject.h"
 #include "tests/support/TestData.h"
 #include "tests/support/emrtd/LdsBuilder.h"
 #include "tests/support/emrtd/TestPki.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QImage>
 #include <QTest>
 
@@ -277,6 +279,43 @@ private Q_SLOTS:
         QCOMPARE(parsed->hashes.size(), size_t(2));
         QCOMPARE(parsed->hashes.at(2), fg::SecurityObject::digest(algorithm, groups.at(2)));
         QCOMPARE(parsed->documentSigner, ds->der());
+    }
+
+    // Files made without LdsBuilder (Python, and `openssl cms -sign` for
+    // EF.SOD: the fuzz target's seeds) read alike, and their hashes and
+    // signature check out.
+    void filesMadeIndependently()
+    {
+        const auto read = [](const char* name) {
+            QFile file(QStringLiteral(FACEGATE_LDS_CORPUS "/") + QLatin1String(name));
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        };
+        fg::LdsFiles files;
+        files.com = read("ef_com.bin");
+        files.sod = read("ef_sod.bin");
+        files.dataGroups[1] = read("dg1_td3.bin");
+        files.dataGroups[2] = read("dg2_jpeg.bin");
+        QString error;
+        const auto com = fg::LdsCom::parse(files.com, &error);
+        QVERIFY2(com, qPrintable(error));
+        QCOMPARE(com->dataGroups, (std::vector<int>{1, 2, 14, 15}));
+        const auto dg1 = fg::DataGroup1::parse(files.dataGroups[1], &error);
+        QVERIFY2(dg1, qPrintable(error));
+        QCOMPARE(dg1->mrz, kTd3);
+        const auto faces = fg::DataGroup2::parse(files.dataGroups[2], &error);
+        QVERIFY2(faces, qPrintable(error));
+        QCOMPARE(faces->front().width, 120);
+        QCOMPARE(faces->front().height, 160);
+        QVERIFY(faces->front().data.startsWith(QByteArray::fromHex("FFD8")));
+        const auto sod = fg::SecurityObject::parse(files.sod, &error);
+        QVERIFY2(sod, qPrintable(error));
+        QCOMPARE(sod->hashAlgorithm, QStringLiteral("SHA-256"));
+        const fg::ChipVerdict verdict = fg::PassiveAuthentication::verify(files, nullptr, QDateTime::currentDateTimeUtc());
+        QCOMPARE(verdict.outcome, fg::ChipVerdict::Outcome::NotVerifiable); // no trust list
+        for (const fg::DocumentCheck& check : verdict.checks) {
+            if (check.name != QLatin1String("Document Signer certificate chain"))
+                QVERIFY2(check.result == fg::DocumentCheck::Result::Passed, qPrintable(check.name + QStringLiteral(": ") + check.detail));
+        }
     }
 
     void sodRefusesMalformed_data()
