@@ -57,9 +57,9 @@ public:
             v.summary = QStringLiteral("Not verifiable: ") + check.detail;
         } else {
             v.outcome = ChipVerdict::Outcome::Genuine;
-            v.summary = QStringLiteral("Genuine: signed by the Document Signer %1 of %2, certified by the CSCA %3")
-                            .arg(v.documentSigner, v.issuingCountry.isEmpty() ? QStringLiteral("?") : v.issuingCountry,
-                                 v.csca);
+            v.summary = QStringLiteral("Genuine: issued by %1 (Document Signer %2), certified by the trusted CSCA %3")
+                            .arg(v.issuingCountry.isEmpty() ? QStringLiteral("an unnamed country") : v.issuingCountry,
+                                 v.documentSigner, v.csca);
         }
         return std::move(m_verdict);
     }
@@ -148,9 +148,9 @@ void checkChain(Verdict& verdict, X509* ds, const CscaStore& store, const QDateT
             return;
         }
         verdict.add(kChainCheck, DocumentCheck::Result::NotChecked,
-                    QStringLiteral("no trusted CSCA for %1: the Document Signer's issuer %2 is not in the trust list %3")
+                    QStringLiteral("no trusted CSCA for %1: the Document Signer's issuer %2 is not in the trust list%3")
                         .arg(country.isEmpty() ? QStringLiteral("the issuing country") : country, issuerText,
-                             store.source()),
+                             store.source().isEmpty() ? QString() : QLatin1Char(' ') + store.source()),
                     Failure::NotVerifiable);
         return;
     case X509_V_ERR_CERT_REVOKED:
