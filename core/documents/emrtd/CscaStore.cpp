@@ -119,6 +119,7 @@ bool CscaStore::addCrlFile(const QString& path, QString* error)
 
 bool CscaStore::addCertificates(QByteArrayView bytes, const QString& origin, QString* error)
 {
+    ERR_clear_error(); // the reasons given are this call's own
     if (isPem(bytes)) {
         const openssl::Bio bio = memoryBio(bytes);
         int count = 0;
@@ -144,6 +145,7 @@ bool CscaStore::addCertificates(QByteArrayView bytes, const QString& origin, QSt
 
 bool CscaStore::addCrl(QByteArrayView bytes, const QString& origin, QString* error)
 {
+    ERR_clear_error(); // the reasons given are this call's own
     openssl::Crl crl;
     if (isPem(bytes)) {
         const openssl::Bio bio = memoryBio(bytes);
@@ -164,6 +166,7 @@ bool CscaStore::addCrl(QByteArrayView bytes, const QString& origin, QString* err
 
 bool CscaStore::addMasterList(QByteArrayView bytes, const QString& origin, QString* error)
 {
+    ERR_clear_error(); // the reasons given are this call's own
     openssl::Cms cms;
     if (isPem(bytes)) {
         const openssl::Bio bio = memoryBio(bytes);

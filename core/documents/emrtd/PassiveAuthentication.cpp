@@ -3,6 +3,7 @@
 #include "core/documents/emrtd/OpenSslHandles.h"
 #include "core/documents/emrtd/SecurityObject.h"
 
+#include <openssl/bn.h>
 #include <openssl/err.h>
 #include <openssl/objects.h>
 
@@ -82,6 +83,17 @@ int leafValidityIgnored(int ok, X509_STORE_CTX* context)
     return ok;
 }
 
+// "0x4D" (serial numbers of 20 bytes are common).
+QString serialText(X509* certificate)
+{
+    BIGNUM* number = ASN1_INTEGER_to_BN(X509_get0_serialNumber(certificate), nullptr);
+    char* hex = number ? BN_bn2hex(number) : nullptr;
+    const QString text = hex ? QStringLiteral("0x") + QLatin1String(hex) : QStringLiteral("?");
+    OPENSSL_free(hex);
+    BN_free(number);
+    return text;
+}
+
 // The DS's chain to a CSCA of the store.
 void checkChain(Verdict& verdict, X509* ds, const CscaStore& store, const QDateTime& at)
 {
@@ -156,9 +168,7 @@ void checkChain(Verdict& verdict, X509* ds, const CscaStore& store, const QDateT
     case X509_V_ERR_CERT_REVOKED:
         verdict.add(kChainCheck, DocumentCheck::Result::Failed,
                     QStringLiteral("the Document Signer certificate (serial %1) is revoked by the CRL of %2")
-                        .arg(QString::fromLatin1(QByteArray::number(
-                                 qlonglong(ASN1_INTEGER_get(X509_get0_serialNumber(ds))))),
-                             issuerText),
+                        .arg(serialText(ds), issuerText),
                     Failure::NotGenuine);
         return;
     case X509_V_ERR_UNABLE_TO_GET_CRL:
@@ -280,6 +290,7 @@ QString PassiveAuthentication::alterationMeaning(int dataGroup)
 
 ChipVerdict PassiveAuthentication::verify(const LdsFiles& files, const CscaStore* store, const QDateTime& at)
 {
+    ERR_clear_error(); // the reasons given are this call's own
     using Failure = Verdict::Failure;
     Verdict verdict;
     QStringList hashChecks;

@@ -3,6 +3,7 @@
 #include "core/documents/emrtd/BerTlvDecoder.h"
 #include "core/documents/emrtd/OpenSslHandles.h"
 
+#include <openssl/err.h>
 #include <openssl/objects.h>
 
 #include <array>
@@ -159,6 +160,7 @@ std::optional<SecurityObject> SecurityObject::parse(QByteArrayView data, QString
                                  .arg(data.size() - header->headerSize));
     const QByteArrayView der = data.sliced(header->headerSize, header->length);
 
+    ERR_clear_error(); // the reasons given are this call's own
     const auto* start = reinterpret_cast<const unsigned char*>(der.data());
     const unsigned char* end = start;
     const openssl::Cms cms(d2i_CMS_ContentInfo(nullptr, &end, long(der.size())));
