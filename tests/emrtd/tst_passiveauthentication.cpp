@@ -4,6 +4,7 @@
 // Signer, no trust list, an unsigned data group, a corrupt EF.SOD; with ECDSA,
 // RSA PKCS#1 v1.5 and RSA-PSS signers, SHA-256 and SHA-512.
 #include "core/documents/emrtd/PassiveAuthentication.h"
+#include "core/documents/emrtd/SecurityObject.h"
 #include "tests/support/emrtd/LdsBuilder.h"
 #include "tests/support/emrtd/TestPki.h"
 
@@ -127,6 +128,21 @@ private Q_SLOTS:
         QCOMPARE(checkNamed(verdict, QStringLiteral("DG2 hash"))->result, DocumentCheck::Result::Failed);
         QCOMPARE(checkNamed(verdict, QStringLiteral("DG1 hash"))->result, DocumentCheck::Result::Passed);
         QCOMPARE(checkNamed(verdict, QStringLiteral("signature of EF.SOD"))->result, DocumentCheck::Result::Passed);
+    }
+
+    void photoAndItsHashAltered()
+    {
+        // A forger who swaps the photo and writes its hash into EF.SOD breaks the signature instead.
+        LdsFiles files = m_files;
+        const QByteArray signedHash = fg::SecurityObject::digest(QStringLiteral("SHA-256"), files.dataGroups[2]);
+        files.dataGroups[2][files.dataGroups[2].size() - 100] ^= 0x01;
+        const qsizetype at = files.sod.indexOf(signedHash);
+        QVERIFY(at > 0);
+        files.sod.replace(at, signedHash.size(), fg::SecurityObject::digest(QStringLiteral("SHA-256"), files.dataGroups[2]));
+        const ChipVerdict verdict = PassiveAuthentication::verify(files, &*m_store, kNow);
+        VERIFY_OUTCOME(verdict, ChipVerdict::Outcome::NotGenuine);
+        QCOMPARE(verdict.failedCheck, QStringLiteral("signature of EF.SOD"));
+        QCOMPARE(checkNamed(verdict, QStringLiteral("DG2 hash"))->result, DocumentCheck::Result::Passed);
     }
 
     void mrzAlteredAfterSigning()
