@@ -14,9 +14,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using fg::test::LdsBuilder;
-using fg::test::TestCertificate;
-using fg::test::TestPki;
+using fg::test::emrtd::LdsBuilder;
+using fg::test::emrtd::TestCertificate;
+using fg::test::emrtd::TestPki;
 
 namespace {
 

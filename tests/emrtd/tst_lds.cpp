@@ -16,7 +16,7 @@
 #include <QImage>
 #include <QTest>
 
-using fg::test::LdsBuilder;
+using fg::test::emrtd::LdsBuilder;
 
 namespace {
 
@@ -261,9 +261,9 @@ private Q_SLOTS:
         QFETCH(QString, algorithm);
         QFETCH(bool, versionInfo);
         QString error;
-        const auto csca = fg::test::TestPki::makeCsca({}, &error);
+        const auto csca = fg::test::emrtd::TestPki::makeCsca({}, &error);
         QVERIFY2(csca, qPrintable(error));
-        const auto ds = fg::test::TestPki::makeDocumentSigner(*csca, {}, &error);
+        const auto ds = fg::test::emrtd::TestPki::makeDocumentSigner(*csca, {}, &error);
         QVERIFY2(ds, qPrintable(error));
         const std::map<int, QByteArray> groups{{1, LdsBuilder::dg1(kTd3)}, {2, LdsBuilder::dg2(m_jpeg, 10, 10)}};
         LdsBuilder::SodOptions options;

@@ -16,9 +16,9 @@ using fg::CscaStore;
 using fg::DocumentCheck;
 using fg::LdsFiles;
 using fg::PassiveAuthentication;
-using fg::test::LdsBuilder;
-using fg::test::TestCertificate;
-using fg::test::TestPki;
+using fg::test::emrtd::LdsBuilder;
+using fg::test::emrtd::TestCertificate;
+using fg::test::emrtd::TestPki;
 
 namespace {
 
@@ -47,7 +47,7 @@ QString describe(const ChipVerdict& verdict)
 
 } // namespace
 
-Q_DECLARE_METATYPE(fg::test::TestPki::KeyType)
+Q_DECLARE_METATYPE(fg::test::emrtd::TestPki::KeyType)
 
 #define VERIFY_OUTCOME(verdict, expected) \
     QVERIFY2((verdict).outcome == (expected), qPrintable(describe(verdict)))

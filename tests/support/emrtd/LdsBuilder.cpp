@@ -4,7 +4,7 @@
 #include "core/documents/emrtd/LdsCom.h"
 #include "core/documents/emrtd/SecurityObject.h"
 
-namespace fg::test {
+namespace fg::test::emrtd {
 namespace {
 
 QByteArray bigEndian(quint32 value, int bytes)
@@ -127,4 +127,4 @@ std::optional<LdsFiles> LdsBuilder::passport(const QString& mrz, const QByteArra
     return files;
 }
 
-} // namespace fg::test
+} // namespace fg::test::emrtd

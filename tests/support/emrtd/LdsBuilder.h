@@ -10,7 +10,7 @@
 #include <optional>
 #include <vector>
 
-namespace fg::test {
+namespace fg::test::emrtd {
 
 // The files of an eMRTD's LDS as a chip stores them, for the tests (and a
 // benchmark: no QTest): EF.COM, DG1 from an MRZ, DG2 as a real ISO/IEC
@@ -48,4 +48,4 @@ public:
     static QByteArray tlv(unsigned tag, const QByteArray& value);
 };
 
-} // namespace fg::test
+} // namespace fg::test::emrtd

@@ -6,7 +6,7 @@
 #include <openssl/rsa.h>
 #include <openssl/x509v3.h>
 
-namespace fg::test {
+namespace fg::test::emrtd {
 namespace {
 
 std::nullopt_t refuse(QString* error, const QString& why)
@@ -218,4 +218,4 @@ std::optional<QByteArray> TestPki::signCms(const TestCertificate& signer, const 
     return bytes;
 }
 
-} // namespace fg::test
+} // namespace fg::test::emrtd

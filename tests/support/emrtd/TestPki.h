@@ -10,7 +10,7 @@
 #include <optional>
 #include <vector>
 
-namespace fg::test {
+namespace fg::test::emrtd {
 
 // A key and its certificate, made by TestPki.
 struct TestCertificate {
@@ -27,7 +27,8 @@ struct TestCertificate {
 // certifies (validity chosen by the test: an expired one is a few dates),
 // CRLs revoking them, ICAO master lists of CSCAs, and CMS SignedData as
 // EF.SOD and master lists use it. Keys are EC P-256 unless RSA is asked for.
-// No QTest: a benchmark can use it too.
+// No QTest: a benchmark can use it too. In fg::test::emrtd: tests/service has
+// a TestPki of its own (TLS), fg::test::TestPki.
 class TestPki {
 public:
     enum class KeyType { EcP256, Rsa2048 };
@@ -61,4 +62,4 @@ public:
                                              QString* error);
 };
 
-} // namespace fg::test
+} // namespace fg::test::emrtd
