@@ -2,6 +2,7 @@
 
 #include "app/cli/CliContext.h"
 #include "app/cli/DetectCommand.h"
+#include "app/cli/DocumentCommand.h"
 #include "app/cli/EvalCommand.h"
 #include "app/cli/GalleryCommand.h"
 #include "app/cli/IdentifyCommand.h"
@@ -32,6 +33,8 @@ const char* const kUsage =
     "  facegate-cli identify --gallery FILE IMAGE [--top 5]\n"
     "  facegate-cli bench [pipeline | search --gallery-size N | records | purge | queue | rotate]\n"
     "  facegate-cli bench service [--clients 50] [--seconds 10] [--gallery-size N] [--workers N]\n"
+    "  facegate-cli document verify --sod FILE --dg DIR --csca DIR|MASTERLIST [--crl FILE]... [--at ISO8601]\n"
+    "               (passive authentication of an ePassport chip's files: document verify --help)\n"
     "  facegate-cli --db URL purge [--now ISO8601]   (--now: a drill, recorded at the real time)\n"
     "  facegate-cli --db URL audit verify [--checkpoints DIR] [--audit-key FILE]\n"
     "  facegate-cli --db URL audit public-key [--audit-key FILE]\n"
@@ -91,6 +94,7 @@ int runCommandLine(const QStringList& arguments)
         {QStringLiteral("detect"), runDetect},     {QStringLiteral("verify"), runVerify},
         {QStringLiteral("eval"), runEval},         {QStringLiteral("gallery"), runGallery},
         {QStringLiteral("identify"), runIdentify}, {QStringLiteral("bench"), runBenchProgram},
+        {QStringLiteral("document"), runDocument},
     };
     CliContext context;
     if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") || arguments[1] == QLatin1String("-h")) {
