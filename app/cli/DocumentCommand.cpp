@@ -1,5 +1,7 @@
 #include "app/cli/DocumentCommand.h"
 
+#include "app/cli/DocumentReadCommand.h"
+
 #include "core/documents/emrtd/BerTlvDecoder.h"
 #include "core/documents/emrtd/CscaStore.h"
 #include "core/documents/emrtd/LdsFiles.h"
@@ -19,7 +21,8 @@ namespace fg::cli {
 namespace {
 
 const char* const kUsage =
-    "usage: facegate-cli document verify --sod FILE --dg DIR --csca DIR|MASTERLIST [--crl FILE]... [--at ISO8601]\n"
+    "usage: facegate-cli document read [--reader NAME] --mrz FILE|TEXT [--csca DIR|MASTERLIST] [--crl FILE]...\n"
+    "       facegate-cli document verify --sod FILE --dg DIR --csca DIR|MASTERLIST [--crl FILE]... [--at ISO8601]\n"
     "       facegate-cli document SUBCOMMAND --help";
 
 const char* const kVerifyHelp =
@@ -36,8 +39,8 @@ const char* const kVerifyHelp =
     "  --at ISO8601      judge validity and CRLs at this instant (default: now; UTC unless the\n"
     "                    time says otherwise)\n"
     "Prints one JSON object: outcome (genuine, not-verifiable, not-genuine), summary,\n"
-    "issuingCountry, csca, documentSigner, failedCheck, checks [{name, result, detail}],\n"
-    "dataGroups [numbers]. Exit 0: genuine or not verifiable; 1: NOT genuine; 2: bad usage or\n"
+    "issuing_country, csca, document_signer, failed_check, checks [{name, result, detail}],\n"
+    "data_groups [numbers]. Exit 0: genuine or not verifiable; 1: NOT genuine; 2: bad usage or\n"
     "files that cannot be read.\n";
 
 // The files of the chip may be as long as BER-TLV allows, no longer.
@@ -119,44 +122,23 @@ int runDocumentVerify(const QStringList& arguments, CliContext& context)
     }
 
     const ChipVerdict verdict = PassiveAuthentication::verify(files, &*store, at);
-    QJsonObject json = chipVerdictJson(verdict);
+    QJsonObject json = verdict.toJson();
     QJsonArray groups;
     for (const auto& entry : files.dataGroups)
         groups.append(entry.first);
-    json.insert(QStringLiteral("dataGroups"), groups);
+    json.insert(QStringLiteral("data_groups"), groups);
     context.printJson(json);
     return verdict.outcome == ChipVerdict::Outcome::NotGenuine ? kProcessingError : kSuccess;
 }
 
 } // namespace
 
-QJsonObject chipVerdictJson(const ChipVerdict& verdict)
-{
-    QJsonArray checks;
-    for (const DocumentCheck& check : verdict.checks) {
-        QString result = QStringLiteral("not-checked");
-        if (check.result == DocumentCheck::Result::Passed)
-            result = QStringLiteral("passed");
-        else if (check.result == DocumentCheck::Result::Failed)
-            result = QStringLiteral("failed");
-        checks.append(QJsonObject{{QStringLiteral("name"), check.name},
-                                  {QStringLiteral("result"), result},
-                                  {QStringLiteral("detail"), check.detail}});
-    }
-    return QJsonObject{{QStringLiteral("outcome"), ChipVerdict::outcomeName(verdict.outcome)},
-                       {QStringLiteral("summary"), verdict.summary},
-                       {QStringLiteral("issuingCountry"), verdict.issuingCountry},
-                       {QStringLiteral("csca"), verdict.csca},
-                       {QStringLiteral("documentSigner"), verdict.documentSigner},
-                       {QStringLiteral("failedCheck"), verdict.failedCheck},
-                       {QStringLiteral("checks"), checks}};
-}
-
 int runDocument(const QStringList& arguments, CliContext& context)
 {
     // One entry per subcommand of `facegate-cli document`.
     using Subcommand = std::function<int(const QStringList&, CliContext&)>;
     const std::map<QString, Subcommand> subcommands = {
+        {QStringLiteral("read"), runDocumentRead},
         {QStringLiteral("verify"), runDocumentVerify},
     };
     if (arguments.size() < 2)

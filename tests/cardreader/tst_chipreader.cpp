@@ -10,6 +10,7 @@
 #include "core/documents/reader/PcscReader.h"
 #include "tests/cardreader/HandMadeLds.h"
 #include "tests/support/PcscRig.h"
+#include "tests/support/emrtd/ChipInReader.h"
 #include "tests/support/emrtd/SimulatedPassport.h"
 
 #include <QElapsedTimer>
@@ -47,25 +48,7 @@ class TestChipReader : public QObject {
     test::PcscRig m_rig;
     std::unique_ptr<PcscContext> m_context;
 
-    // After SCardDisconnect reset a card that had gone, pcscd 1.9.9 marks the
-    // reader "present, swallowed" and misses the next card vpcd accepts; that
-    // card, pulled out and put back, is seen. So: a second try.
-    bool insert(SimulatedPassport& chip, QString* error)
-    {
-        for (int attempt = 0; attempt < 2; ++attempt) {
-            if (!chip.insert(m_rig.cardPort())) {
-                *error = QStringLiteral("the chip could not reach vpcd");
-                return false;
-            }
-            if (m_context->waitForCard(test::PcscRig::reader(), 3000, error) == std::optional<bool>(true))
-                return true;
-            chip.remove();
-            if (m_context->waitForNoCard(test::PcscRig::reader(), 5000, error) != std::optional<bool>(true))
-                break;
-        }
-        *error = QStringLiteral("pcscd does not see the chip in %1: %2").arg(test::PcscRig::reader(), *error);
-        return false;
-    }
+    bool insert(SimulatedPassport& chip, QString* error) { return test::insertChip(chip, m_rig, *m_context, error); }
 
     // Inserts a chip with `files` (opened by the specimen's key), reads it
     // with `key`, pulls it out. Empty, or why the rig failed.

@@ -106,11 +106,11 @@ private Q_SLOTS:
         const Run run = cli(verifyWords(m_dg));
         QVERIFY2(run.status == 0, qPrintable(run.err));
         QCOMPARE(run.json.value(QStringLiteral("outcome")).toString(), QStringLiteral("genuine"));
-        QCOMPARE(run.json.value(QStringLiteral("issuingCountry")).toString(), QStringLiteral("UT"));
+        QCOMPARE(run.json.value(QStringLiteral("issuing_country")).toString(), QStringLiteral("UT"));
         QCOMPARE(run.json.value(QStringLiteral("csca")).toString(), m_csca.subject());
-        QCOMPARE(run.json.value(QStringLiteral("documentSigner")).toString(), m_ds.subject());
-        QCOMPARE(run.json.value(QStringLiteral("failedCheck")).toString(), QString());
-        QCOMPARE(run.json.value(QStringLiteral("dataGroups")).toArray(), (QJsonArray{1, 2}));
+        QCOMPARE(run.json.value(QStringLiteral("document_signer")).toString(), m_ds.subject());
+        QCOMPARE(run.json.value(QStringLiteral("failed_check")).toString(), QString());
+        QCOMPARE(run.json.value(QStringLiteral("data_groups")).toArray(), (QJsonArray{1, 2}));
         const QJsonArray checks = run.json.value(QStringLiteral("checks")).toArray();
         QVERIFY(checks.size() >= 6);
         for (const QJsonValue& check : checks)
@@ -122,7 +122,7 @@ private Q_SLOTS:
         const Run run = cli(verifyWords(path(QStringLiteral("altered"))));
         QCOMPARE(run.status, 1);
         QCOMPARE(run.json.value(QStringLiteral("outcome")).toString(), QStringLiteral("not-genuine"));
-        QCOMPARE(run.json.value(QStringLiteral("failedCheck")).toString(), QStringLiteral("DG2 hash"));
+        QCOMPARE(run.json.value(QStringLiteral("failed_check")).toString(), QStringLiteral("DG2 hash"));
         QVERIFY2(run.json.value(QStringLiteral("summary")).toString().contains(QStringLiteral("the photo was altered")),
                  qPrintable(run.json.value(QStringLiteral("summary")).toString()));
     }
@@ -133,7 +133,7 @@ private Q_SLOTS:
         words.last() = QStringLiteral("2045-01-01T00:00:00Z"); // the DS is valid until 2040, its CSCA until 2050
         const Run run = cli(words);
         QCOMPARE(run.status, 1);
-        QCOMPARE(run.json.value(QStringLiteral("failedCheck")).toString(), QStringLiteral("Document Signer validity"));
+        QCOMPARE(run.json.value(QStringLiteral("failed_check")).toString(), QStringLiteral("Document Signer validity"));
     }
 
     void revokedByACrl()
@@ -145,7 +145,7 @@ private Q_SLOTS:
         QVERIFY(writeFile(path(QStringLiteral("utopia.crl")), *crl));
         const Run run = cli(verifyWords(m_dg) + QStringList{QStringLiteral("--crl"), path(QStringLiteral("utopia.crl"))});
         QCOMPARE(run.status, 1);
-        QCOMPARE(run.json.value(QStringLiteral("failedCheck")).toString(), QStringLiteral("Document Signer certificate chain"));
+        QCOMPARE(run.json.value(QStringLiteral("failed_check")).toString(), QStringLiteral("Document Signer certificate chain"));
         QVERIFY(run.json.value(QStringLiteral("summary")).toString().contains(QStringLiteral("revoked")));
     }
 
@@ -174,7 +174,7 @@ private Q_SLOTS:
         QTest::newRow("no --sod") << QStringList{QStringLiteral("verify"), QStringLiteral("--dg"), QStringLiteral("x"),
                                                  QStringLiteral("--csca"), QStringLiteral("y")}
                                   << "--sod is missing";
-        QTest::newRow("no subcommand") << QStringList{} << "usage: facegate-cli document verify";
+        QTest::newRow("no subcommand") << QStringList{} << "usage: facegate-cli document read";
         QTest::newRow("unknown subcommand") << QStringList{QStringLiteral("stamp")} << "unknown subcommand \"document stamp\"";
     }
     void badUsage()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 
 #include <vector>
@@ -13,6 +14,8 @@ struct DocumentCheck {
     QString name;   // "DG2 hash", "signature of EF.SOD", "Document Signer certificate chain", "DS validity"...
     Result result = Result::NotChecked;
     QString detail; // what was found: "SHA-256 matches", "expired on 2025-01-31", "no trusted CSCA for Utopia"
+
+    static QString resultName(Result result); // "passed", "failed", "not-checked"
 };
 
 struct ChipVerdict {
@@ -29,6 +32,11 @@ struct ChipVerdict {
     QString documentSigner; // the Document Signer certificate's subject
     QString failedCheck;    // NotGenuine / NotVerifiable: the name of the check that decided it
     std::vector<DocumentCheck> checks;
+
+    // {outcome, summary, issuing_country, csca, document_signer, failed_check,
+    // checks: [{name, result, detail}]}: what facegate-cli prints and the
+    // records keep.
+    QJsonObject toJson() const;
 
     static QString outcomeName(Outcome outcome) // stable identifiers for JSON, records and audit
     {
