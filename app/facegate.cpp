@@ -193,6 +193,8 @@ int main(int argc, char* argv[])
     station.fmrTarget = settings->fmrTarget();
     station.lockAfter = std::chrono::minutes(settings->sessionLockMinutes());
     station.documentReaderFolder = settings->text(QStringLiteral("documents/readerFolder"));
+    station.chipReader = settings->text(QStringLiteral("documents/chipReader"));
+    station.cscaPath = settings->text(QStringLiteral("documents/csca"));
     station.queueOverdueAfter = std::chrono::hours(settings->queueOverdueHours());
     // matching/endpoint: decided by facegate-matchd with this workstation's
     // certificate; empty: the in-process matching core.
@@ -206,6 +208,8 @@ int main(int argc, char* argv[])
     workstation.showPurgesOf(*purges);
     // The document reader's folder: its files destroyed once read, each deletion recorded there.
     workstation.watchDocumentReader(*purges);
+    // The passport's chip: read off the GUI thread, each reading recorded there.
+    workstation.watchPassportChip(*purges);
     purges->startPurges();
     QObject::connect(&workstation, &fg::Workstation::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
     QTimer::singleShot(0, &workstation, &fg::Workstation::run);

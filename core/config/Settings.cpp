@@ -155,6 +155,14 @@ const std::vector<SettingSpec>& Settings::table()
          QStringLiteral("Folder a document reader writes the traveler's photo into (with <name>.mrz beside it) for "
                         "1:1; its files are destroyed once read; empty: none"),
          anyText()},
+        {QStringLiteral("documents/chipReader"), QString(),
+         QStringLiteral("PC/SC reader the passport's chip is read from (its name as pcscd lists it, or 'any'); its "
+                        "photo becomes the 1:1 reference with the chip's verdict; empty: none"),
+         anyText()},
+        {QStringLiteral("documents/csca"), QString(),
+         QStringLiteral("Trusted country signing CAs for the chip's passive authentication: a folder of certificates "
+                        "(and CRLs) or an ICAO master list file; empty: chips are read but not verifiable"),
+         anyText()},
         {QStringLiteral("station/kind"), QString(),
          QStringLiteral("What the workstation's encounters record: entry, exit or checkpoint; empty: checkpoint for "
                         "checkpoint officers, entry for everyone else"),

@@ -10,6 +10,7 @@
 #include "core/documents/MrzParser.h"
 #include "core/matching/GalleryManifest.h"
 #include "core/storage/Clock.h"
+#include "core/documents/MrzInput.h"
 #include "core/live/DocumentReaderFolder.h"
 #include "core/live/ReferenceLoader.h"
 #include "ui/desk/AlternateProcedureLog.h"
@@ -26,6 +27,7 @@
 #include <QApplication>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QMenu>
@@ -38,6 +40,21 @@
 #include <utility>
 
 namespace fg {
+
+namespace {
+
+// The chip's verdict in the officer's language (ChipVerdict::outcomeName).
+QString chipVerdictWords(const QString& verdict)
+{
+    if (verdict == QLatin1String("genuine"))
+        return Workstation::tr("genuine");
+    if (verdict == QLatin1String("not-genuine"))
+        return Workstation::tr("NOT GENUINE");
+    return Workstation::tr("not verifiable");
+}
+
+} // namespace
+
 
 Workstation::Workstation(Records& records, const Clock& clock, Options options, QObject* parent)
     : QObject(parent)
@@ -440,8 +457,15 @@ void Workstation::connectReferences()
                     return;
                 }
                 m_desk->referenceChanged();
-                window->showReferenceState([name = holder.name] { return tr("Document photo %1 · 1:1").arg(name); },
-                                           false);
+                if (holder.documentVerdict.isEmpty())
+                    window->showReferenceState([name = holder.name] { return tr("Document photo %1 · 1:1").arg(name); },
+                                               false);
+                else
+                    window->showReferenceState(
+                        [name = holder.name, verdict = holder.documentVerdict] {
+                            return tr("Passport chip %1 · %2 · 1:1").arg(name, chipVerdictWords(verdict));
+                        },
+                        holder.documentNotGenuine(), [words = holder.documentWords] { return words; });
             });
     connect(references, &ReferenceLoader::failed, window, [window](const QString& reason) {
         window->showReferenceState([reason] { return tr("Reference not loaded: %1").arg(reason); }, true);
@@ -605,6 +629,149 @@ void Workstation::takeReaderDocument(const DocumentReaderFiles::Document& docume
         }
     }
     loadReaderDocument(holder);
+    // The reader's zone also opens the passport's chip, whose photo follows.
+    if (m_chip && !document.mrzText.isEmpty())
+        m_chip->readWith(MrzInput::read(document.mrzText).lines);
+}
+
+void Workstation::watchPassportChip(RecordsThread& records)
+{
+    if (m_options.chipReader.isEmpty())
+        return;
+    m_chipRecords = &records;
+    PassportChipWatcher::Options options;
+    options.reader = m_options.chipReader;
+    options.cscaPath = m_options.cscaPath;
+    const Clock* clock = &m_clock;
+    options.now = [clock] { return clock->now(); };
+    m_chip = std::make_unique<PassportChipWatcher>(std::move(options));
+    MainWindow* window = m_window.get();
+    connect(m_chip.get(), &PassportChipWatcher::chipRead, this, &Workstation::takeChip);
+    connect(m_chip.get(), &PassportChipWatcher::chipFailed, this, &Workstation::chipNotRead);
+    connect(m_chip.get(), &PassportChipWatcher::problem, window, [window](const QString& what) {
+        window->showReferenceState([what] { return tr("Passport chip reader: %1").arg(what); }, true);
+    });
+    connect(m_chip.get(), &PassportChipWatcher::cardChanged, window, [window](const QString& reader, bool present) {
+        if (present)
+            window->showReferenceState(
+                [reader] { return tr("Passport on %1: reading its chip needs its MRZ (Ctrl+R)").arg(reader); }, false);
+    });
+    connect(m_chip.get(), &PassportChipWatcher::progress, window,
+            [window](const QString& file, qint64 bytes, qint64 total) {
+                window->showReferenceState(
+                    [file, bytes, total] {
+                        return tr("Reading the passport's chip: %1, %2 of %3 bytes").arg(file).arg(bytes).arg(total);
+                    },
+                    false);
+            });
+    auto* action = new QAction(tr("Read the passport's &chip…"), window);
+    action->setObjectName(QStringLiteral("readChipAction"));
+    action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(action, &QAction::triggered, this, &Workstation::askForChipZone);
+    window->addAction(action);
+    m_chip->start();
+}
+
+void Workstation::askForChipZone()
+{
+    if (!m_chip || !m_window->account())
+        return;
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(
+        m_window.get(), tr("Read the passport's chip"),
+        tr("The document's MRZ as printed (two or three lines), to open its chip:"), QString(), &ok);
+    if (ok)
+        readChipWith(text);
+}
+
+bool Workstation::readChipWith(const QString& mrzText)
+{
+    if (!m_chip)
+        return false;
+    const MrzInput zone = MrzInput::read(mrzText);
+    if (!zone.format || zone.lines.isEmpty()) {
+        const QString why = zone.problems.empty() ? tr("no MRZ layout fits") : zone.problems.front().message;
+        m_window->showReferenceState([why] { return tr("Passport chip not read: the MRZ cannot be read (%1)").arg(why); },
+                                     true);
+        return false;
+    }
+    m_chip->readWith(zone.lines);
+    m_window->showReferenceState([] { return tr("Passport chip: waiting for the passport on the reader…"); }, false);
+    return true;
+}
+
+void Workstation::takeChip(const PassportChipWatcher::Reading& reading)
+{
+    const ChipDocument& document = reading.document;
+    QJsonObject details = document.report();
+    details.insert(QStringLiteral("photo"), reading.photo.isEmpty() ? QJsonValue(document.photoProblem)
+                                                                    : QJsonValue(reading.photoFormat));
+    recordChipRead(reading.reader, details);
+    if (reading.photo.isEmpty()) {
+        m_window->showReferenceState(
+            [why = document.photoProblem, words = document.words()] {
+                return tr("Passport chip read, but it gives no photo to compare with (%1). %2").arg(why, words);
+            },
+            true);
+        return;
+    }
+    ReferencePerson holder;
+    if (document.holder) {
+        const MrzDocument& zone = *document.holder;
+        holder.name = QStringLiteral("%1 %2").arg(zone.secondaryIdentifier, zone.primaryIdentifier).trimmed();
+        holder.citizenship = zone.nationality;
+        holder.documentNumber = zone.documentNumber;
+        holder.travelerId = zone.documentNumber;
+    }
+    if (holder.travelerId.isEmpty())
+        holder.travelerId = QStringLiteral("chip");
+    holder.photoPath = QStringLiteral("chip:DG2.") + (reading.photoFormat == QLatin1String("jpeg") ? QStringLiteral("jpg")
+                                                                                                    : reading.photoFormat);
+    holder.photo = reading.photo;
+    holder.documentVerdict = document.outcomeName();
+    holder.documentWords = document.words();
+    holder.documentCheck = document.report();
+    holder.chipMrz = document.chipMrz;
+    loadReaderDocument(holder);
+}
+
+void Workstation::chipNotRead(const QString& reader, const QString& reason, int failure)
+{
+    recordChipRead(reader, QJsonObject{{QStringLiteral("outcome"), QStringLiteral("not-read")},
+                                       {QStringLiteral("error"), reason},
+                                       {QStringLiteral("failure"), failure}});
+    const bool wrongKey = failure == int(ChipSession::Failure::WrongKey);
+    m_window->showReferenceState(
+        [reason, wrongKey] {
+            return wrongKey ? tr("Passport chip not read: %1. Type the MRZ again (Ctrl+R).").arg(reason)
+                            : tr("Passport chip not read: %1").arg(reason);
+        },
+        true);
+}
+
+void Workstation::recordChipRead(const QString& reader, const QJsonObject& details)
+{
+    if (!m_chipRecords)
+        return;
+    const QString actor = m_window->account() ? m_window->account()->actor() : m_options.actor;
+    MainWindow* window = m_window.get();
+    auto* recorded = new QFutureWatcher<QString>(this);
+    connect(recorded, &QFutureWatcher<QString>::finished, this, [recorded, window] {
+        recorded->deleteLater();
+        const QString failure = recorded->future().resultCount() > 0 ? recorded->result()
+                                                                      : QStringLiteral("the records closed first");
+        if (failure.isEmpty())
+            return;
+        qWarning("facegate: the reading of a passport's chip was not recorded: %s", qPrintable(failure));
+        window->showNotice([failure] { return tr("The reading of the passport's chip was not recorded: %1").arg(failure); });
+    });
+    recorded->setFuture(m_chipRecords->run<QString>([actor, reader, details](Records& records) {
+        QString error;
+        if (!records.audit().append(actor, QStringLiteral("document.chip.read"), QStringLiteral("chip_reader:") + reader,
+                                    details, &error))
+            return error;
+        return QString();
+    }));
 }
 
 void Workstation::loadReaderDocument(const ReferencePerson& holder)

@@ -6,6 +6,7 @@
 #include "core/workflow/Inspection.h"
 #include "core/live/DocumentReaderFiles.h"
 #include "core/live/LiveAnalysis.h"
+#include "core/live/PassportChipWatcher.h"
 #include "ui/desk/TravelerDisplay.h"
 
 #include <QList>
@@ -67,6 +68,8 @@ public:
         double fmrTarget = 1e-3;             // matching/fmr
         std::chrono::milliseconds lockAfter = std::chrono::minutes(5);
         QString documentReaderFolder; // documents/readerFolder; empty: none
+        QString chipReader;           // documents/chipReader: a PC/SC reader's name or "any"; empty: none
+        QString cscaPath;             // documents/csca: trusted CSCAs (folder or master list); empty: not verifiable
         std::chrono::minutes queueOverdueAfter = std::chrono::hours(24); // queue/overdueHours
         // matching/endpoint and the workstation's certificate: an endpoint
         // set means every capture is decided by facegate-matchd (never
@@ -100,6 +103,20 @@ public:
     // reference state. A photo that comes while another reference loads
     // waits in memory and follows it.
     void watchDocumentReader(RecordsThread& records);
+
+    // Watches Options::chipReader for a passport (issue 19). The chip is read
+    // with the zone the officer types (Ctrl+R, readChipWith) or the zone a
+    // document reader wrote beside its photo: its photo becomes the 1:1
+    // reference with the chip's verdict beside the document data, reading it
+    // is the audit event "document.chip.read" (written on `records`' thread:
+    // the verdict, the checks, never a name or number), and a chip that
+    // cannot be read is said in the reference state. Nothing of it runs on
+    // the GUI thread.
+    void watchPassportChip(RecordsThread& records);
+    // The document's MRZ for the chip in the reader (or the next one);
+    // false with the problems said when the text is no zone.
+    bool readChipWith(const QString& mrzText);
+    PassportChipWatcher* passportChip() const { return m_chip.get(); }
 
     // First administrator if needed, then the sign-in dialog (both opened,
     // not exec'ed); the window follows the sign-in.
@@ -147,6 +164,10 @@ private:
     void takeReaderDocument(const DocumentReaderFiles::Document& document);
     void loadReaderDocument(const ReferencePerson& holder);
     void recordReaderDeletions(const QList<DocumentReaderFiles::Deletion>& deletions);
+    void takeChip(const PassportChipWatcher::Reading& reading);
+    void chipNotRead(const QString& reader, const QString& reason, int failure);
+    void recordChipRead(const QString& reader, const QJsonObject& details);
+    void askForChipZone();
     void retranslateMenu();
     void askForSignIn();
     void begin(const UserAccount& account);
@@ -164,6 +185,8 @@ private:
     std::unique_ptr<TravelerDisplay> m_travelerDisplay;
     std::unique_ptr<DocumentReaderFolder> m_documentReader;
     RecordsThread* m_readerRecords = nullptr;          // where the reader's deletions are recorded
+    std::unique_ptr<PassportChipWatcher> m_chip;
+    RecordsThread* m_chipRecords = nullptr;            // where chip readings are recorded
     std::optional<ReferencePerson> m_waitingDocument; // a reader's photo, while another reference loads
     std::unique_ptr<SupervisorWindow> m_supervision;
     std::unique_ptr<UserAdminWindow> m_userAdmin;

@@ -178,7 +178,10 @@ ChipVerdict ChipDocument::verdict() const
 
 QString ChipDocument::words() const
 {
-    QStringList words{verdict().summary};
+    QString summary = verdict().summary;
+    if (!summary.endsWith(QLatin1Char('.')))
+        summary += QLatin1Char('.');
+    QStringList words{summary};
     switch (cloneCheck.result) {
     case CloneCheck::Result::Passed:
         words << QStringLiteral("%1 passed: not a copied chip.").arg(cloneCheck.method);
