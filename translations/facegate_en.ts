@@ -1249,6 +1249,14 @@
         <source>Not overridden: an override needs its reason.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Passport chip: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passport&apos;s chip is not genuine: the decision cannot be confirmed. Override it with a reason or send the traveler to secondary; the encounter is in the supervisor&apos;s queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fg::Mrz</name>
@@ -1774,6 +1782,18 @@
         <source>Not logged: the MRZ has errors (above); correct it, or log the document as not verified with the reason.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The data page agrees with the chip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chip proves the document genuine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not logged: the passport&apos;s chip is not genuine; log the document as not verified or refer the traveler to secondary, with the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fg::PasswordPolicy</name>
@@ -2071,6 +2091,10 @@
     </message>
     <message>
         <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document not genuine (chip)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2469,6 +2493,10 @@
     </message>
     <message>
         <source>Not attested yet but still within the %1 h allowed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document not genuine (chip)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3571,6 +3599,78 @@ Retention purge failed: %2</source>
     </message>
     <message>
         <source>The deletion of the document reader&apos;s files was not recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>genuine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT GENUINE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not verifiable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport chip %1 · %2 · 1:1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport chip: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport chip reader: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport on %1: reading its chip needs its MRZ (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the passport&apos;s chip: %1, %2 of %3 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the passport&apos;s &amp;chip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the passport&apos;s chip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document&apos;s MRZ as printed (two or three lines), to open its chip:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no MRZ layout fits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport chip not read: the MRZ cannot be read (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport chip: waiting for the passport on the reader…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport chip read, but it gives no photo to compare with (%1). %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport chip not read: %1. Type the MRZ again (Ctrl+R).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport chip not read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reading of the passport&apos;s chip was not recorded: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

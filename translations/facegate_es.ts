@@ -1249,6 +1249,14 @@
         <source>Not overridden: an override needs its reason.</source>
         <translation>No anulada: una anulación necesita su motivo.</translation>
     </message>
+    <message>
+        <source>Passport chip: %1</source>
+        <translation>Chip del pasaporte: %1</translation>
+    </message>
+    <message>
+        <source>The passport&apos;s chip is not genuine: the decision cannot be confirmed. Override it with a reason or send the traveler to secondary; the encounter is in the supervisor&apos;s queue.</source>
+        <translation>El chip del pasaporte no es auténtico: la decisión no se puede confirmar. Anúlela indicando un motivo o envíe al viajero a segunda línea; el encuentro está en la cola del supervisor.</translation>
+    </message>
 </context>
 <context>
     <name>fg::Mrz</name>
@@ -1774,6 +1782,18 @@
         <source>Not logged: the MRZ has errors (above); correct it, or log the document as not verified with the reason.</source>
         <translation>No registrado: la MRZ tiene errores (arriba); corríjala, o registre el documento como no verificado con el motivo.</translation>
     </message>
+    <message>
+        <source>The data page agrees with the chip</source>
+        <translation>La página de datos coincide con el chip</translation>
+    </message>
+    <message>
+        <source>The chip proves the document genuine</source>
+        <translation>El chip prueba que el documento es auténtico</translation>
+    </message>
+    <message>
+        <source>Not logged: the passport&apos;s chip is not genuine; log the document as not verified or refer the traveler to secondary, with the reason.</source>
+        <translation>No registrado: el chip del pasaporte no es auténtico; registre el documento como no verificado o envíe al viajero a segunda línea, con el motivo.</translation>
+    </message>
 </context>
 <context>
     <name>fg::PasswordPolicy</name>
@@ -2072,6 +2092,10 @@
     <message>
         <source>%1 min</source>
         <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>document not genuine (chip)</source>
+        <translation>documento no auténtico (chip)</translation>
     </message>
 </context>
 <context>
@@ -2470,6 +2494,10 @@
     <message>
         <source>Not attested yet but still within the %1 h allowed: %2</source>
         <translation>Aún sin certificado, pero dentro de las %1 h permitidas: %2</translation>
+    </message>
+    <message>
+        <source>document not genuine (chip)</source>
+        <translation>documento no auténtico (chip)</translation>
     </message>
 </context>
 <context>
@@ -3576,6 +3604,78 @@ Falló la purga de conservación: %2</translation>
     <message>
         <source>The deletion of the document reader&apos;s files was not recorded: %1</source>
         <translation>La eliminación de los archivos del lector de documentos no se ha registrado: %1</translation>
+    </message>
+    <message>
+        <source>genuine</source>
+        <translation>auténtico</translation>
+    </message>
+    <message>
+        <source>NOT GENUINE</source>
+        <translation>NO AUTÉNTICO</translation>
+    </message>
+    <message>
+        <source>not verifiable</source>
+        <translation>no verificable</translation>
+    </message>
+    <message>
+        <source>Passport chip %1 · %2 · 1:1</source>
+        <translation>Chip del pasaporte %1 · %2 · 1:1</translation>
+    </message>
+    <message>
+        <source>Passport chip: %1</source>
+        <translation>Chip del pasaporte: %1</translation>
+    </message>
+    <message>
+        <source>Passport chip reader: %1</source>
+        <translation>Lector del chip del pasaporte: %1</translation>
+    </message>
+    <message>
+        <source>Passport on %1: reading its chip needs its MRZ (Ctrl+R)</source>
+        <translation>Pasaporte en %1: para leer su chip hace falta su MRZ (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Reading the passport&apos;s chip: %1, %2 of %3 bytes</source>
+        <translation>Leyendo el chip del pasaporte: %1, %2 de %3 bytes</translation>
+    </message>
+    <message>
+        <source>Read the passport&apos;s &amp;chip…</source>
+        <translation>Leer el &amp;chip del pasaporte…</translation>
+    </message>
+    <message>
+        <source>Read the passport&apos;s chip</source>
+        <translation>Leer el chip del pasaporte</translation>
+    </message>
+    <message>
+        <source>The document&apos;s MRZ as printed (two or three lines), to open its chip:</source>
+        <translation>La MRZ del documento tal como está impresa (dos o tres líneas), para abrir su chip:</translation>
+    </message>
+    <message>
+        <source>no MRZ layout fits</source>
+        <translation>ningún formato de MRZ encaja</translation>
+    </message>
+    <message>
+        <source>Passport chip not read: the MRZ cannot be read (%1)</source>
+        <translation>Chip del pasaporte no leído: no se puede leer la MRZ (%1)</translation>
+    </message>
+    <message>
+        <source>Passport chip: waiting for the passport on the reader…</source>
+        <translation>Chip del pasaporte: esperando el pasaporte en el lector…</translation>
+    </message>
+    <message>
+        <source>Passport chip read, but it gives no photo to compare with (%1). %2</source>
+        <translation>Chip del pasaporte leído, pero no ofrece ninguna foto con la que comparar (%1). %2</translation>
+    </message>
+    <message>
+        <source>Passport chip not read: %1. Type the MRZ again (Ctrl+R).</source>
+        <translation>Chip del pasaporte no leído: %1. Vuelva a escribir la MRZ (Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>Passport chip not read: %1</source>
+        <translation>Chip del pasaporte no leído: %1</translation>
+    </message>
+    <message>
+        <source>The reading of the passport&apos;s chip was not recorded: %1</source>
+        <translation>La lectura del chip del pasaporte no se ha registrado: %1</translation>
     </message>
 </context>
 <context>

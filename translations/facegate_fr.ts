@@ -1249,6 +1249,14 @@
         <source>Not overridden: an override needs its reason.</source>
         <translation>Décision non modifiée : une modification doit être motivée.</translation>
     </message>
+    <message>
+        <source>Passport chip: %1</source>
+        <translation>Puce du passeport : %1</translation>
+    </message>
+    <message>
+        <source>The passport&apos;s chip is not genuine: the decision cannot be confirmed. Override it with a reason or send the traveler to secondary; the encounter is in the supervisor&apos;s queue.</source>
+        <translation>La puce du passeport n’est pas authentique : la décision ne peut pas être confirmée. Passez outre en donnant un motif ou envoyez le voyageur en contrôle approfondi ; le passage est dans la file du superviseur.</translation>
+    </message>
 </context>
 <context>
     <name>fg::Mrz</name>
@@ -1774,6 +1782,18 @@
         <source>Not logged: the MRZ has errors (above); correct it, or log the document as not verified with the reason.</source>
         <translation>Non consigné : la MRZ contient des erreurs (ci-dessus) ; corrigez-la, ou consignez le document comme non vérifié avec le motif.</translation>
     </message>
+    <message>
+        <source>The data page agrees with the chip</source>
+        <translation>La page de données concorde avec la puce</translation>
+    </message>
+    <message>
+        <source>The chip proves the document genuine</source>
+        <translation>La puce prouve que le document est authentique</translation>
+    </message>
+    <message>
+        <source>Not logged: the passport&apos;s chip is not genuine; log the document as not verified or refer the traveler to secondary, with the reason.</source>
+        <translation>Non consigné : la puce du passeport n’est pas authentique ; consignez le document comme non vérifié ou envoyez le voyageur en contrôle approfondi, avec le motif.</translation>
+    </message>
 </context>
 <context>
     <name>fg::PasswordPolicy</name>
@@ -2072,6 +2092,10 @@
     <message>
         <source>%1 min</source>
         <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>document not genuine (chip)</source>
+        <translation>document non authentique (puce)</translation>
     </message>
 </context>
 <context>
@@ -2470,6 +2494,10 @@
     <message>
         <source>Not attested yet but still within the %1 h allowed: %2</source>
         <translation>Pas encore attestées, mais encore dans les %1 h permises : %2</translation>
+    </message>
+    <message>
+        <source>document not genuine (chip)</source>
+        <translation>document non authentique (puce)</translation>
     </message>
 </context>
 <context>
@@ -3576,6 +3604,78 @@ Retention purge failed: %2</source>
     <message>
         <source>The deletion of the document reader&apos;s files was not recorded: %1</source>
         <translation>La suppression des fichiers du lecteur de documents n’a pas été enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>genuine</source>
+        <translation>authentique</translation>
+    </message>
+    <message>
+        <source>NOT GENUINE</source>
+        <translation>NON AUTHENTIQUE</translation>
+    </message>
+    <message>
+        <source>not verifiable</source>
+        <translation>non vérifiable</translation>
+    </message>
+    <message>
+        <source>Passport chip %1 · %2 · 1:1</source>
+        <translation>Puce du passeport %1 · %2 · 1:1</translation>
+    </message>
+    <message>
+        <source>Passport chip: %1</source>
+        <translation>Puce du passeport : %1</translation>
+    </message>
+    <message>
+        <source>Passport chip reader: %1</source>
+        <translation>Lecteur de la puce du passeport : %1</translation>
+    </message>
+    <message>
+        <source>Passport on %1: reading its chip needs its MRZ (Ctrl+R)</source>
+        <translation>Passeport sur %1 : la lecture de sa puce demande sa MRZ (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Reading the passport&apos;s chip: %1, %2 of %3 bytes</source>
+        <translation>Lecture de la puce du passeport : %1, %2 octets sur %3</translation>
+    </message>
+    <message>
+        <source>Read the passport&apos;s &amp;chip…</source>
+        <translation>Lire la &amp;puce du passeport…</translation>
+    </message>
+    <message>
+        <source>Read the passport&apos;s chip</source>
+        <translation>Lire la puce du passeport</translation>
+    </message>
+    <message>
+        <source>The document&apos;s MRZ as printed (two or three lines), to open its chip:</source>
+        <translation>La MRZ du document telle qu’imprimée (deux ou trois lignes), pour ouvrir sa puce :</translation>
+    </message>
+    <message>
+        <source>no MRZ layout fits</source>
+        <translation>aucun format de MRZ ne convient</translation>
+    </message>
+    <message>
+        <source>Passport chip not read: the MRZ cannot be read (%1)</source>
+        <translation>Puce du passeport non lue : la MRZ est illisible (%1)</translation>
+    </message>
+    <message>
+        <source>Passport chip: waiting for the passport on the reader…</source>
+        <translation>Puce du passeport : en attente du passeport sur le lecteur…</translation>
+    </message>
+    <message>
+        <source>Passport chip read, but it gives no photo to compare with (%1). %2</source>
+        <translation>Puce du passeport lue, mais elle ne donne aucune photo à comparer (%1). %2</translation>
+    </message>
+    <message>
+        <source>Passport chip not read: %1. Type the MRZ again (Ctrl+R).</source>
+        <translation>Puce du passeport non lue : %1. Saisissez de nouveau la MRZ (Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>Passport chip not read: %1</source>
+        <translation>Puce du passeport non lue : %1</translation>
+    </message>
+    <message>
+        <source>The reading of the passport&apos;s chip was not recorded: %1</source>
+        <translation>La lecture de la puce du passeport n’a pas été enregistrée : %1</translation>
     </message>
 </context>
 <context>

@@ -1,15 +1,22 @@
-// Google Benchmark: reading an ePassport chip through the whole PC/SC stack:
-// the benchmark's own pcscd with vsmartcard-vpcd (PcscRig), the software chip
-// (SimulatedPassport) and ChipReader: EF.COM, EF.SOD, DG1 and a 20 KB DG2,
-// by BAC and by PACE (ECDH-GM, brainpoolP256r1, AES-128), with short APDUs
-// and with extended length. One iteration: connect, access control, read,
-// disconnect. The APDU count is a counter. Not a CTest test: run it by hand,
-// e.g. bench_chipread --benchmark_counters_tabular=true.
-#include "core/documents/reader/ChipReader.h"
+// Google Benchmark: reading an ePassport chip through the whole PC/SC stack
+// and verifying it: the benchmark's own pcscd with vsmartcard-vpcd
+// (PcscRig), the software chip (SimulatedPassport) of a test passport
+// (TestPassport: EF.COM, EF.SOD signed by a test Document Signer, DG1 and
+// a DG2 with a JPEG of about 20 KB) and PassportChip::read: access control,
+// the files, passive authentication against the passport's CSCA. By BAC and
+// by PACE (ECDH-GM, brainpoolP256r1, AES-128), with short APDUs and with
+// extended length. One iteration: connect, read, verify, disconnect. The
+// APDU count and DG2's size are counters. Not a CTest test: run it by hand
+// (FACEGATE_DATASETS or ../shared/datasets for the photo), e.g.
+// bench_chipread --benchmark_counters_tabular=true.
+#include "core/documents/emrtd/CscaStore.h"
+#include "core/documents/reader/PassportChip.h"
 #include "core/documents/reader/PcscReader.h"
-#include "tests/cardreader/HandMadeLds.h"
 #include "tests/support/PcscRig.h"
 #include "tests/support/emrtd/SimulatedPassport.h"
+#include "tests/support/emrtd/TestPassport.h"
+
+#include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
 
@@ -21,6 +28,8 @@ using fg::test::SimulatedPassport;
 namespace {
 
 test::PcscRig* g_rig = nullptr;
+const test::emrtd::TestPassport* g_passport = nullptr;
+const CscaStore* g_store = nullptr;
 
 void readChip(benchmark::State& state, bool pace, bool extendedLength)
 {
@@ -28,7 +37,7 @@ void readChip(benchmark::State& state, bool pace, bool extendedLength)
     options.accessControl = pace ? SimulatedPassport::AccessControl::Pace : SimulatedPassport::AccessControl::Bac;
     options.extendedLength = extendedLength;
     QString error;
-    auto chip = SimulatedPassport::create(test::handMadeLds(20480), *test::specimenKey(), options, &error);
+    auto chip = SimulatedPassport::create(g_passport->files, *g_passport->key(&error), options, &error);
     const auto context = PcscContext::establish(&error);
     // Benchmark calls this more than once: the last call's chip leaves first
     // (pcscd would report its ghost for up to 400 ms).
@@ -38,7 +47,7 @@ void readChip(benchmark::State& state, bool pace, bool extendedLength)
         state.SkipWithError(qPrintable(QStringLiteral("no chip in the reader: ") + error));
         return;
     }
-    const auto key = test::specimenKey();
+    const auto key = g_passport->key(&error);
     int apdus = 0;
     int done = 0;
     qsizetype bytes = 0;
@@ -48,17 +57,21 @@ void readChip(benchmark::State& state, bool pace, bool extendedLength)
             state.SkipWithError(qPrintable(error));
             break;
         }
-        const auto reading = ChipReader::read(*card, *key, {}, &error);
-        if (!reading) {
-            state.SkipWithError(qPrintable(QStringLiteral("iteration %1: %2").arg(done + 1).arg(error)));
+        const auto document = PassportChip::read(*card, *key, g_store, QDateTime::currentDateTimeUtc(), {}, {}, &error);
+        if (!document || document->verdict().outcome != ChipVerdict::Outcome::Genuine) {
+            state.SkipWithError(qPrintable(QStringLiteral("iteration %1: %2")
+                                               .arg(done + 1)
+                                               .arg(document ? document->verdict().summary : error)));
             break;
         }
-        apdus = reading->apdus;
+        const ChipReading& reading = document->reading;
+        apdus = reading.apdus;
         ++done;
-        bytes = reading->files.com.size() + reading->files.sod.size() + reading->files.dataGroups.at(1).size()
-            + reading->files.dataGroups.at(2).size();
+        bytes = reading.files.com.size() + reading.files.sod.size() + reading.files.dataGroups.at(1).size()
+            + reading.files.dataGroups.at(2).size();
     }
     state.counters["apdus"] = apdus;
+    state.counters["dg2_bytes"] = double(g_passport->files.dataGroups.at(2).size());
     state.SetBytesProcessed(int64_t(state.iterations()) * bytes);
     chip->remove();
 }
@@ -85,6 +98,16 @@ int main(int argc, char** argv)
         return 1;
     }
     g_rig = &rig;
+    const auto passport = test::emrtd::TestPassport::make({}, &error);
+    QTemporaryDir trust;
+    const auto store = passport && passport->writeTrust(trust.path(), &error) ? CscaStore::load(trust.path(), &error)
+                                                                               : std::nullopt;
+    if (!store) {
+        std::fprintf(stderr, "the test passport: %s\n", qPrintable(error));
+        return 1;
+    }
+    g_passport = &*passport;
+    g_store = &*store;
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;

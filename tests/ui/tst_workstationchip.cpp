@@ -225,7 +225,8 @@ private Q_SLOTS:
         const auto* check = window.findChild<QLabel*>(QStringLiteral("documentCheck"));
         QVERIFY(check && check->isVisible());
         QVERIFY2(check->text().startsWith(QStringLiteral("Passport chip: Genuine")), qPrintable(check->text()));
-        QVERIFY2(check->text().contains(QStringLiteral("chip authentication")), qPrintable(check->text()));
+        QVERIFY2(check->text().contains(QStringLiteral("Chip authentication (ECDH NIST P-256, AES-128) passed")),
+                 qPrintable(check->text()));
         const std::optional<MatchOutcome>& outcome = window.matchPanel().outcome();
         qInfo("chip photo against the clip: %s at %.3f, threshold %.3f; %s",
               qPrintable(MatchPanel::decisionTitle(outcome->decision)), outcome->score.value_or(-1.0), outcome->threshold,

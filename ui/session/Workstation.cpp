@@ -321,6 +321,8 @@ void Workstation::retranslateMenu()
     m_displayAction->setText(tr("&Traveler display"));
     m_supervisionAction->setText(tr("&Supervision: queue, figures, reports…"));
     m_usersAction->setText(tr("&Users…"));
+    if (m_chipAction)
+        m_chipAction->setText(tr("Read the passport's &chip…"));
     showMatchingState();
 }
 
@@ -465,7 +467,8 @@ void Workstation::connectReferences()
                         [name = holder.name, verdict = holder.documentVerdict] {
                             return tr("Passport chip %1 · %2 · 1:1").arg(name, chipVerdictWords(verdict));
                         },
-                        holder.documentNotGenuine(), [words = holder.documentWords] { return words; });
+                        holder.documentNotGenuine(),
+                        [words = holder.documentWords] { return tr("Passport chip: %1").arg(words); });
             });
     connect(references, &ReferenceLoader::failed, window, [window](const QString& reason) {
         window->showReferenceState([reason] { return tr("Reference not loaded: %1").arg(reason); }, true);
@@ -664,11 +667,11 @@ void Workstation::watchPassportChip(RecordsThread& records)
                     },
                     false);
             });
-    auto* action = new QAction(tr("Read the passport's &chip…"), window);
-    action->setObjectName(QStringLiteral("readChipAction"));
-    action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    connect(action, &QAction::triggered, this, &Workstation::askForChipZone);
-    window->addAction(action);
+    m_chipAction = new QAction(tr("Read the passport's &chip…"), window);
+    m_chipAction->setObjectName(QStringLiteral("readChipAction"));
+    m_chipAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_chipAction, &QAction::triggered, this, &Workstation::askForChipZone);
+    window->addAction(m_chipAction);
     m_chip->start();
 }
 

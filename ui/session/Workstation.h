@@ -202,6 +202,7 @@ private:
     QAction* m_displayAction = nullptr;
     QAction* m_supervisionAction = nullptr;
     QAction* m_usersAction = nullptr;
+    QAction* m_chipAction = nullptr; // Ctrl+R, with a chip reader only
     QTimer* m_accountCheck = nullptr;
     std::function<QString()> m_endedBecause; // said by the next sign-in dialog
     QPointer<SignInDialog> m_signIn;

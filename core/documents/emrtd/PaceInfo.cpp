@@ -1,5 +1,7 @@
 #include "core/documents/emrtd/PaceInfo.h"
 
+#include "core/documents/emrtd/Der.h"
+
 #include "core/documents/emrtd/BerTlvDecoder.h"
 
 #include <openssl/obj_mac.h>
@@ -10,28 +12,22 @@ namespace {
 // 0.4.0.127.0.7.2.2.4: bsi-de protocols smartcards PACE.
 const QByteArray kIdPace = QByteArray::fromHex("04007F0007020204");
 
-constexpr BerTlv::Tag kSet = 0x31;
-constexpr BerTlv::Tag kSequence = 0x30;
-constexpr BerTlv::Tag kObjectIdentifier = 0x06;
-constexpr BerTlv::Tag kInteger = 0x02;
+using der::kInteger;
+using der::kObjectIdentifier;
+using der::kSequence;
+using der::kSet;
+
+// A small non-negative DER INTEGER (versions, parameter ids).
+std::optional<int> smallInteger(const BerTlv& object)
+{
+    return der::smallInteger(object, 3);
+}
 
 bool fail(QString* error, const QString& why)
 {
     if (error)
         *error = QStringLiteral("PACE: ") + why;
     return false;
-}
-
-// A small non-negative DER INTEGER (versions, parameter ids).
-std::optional<int> smallInteger(const BerTlv& object)
-{
-    const QByteArray& value = object.value();
-    if (object.tag() != kInteger || value.isEmpty() || value.size() > 3 || (value[0] & 0x80) != 0)
-        return std::nullopt;
-    int result = 0;
-    for (const char byte : value)
-        result = result << 8 | static_cast<unsigned char>(byte);
-    return result;
 }
 
 } // namespace

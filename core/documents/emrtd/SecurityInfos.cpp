@@ -1,5 +1,7 @@
 #include "core/documents/emrtd/SecurityInfos.h"
 
+#include "core/documents/emrtd/Der.h"
+
 #include "core/documents/emrtd/BerTlvDecoder.h"
 #include "core/documents/emrtd/ChipPublicKey.h"
 
@@ -17,30 +19,17 @@ const QByteArray kIdAa = QByteArray::fromHex("678108010105");
 // 0.4.0.127.0.7.1.1.4.1: ecdsa-plain-signatures (BSI TR-03111).
 const QByteArray kEcdsaPlain = QByteArray::fromHex("04007F000701010401");
 
-constexpr BerTlv::Tag kSet = 0x31;
-constexpr BerTlv::Tag kSequence = 0x30;
-constexpr BerTlv::Tag kObjectIdentifier = 0x06;
-constexpr BerTlv::Tag kInteger = 0x02;
+using der::kInteger;
+using der::kObjectIdentifier;
+using der::kSequence;
+using der::kSet;
+using der::smallInteger;
 
 bool fail(QString* error, const QString& why)
 {
     if (error)
         *error = QStringLiteral("DG14: ") + why;
     return false;
-}
-
-// A non-negative DER INTEGER of at most 31 bits (versions, key ids).
-std::optional<int> smallInteger(const BerTlv& object)
-{
-    const QByteArray& value = object.value();
-    if (object.tag() != kInteger || value.isEmpty() || value.size() > 4 || (value[0] & 0x80) != 0)
-        return std::nullopt;
-    if (value.size() > 1 && value[0] == 0 && (value[1] & 0x80) == 0)
-        return std::nullopt; // not minimal
-    int result = 0;
-    for (const char byte : value)
-        result = result << 8 | static_cast<unsigned char>(byte);
-    return result;
 }
 
 BerTlv integer(int value)

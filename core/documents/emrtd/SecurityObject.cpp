@@ -1,5 +1,7 @@
 #include "core/documents/emrtd/SecurityObject.h"
 
+#include "core/documents/emrtd/Der.h"
+
 #include "core/documents/emrtd/BerTlvDecoder.h"
 #include "core/documents/emrtd/OpenSslHandles.h"
 
@@ -42,18 +44,6 @@ const HashAlgorithm* hashNamed(const QString& name)
     return nullptr;
 }
 
-// A small non-negative INTEGER's value (DER: minimal, at most 4 bytes here).
-std::optional<int> smallInteger(const BerTlv& integer)
-{
-    const QByteArray& value = integer.value();
-    if (integer.tag() != 0x02 || value.isEmpty() || value.size() > 4 || (value[0] & 0x80))
-        return std::nullopt;
-    int result = 0;
-    for (const char byte : value)
-        result = (result << 8) | static_cast<unsigned char>(byte);
-    return result;
-}
-
 QString printable(const BerTlv* text)
 {
     if (!text || text->isConstructed() || text->value().size() > 64)
@@ -94,7 +84,7 @@ std::optional<SecurityObject> SecurityObject::parseContent(QByteArrayView der, Q
     if (root->tag() != 0x30 || fields.size() < 3 || fields.size() > 4)
         return refuse(error, QStringLiteral("the LDS security object is not a SEQUENCE of 3 or 4 fields"));
     SecurityObject result;
-    const std::optional<int> version = smallInteger(fields[0]);
+    const std::optional<int> version = der::smallInteger(fields[0]);
     if (!version || *version > 1)
         return refuse(error, QStringLiteral("the LDS security object's version is not 0 or 1"));
     result.version = *version;
@@ -121,7 +111,7 @@ std::optional<SecurityObject> SecurityObject::parseContent(QByteArrayView der, Q
                                  .arg(kMaxDataGroups));
     for (const BerTlv& entry : values.children()) {
         const auto& pair = entry.children();
-        const std::optional<int> number = pair.size() == 2 ? smallInteger(pair[0]) : std::nullopt;
+        const std::optional<int> number = pair.size() == 2 ? der::smallInteger(pair[0]) : std::nullopt;
         if (entry.tag() != 0x30 || !number || pair[1].tag() != 0x04)
             return refuse(error, QStringLiteral("a data group hash is not a SEQUENCE of a number and an OCTET STRING"));
         if (*number < 1 || *number > kMaxDataGroups)

@@ -183,9 +183,13 @@ QString ChipDocument::words() const
         summary += QLatin1Char('.');
     QStringList words{summary};
     switch (cloneCheck.result) {
-    case CloneCheck::Result::Passed:
-        words << QStringLiteral("%1 passed: not a copied chip.").arg(cloneCheck.method);
+    case CloneCheck::Result::Passed: {
+        QString method = cloneCheck.method;
+        if (!method.isEmpty())
+            method[0] = method[0].toUpper();
+        words << QStringLiteral("%1 passed: not a copied chip.").arg(method);
         break;
+    }
     case CloneCheck::Result::Failed:
         break; // in the summary
     case CloneCheck::Result::NotOffered:
