@@ -172,8 +172,15 @@ void PassportChipWatcher::run()
             break;
         if (!changed) {
             // Cancelled by readWith (look again), or the reader went away.
-            if (!error.contains(QLatin1String("cancel"), Qt::CaseInsensitive))
-                say(error);
+            if (error.contains(QLatin1String("cancel"), Qt::CaseInsensitive))
+                continue;
+            // The reader or the service went away: said, and looked for
+            // again after a pause (a service that fails at once would
+            // otherwise be asked again and again).
+            say(error);
+            context.reset();
+            if (!sleepFor(m_options.pollMs))
+                break;
             continue;
         }
         const bool present = waitingForLeave ? !*changed : *changed;

@@ -65,7 +65,7 @@ struct ChipStation {
     std::unique_ptr<Workstation> workstation;
     QByteArray olgaSecret;
 
-    bool open(const TestPassport& passport, QString* error)
+    bool open(const TestPassport& passport, QString* error, const QString& reader = test::PcscRig::reader())
     {
         const std::optional<Settings> settings = test::recordsSettings(dir, error);
         if (!settings)
@@ -91,7 +91,7 @@ struct ChipStation {
         options.cameras = {test::clipCamera()};
         options.stationName = QStringLiteral("booth-7");
         options.actor = QStringLiteral("test:workstation");
-        options.chipReader = test::PcscRig::reader();
+        options.chipReader = reader;
         options.cscaPath = trust.path();
         workstation = std::make_unique<Workstation>(*records, clock, options);
         workstation->watchPassportChip(*recordsThread);
@@ -301,6 +301,53 @@ private Q_SLOTS:
         QCOMPARE(reason->toString(), QStringLiteral("document-not-genuine"));
         qInfo("forged chip: %s; %s", qPrintable(MatchPanel::decisionTitle(captured->second)), qPrintable(check->text()));
         chip->remove();
+    }
+
+    // The officer is told, in the reference state, what keeps the chip from
+    // being read: a zone that does not open it (type it again), a reader
+    // that is not there (with the readers that are).
+    void whatKeepsAChipFromBeingReadIsSaid()
+    {
+        FG_REQUIRE_DATASETS();
+        QString error;
+        const auto passport = TestPassport::make({}, &error);
+        TestPassport::Options otherNumber;
+        otherNumber.documentNumber = QStringLiteral("UT4711X09");
+        const auto other = TestPassport::make(otherNumber, &error);
+        QVERIFY2(passport && other, qPrintable(error));
+        {
+            ChipStation station;
+            QVERIFY2(station.open(*passport, &error), qPrintable(error));
+            QVERIFY2(station.signIn(&error), qPrintable(error));
+            auto chip = SimulatedPassport::create(passport->files, *passport->key(&error), {}, &error);
+            QVERIFY2(chip, qPrintable(error));
+            QVERIFY2(test::insertChip(*chip, m_rig, *m_pcsc, &error), qPrintable(error));
+            QVERIFY(!station.workstation->readChipWith(QStringLiteral("P<UTO"))); // no zone at all
+            QVERIFY2(station.referenceWords().contains(QStringLiteral("the MRZ cannot be read")),
+                     qPrintable(station.referenceWords()));
+            QVERIFY(station.workstation->readChipWith(other->mrz));
+            QTRY_VERIFY2_WITH_TIMEOUT(station.referenceWords().startsWith(QStringLiteral("Passport chip not read")),
+                                      qPrintable(station.referenceWords()), 30000);
+            const QString said = station.workstation->window().findChild<QLabel*>(QStringLiteral("referenceState"))->toolTip();
+            QVERIFY2(said.contains(QStringLiteral("Type the MRZ again")), qPrintable(said));
+            QTRY_COMPARE_WITH_TIMEOUT(station.chipReadings().size(), size_t(1), 10000);
+            QCOMPARE(station.chipReadings().front().details.value(QStringLiteral("outcome")).toString(),
+                     QStringLiteral("not-read"));
+            QVERIFY(!station.workstation->inspection().documentHolder());
+            chip->remove();
+        }
+        init();
+        ChipStation station;
+        QVERIFY2(station.open(*passport, &error, QStringLiteral("No Such Reader 00 00")), qPrintable(error));
+        QTRY_VERIFY2_WITH_TIMEOUT(station.workstation->window()
+                                      .findChild<QLabel*>(QStringLiteral("referenceState"))
+                                      ->toolTip()
+                                      .contains(QStringLiteral("\"No Such Reader 00 00\" is not connected (connected: %1")
+                                                    .arg(test::PcscRig::reader())),
+                                  qPrintable(station.workstation->window()
+                                                 .findChild<QLabel*>(QStringLiteral("referenceState"))
+                                                 ->toolTip()),
+                                  10000);
     }
 };
 
