@@ -300,6 +300,7 @@ private Q_SLOTS:
         QVERIFY2(reason, qPrintable(error));
         QCOMPARE(reason->toString(), QStringLiteral("document-not-genuine"));
         qInfo("forged chip: %s; %s", qPrintable(MatchPanel::decisionTitle(captured->second)), qPrintable(check->text()));
+        test::saveScreenshots(window, QStringLiteral("officer-chip-forged"), {QSize(1366, 768)});
         chip->remove();
     }
 
