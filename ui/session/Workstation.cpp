@@ -740,10 +740,14 @@ void Workstation::takeChip(const PassportChipWatcher::Reading& reading)
 
 void Workstation::chipNotRead(const QString& reader, const QString& reason, int failure)
 {
-    recordChipRead(reader, QJsonObject{{QStringLiteral("outcome"), QStringLiteral("not-read")},
-                                       {QStringLiteral("error"), reason},
-                                       {QStringLiteral("failure"), failure}});
+    // A zone that does not open the chip is said to the officer whole, but
+    // recorded without the words: MrzParser's and the key's messages may
+    // quote the zone (a document number), and the audit log names no one.
     const bool wrongKey = failure == int(ChipSession::Failure::WrongKey);
+    recordChipRead(reader, QJsonObject{{QStringLiteral("outcome"), QStringLiteral("not-read")},
+                                       {QStringLiteral("error"),
+                                        wrongKey ? QStringLiteral("the MRZ given does not open the chip") : reason},
+                                       {QStringLiteral("failure"), failure}});
     m_window->showReferenceState(
         [reason, wrongKey] {
             return wrongKey ? tr("Passport chip not read: %1. Type the MRZ again (Ctrl+R).").arg(reason)
