@@ -2,6 +2,7 @@
 
 #include "app/cli/CliContext.h"
 #include "app/cli/DetectCommand.h"
+#include "app/cli/PadCommand.h"
 #include "app/cli/DocumentCommand.h"
 #include "app/cli/EvalCommand.h"
 #include "app/cli/GalleryCommand.h"
@@ -31,6 +32,7 @@ const char* const kUsage =
     "  facegate-cli eval (--labels CSV | --pairs CSV) [--root DIR] [--plot det.png] [--calibration-out FILE]\n"
     "  facegate-cli gallery build --manifest CSV --out FILE\n"
     "  facegate-cli identify --gallery FILE IMAGE [--top 5]\n"
+    "  facegate-cli pad [--bpcer 0.01] [--max-frames N] IMAGE|VIDEO   (presentation-attack score and cues)\n"
     "  facegate-cli bench [pipeline | search --gallery-size N | records | purge | queue | rotate]\n"
     "  facegate-cli bench service [--clients 50] [--seconds 10] [--gallery-size N] [--workers N]\n"
     "  facegate-cli document verify --sod FILE --dg DIR --csca DIR|MASTERLIST [--crl FILE]... [--at ISO8601]\n"
@@ -91,7 +93,7 @@ int runCommandLine(const QStringList& arguments)
 {
     using Command = std::function<int(const QStringList&, CliContext&)>;
     const std::map<QString, Command> commands = {
-        {QStringLiteral("detect"), runDetect},     {QStringLiteral("verify"), runVerify},
+        {QStringLiteral("detect"), runDetect},     {QStringLiteral("pad"), runPad},     {QStringLiteral("verify"), runVerify},
         {QStringLiteral("eval"), runEval},         {QStringLiteral("gallery"), runGallery},
         {QStringLiteral("identify"), runIdentify}, {QStringLiteral("bench"), runBenchProgram},
         {QStringLiteral("document"), runDocument},
