@@ -143,8 +143,12 @@ bool widenSqliteCheck(const Database& database, const QString& table, const QStr
         QStringLiteral("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?"), {table}, what, error);
     if (!stored)
         return false;
-    const QString create = QStringLiteral("CREATE TABLE %1 (").arg(table);
+    // A table made again by an earlier widening has its name quoted:
+    // ALTER TABLE ... RENAME writes it so into sqlite_schema.
     QString sql = stored->toString();
+    QString create = QStringLiteral("CREATE TABLE %1 (").arg(table);
+    if (!sql.startsWith(create))
+        create = QStringLiteral("CREATE TABLE \"%1\" (").arg(table);
     if (sql.count(check) != 1 || !sql.startsWith(create)) {
         *error = QStringLiteral("%1: the table %2 is not the one expected (%3)").arg(what, table, sql);
         return false;
