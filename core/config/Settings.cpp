@@ -35,6 +35,21 @@ Parser integerIn(qint64 low, qint64 high, const QString& unit)
     };
 }
 
+// A number strictly between low and high ("0.01", "1e-2").
+Parser numberBetween(double low, double high)
+{
+    return [=](const QString& text, QVariant* value, QString* why) {
+        bool ok = false;
+        const double number = text.trimmed().toDouble(&ok);
+        if (!ok || !(number > low && number < high)) {
+            *why = QStringLiteral("expected a number between %1 and %2 (exclusive)").arg(low).arg(high);
+            return false;
+        }
+        *value = number;
+        return true;
+    };
+}
+
 Parser oneOf(const QStringList& allowed)
 {
     return [=](const QString& text, QVariant* value, QString* why) {
@@ -146,6 +161,20 @@ const std::vector<SettingSpec>& Settings::table()
         {QStringLiteral("service/burst"), QStringLiteral("20"),
          QStringLiteral("facegate-matchd: requests a client may send at once above its rate"),
          integerIn(1, 10000, QStringLiteral("requests"))},
+        {QStringLiteral("service/padBpcer"), QStringLiteral("0.01"),
+         QStringLiteral("facegate-matchd: the BPCER (bona fide captures wrongly called presentation attacks) whose "
+                        "calibrated threshold decides whether a probe is a printed photo or a screen; the calibration "
+                        "table must cover it"),
+         numberBetween(0.0, 1.0)},
+        {QStringLiteral("service/padAction"), QStringLiteral("refuse"),
+         QStringLiteral("facegate-matchd: what a partner's probe judged a presentation attack gets: refuse (not "
+                        "matched, answered \"presentation-attack\", stored for a supervisor) or flag (matched, the "
+                        "flag in the answer); workstations are never refused"),
+         oneOf({QStringLiteral("refuse"), QStringLiteral("flag")})},
+        {QStringLiteral("service/padPartners"), QString(),
+         QStringLiteral("facegate-matchd: service/padAction and service/padBpcer for some partners, comma-separated "
+                        "(CN|O|OU=value:refuse|flag[:BPCER], the first that matches wins)"),
+         anyText(), true},
         {QStringLiteral("service/attestationHours"), QStringLiteral("24"),
          QStringLiteral("A partner submission without a purge attestation after this long is reported"),
          integerIn(1, 720, QStringLiteral("hours"))},
