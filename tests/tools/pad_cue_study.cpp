@@ -9,7 +9,8 @@
 //     8 subjects' bona fide frames, for each subject in turn), with every cue,
 //     with the model alone, without each cue, and the model with each cue;
 //   - the same on windows of ~10 consecutive frames of one session (frames of
-//     a session share the file-name prefix before the last '_', ~0.7 s apart).
+//     a session share the file-name prefix before the last '_', ~0.7 s apart;
+//     a session's last, shorter chunk is a window when it has >= half as many).
 // With a second argument, the same figures on a synthetic screen-replay set
 // (a labels.csv in pad-dev's format, made by tests/tools/pad_replay_synth).
 //   pad_cue_study DATASETS_DIR [REPLAY_DIR] [--step N] [--window N]
@@ -327,9 +328,14 @@ void study(const char* name, std::vector<LabelledFrame>& frames, int window)
     std::vector<Sample> windows;
     for (auto& [session, list] : sessions) {
         std::sort(list.begin(), list.end(), [](const LabelledFrame* a, const LabelledFrame* b) { return a->order < b->order; });
-        for (size_t i = 0; i + size_t(window) <= list.size(); i += size_t(window)) {
+        // Consecutive chunks of `window` frames; a shorter rest (pad-dev has
+        // 7-frame sessions) is a window too when it has half as many.
+        for (size_t i = 0; i < list.size(); i += size_t(window)) {
+            const size_t size = std::min(size_t(window), list.size() - i);
+            if (size * 2 < size_t(window))
+                break;
             std::vector<const LabelledFrame*> group;
-            for (size_t k = 0; k < size_t(window); ++k) {
+            for (size_t k = 0; k < size; ++k) {
                 list[i + k]->frame.timestampMs = qint64(k) * kFrameSpacingMs;
                 group.push_back(list[i + k]);
             }
