@@ -22,10 +22,18 @@ constexpr double kHighBand = 1.0 / 3.0; // the high band starts at a third of Ny
 
 // Fixed mappings from value to attack level (docs/pad-cues.md says why).
 constexpr double kFrameAngle = 20.0;  // degrees from the face box's axes: an edge along a side
-constexpr double kFramedNone = 1.0;   // sides of the face framed: attack 0 at or below (a room's edge)
-constexpr double kFramedStrong = 3.0; // attack 1 at or above (a picture's frame)
-constexpr double kMoireNone = 6.0;    // peak / ring median: noise alone reaches ~4-5
-constexpr double kMoireStrong = 12.0;
+// Sides of the face framed: attack 0 at or below kFramedNone, 1 at all four.
+// First set at 1 and 3 sides; pad-dev's bona fide office frames showed two
+// framed sides or more in half of them (docs/pad-cues.md), so only all four
+// now count as strong (combine() acts from attack 0.5 up: from 3 sides).
+constexpr double kFramedNone = 2.0;
+constexpr double kFramedStrong = 4.0;
+// Peak over its ring's median: noise alone reaches ~4-5, but the 8x8 blocks
+// of JPEG frames put peaks of their own (pad-dev's bona fide frames: mean
+// 6.7); first set at 6 and 12, now at twice that, for peaks well above
+// what compression makes.
+constexpr double kMoireNone = 12.0;
+constexpr double kMoireStrong = 24.0;
 constexpr double kTextureLive = 0.010;  // high-band share of a face seen directly
 constexpr double kTextureFlat = 0.002;  // ... and of a face with its fine detail gone
 constexpr double kParallaxFlat = 0.2;   // homography / similarity residual: attack 1 at or below
@@ -443,11 +451,12 @@ double combine(double modelMean, const std::vector<PadCue>& cues, const QStringL
         if (!c.measured || c.name == QLatin1String("model") || ignore.contains(c.name))
             continue;
         strongest = std::max(strongest, c.attack);
-        // Only what a print cannot do lowers the score: a blink seen, depth seen.
+        // Only what a print cannot do lowers the score: a blink seen. Depth
+        // under motion does not: a hand-held print bends and the landmarks
+        // jitter, and on pad-dev most print windows with motion read "deep"
+        // (docs/pad-cues.md); a flat reading still raises the score.
         if (c.name == QLatin1String("blink") && c.value >= 1)
             live = 1;
-        if (c.name == QLatin1String("parallax"))
-            live = std::max(live, 2 * std::max(0.0, 0.5 - c.attack));
     }
     const double raise = 2 * std::max(0.0, strongest - 0.5);
     const double raised = modelMean + (1 - modelMean) * kRaise * raise;

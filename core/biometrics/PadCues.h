@@ -29,7 +29,7 @@ namespace padcues {
 // (Canny + probabilistic Hough) at least kMinSegment of the crop's side long,
 // running along a side of the face box (within 20 degrees) above, below, left
 // or right of it. value: how many of the face's 4 sides are so framed (a
-// room's desk or door frames one or two; attack 0 at 1, 1 at 3 or more).
+// room's desk or door frames one or two; attack 0 at 2, 1 at all 4).
 // A print cut to the face's outline, or held so that its edges fall outside
 // the crop, has no frame to see; a doorway around a traveler is one.
 PadCue screenBorder(const cv::Mat& bgr, const cv::Rect2f& box);
@@ -38,7 +38,8 @@ PadCue screenBorder(const cv::Mat& bgr, const cv::Rect2f& box);
 // window): the strongest off-axis peak in the high band (a third to the whole
 // of Nyquist) over the band's median magnitude. A screen filmed by a camera
 // beats its pixel grid against the sensor's (moire); a halftone print shows
-// its dot screen. value: that ratio (a smooth face: ~3-6).
+// its dot screen. value: that ratio (a smooth face: ~4-5; JPEG's 8x8 blocks
+// add peaks of their own: attack 0 at 12, 1 at 24).
 PadCue moire(const cv::Mat& bgr, const cv::Rect2f& box);
 
 // "texture": the high band's share of the face's spectral energy (same band
@@ -90,11 +91,10 @@ PadCue meanOverFrames(const std::deque<PadFrame>& frames, const QString& name);
 // (docs/pad-cues.md). Attack cues raise it: the strongest measured attack
 // level s of any cue, counted from 0.5 up (a = 2 * max(0, s - 0.5)), takes the
 // score that part of the way to 1 scaled by kRaise: m + (1 - m) * kRaise * a.
-// Live cues lower it: a blink seen, or parallax under motion (its attack level
-// below 0.5, l = 2 * (0.5 - attack)), multiply it by 1 - kLower * l. Only
-// blink and parallax can lower it: a print cannot blink or show depth, but
-// nothing else a frame shows is beyond a good print. Cues named in `ignore`
-// are left out (the study's "without this cue").
+// A live cue lowers it: a blink seen multiplies it by 1 - kLower. Only a blink
+// can lower it: a print cannot blink, while what else a frame shows (depth
+// included: a bent print and jittery landmarks read as depth) a print can.
+// Cues named in `ignore` are left out (the study's "without this cue").
 double combine(double modelMean, const std::vector<PadCue>& cues, const QStringList& ignore = {});
 
 // Constants, named where the docs and tests refer to them.

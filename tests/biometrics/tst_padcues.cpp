@@ -311,9 +311,11 @@ private Q_SLOTS:
         // score half the way to 1.
         QCOMPARE(padcues::combine(0.2, {cue("screen_border", 0.8, 0.3)}), 0.2);
         QVERIFY(std::abs(padcues::combine(0.2, {cue("screen_border", 2.0, 1.0)}) - 0.6) < 1e-12);
-        // Depth under motion halves it; a blink seen too.
-        QVERIFY(std::abs(padcues::combine(0.2, {cue("parallax", 0.9, 0.0)}) - 0.1) < 1e-12);
+        // A blink seen halves it; depth under motion does not lower it (a
+        // bent print reads as depth), a flat reading raises it.
         QVERIFY(std::abs(padcues::combine(0.2, {cue("blink", 1, 0.0)}) - 0.1) < 1e-12);
+        QCOMPARE(padcues::combine(0.2, {cue("parallax", 0.9, 0.0)}), 0.2);
+        QVERIFY(std::abs(padcues::combine(0.2, {cue("parallax", 0.05, 1.0)}) - 0.6) < 1e-12);
         // No blink seen does not lower it; texture cannot lower it.
         QCOMPARE(padcues::combine(0.2, {cue("blink", 0, 0.0)}), 0.2);
         QCOMPARE(padcues::combine(0.2, {cue("texture", 0.05, 0.0)}), 0.2);

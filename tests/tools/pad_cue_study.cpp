@@ -14,6 +14,7 @@
 // With a second argument, the same figures on a synthetic screen-replay set
 // (a labels.csv in pad-dev's format, made by tests/tools/pad_replay_synth).
 //   pad_cue_study DATASETS_DIR [REPLAY_DIR] [--step N] [--window N]
+// (DATASETS_DIR "-": the replay set alone)
 #include "core/biometrics/FacePipeline.h"
 #include "core/biometrics/ImageLoader.h"
 #include "core/biometrics/ModelRepository.h"
@@ -195,6 +196,24 @@ void report(const char* title, const std::vector<Sample>& samples, const QString
         std::printf("| %s | %zu | %zu | %.4g | %.4g | %.3f | %.3f / %.3f |\n", qPrintable(name), b.size(), a.size(),
                     b.empty() ? NAN : sb / double(b.size()), a.empty() ? NAN : sa / double(a.size()), auc(b, a),
                     b.empty() ? NAN : strongB / double(b.size()), a.empty() ? NAN : strongA / double(a.size()));
+    }
+    // The spread of each cue's value (what its fixed mapping sits in).
+    std::printf("\n| cue | value percentiles 10/50/90/99, bona fide | same, attack |\n|---|---|---|\n");
+    for (const QString& name : cues) {
+        std::vector<double> b, a;
+        for (const Sample& s : samples)
+            if (const PadCue* c = cueOf(s.cues, name); c && c->measured)
+                (s.bonafide ? b : a).push_back(c->value);
+        auto spread = [](std::vector<double> v) {
+            if (v.empty())
+                return QStringLiteral("-");
+            std::sort(v.begin(), v.end());
+            QStringList q;
+            for (double p : {0.1, 0.5, 0.9, 0.99})
+                q << QString::number(v[std::min(v.size() - 1, size_t(p * double(v.size())))], 'g', 3);
+            return q.join(QLatin1Char('/'));
+        };
+        std::printf("| %s | %s | %s |\n", qPrintable(name), qPrintable(spread(b)), qPrintable(spread(a)));
     }
     std::printf("\nCombined score, threshold at BPCER %.0f%% chosen leaving each subject out:\n\n", 100 * kBpcer);
     if (!singles)
@@ -388,15 +407,20 @@ int main(int argc, char* argv[])
     }
     int noFace = 0;
     double ms = 0;
-    std::vector<LabelledFrame> pad = readFrames(args[1] + QStringLiteral("/pad-dev"), step, *pipeline, *scorer, &noFace, &ms);
-    if (pad.empty()) {
+    // DATASETS_DIR "-": the replay set only.
+    std::vector<LabelledFrame> pad;
+    if (args[1] != QLatin1String("-"))
+        pad = readFrames(args[1] + QStringLiteral("/pad-dev"), step, *pipeline, *scorer, &noFace, &ms);
+    if (pad.empty() && args[1] != QLatin1String("-")) {
         std::fprintf(stderr, "no pad-dev frames under %s\n", qPrintable(args[1]));
         return 1;
     }
-    std::printf("# pad-dev (every %d-th frame): %zu frames with a face, %d without; scorer %.1f ms a frame "
-                "(model + single-frame cues)\n",
-                step, pad.size(), noFace, ms);
-    study("pad-dev", pad, window);
+    if (!pad.empty()) {
+        std::printf("# pad-dev (every %d-th frame): %zu frames with a face, %d without; scorer %.1f ms a frame "
+                    "(model + single-frame cues)\n",
+                    step, pad.size(), noFace, ms);
+        study("pad-dev", pad, window);
+    }
     if (args.size() == 3) {
         noFace = 0;
         ms = 0;
