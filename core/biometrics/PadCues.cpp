@@ -410,7 +410,7 @@ PadCue parallax(const std::deque<PadFrame>& frames)
     const double attack = 1.0 - ramp(ratio, kParallaxFlat, kParallaxDeep);
     const QString verdict = attack >= 0.5 ? QStringLiteral("moves like a flat picture") : QStringLiteral("moves with depth");
     return measuredCue(name, ratio, attack,
-                       QStringLiteral("%1: a plane explains all but %2% of the shape change (%3 frame pairs)")
+                       QStringLiteral("%1: a plane leaves %2% of the shape change unexplained (RMS, %3 frame pairs)")
                            .arg(verdict)
                            .arg(100 * ratio, 0, 'f', 0)
                            .arg(ratios.size()));
