@@ -54,7 +54,7 @@ PadCue texture(const cv::Mat& bgr, const cv::Rect2f& box);
 // kOpen within kMaxBlinkMs. Measured when the frames span >= 1 s and are dense
 // enough to see a blink (no gap over kMaxBlinkGapMs). value: blinks seen.
 // A blink is evidence against a print (attack 0); no blink is weak evidence
-// (people blink every 3-6 s): attack 0.5 over 6 s without one, else not
+// (people blink every 3-6 s): attack 0.3 over 6 s without one, else not
 // counted (attack 0, measured, "no blink in 2.1 s: too short to mean much").
 // A video replay blinks: this cue does not catch replays.
 PadCue blink(const std::deque<PadFrame>& frames);
