@@ -35,7 +35,7 @@ std::optional<PadDecision> padDecisionFromName(const QString& name);
 
 // One cue's evidence for one capture.
 struct PadCue {
-    QString name;          // stable key: "model", "screen_border", "moire", "blink", "parallax"
+    QString name;          // stable key: "model", "screen_border", "moire", "texture", "blink", "parallax"
     bool measured = false; // false: it could not be measured here (detail says why)
     double value = 0.0;    // the cue's own measure (each cue's doc says what it is)
     double attack = 0.0;   // 0..1: what the cue says, higher = more like an attack (when measured)
