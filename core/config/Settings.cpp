@@ -35,6 +35,21 @@ Parser integerIn(qint64 low, qint64 high, const QString& unit)
     };
 }
 
+// A rate strictly between 0 and 1 ("0.01", "1e-2").
+Parser rateBetween0And1()
+{
+    return [](const QString& text, QVariant* value, QString* why) {
+        bool ok = false;
+        const double rate = text.trimmed().toDouble(&ok);
+        if (!ok || !(rate > 0.0 && rate < 1.0)) {
+            *why = QStringLiteral("expected a rate greater than 0 and less than 1, e.g. 0.01");
+            return false;
+        }
+        *value = rate;
+        return true;
+    };
+}
+
 Parser oneOf(const QStringList& allowed)
 {
     return [=](const QString& text, QVariant* value, QString* why) {
@@ -87,6 +102,10 @@ const std::vector<SettingSpec>& Settings::table()
         {QStringLiteral("matching/fmr"), QStringLiteral("1e-3"),
          QStringLiteral("False match rate the decision threshold is calibrated for"),
          oneOf({QStringLiteral("1e-2"), QStringLiteral("1e-3"), QStringLiteral("1e-4")})},
+        {QStringLiteral("presentationAttack/bpcer"), QStringLiteral("0.01"),
+         QStringLiteral("Bona fide presentations wrongly called attacks (BPCER) the presentation-attack threshold is "
+                        "calibrated for; the threshold is read from the calibration table of the liveness model"),
+         rateBetween0And1()},
         {QStringLiteral("matching/endpoint"), QString(),
          QStringLiteral("https address of a facegate-matchd service; empty: the in-process matching core"),
          httpsEndpoint()},
@@ -425,6 +444,11 @@ int Settings::attestationHours() const
 double Settings::fmrTarget() const
 {
     return value(QStringLiteral("matching/fmr")).toString().toDouble();
+}
+
+double Settings::presentationAttackBpcer() const
+{
+    return value(QStringLiteral("presentationAttack/bpcer")).toDouble();
 }
 
 int Settings::lockoutFailures() const
