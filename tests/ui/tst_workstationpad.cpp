@@ -202,15 +202,15 @@ struct PadStation {
         return double(view->framesShown() - before) * 1000.0 / double(watch.elapsed());
     }
 
-    // The officer's capture key once the camera has analysed `frames` more
+    // The officer's capture key once the camera has analysed `framesFirst` more
     // frames: the encounter recorded, and how long after the capture
     // window closed its decision was on screen.
-    std::optional<std::pair<qint64, double>> capture(int frames)
+    std::optional<std::pair<qint64, double>> capture(int framesFirst)
     {
         MainWindow& window = workstation->window();
         LiveAnalysis& camera = window.liveAnalysis();
         const qint64 from = camera.framesAnalysed();
-        if (!QTest::qWaitFor([&] { return camera.framesAnalysed() >= from + frames; }, test::kGenerousMs))
+        if (!QTest::qWaitFor([&] { return camera.framesAnalysed() >= from + framesFirst; }, test::kGenerousMs))
             return std::nullopt;
         QSignalSpy recorded(&workstation->desk(), &InspectionDesk::encounterRecorded);
         QSignalSpy shown(&workstation->desk(), &InspectionDesk::decisionShown);
