@@ -381,6 +381,10 @@ private Q_SLOTS:
         QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier); // whatever was captured by itself meanwhile
         QVERIFY(!window.liveAnalysis().autoCapture());
 
+        // The same camera without the liveness model's pass, for comparison.
+        const double painted = station.paintedPerSecond(4000);
+        qInfo("no operating point, no liveness pass: %.1f frames painted per second, source %s, analysis %s", painted,
+              qPrintable(station.label("framesPerSecond")), qPrintable(station.label("analysisLatency")));
         const auto captured = station.capture(5);
         QVERIFY(captured);
         const PadAssessment& pad = window.matchPanel().capture()->presentationAttack;
