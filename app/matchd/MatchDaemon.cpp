@@ -83,9 +83,11 @@ int runMatchDaemon(QCoreApplication& app)
             return refuseToStart(QStringLiteral("the configuration is not valid: %1").arg(error));
         pipelineOptions.quality = *quality;
     }
-    // One pipeline per worker thread: requests are matched side by side.
+    // One pipeline per worker thread: requests are matched side by side, each
+    // probe judged a presentation attack or not with the pipeline's own scorer.
     const int workers = service->serverOptions().workerThreads;
-    const std::unique_ptr<PipelinePool> pipelines = PipelinePool::create(pipelineOptions, workers, &error);
+    const std::unique_ptr<PipelinePool> pipelines =
+        PipelinePool::create(pipelineOptions, workers, PipelinePool::Scorers::WithPresentationAttack, &error);
     if (!pipelines)
         return refuseToStart(QStringLiteral("the face models (models/dir or $FACEGATE_MODELS, %1): %2")
                                  .arg(pipelineOptions.modelDirectory, error));
@@ -127,6 +129,8 @@ int runMatchDaemon(QCoreApplication& app)
                      [](const QString& reason) { qWarning("retention purge: %s", qPrintable(reason)); });
     purges->startPurges();
     attestations.start(); // checks now, then every 10 minutes
+    qInfo("presentation attacks of partners' probes: %s",
+          qPrintable(service->apiOptions().presentationAttack->describe()));
     qInfo("listening on %s port %d (mutual TLS, model %s, %d workers, records %s)",
           qPrintable(server.serverAddress().toString()), int(server.serverPort()), qPrintable(pipelines->modelId()),
           workers, qPrintable(records->location()));

@@ -1,5 +1,6 @@
 #include "app/matchd/ServiceConfiguration.h"
 
+#include "core/biometrics/PresentationAttack.h"
 #include "core/config/Settings.h"
 
 #include <QDateTime>
@@ -93,6 +94,19 @@ std::optional<ServiceConfiguration> ServiceConfiguration::fromSettings(const Set
     api.fmr = settings.fmrTarget();
     api.manifestFolder = settings.text(QStringLiteral("service/manifestFolder"));
     api.maxPixels = settings.value(QStringLiteral("service/maxMegapixels")).toLongLong() * 1'000'000;
+
+    // Every operating point now: without a calibration table for its BPCER
+    // the service would decide with a threshold nobody measured.
+    const std::optional<PresentationAttackPolicy::Action> action =
+        PresentationAttackPolicy::actionFromName(settings.text(QStringLiteral("service/padAction")));
+    api.presentationAttack = PresentationAttackPolicy::make(
+        action.value_or(PresentationAttackPolicy::Action::Refuse),
+        settings.value(QStringLiteral("service/padBpcer")).toDouble(), settings.list(QStringLiteral("service/padPartners")),
+        PadFrameScorer::modelId(), &why);
+    if (!api.presentationAttack) {
+        *error = QStringLiteral("service/padBpcer or service/padPartners in %1: %2").arg(source, why);
+        return std::nullopt;
+    }
     return configuration;
 }
 

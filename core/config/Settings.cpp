@@ -35,17 +35,17 @@ Parser integerIn(qint64 low, qint64 high, const QString& unit)
     };
 }
 
-// A rate strictly between 0 and 1 ("0.01", "1e-2").
-Parser rateBetween0And1()
+// A number strictly between low and high ("0.01", "1e-2").
+Parser numberBetween(double low, double high)
 {
-    return [](const QString& text, QVariant* value, QString* why) {
+    return [=](const QString& text, QVariant* value, QString* why) {
         bool ok = false;
-        const double rate = text.trimmed().toDouble(&ok);
-        if (!ok || !(rate > 0.0 && rate < 1.0)) {
-            *why = QStringLiteral("expected a rate greater than 0 and less than 1, e.g. 0.01");
+        const double number = text.trimmed().toDouble(&ok);
+        if (!ok || !(number > low && number < high)) {
+            *why = QStringLiteral("expected a number between %1 and %2 (exclusive)").arg(low).arg(high);
             return false;
         }
-        *value = rate;
+        *value = number;
         return true;
     };
 }
@@ -105,7 +105,7 @@ const std::vector<SettingSpec>& Settings::table()
         {QStringLiteral("presentationAttack/bpcer"), QStringLiteral("0.01"),
          QStringLiteral("Bona fide presentations wrongly called attacks (BPCER) the presentation-attack threshold is "
                         "calibrated for; the threshold is read from the calibration table of the liveness model"),
-         rateBetween0And1()},
+         numberBetween(0.0, 1.0)},
         {QStringLiteral("matching/endpoint"), QString(),
          QStringLiteral("https address of a facegate-matchd service; empty: the in-process matching core"),
          httpsEndpoint()},
@@ -165,6 +165,20 @@ const std::vector<SettingSpec>& Settings::table()
         {QStringLiteral("service/burst"), QStringLiteral("20"),
          QStringLiteral("facegate-matchd: requests a client may send at once above its rate"),
          integerIn(1, 10000, QStringLiteral("requests"))},
+        {QStringLiteral("service/padBpcer"), QStringLiteral("0.01"),
+         QStringLiteral("facegate-matchd: the BPCER (bona fide captures wrongly called presentation attacks) whose "
+                        "calibrated threshold decides whether a probe is a printed photo or a screen; the calibration "
+                        "table must cover it"),
+         numberBetween(0.0, 1.0)},
+        {QStringLiteral("service/padAction"), QStringLiteral("refuse"),
+         QStringLiteral("facegate-matchd: what a partner's probe judged a presentation attack gets: refuse (not "
+                        "matched, answered \"presentation-attack\", stored for a supervisor) or flag (matched, the "
+                        "flag in the answer); workstations are never refused"),
+         oneOf({QStringLiteral("refuse"), QStringLiteral("flag")})},
+        {QStringLiteral("service/padPartners"), QString(),
+         QStringLiteral("facegate-matchd: service/padAction and service/padBpcer for some partners, comma-separated "
+                        "(CN|O|OU=value:refuse|flag[:BPCER], the first that matches wins)"),
+         anyText(), true},
         {QStringLiteral("service/attestationHours"), QStringLiteral("24"),
          QStringLiteral("A partner submission without a purge attestation after this long is reported"),
          integerIn(1, 720, QStringLiteral("hours"))},

@@ -69,6 +69,14 @@ bool checkText(const std::optional<QString>& value, const QString& field, const 
     return false;
 }
 
+// The answer's decision for a partner's capture refused as a presentation
+// attack, and the counter of attacks by what was done with them.
+const QString kPresentationAttackDecision = QStringLiteral("presentation-attack");
+constexpr const char* kAttacksMetric = "facegate_presentation_attacks_total";
+constexpr const char* kAttacksHelp =
+    "Captures judged presentation attacks, by what the service did: refused (not matched) or flagged (matched, "
+    "the flag in the answer).";
+
 QString actorOf(const ClientIdentity& client)
 {
     return (client.role == QLatin1String("workstation") ? QStringLiteral("workstation:") : QStringLiteral("partner:"))
@@ -81,6 +89,17 @@ struct MatchingApi::Photo {
     QByteArray bytes;
     QString format; // "jpeg", "png"
     cv::Mat bgr;
+};
+
+// What is kept of a request with its encounter: the probe (and the
+// reference: the document's photo, or the best candidate's), the probe's
+// quality and its presentation-attack assessment.
+struct MatchingApi::Capture {
+    Photo probe;
+    QByteArray referencePhoto;
+    QString referenceFormat;
+    QJsonObject quality;
+    std::optional<PadAssessment> presentationAttack;
 };
 
 MatchingApi::MatchingApi(PipelinePool& pipelines, const Database& database, const EncounterStore& encounters,
@@ -285,87 +304,169 @@ bool readContext(const QJsonObject& body, Encounter* encounter, HttpResponse* re
     return true;
 }
 
-// The traveler's face in a decoded photo: found or not, its quality, its template.
+// The traveler's face in a decoded photo: found or not, its quality, its
+// template; for a probe whose client's captures are assessed, whether it is a
+// presentation attack.
 struct Analysed {
     bool faceFound = false;
     bool qualityPassed = false;
     QJsonObject quality;
     std::optional<Template> faceTemplate;
+    std::optional<PadAssessment> presentationAttack;
 };
 
-Analysed analyse(FacePipeline& pipeline, const cv::Mat& bgr)
+// pad: assess the face with the lease's scorer at the client's operating
+// point; a capture the client's policy refuses gets no template (it is not matched).
+Analysed analyse(const PipelinePool::Lease& pipeline, const cv::Mat& bgr,
+                 const std::optional<PresentationAttackPolicy::Applied>& pad = std::nullopt)
 {
     Analysed result;
-    const std::vector<Face> faces = pipeline.analyze(bgr);
-    const int subject = pipeline.subjectIndex(faces, bgr.size());
-    if (subject < 0)
+    const std::vector<Face> faces = pipeline->analyze(bgr);
+    const int subject = pipeline->subjectIndex(faces, bgr.size());
+    const Face* face = subject < 0 ? nullptr : &faces[size_t(subject)];
+    if (pad)
+        result.presentationAttack =
+            PresentationAttackPolicy::assessPhoto(pipeline.presentationAttack(), bgr, face, pad->point);
+    if (!face)
         return result;
-    const Face& face = faces[size_t(subject)];
     result.faceFound = true;
-    result.qualityPassed = face.quality.passed();
-    result.quality = face.quality.toJson();
-    result.faceTemplate = pipeline.templateOf(bgr, face);
+    result.qualityPassed = face->quality.passed();
+    result.quality = face->quality.toJson();
+    if (pad && pad->refuses(*result.presentationAttack))
+        return result;
+    result.faceTemplate = pipeline->templateOf(bgr, *face);
     return result;
+}
+
+// What an identify's audit event says of the probe's assessment (the
+// encounter keeps the whole evidence).
+QJsonObject auditedAssessment(const std::optional<PadAssessment>& assessment)
+{
+    if (!assessment)
+        return QJsonObject();
+    QJsonObject audited{{QStringLiteral("decision"), padDecisionName(assessment->decision)}};
+    if (assessment->decision != PadDecision::NotAssessed) {
+        audited.insert(QStringLiteral("score"), assessment->score);
+        audited.insert(QStringLiteral("threshold"), assessment->threshold);
+        audited.insert(QStringLiteral("bpcer"), assessment->bpcer);
+    }
+    return audited;
+}
+
+bool isRefused(const std::optional<PresentationAttackPolicy::Applied>& pad, const Analysed& probe)
+{
+    return pad && probe.presentationAttack && pad->refuses(*probe.presentationAttack);
+}
+
+// The assessment as schema 11 keeps it with the encounter.
+void recordPresentationAttack(const std::optional<PadAssessment>& assessment, Encounter* encounter)
+{
+    if (!assessment)
+        return;
+    encounter->padDecision = padDecisionName(assessment->decision);
+    encounter->padScore = assessment->decision == PadDecision::NotAssessed ? std::nullopt
+                                                                           : std::optional<double>(assessment->score);
+    encounter->padEvidence = assessment->toJson();
 }
 
 } // namespace
 
-HttpResponse MatchingApi::store(const MatchOutcome& outcome, Inspection::Mode mode, Encounter encounter, const Photo& probe,
-                                const QByteArray& referencePhoto, const QString& referenceFormat,
-                                const QJsonObject& quality, const ClientIdentity& client, QJsonObject answer)
+std::optional<PresentationAttackPolicy::Applied> MatchingApi::presentationAttackFor(const ClientIdentity& client) const
 {
-    encounter.decision = outcome.decision;
-    encounter.score = outcome.score;
-    encounter.threshold = outcome.threshold;
-    encounter.fmrTarget = outcome.fmrTarget;
-    encounter.quality = quality;
+    if (!m_options.presentationAttack)
+        return std::nullopt;
+    return m_options.presentationAttack->forClient(client);
+}
+
+std::optional<HttpResponse> MatchingApi::keep(Encounter encounter, const Capture& capture, const ClientIdentity& client,
+                                              QJsonObject* answer)
+{
+    encounter.quality = capture.quality;
     encounter.officer = actorOf(client);
     if (client.role == QLatin1String("workstation"))
         encounter.workstation = client.commonName;
     else
         encounter.partner = client.subject();
     encounter.capturedAt = m_clock.now();
-    // Whose photo it is, so how long it is kept (EncounterSubject).
-    encounter.citizenship = recordedCitizenship(encounter.citizenship, outcome, mode);
-
-    BiometricSample sample;
-    sample.photo = probe.bytes;
-    sample.format = probe.format;
-    sample.referencePhoto = referencePhoto;
-    sample.referenceFormat = referenceFormat;
+    recordPresentationAttack(capture.presentationAttack, &encounter);
     // A workstation records the encounter itself, with its officer's action
     // (InspectionDesk): stored here too it would be counted twice and its
     // photo kept twice. Only partners' submissions are the service's to keep.
-    std::optional<qint64> id;
-    std::optional<QString> submission;
-    if (client.role != QLatin1String("workstation")) {
-        QString error;
-        id = m_encounters.add(encounter, &sample, actorOf(client), &error);
-        if (!id)
-            return HttpResponse::error(500, tr("the encounter could not be stored: %1").arg(error));
-        // Its own transaction, after the encounter's (EncounterStore::add commits
-        // its own): should it fail, the encounter is there without an id to
-        // attest with, and the supervisor's report lists it as not attested.
-        submission = m_submissions.add(*id, client, &error);
-        if (!submission)
-            return HttpResponse::error(500, tr("the submission could not be stored: %1").arg(error));
-    }
-    if (m_server)
+    if (client.role == QLatin1String("workstation"))
+        return std::nullopt;
+    BiometricSample sample;
+    sample.photo = capture.probe.bytes;
+    sample.format = capture.probe.format;
+    sample.referencePhoto = capture.referencePhoto;
+    sample.referenceFormat = capture.referenceFormat;
+    QString error;
+    const std::optional<qint64> id = m_encounters.add(encounter, &sample, actorOf(client), &error);
+    if (!id)
+        return HttpResponse::error(500, tr("the encounter could not be stored: %1").arg(error));
+    // Its own transaction, after the encounter's (EncounterStore::add commits
+    // its own): should it fail, the encounter is there without an id to
+    // attest with, and the supervisor's report lists it as not attested.
+    const std::optional<QString> submission = m_submissions.add(*id, client, &error);
+    if (!submission)
+        return HttpResponse::error(500, tr("the submission could not be stored: %1").arg(error));
+    answer->insert(QStringLiteral("encounter_id"), *id);
+    answer->insert(QStringLiteral("submission_id"), *submission);
+    return std::nullopt;
+}
+
+HttpResponse MatchingApi::store(const MatchOutcome& outcome, Inspection::Mode mode, Encounter encounter,
+                                const Capture& capture, const ClientIdentity& client, QJsonObject answer)
+{
+    encounter.decision = outcome.decision;
+    encounter.score = outcome.score;
+    encounter.threshold = outcome.threshold;
+    encounter.fmrTarget = outcome.fmrTarget;
+    // Whose photo it is, so how long it is kept (EncounterSubject).
+    encounter.citizenship = recordedCitizenship(encounter.citizenship, outcome, mode);
+    if (const std::optional<HttpResponse> failed = keep(encounter, capture, client, &answer))
+        return *failed;
+    if (m_server) {
         m_server->metrics().increment("facegate_decisions_total", "Decisions of verify and identify, by decision.",
                                       QStringLiteral("decision"), Encounter::decisionName(outcome.decision));
+        if (capture.presentationAttack && capture.presentationAttack->isAttack())
+            m_server->metrics().increment(kAttacksMetric, kAttacksHelp, QStringLiteral("action"),
+                                          QStringLiteral("flagged"));
+    }
 
     answer.insert(QStringLiteral("decision"), Encounter::decisionName(outcome.decision));
     answer.insert(QStringLiteral("score"), outcome.score ? QJsonValue(*outcome.score) : QJsonValue());
     answer.insert(QStringLiteral("threshold"), outcome.threshold);
     answer.insert(QStringLiteral("fmr"), outcome.fmrTarget);
     answer.insert(QStringLiteral("model_id"), m_pipelines.modelId());
-    answer.insert(QStringLiteral("quality"), quality);
-    if (id && submission) {
-        answer.insert(QStringLiteral("encounter_id"), *id);
-        answer.insert(QStringLiteral("submission_id"), *submission);
-    }
+    answer.insert(QStringLiteral("quality"), capture.quality);
+    if (capture.presentationAttack)
+        answer.insert(QStringLiteral("presentation_attack"), capture.presentationAttack->toJson());
     if (!outcome.reason.isEmpty())
         answer.insert(QStringLiteral("reason"), outcome.reason);
+    return HttpResponse::json(200, answer);
+}
+
+HttpResponse MatchingApi::storeRefused(Encounter encounter, const Capture& capture, const ClientIdentity& client,
+                                       QJsonObject answer)
+{
+    // Not matched: no decision, score or threshold (the schema's "no
+    // decision"). Whose face it shows is not known (a photo of someone, held
+    // up): the citizenship declared with it, else ICAO's "XXX", kept under the
+    // shorter limit like any unknown traveler's photo.
+    if (encounter.citizenship.trimmed().isEmpty())
+        encounter.citizenship = QStringLiteral("XXX");
+    if (const std::optional<HttpResponse> failed = keep(encounter, capture, client, &answer))
+        return *failed;
+    if (m_server) {
+        m_server->metrics().increment("facegate_decisions_total", "Decisions of verify and identify, by decision.",
+                                      QStringLiteral("decision"), kPresentationAttackDecision);
+        m_server->metrics().increment(kAttacksMetric, kAttacksHelp, QStringLiteral("action"), QStringLiteral("refused"));
+    }
+    answer.insert(QStringLiteral("decision"), kPresentationAttackDecision);
+    answer.insert(QStringLiteral("reason"), tr("the face at the camera was judged a presentation attack (a printed "
+                                               "photo or a screen); it was not matched"));
+    answer.insert(QStringLiteral("quality"), capture.quality);
+    answer.insert(QStringLiteral("presentation_attack"), capture.presentationAttack->toJson());
     return HttpResponse::json(200, answer);
 }
 
@@ -407,7 +508,8 @@ HandlerReply MatchingApi::verify(const HttpRequest& request, const ClientIdentit
     }
     // Decoding and analysing take the time: on a worker, with a pipeline of the pool.
     return later([this, probe = std::move(*probe), reference = std::move(reference), referenceTemplate, encounter,
-                  client](const std::stop_token& stop) mutable -> HandlerReply::Finish {
+                  client, pad = presentationAttackFor(client)](const std::stop_token& stop) mutable
+                 -> HandlerReply::Finish {
         HttpResponse undecodable;
         if (!decode(&probe, QStringLiteral("probe"), &undecodable)
             || (reference && !decode(&*reference, QStringLiteral("reference"), &undecodable)))
@@ -415,8 +517,18 @@ HandlerReply MatchingApi::verify(const HttpRequest& request, const ClientIdentit
         if (stop.stop_requested())
             return stopped();
         const PipelinePool::Lease pipeline = m_pipelines.acquire();
+        // The probe first: a capture refused as a presentation attack is not
+        // matched, so its reference is not even analysed.
+        const Analysed probeFace = analyse(pipeline, probe.bgr, pad);
+        probe.bgr.release();
+        Capture capture{probe, reference ? reference->bytes : QByteArray(), reference ? reference->format : QString(),
+                        probeFace.quality, probeFace.presentationAttack};
+        if (isRefused(pad, probeFace))
+            return [this, encounter, capture, client] { return storeRefused(encounter, capture, client, QJsonObject()); };
+        if (stop.stop_requested())
+            return stopped();
         if (reference) {
-            const Analysed referenceFace = analyse(*pipeline, reference->bgr);
+            const Analysed referenceFace = analyse(pipeline, reference->bgr);
             if (!referenceFace.faceTemplate)
                 return HandlerReply::answer(HttpResponse::error(422, tr("no face found in the reference photo")));
             referenceTemplate = *referenceFace.faceTemplate;
@@ -429,18 +541,12 @@ HandlerReply MatchingApi::verify(const HttpRequest& request, const ClientIdentit
         holder.citizenship = encounter.citizenship;
         if (!inspection.useDocument(referenceTemplate, holder, &error))
             return HandlerReply::answer(HttpResponse::error(503, tr("the matching core is not ready: %1").arg(error)));
-        const Analysed probeFace = analyse(*pipeline, probe.bgr);
         const std::optional<MatchOutcome> outcome =
             inspection.decide(probeFace.faceFound, probeFace.qualityPassed, probeFace.faceTemplate, &error);
         if (!outcome)
             return HandlerReply::answer(HttpResponse::error(500, tr("not decided: %1").arg(error)));
-        probe.bgr.release();
-        const QByteArray referenceBytes = reference ? reference->bytes : QByteArray();
-        const QString referenceFormat = reference ? reference->format : QString();
-        return [this, outcome = *outcome, encounter, probe, referenceBytes, referenceFormat,
-                quality = probeFace.quality, client] {
-            return store(outcome, Inspection::Mode::OneToOne, encounter, probe, referenceBytes, referenceFormat, quality,
-                         client, QJsonObject());
+        return [this, outcome = *outcome, encounter, capture, client] {
+            return store(outcome, Inspection::Mode::OneToOne, encounter, capture, client, QJsonObject());
         };
     });
 }
@@ -484,8 +590,8 @@ HandlerReply MatchingApi::identify(const HttpRequest& request, const ClientIdent
     if (!probe)
         return refusal;
 
-    return later([this, probe = std::move(*probe), gallery, name = *name, top, encounter, client,
-                  workstation](const std::stop_token& stop) mutable -> HandlerReply::Finish {
+    return later([this, probe = std::move(*probe), gallery, name = *name, top, encounter, client, workstation,
+                  pad = presentationAttackFor(client)](const std::stop_token& stop) mutable -> HandlerReply::Finish {
         HttpResponse undecodable;
         if (!decode(&probe, QStringLiteral("probe"), &undecodable))
             return HandlerReply::answer(undecodable);
@@ -498,9 +604,23 @@ HandlerReply MatchingApi::identify(const HttpRequest& request, const ClientIdent
         Analysed probeFace;
         {
             const PipelinePool::Lease pipeline = m_pipelines.acquire();
-            probeFace = analyse(*pipeline, probe.bgr);
+            probeFace = analyse(pipeline, probe.bgr, pad);
         }
         probe.bgr.release();
+        encounter.flight = name;
+        Capture capture{probe, QByteArray(), QString(), probeFace.quality, probeFace.presentationAttack};
+        if (isRefused(pad, probeFace)) {
+            // Not searched: no candidate, no name of anyone in the gallery.
+            return [this, encounter, capture, client, name] {
+                const HttpResponse response = storeRefused(
+                    encounter, capture, client,
+                    QJsonObject{{QStringLiteral("gallery"), name}, {QStringLiteral("candidates"), QJsonArray()}});
+                return recordedIdentify(client, name, response, tr("refused: a presentation attack"),
+                                        {{QStringLiteral("decision"), kPresentationAttackDecision},
+                                         {QStringLiteral("candidates_returned"), 0},
+                                         {QStringLiteral("presentation_attack"), auditedAssessment(capture.presentationAttack)}});
+            };
+        }
         if (stop.stop_requested())
             return stopped();
         std::optional<MatchOutcome> outcome =
@@ -525,40 +645,45 @@ HandlerReply MatchingApi::identify(const HttpRequest& request, const ClientIdent
                                               {QStringLiteral("score"), double(candidate.score)}});
             }
         }
-        encounter.flight = name;
         if (!outcome->candidates.empty())
             encounter.candidates = QJsonObject{{QStringLiteral("flight"), name},
                                                {QStringLiteral("top"), outcome->candidatesJson()}};
         // The best candidate's gallery photo, kept beside the capture for a review.
-        QByteArray referencePhoto;
-        QString referenceFormat;
         if (outcome->reference && !outcome->reference->photoPath.isEmpty()) {
             QFile file(outcome->reference->photoPath);
             const QString suffix = QFileInfo(file).suffix().toLower();
             if (!suffix.isEmpty() && file.open(QIODevice::ReadOnly)) {
-                referencePhoto = file.readAll();
-                referenceFormat = suffix == QLatin1String("jpg") ? QStringLiteral("jpeg") : suffix;
+                capture.referencePhoto = file.readAll();
+                capture.referenceFormat = suffix == QLatin1String("jpg") ? QStringLiteral("jpeg") : suffix;
             }
         }
-        return [this, outcome = *outcome, encounter, probe, referencePhoto, referenceFormat,
-                quality = probeFace.quality, client, name,
+        return [this, outcome = *outcome, encounter, capture, client, name,
                 answer = QJsonObject{{QStringLiteral("gallery"), name}, {QStringLiteral("candidates"), candidates}}] {
             const HttpResponse response =
-                store(outcome, Inspection::Mode::OneToMany, encounter, probe, referencePhoto, referenceFormat, quality,
-                      client, answer);
-            const QJsonObject stored = QJsonDocument::fromJson(response.body).object();
-            const QJsonObject result{
+                store(outcome, Inspection::Mode::OneToMany, encounter, capture, client, answer);
+            QJsonObject result{
                 {QStringLiteral("decision"), Encounter::decisionName(outcome.decision)},
                 {QStringLiteral("score"), outcome.score ? QJsonValue(*outcome.score) : QJsonValue()},
                 {QStringLiteral("threshold"), outcome.threshold},
-                {QStringLiteral("candidates_returned"), answer.value(QStringLiteral("candidates")).toArray().size()},
-                {QStringLiteral("status"), response.status},
-                {QStringLiteral("encounter_id"), stored.value(QStringLiteral("encounter_id"))}};
-            if (!recordIdentify(client, name, response.status == 200 ? tr("answered") : tr("failed"), result))
-                return HttpResponse::error(500, tr("the identify could not be recorded"));
-            return response;
+                {QStringLiteral("candidates_returned"), answer.value(QStringLiteral("candidates")).toArray().size()}};
+            if (capture.presentationAttack)
+                result.insert(QStringLiteral("presentation_attack"), auditedAssessment(capture.presentationAttack));
+            return recordedIdentify(client, name, response, response.status == 200 ? tr("answered") : tr("failed"),
+                                    result);
         };
     });
+}
+
+HttpResponse MatchingApi::recordedIdentify(const ClientIdentity& client, const QString& gallery,
+                                           const HttpResponse& response, const QString& outcome,
+                                           QJsonObject result) const
+{
+    result.insert(QStringLiteral("status"), response.status);
+    result.insert(QStringLiteral("encounter_id"),
+                  QJsonDocument::fromJson(response.body).object().value(QStringLiteral("encounter_id")));
+    if (!recordIdentify(client, gallery, outcome, result))
+        return HttpResponse::error(500, tr("the identify could not be recorded"));
+    return response;
 }
 
 HandlerReply MatchingApi::putGallery(const HttpRequest& request, const ClientIdentity& client)

@@ -4,6 +4,7 @@
 #include "core/service/HttpRequest.h"
 #include "core/service/HandlerReply.h"
 #include "core/service/HttpResponse.h"
+#include "core/service/PresentationAttackPolicy.h"
 #include "core/service/PurgeAttestationStore.h"
 #include "core/service/SubmissionStore.h"
 #include "core/workflow/Encounter.h"
@@ -35,6 +36,12 @@ struct MatchingApiOptions {
     int maxJpegScans = 32;           // a JPEG's scans, counted from its markers before decoding (decode bombs)
     int maxTop = 50;                 // candidates an identify may ask for
     int galleryThreads = 1;          // enrolment threads when a gallery is (re)built
+    // Each probe's presentation-attack assessment, and whether a partner's
+    // attack is refused (issue 20); the pool must then lend presentation-attack
+    // scorers (PipelinePool::Scorers::WithPresentationAttack). None: probes are
+    // not assessed (an in-process core without a calibration to decide with;
+    // facegate-matchd always sets it).
+    std::optional<PresentationAttackPolicy> presentationAttack;
 };
 
 // The matching routes of docs/api.md on a MatchServer: POST /v1/verify, POST
@@ -46,6 +53,11 @@ struct MatchingApiOptions {
 // submission whose id the partner gets; a workstation's is decided but not
 // stored (the workstation records it itself, where the officer acts);
 // anything refused (4xx) stores nothing.
+// With a presentation-attack policy, each probe is also judged bona fide or an
+// attack (one frame, at the client's operating point) and the answer and the
+// encounter carry the assessment; a partner whose policy refuses attacks gets
+// the decision "presentation-attack" instead of a match: its probe is not
+// matched, but the encounter is stored all the same (queued for a supervisor).
 // The checks of a request run on the server's thread; decoding, analysing and
 // searching on the server's workers (HandlerReply::later), each with a pipeline
 // lent by the pool; storing the encounter and changing the loaded galleries
@@ -80,6 +92,7 @@ public:
 
 private:
     struct Photo;
+    struct Capture;
     // Work on a worker whose finishing step answers 503 if this object is gone by then.
     HandlerReply later(HandlerReply::Work work) const;
     // What work told to stop returns (its answer is dropped by the server).
@@ -88,12 +101,26 @@ private:
     // what came of it; false (and a critical log line) when it cannot be written.
     bool recordIdentify(const ClientIdentity& client, const QString& gallery, const QString& outcome,
                         const QJsonObject& result) const;
+    // recordIdentify of an identify's answer: result (decision, scores,
+    // candidates returned) with the status and encounter id of response; the
+    // response, or a 500 when it cannot be recorded.
+    HttpResponse recordedIdentify(const ClientIdentity& client, const QString& gallery, const HttpResponse& response,
+                                  const QString& outcome, QJsonObject result) const;
     std::optional<Photo> readPhoto(const QJsonObject& body, const QString& field, HttpResponse* refusal) const;
     bool decode(Photo* photo, const QString& field, HttpResponse* refusal) const;
+    // The client's presentation-attack policy; none when probes are not assessed.
+    std::optional<PresentationAttackPolicy::Applied> presentationAttackFor(const ClientIdentity& client) const;
     // mode: how outcome was decided (verify 1:1, identify 1:N), for whose photo it is.
-    HttpResponse store(const MatchOutcome& outcome, Inspection::Mode mode, Encounter encounter, const Photo& probe,
-                       const QByteArray& referencePhoto, const QString& referenceFormat, const QJsonObject& quality,
+    HttpResponse store(const MatchOutcome& outcome, Inspection::Mode mode, Encounter encounter, const Capture& capture,
                        const ClientIdentity& client, QJsonObject answer);
+    // A partner's capture refused as a presentation attack: not matched, stored
+    // without a decision, answered "presentation-attack".
+    HttpResponse storeRefused(Encounter encounter, const Capture& capture, const ClientIdentity& client,
+                              QJsonObject answer);
+    // A partner's encounter and its submission stored (a workstation's is not),
+    // their ids added to *answer; else the 500 to answer.
+    std::optional<HttpResponse> keep(Encounter encounter, const Capture& capture, const ClientIdentity& client,
+                                     QJsonObject* answer);
 
     PipelinePool& m_pipelines;
     const Database& m_database;

@@ -143,8 +143,12 @@ bool widenSqliteCheck(const Database& database, const QString& table, const QStr
         QStringLiteral("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?"), {table}, what, error);
     if (!stored)
         return false;
-    const QString create = QStringLiteral("CREATE TABLE %1 (").arg(table);
+    // A table made again by an earlier widening has its name quoted:
+    // ALTER TABLE ... RENAME writes it so into sqlite_schema.
     QString sql = stored->toString();
+    QString create = QStringLiteral("CREATE TABLE %1 (").arg(table);
+    if (!sql.startsWith(create))
+        create = QStringLiteral("CREATE TABLE \"%1\" (").arg(table);
     if (sql.count(check) != 1 || !sql.startsWith(create)) {
         *error = QStringLiteral("%1: the table %2 is not the one expected (%3)").arg(what, table, sql);
         return false;
@@ -201,6 +205,19 @@ bool queueForgedDocuments(const Database& database, const Clock& /*clock*/, QStr
         QStringLiteral("schema migration 10 (queue_items.reason document-not-genuine)"), error);
 }
 
+// Schema 11 on SQLite: a queue reason for a presentation attack (011_postgresql.sql on PostgreSQL).
+bool queuePresentationAttacks(const Database& database, const Clock& /*clock*/, QString* error)
+{
+    if (!database.isSqlite())
+        return true;
+    return widenSqliteCheck(
+        database, QStringLiteral("queue_items"),
+        QStringLiteral("CHECK (reason IN ('no-match', 'poor-quality', 'override', 'document-not-genuine'))"),
+        QStringLiteral("CHECK (reason IN ('no-match', 'poor-quality', 'override', 'document-not-genuine', "
+                       "'presentation-attack'))"),
+        QStringLiteral("schema migration 11 (queue_items.reason presentation-attack)"), error);
+}
+
 } // namespace
 
 const std::vector<Migrator::Migration>& Migrator::migrations()
@@ -231,6 +248,9 @@ const std::vector<Migrator::Migration>& Migrator::migrations()
         {10, QStringLiteral("what the passport's chip said about the document; its queue reason"),
          QStringLiteral(":/facegate/migrations/010_document_chip.sql"), QString(),
          QStringLiteral(":/facegate/migrations/010_postgresql.sql"), queueForgedDocuments},
+        {11, QStringLiteral("whether the face was a presentation attack (printed photo, screen); its queue reason"),
+         QStringLiteral(":/facegate/migrations/011_presentation_attack.sql"), QString(),
+         QStringLiteral(":/facegate/migrations/011_postgresql.sql"), queuePresentationAttacks},
     };
     return all;
 }

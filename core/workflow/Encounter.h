@@ -48,6 +48,17 @@ struct Encounter {
     // for a supervisor and may not be confirmed without an override.
     QString documentVerdict;
     QJsonObject documentCheck;
+    // Whether the face was a presentation attack (issue 20: a printed photo or
+    // a screen held up to the camera): empty when it was not assessed at all
+    // (an alternate procedure, a record of before); else "bona-fide",
+    // "attack" or "not-assessed" (tried, could not decide: padDecisionName of
+    // core/biometrics), the presentation-attack score (0..1, higher = more
+    // like an attack; none when not assessed) and the whole assessment
+    // (PadAssessment::toJson: threshold, calibration, each cue). An attack is
+    // queued for a supervisor and may not be confirmed without an override.
+    QString padDecision;
+    std::optional<double> padScore;
+    QJsonObject padEvidence;
     QDateTime createdAt;
 
     static QString kindName(Kind kind);

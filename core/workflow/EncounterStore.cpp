@@ -12,6 +12,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <cmath>
+
 namespace fg {
 namespace {
 
@@ -58,6 +60,33 @@ bool insert(const Database& database, const QString& sql, const QVariantList& va
     for (const QVariant& value : values)
         statement.addBindValue(value);
     return database.exec(statement, what, error);
+}
+
+// The presentation-attack fields as the schema takes them (its CHECKs say the
+// same; this says it in words before anything is written). A score is kept
+// only with the decision it led to.
+bool checkPresentationAttack(const Encounter& encounter, QString* error)
+{
+    if (!encounter.padDecision.isEmpty()
+        && !QStringList{QStringLiteral("bona-fide"), QStringLiteral("attack"), QStringLiteral("not-assessed")}.contains(
+            encounter.padDecision)) {
+        *error = QStringLiteral("\"%1\" is not a presentation-attack decision (bona-fide, attack or not-assessed): "
+                                "not stored")
+                     .arg(encounter.padDecision);
+        return false;
+    }
+    if (encounter.padScore) {
+        if (encounter.padDecision.isEmpty()) {
+            *error = QStringLiteral("a presentation-attack score (%1) without a presentation-attack decision: not stored")
+                         .arg(*encounter.padScore);
+            return false;
+        }
+        if (!std::isfinite(*encounter.padScore) || *encounter.padScore < 0.0 || *encounter.padScore > 1.0) {
+            *error = QStringLiteral("the presentation-attack score %1 is outside 0..1: not stored").arg(*encounter.padScore);
+            return false;
+        }
+    }
+    return true;
 }
 
 // What the table says about a sealed record ("photo" or "template") of an encounter.
@@ -107,6 +136,8 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
                      .arg(encounter.documentVerdict);
         return std::nullopt;
     }
+    if (!checkPresentationAttack(encounter, error))
+        return std::nullopt;
 
     // Seal before the write transaction starts: the writers' lock is held only for the inserts.
     const bool hasPhoto = sample && !sample->photo.isEmpty();
@@ -157,8 +188,8 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
     const std::optional<qint64> encounterId = m_database.insertReturningId(
         QStringLiteral("INSERT INTO encounters (kind, mode, traveler_id, flight_id, flight, decision, score, threshold, "
                        "fmr_target, candidates, quality, officer, workstation, camera, partner, captured_at, "
-                       "verified_at, decided_at, created_at, document_verdict, document_check) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "verified_at, decided_at, created_at, document_verdict, document_check, pad_decision, pad_score, "
+                       "pad_evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {Encounter::kindName(encounter.kind), Encounter::modeName(encounter.mode), *travelerId,
          encounter.flightId > 0 ? QVariant(encounter.flightId) : nullLong(),
          text(Encounter::normalizedFlight(encounter.flight)),
@@ -168,7 +199,9 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
          text(encounter.officer.isEmpty() ? actor : encounter.officer), text(encounter.workstation),
          text(encounter.camera), text(encounter.partner), optionalTime(encounter.capturedAt), verifiedMs, optionalTime(encounter.decidedAt), nowMs,
          encounter.documentVerdict.isEmpty() ? nullText() : QVariant(encounter.documentVerdict),
-         text(jsonText(encounter.documentCheck))},
+         text(jsonText(encounter.documentCheck)),
+         encounter.padDecision.isEmpty() ? nullText() : QVariant(encounter.padDecision), optionalNumber(encounter.padScore),
+         encounter.padEvidence.isEmpty() ? nullText() : QVariant(jsonText(encounter.padEvidence))},
         QStringLiteral("add the encounter"), error);
     if (!encounterId)
         return std::nullopt;
@@ -205,10 +238,13 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
             return std::nullopt;
     }
 
-    // One queue item an encounter: a forged document first, whatever the face said.
+    // One queue item an encounter: a forged document first, whatever the face
+    // said; then a face that was not a live one, whatever it matched.
     QString queueReason;
     if (encounter.documentVerdict == QLatin1String("not-genuine"))
         queueReason = QStringLiteral("document-not-genuine");
+    else if (encounter.padDecision == QLatin1String("attack"))
+        queueReason = QStringLiteral("presentation-attack");
     else if (encounter.decision == Encounter::Decision::NoMatch)
         queueReason = QStringLiteral("no-match");
     else if (encounter.decision == Encounter::Decision::PoorQuality)
@@ -236,6 +272,10 @@ std::optional<qint64> EncounterStore::add(const Encounter& encounter, const Biom
         {QStringLiteral("kek"), result.kekId}};
     if (!encounter.documentVerdict.isEmpty())
         details.insert(QStringLiteral("document_verdict"), encounter.documentVerdict);
+    if (!encounter.padDecision.isEmpty())
+        details.insert(QStringLiteral("pad_decision"), encounter.padDecision);
+    if (encounter.padScore)
+        details.insert(QStringLiteral("pad_score"), *encounter.padScore);
     if (result.queueItemId > 0)
         details.insert(QStringLiteral("queue_item"), result.queueItemId);
     if (!m_audit.append(actor, QStringLiteral("encounter.add"), QStringLiteral("encounter:%1").arg(result.id), details,
@@ -259,7 +299,8 @@ std::optional<Encounter> EncounterStore::read(const Database& database, qint64 i
         "SELECT e.id, e.kind, e.mode, e.traveler_id, e.flight_id, e.decision, e.score, e.threshold, e.fmr_target, "
         "e.candidates, e.quality, e.officer, e.workstation, e.camera, e.partner, e.captured_at, e.verified_at, "
         "e.decided_at, e.created_at, t.citizenship, t.biometric_exempt, e.officer_action, e.override_reason, "
-        "e.flight, e.document_verdict, e.document_check FROM encounters e LEFT JOIN travelers t ON t.id = e.traveler_id WHERE e.id = ?"));
+        "e.flight, e.document_verdict, e.document_check, e.pad_decision, e.pad_score, e.pad_evidence "
+        "FROM encounters e LEFT JOIN travelers t ON t.id = e.traveler_id WHERE e.id = ?"));
     row.addBindValue(id);
     if (!database.exec(row, QStringLiteral("read encounter %1").arg(id), error))
         return std::nullopt;
@@ -314,6 +355,9 @@ std::optional<Encounter> EncounterStore::read(const Database& database, qint64 i
     encounter.overrideReason = row.value(22).toString();
     encounter.documentVerdict = row.value(24).toString();
     encounter.documentCheck = jsonObject(row.value(25));
+    encounter.padDecision = row.value(26).toString();
+    encounter.padScore = numberOf(row.value(27));
+    encounter.padEvidence = jsonObject(row.value(28));
     return encounter;
 }
 
@@ -331,8 +375,8 @@ bool EncounterStore::recordOfficerAction(qint64 encounterId, Encounter::OfficerA
         return false;
     // Locked until commit on PostgreSQL, so two workstations cannot both act on it.
     QSqlQuery row = m_database.query();
-    row.prepare(QStringLiteral("SELECT mode, decision, officer_action, decided_at, document_verdict FROM encounters "
-                               "WHERE id = ?")
+    row.prepare(QStringLiteral("SELECT mode, decision, officer_action, decided_at, document_verdict, pad_decision "
+                               "FROM encounters WHERE id = ?")
                 + m_database.forUpdate());
     row.addBindValue(encounterId);
     if (!m_database.exec(row, QStringLiteral("read encounter %1").arg(encounterId), error))
@@ -346,6 +390,7 @@ bool EncounterStore::recordOfficerAction(qint64 encounterId, Encounter::OfficerA
     const QString previous = row.value(2).toString();
     const QDateTime previousAt = timeOf(row.value(3));
     const QString documentVerdict = row.value(4).toString();
+    const QString padDecision = row.value(5).toString();
     row.finish();
     if (mode != Encounter::modeName(Encounter::Mode::Biometric)) {
         *error = QStringLiteral("encounter %1 is an alternate procedure, not a biometric decision to act on; its "
@@ -366,6 +411,13 @@ bool EncounterStore::recordOfficerAction(qint64 encounterId, Encounter::OfficerA
     if (action == Encounter::OfficerAction::Confirm && documentVerdict == QLatin1String("not-genuine")) {
         *error = QStringLiteral("encounter %1: the passport's chip is not genuine; the decision cannot be confirmed, "
                                 "only overridden with a reason or sent to secondary inspection")
+                     .arg(encounterId);
+        return false;
+    }
+    if (action == Encounter::OfficerAction::Confirm && padDecision == QLatin1String("attack")) {
+        *error = QStringLiteral("encounter %1: the face at the camera was judged a presentation attack (a photo or a "
+                                "screen); the decision cannot be confirmed, only overridden with a reason or sent to "
+                                "secondary inspection")
                      .arg(encounterId);
         return false;
     }

@@ -39,7 +39,9 @@ struct StoredEncounter {
     QString photoId;                    // empty without a photo
     QString referencePhotoId;           // empty without a reference photo
     QString templateId;                 // empty without a template
-    qint64 queueItemId = 0;             // 0: no queue item (only no-match and poor-quality get one)
+    // 0: no queue item (only a not-genuine document, a presentation attack, a
+    // no-match and a poor quality get one, one an encounter, in that precedence)
+    qint64 queueItemId = 0;
     RetentionPolicy::Rule rule = RetentionPolicy::Rule::InScope;
     QDateTime verifiedAt;
     QDateTime purgeDueAt;               // when the photo and template must be gone
@@ -67,7 +69,10 @@ public:
     // all carry the retention rule of the traveler (citizenship,
     // biometricExempt) and verifiedAt, so they are purged together. The audit
     // event encounter.add (subject "encounter:<id>") names the decision, kind,
-    // mode, record ids and key, never biometric data.
+    // mode, record ids and key, the document's verdict and the presentation-
+    // attack decision and score when given, never biometric data. Refused: a
+    // document verdict or presentation-attack decision the schema does not
+    // know, a presentation-attack score outside 0..1 or without a decision.
     std::optional<qint64> add(const Encounter& encounter, const BiometricSample* sample, const QString& actor,
                               QString* error, StoredEncounter* stored = nullptr) const;
 
@@ -90,7 +95,10 @@ public:
     // Refused, with nothing written: an unknown encounter, an alternate
     // procedure (its outcome is logged with it), an encounter the officer
     // already acted on (officer_action set; a decided_at given to add() alone
-    // does not count), a confirmation of an encounter without a decision.
+    // does not count), a confirmation of an encounter without a decision, of
+    // one whose passport chip is not genuine, or of one whose face was judged
+    // a presentation attack (those may be overridden with a reason or sent to
+    // secondary inspection).
     bool recordOfficerAction(qint64 encounterId, Encounter::OfficerAction action, const QString& reason,
                              const QString& actor, QString* error, qint64* queueItemId = nullptr) const;
 

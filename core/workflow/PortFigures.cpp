@@ -188,11 +188,12 @@ std::optional<PortFigures> PortFiguresCalculator::compute(const FiguresQuery& qu
     };
     QSqlQuery counts = m_database.query();
     if (!run(m_database, counts,
-             QStringLiteral("SELECT COUNT(*), %1, %2, %3, %4, %5, %6 FROM encounters e "
+             QStringLiteral("SELECT COUNT(*), %1, %2, %3, %4, %5, %6, %7, %8 FROM encounters e "
                             "LEFT JOIN travelers t ON t.id = e.traveler_id")
                      .arg(count(inScope), decided(Encounter::Decision::Match), decided(Encounter::Decision::NoMatch),
                           decided(Encounter::Decision::PoorQuality), decided(Encounter::Decision::NoFace),
-                          count(QStringLiteral("e.mode = 'alternate'")))
+                          count(QStringLiteral("e.mode = 'alternate'")), count(QStringLiteral("e.pad_decision = 'attack'")),
+                          count(QStringLiteral("e.pad_decision IN ('attack', 'bona-fide')")))
                  + where(filters),
              values, QStringLiteral("count the encounters for the port's figures"), error))
         return std::nullopt;
@@ -207,6 +208,8 @@ std::optional<PortFigures> PortFiguresCalculator::compute(const FiguresQuery& qu
     figures.poorQuality = counts.value(4).toLongLong();
     figures.noFace = counts.value(5).toLongLong();
     figures.optOuts = counts.value(6).toLongLong();
+    figures.presentationAttacks = counts.value(7).toLongLong();
+    figures.padAssessed = counts.value(8).toLongLong();
     figures.photographed = figures.matches + figures.noMatches;
     figures.captureRate = rate(figures.photographed, figures.inScope);
     figures.matchRate = rate(figures.matches, figures.photographed);

@@ -49,6 +49,10 @@ struct ScoreHistogram {
 // - captureRate = photographed / inScope;
 // - matchRate = matches / photographed, noMatchRate = noMatches / photographed;
 // - optOutRate = optOuts (alternate procedures) / processed;
+// - presentationAttacks: encounters whose face was judged a presentation
+//   attack (encounters.pad_decision 'attack': a printed photo or a screen),
+//   of padAssessed, those judged either way (bona fide or attack; not those
+//   never assessed or that could not be);
 // - time to decision: from the capture to the officer's action
 //   (encounters.captured_at -> decided_at), median and 95th percentile
 //   (nearest rank) over the encounters that have both;
@@ -70,6 +74,8 @@ struct PortFigures {
     qint64 poorQuality = 0;
     qint64 noFace = 0;
     qint64 optOuts = 0;
+    qint64 presentationAttacks = 0;
+    qint64 padAssessed = 0;
     std::optional<double> captureRate;
     std::optional<double> matchRate;
     std::optional<double> noMatchRate;

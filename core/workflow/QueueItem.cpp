@@ -12,11 +12,12 @@ constexpr NameTable<SupervisorDecision::Resolution, 4> kResolutions{{
     {SupervisorDecision::Resolution::CaptureProblem, "capture-problem"},
 }};
 static_assert(listsEveryValueInOrder(kResolutions));
-constexpr NameTable<QueueItem::Reason, 4> kReasons{{
+constexpr NameTable<QueueItem::Reason, 5> kReasons{{
     {QueueItem::Reason::NoMatch, "no-match"},
     {QueueItem::Reason::PoorQuality, "poor-quality"},
     {QueueItem::Reason::Override, "override"},
     {QueueItem::Reason::DocumentNotGenuine, "document-not-genuine"},
+    {QueueItem::Reason::PresentationAttack, "presentation-attack"},
 }};
 static_assert(listsEveryValueInOrder(kReasons));
 constexpr NameTable<QueueItem::State, 3> kStates{{

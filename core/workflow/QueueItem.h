@@ -38,7 +38,7 @@ struct SupervisorDecision {
 // One item of the supervisor's no-match queue (table queue_items) with what
 // the queue's table shows of its encounter.
 struct QueueItem {
-    enum class Reason { NoMatch, PoorQuality, Override, DocumentNotGenuine };
+    enum class Reason { NoMatch, PoorQuality, Override, DocumentNotGenuine, PresentationAttack };
     enum class State { Open, Claimed, Resolved };
 
     qint64 id = 0;
@@ -66,7 +66,8 @@ struct QueueItem {
     // The latest decision on a resolved item.
     std::optional<SupervisorDecision> resolution;
 
-    // "no-match", "poor-quality", "override", "document-not-genuine"; "open", "claimed", "resolved".
+    // "no-match", "poor-quality", "override", "document-not-genuine",
+    // "presentation-attack"; "open", "claimed", "resolved".
     static QString reasonName(Reason reason);
     static std::optional<Reason> reasonFromName(const QString& name);
     static QString stateName(State state);

@@ -81,6 +81,12 @@ std::optional<QJsonObject> RecordStatistics::compute(QString* error) const
     const auto byKind = countBy(QStringLiteral("encounters"), QStringLiteral("kind"), kinds, none, error);
     if (!byKind)
         return std::nullopt;
+    // none: never assessed (alternate procedures, records of before schema 11).
+    const auto byPad = countBy(QStringLiteral("encounters"), QStringLiteral("pad_decision"),
+                               {QStringLiteral("bona-fide"), QStringLiteral("attack"), QStringLiteral("not-assessed"), none},
+                               none, error);
+    if (!byPad)
+        return std::nullopt;
     const auto photos = countBy(QStringLiteral("photos"), QStringLiteral("retention_rule"), rules, none, error);
     if (!photos)
         return std::nullopt;
@@ -146,6 +152,9 @@ std::optional<QJsonObject> RecordStatistics::compute(QString* error) const
     kindCounts.remove(QStringLiteral("total"));
     encounters.insert(QStringLiteral("by_mode"), modeCounts);
     encounters.insert(QStringLiteral("by_kind"), kindCounts);
+    QJsonObject padCounts = *byPad;
+    padCounts.remove(QStringLiteral("total"));
+    encounters.insert(QStringLiteral("by_pad_decision"), padCounts);
 
     QJsonObject deletions = split(*deletionsByRule, QStringLiteral("by_rule"));
     deletions.insert(QStringLiteral("photos"), deletionsByWhat->value(QStringLiteral("photo")));

@@ -19,7 +19,8 @@ public:
 
     // {"backend", "schema_version",
     //  "encounters": {"total", "by_decision": {match, no-match, no-face, poor-quality, none},
-    //                 "by_mode": {...}, "by_kind": {...}},
+    //                 "by_mode": {...}, "by_kind": {...},
+    //                 "by_pad_decision": {bona-fide, attack, not-assessed, none}},
     //  "photos" / "templates": {"total", "by_rule": {rule: n}},
     //  "next_purge_due": ISO 8601 | null, "next_purge_due_by_rule": {rule: ISO 8601 | null},
     //  "keep_seconds": {rule: s},

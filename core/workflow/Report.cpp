@@ -62,6 +62,8 @@ QString words(const QString& name)
         {QStringLiteral("override"), [] { return QCoreApplication::translate("fg::ReportBuilder", "officer's override or referral"); }},
         {QStringLiteral("document-not-genuine"),
          [] { return QCoreApplication::translate("fg::ReportBuilder", "document not genuine (chip)"); }},
+        {QStringLiteral("presentation-attack"),
+         [] { return QCoreApplication::translate("fg::ReportBuilder", "presentation attack (photo or screen)"); }},
         // queue_items.state
         {QStringLiteral("open"), [] { return QCoreApplication::translate("fg::ReportBuilder", "open"); }},
         {QStringLiteral("claimed"), [] { return QCoreApplication::translate("fg::ReportBuilder", "claimed"); }},
@@ -213,7 +215,7 @@ bool queueResolutions(const Database& database, const ReportQuery& query, Report
         << QCoreApplication::translate("fg::ReportBuilder", "Items that entered the queue: %1 (%2)")
                .arg(items)
                .arg(countedWords({QStringLiteral("no-match"), QStringLiteral("poor-quality"), QStringLiteral("override"),
-                                  QStringLiteral("document-not-genuine")},
+                                  QStringLiteral("document-not-genuine"), QStringLiteral("presentation-attack")},
                                  reasons))
         << QCoreApplication::translate("fg::ReportBuilder", "Their state now: %1")
                .arg(countedWords({QStringLiteral("open"), QStringLiteral("claimed"), QStringLiteral("resolved")}, states))

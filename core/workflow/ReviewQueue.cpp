@@ -253,7 +253,7 @@ Sort sortOf(const QueueQuery& query, bool sqlite)
                 QStringLiteral(" ORDER BY p.sort_k0, p.sort_k1%1, p.created_at ASC, p.item_id ASC").arg(direction)};
     case QueueQuery::SortColumn::Reason: // in the order of QueueItem::Reason
         key = QStringLiteral("CASE q.reason WHEN 'no-match' THEN 0 WHEN 'poor-quality' THEN 1 "
-                             "WHEN 'override' THEN 2 ELSE 3 END");
+                             "WHEN 'override' THEN 2 WHEN 'document-not-genuine' THEN 3 ELSE 4 END");
         break;
     case QueueQuery::SortColumn::State: // open, claimed, resolved: the order work moves in
         key = QStringLiteral("CASE q.state WHEN 'open' THEN 0 WHEN 'claimed' THEN 1 ELSE 2 END");

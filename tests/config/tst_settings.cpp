@@ -51,8 +51,8 @@ private Q_SLOTS:
         QTest::newRow("15 days") << "retention/inScopeDays" << "15" << "from 1 to 14";
         QTest::newRow("days as words") << "retention/inScopeDays" << "two weeks" << "whole number";
         QTest::newRow("fmr") << "matching/fmr" << "0.001" << "1e-3";
-        QTest::newRow("bpcer 0") << "presentationAttack/bpcer" << "0" << "greater than 0 and less than 1";
-        QTest::newRow("bpcer percent") << "presentationAttack/bpcer" << "1%" << "greater than 0 and less than 1";
+        QTest::newRow("bpcer 0") << "presentationAttack/bpcer" << "0" << "between 0 and 1";
+        QTest::newRow("bpcer percent") << "presentationAttack/bpcer" << "1%" << "between 0 and 1";
         QTest::newRow("endpoint http") << "matching/endpoint" << "http://matchd:8443" << "https";
         QTest::newRow("database") << "database/url" << "mysql://x/y" << "postgresql://";
         QTest::newRow("language") << "ui/language" << "de" << "en, es, fr";

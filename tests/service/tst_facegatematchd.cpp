@@ -1,9 +1,12 @@
 // facegate-matchd as a program (QProcess): it reads a configuration and the
 // test PKI, listens, answers GET /v1/health over mutual TLS, stops cleanly on
-// SIGTERM, and refuses to start (exit 1) naming the setting or file at fault.
+// SIGTERM, and refuses to start (exit 1) naming the setting or file at fault
+// (among them a presentation-attack BPCER without a calibrated threshold: it
+// decides with the test's own table, TestPadCalibration.h).
 #include "core/security/KeyEncryptionKey.h"
 #include "core/storage/Database.h"
 #include "core/storage/DatabaseUrl.h"
+#include "tests/service/TestPadCalibration.h"
 #include "tests/service/TlsTestClient.h"
 #include "tests/support/SoftHsmToken.h"
 #include "tests/support/TestData.h"
@@ -56,18 +59,21 @@ private Q_SLOTS:
     void sigtermStopsWithinSecondsWhateverIsQueued();
     void refusesToStart_data();
     void refusesToStart();
+    void refusesToStartWithoutPresentationAttackCalibration();
 
 private:
     // A good configuration: the test PKI's server files (revoked.pem revoked), the
     // records in the temporary folder; [service] comes last, so lines appended go there.
     QString writeConfig(const QString& name, const QString& keyLocation = {}) const;
-    void start(QProcess* process, const QStringList& arguments) const;
+    // padCalibration: $FACEGATE_PAD_CALIBRATION (the test's table by default).
+    void start(QProcess* process, const QStringList& arguments, const QString& padCalibration = {}) const;
     // Starts the daemon on config and port and waits until it says it listens
     // (its standard error so far in *log).
     bool serve(QProcess* daemon, const QString& config, quint16 port, QByteArray* log) const;
 
     test::TestPki m_pki;
     QTemporaryDir m_dir;
+    QString m_padCalibration;
 };
 
 void TestFacegateMatchd::initTestCase()
@@ -77,6 +83,8 @@ void TestFacegateMatchd::initTestCase()
     QVERIFY2(m_pki.make(&error), qPrintable(error));
     QVERIFY(m_dir.isValid());
     QVERIFY2(KeyEncryptionKey::createKeyFile(m_dir.filePath(QStringLiteral("records.kek")), &error), qPrintable(error));
+    m_padCalibration = m_dir.filePath(QStringLiteral("pad-calibration.json"));
+    QVERIFY2(test::writePadCalibration(m_padCalibration, &error), qPrintable(error));
 }
 
 QString TestFacegateMatchd::writeConfig(const QString& name, const QString& keyLocation) const
@@ -100,10 +108,12 @@ QString TestFacegateMatchd::writeConfig(const QString& name, const QString& keyL
     return file.fileName();
 }
 
-void TestFacegateMatchd::start(QProcess* process, const QStringList& arguments) const
+void TestFacegateMatchd::start(QProcess* process, const QStringList& arguments, const QString& padCalibration) const
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("FACEGATE_CONFIG"));
+    environment.insert(QStringLiteral("FACEGATE_PAD_CALIBRATION"),
+                       padCalibration.isEmpty() ? m_padCalibration : padCalibration);
     environment.insert(QStringLiteral("HOME"), m_dir.path()); // nothing of the user's is read or written
     process->setProcessEnvironment(environment);
     process->start(QStringLiteral(FACEGATE_MATCHD), arguments);
@@ -138,6 +148,9 @@ void TestFacegateMatchd::servesHealthAndStopsOnSigterm()
     QProcess daemon;
     QByteArray log;
     QVERIFY(serve(&daemon, config, port, &log));
+    // The operating point it decides presentation attacks at, from the test's table.
+    QVERIFY2(log.contains("presentation attacks of partners' probes: refuse at BPCER 0.01 (threshold 0.500"),
+             log.constData());
 
     test::Client partner(m_pki, QStringLiteral("partner"));
     const test::Reply health = partner.exchange(port, "GET /v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
@@ -288,6 +301,14 @@ void TestFacegateMatchd::refusesToStart_data()
                                                    << QStringLiteral("service/manifestFolder");
     // Issue 18: the records' TLS settings reach the service's connection,
     // which names a missing CA file before it tries the network.
+    // Issue 20: a presentation-attack operating point the calibration table
+    // does not cover (it holds BPCER 0.001 to 0.1), a bad partner override.
+    QTest::newRow("BPCER not calibrated") << QStringLiteral("padBpcer=0.0001\n") << QStringList()
+                                          << QStringLiteral("service/padBpcer");
+    QTest::newRow("bad action") << QStringLiteral("padAction=allow\n") << QStringList()
+                                << QStringLiteral("service/padAction");
+    QTest::newRow("bad partner override") << QStringLiteral("padPartners=O=Delta Air Lines:allow\n") << QStringList()
+                                          << QStringLiteral("service/padPartners");
     const QString missingCa = m_dir.filePath(QStringLiteral("no-such-db-ca.pem"));
     QTest::newRow("database CA missing")
         << QStringLiteral("[database]\nurl=postgresql://facegate@db.port.example:5432/records\nsslrootcert=%1\n")
@@ -324,6 +345,25 @@ void TestFacegateMatchd::refusesToStart()
     QCOMPARE(daemon.exitStatus(), QProcess::NormalExit);
     QCOMPARE(daemon.exitCode(), 1);
     QVERIFY2(log.contains(named), qPrintable(log));
+    QVERIFY2(!log.contains(QStringLiteral("listening on")), qPrintable(log));
+}
+
+// Issue 20: no calibration table for the presentation-attack model, so no
+// threshold to decide with: the service does not start rather than decide
+// without one.
+void TestFacegateMatchd::refusesToStartWithoutPresentationAttackCalibration()
+{
+    const QString config = writeConfig(QStringLiteral("no-pad-table.ini"));
+    QVERIFY(!config.isEmpty());
+    const QString missing = m_dir.filePath(QStringLiteral("no-such-pad-table.json"));
+    QProcess daemon;
+    start(&daemon, {QStringLiteral("--config"), config}, missing);
+    QVERIFY(daemon.waitForFinished(120000));
+    const QString log = QString::fromUtf8(daemon.readAllStandardError());
+    QCOMPARE(daemon.exitCode(), 1);
+    QVERIFY2(log.contains(QStringLiteral("cannot start")) && log.contains(QStringLiteral("service/padBpcer"))
+                 && log.contains(QStringLiteral("BPCER 0.01")) && log.contains(missing),
+             qPrintable(log));
     QVERIFY2(!log.contains(QStringLiteral("listening on")), qPrintable(log));
 }
 

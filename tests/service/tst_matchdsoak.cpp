@@ -12,6 +12,7 @@
 // phase. Their p50/p99 latency, the daemon's resident memory at the start and
 // end, and what the attacker got are printed (qInfo) for the issue's note;
 // figures are not asserted (benchmarks are the place for speed).
+#include "tests/service/TestPadCalibration.h"
 #include "tests/service/TlsTestClient.h"
 #include "tests/support/JpegBomb.h"
 #include "tests/support/TestData.h"
@@ -324,6 +325,10 @@ void TestMatchdSoak::initTestCase()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("FACEGATE_CONFIG"));
     environment.insert(QStringLiteral("HOME"), m_dir.path());
+    // Presentation attacks decided with the test's own table (issue 20).
+    const QString padCalibration = m_dir.filePath(QStringLiteral("pad-calibration.json"));
+    QVERIFY2(test::writePadCalibration(padCalibration, &error), qPrintable(error));
+    environment.insert(QStringLiteral("FACEGATE_PAD_CALIBRATION"), padCalibration);
     m_daemon.setProcessEnvironment(environment);
     // The service's lines go to a file (a pipe nobody reads would stall it).
     const QString logPath = m_dir.filePath(QStringLiteral("matchd.log"));

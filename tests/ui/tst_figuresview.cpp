@@ -126,6 +126,15 @@ struct Port {
                 encounter.flight = QString::fromLatin1(capture.flight);
                 encounter.capturedAt = capture.at;
                 encounter.verifiedAt = capture.at;
+                // The no-match (#4) was a photo held up to the camera; the
+                // matches were live faces; the others were not assessed.
+                if (capture.decision == Decision::NoMatch) {
+                    encounter.padDecision = QStringLiteral("attack");
+                    encounter.padScore = 0.9;
+                } else if (capture.decision == Decision::Match) {
+                    encounter.padDecision = QStringLiteral("bona-fide");
+                    encounter.padScore = 0.05;
+                }
                 if (!capture.candidates.empty()) {
                     QJsonArray top;
                     for (std::size_t i = 0; i < capture.candidates.size(); ++i)
@@ -295,8 +304,13 @@ private Q_SLOTS:
         QCOMPARE(tile(&view, "medianTime"), QStringLiteral("6.0 s"));
         QCOMPARE(tile(&view, "p95Time"), QStringLiteral("10.0 s"));
         QVERIFY(child<QLabel>(&view, QStringLiteral("medianTimeDetail"))->text().contains(QLatin1String("5 decisions")));
+        // #4 of the five faces judged: #1, #2, #3, #4, #6.
+        QCOMPARE(tile(&view, "presentationAttacks"), QStringLiteral("1"));
+        QVERIFY(child<QLabel>(&view, QStringLiteral("presentationAttacksDetail"))
+                    ->text()
+                    .contains(QLatin1String("of 5 faces assessed")));
         for (const char* name : {"processedTile", "captureTile", "matchTile", "noMatchTile", "optOutTile",
-                                 "unusableTile", "medianTimeTile", "p95TimeTile"})
+                                 "unusableTile", "medianTimeTile", "p95TimeTile", "presentationAttacksTile"})
             QVERIFY2(child<QWidget>(&view, QLatin1String(name))->isVisible(), name);
 
         // The filters' choices come from the stored encounters.

@@ -70,7 +70,8 @@ private Q_SLOTS:
         checkNames<QueueItem::Reason>({{QueueItem::Reason::NoMatch, "no-match"},
                                        {QueueItem::Reason::PoorQuality, "poor-quality"},
                                        {QueueItem::Reason::Override, "override"},
-                                       {QueueItem::Reason::DocumentNotGenuine, "document-not-genuine"}},
+                                       {QueueItem::Reason::DocumentNotGenuine, "document-not-genuine"},
+                                       {QueueItem::Reason::PresentationAttack, "presentation-attack"}},
                                       &QueueItem::reasonName, &QueueItem::reasonFromName);
         checkNames<QueueItem::State>({{QueueItem::State::Open, "open"},
                                       {QueueItem::State::Claimed, "claimed"},

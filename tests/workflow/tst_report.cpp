@@ -279,7 +279,7 @@ void TestReport::queueResolutions()
     QCOMPARE(rows(*table), a.join(QLatin1Char('|')) + QLatin1Char('\n') + b.join(QLatin1Char('|')));
     QCOMPARE(table->summary,
              QStringList({"Items that entered the queue: 2 (no match 1 · poor quality 1 · officer's override or referral 0 · "
-                          "document not genuine (chip) 0)",
+                          "document not genuine (chip) 0 · presentation attack (photo or screen) 0)",
                           "Their state now: open 1 · claimed 0 · resolved 1",
                           "Supervisors' decisions: 1 (identity confirmed 1 · secondary inspection 0 · suspected impostor 0 "
                           "· capture problem 0)"}));

@@ -137,7 +137,7 @@ FiguresView::FiguresView(const PortFiguresCalculator& calculator, const Clock& c
     filters->addWidget(m_refresh);
 
     static const std::array<const char*, TileCount> tileNames = {
-        "processed", "capture", "match", "noMatch", "optOut", "unusable", "medianTime", "p95Time"};
+        "processed", "capture", "match", "noMatch", "optOut", "unusable", "medianTime", "p95Time", "presentationAttacks"};
     auto* tiles = new QGridLayout;
     for (int i = 0; i < TileCount; ++i) {
         TileWidgets& tile = m_tiles[std::size_t(i)];
@@ -210,7 +210,8 @@ void FiguresView::retranslate()
     m_refresh->setText(tr("&Refresh"));
     const std::array<QString, TileCount> titles = {
         tr("Travelers processed"), tr("Capture rate"), tr("Match rate"), tr("No-match rate"), tr("Opt-out rate"),
-        tr("Unusable captures"), tr("Median time to decision"), tr("95th percentile time to decision")};
+        tr("Unusable captures"), tr("Median time to decision"), tr("95th percentile time to decision"),
+        tr("Presentation attacks caught")};
     for (int i = 0; i < TileCount; ++i)
         m_tiles[std::size_t(i)].title->setText(titles[std::size_t(i)]);
     showAccess();
@@ -346,6 +347,9 @@ void FiguresView::showTiles()
                               : tr("from the capture to the officer's action, over %1 decisions").arg(f.timedDecisions);
     set(MedianTime, secondsText(f.medianSecondsToDecision), timed);
     set(P95Time, secondsText(f.p95SecondsToDecision), timed);
+    set(PresentationAttacks, QString::number(f.presentationAttacks),
+        f.padAssessed == 1 ? tr("printed photos or screens, of 1 face assessed")
+                           : tr("printed photos or screens, of %1 faces assessed").arg(f.padAssessed));
 }
 
 void FiguresView::showMessage(std::function<QString()> text)

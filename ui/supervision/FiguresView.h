@@ -29,18 +29,18 @@ class InlineMessage;
 // PortFiguresCalculator computes over a period (whole local days, default
 // the last 7), a workstation, a camera and a flight, shown as number tiles
 // (processed, capture, match, no-match and opt-out rates with their counts,
-// median and 95th percentile time to decision), the genuine and impostor
-// score distributions with the decision threshold, the model's DET curve
-// from its calibration table, and the rates as bars (FiguresCharts).
-// Supervisors, auditors and administrators may see it; for anyone else
-// nothing is read or shown and a line says why. Errors are said in words in
-// the view.
+// median and 95th percentile time to decision, presentation attacks caught),
+// the genuine and impostor score distributions with the decision threshold,
+// the model's DET curve from its calibration table, and the rates as bars
+// (FiguresCharts). Supervisors, auditors and administrators may see it; for
+// anyone else nothing is read or shown and a line says why. Errors are said
+// in words in the view.
 // Object names for GUI tests: "fromDate", "untilDate", "workstationFilter",
 // "cameraFilter", "flightFilter", "refreshButton", "figuresMessage",
 // "figuresAccess", "figuresContent", the tiles "<name>Tile" with their
 // "<name>Title", "<name>Value" and "<name>Detail" labels (name: processed,
-// capture, match, noMatch, optOut, unusable, medianTime, p95Time), and the
-// charts' names (FiguresCharts).
+// capture, match, noMatch, optOut, unusable, medianTime, p95Time,
+// presentationAttacks), and the charts' names (FiguresCharts).
 class FiguresView : public QWidget {
     Q_OBJECT
 public:
@@ -81,7 +81,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    enum Tile { Processed, Capture, Match, NoMatch, OptOut, Unusable, MedianTime, P95Time, TileCount };
+    enum Tile { Processed, Capture, Match, NoMatch, OptOut, Unusable, MedianTime, P95Time, PresentationAttacks, TileCount };
     struct TileWidgets {
         QFrame* frame = nullptr;
         QLabel* title = nullptr;

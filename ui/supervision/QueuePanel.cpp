@@ -324,7 +324,7 @@ void QueuePanel::fillChoices()
     m_reason->addItem(QString(), -1);
     for (QueueItem::Reason reason :
          {QueueItem::Reason::NoMatch, QueueItem::Reason::PoorQuality, QueueItem::Reason::Override,
-          QueueItem::Reason::DocumentNotGenuine})
+          QueueItem::Reason::DocumentNotGenuine, QueueItem::Reason::PresentationAttack})
         m_reason->addItem(QString(), int(reason));
     for (int choice = 0; choice < StateChoiceCount; ++choice)
         m_state->addItem(QString());

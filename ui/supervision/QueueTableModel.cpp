@@ -226,6 +226,8 @@ QString QueueTableModel::reasonWords(QueueItem::Reason reason)
         return tr("officer override");
     case QueueItem::Reason::DocumentNotGenuine:
         return tr("document not genuine (chip)");
+    case QueueItem::Reason::PresentationAttack:
+        return tr("presentation attack (photo or screen)");
     }
     return {};
 }
