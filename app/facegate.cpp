@@ -172,6 +172,8 @@ int main(int argc, char* argv[])
             return refuseToStart(QObject::tr("The configuration is not valid:"), error);
         options.pipeline.quality = *quality;
     }
+    // Each capture's presentation-attack decision at this BPCER (issue 20).
+    options.presentationAttackBpcer = settings->presentationAttackBpcer();
 
     fg::Workstation::Options station;
     // The cameras: --source, else the configuration's capture/sources, else

@@ -102,6 +102,10 @@ const std::vector<SettingSpec>& Settings::table()
         {QStringLiteral("matching/fmr"), QStringLiteral("1e-3"),
          QStringLiteral("False match rate the decision threshold is calibrated for"),
          oneOf({QStringLiteral("1e-2"), QStringLiteral("1e-3"), QStringLiteral("1e-4")})},
+        {QStringLiteral("presentationAttack/bpcer"), QStringLiteral("0.01"),
+         QStringLiteral("Bona fide presentations wrongly called attacks (BPCER) the presentation-attack threshold is "
+                        "calibrated for; the threshold is read from the calibration table of the liveness model"),
+         numberBetween(0.0, 1.0)},
         {QStringLiteral("matching/endpoint"), QString(),
          QStringLiteral("https address of a facegate-matchd service; empty: the in-process matching core"),
          httpsEndpoint()},
@@ -454,6 +458,11 @@ int Settings::attestationHours() const
 double Settings::fmrTarget() const
 {
     return value(QStringLiteral("matching/fmr")).toString().toDouble();
+}
+
+double Settings::presentationAttackBpcer() const
+{
+    return value(QStringLiteral("presentationAttack/bpcer")).toDouble();
 }
 
 int Settings::lockoutFailures() const

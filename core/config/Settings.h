@@ -69,6 +69,7 @@ public:
     int queueClaimExpiryHours() const; // queue/claimExpiryHours
     int attestationHours() const;      // service/attestationHours
     double fmrTarget() const; // matching/fmr
+    double presentationAttackBpcer() const; // presentationAttack/bpcer
     int lockoutFailures() const;
     int lockoutMinutes() const;
     int sessionLockMinutes() const;

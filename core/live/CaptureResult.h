@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/biometrics/PresentationAttack.h"
 #include "core/biometrics/QualityReport.h"
 #include "core/matching/Template.h"
 
@@ -17,7 +18,8 @@ namespace fg {
 // What one capture window kept (CaptureSelector): the traveler's best frame
 // as a portrait crop, for the match panel (image) and for the records (JPEG
 // bytes, sealed there), the face template, and its quality. No face in the
-// window: faceFound is false, image is the last frame, nothing else is set.
+// window: faceFound is false, image is the last frame, nothing else is set
+// but the presentation-attack decision over the frames before it (issue 20).
 struct CaptureResult {
     bool faceFound = false;
     bool qualityPassed = false;
@@ -30,6 +32,10 @@ struct CaptureResult {
     QDateTime capturedAt;            // wall time the window closed
     QElapsedTimer closedAt;          // started when the window closed: capture-to-screen latency
     bool automatic = false;          // opened by quality, not by the officer's key
+    // Was the face a printed photo or a screen? Decided over the frames of
+    // the last seconds up to the window's close (FrameAnalyzer); not
+    // assessed, with its reason, when it could not be.
+    PadAssessment presentationAttack;
 };
 
 } // namespace fg

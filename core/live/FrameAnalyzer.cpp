@@ -44,9 +44,10 @@ cv::Mat portraitOf(const cv::Mat& bgr, const cv::Rect2f& box)
 
 } // namespace
 
-FrameAnalyzer::FrameAnalyzer(FacePipeline::Options options, QObject* parent)
+FrameAnalyzer::FrameAnalyzer(FacePipeline::Options options, double padBpcer, QObject* parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_padBpcer(padBpcer)
 {
     qRegisterMetaType<fg::AnalysisResult>();
     qRegisterMetaType<fg::CaptureResult>();
@@ -64,6 +65,7 @@ void FrameAnalyzer::nextTraveler()
         m_requested = false;
         m_bestFrame.release();
         m_bestIndex = -1;
+        m_padEvidence.reset(); // the last traveler's face says nothing of the next one's
     }, Qt::QueuedConnection);
 }
 
@@ -82,6 +84,21 @@ void FrameAnalyzer::initialize()
         Q_EMIT failed(error.isEmpty() ? QStringLiteral("the face pipeline could not be created") : error);
         return;
     }
+    // The liveness model is one of the pinned package's: missing or altered,
+    // it is a start-up failure like any of the pipeline's models.
+    m_padScorer = PadFrameScorer::load(m_options.modelDirectory, &error);
+    if (!m_padScorer) {
+        m_pipeline.reset();
+        Q_EMIT failed(QStringLiteral("the liveness model could not be loaded: %1").arg(error));
+        return;
+    }
+    // A missing calibration table is not: the desk works, and says that no
+    // capture is assessed and why.
+    m_padPoint = PadCalibrationTable::operatingPoint(m_padBpcer, PadFrameScorer::modelId(), &error);
+    if (!m_padPoint) {
+        m_padUnavailable = QStringLiteral("no presentation-attack threshold at BPCER %1: %2").arg(m_padBpcer).arg(error);
+        Q_EMIT presentationAttackUnavailable(m_padUnavailable);
+    }
     m_ready.store(true);
     Q_EMIT ready();
 }
@@ -90,6 +107,7 @@ void FrameAnalyzer::release()
 {
     m_ready.store(false);
     m_pipeline.reset();
+    m_padScorer.reset();
 }
 
 void FrameAnalyzer::cancel()
@@ -142,6 +160,7 @@ void FrameAnalyzer::analyzeLatest()
         m_selector.request(frame.timestampMs);
     }
     const Face* subject = result.subjectIndex >= 0 ? &faces[std::size_t(result.subjectIndex)] : nullptr;
+    scorePresentation(frame, subject);
     const std::optional<QualityReport> quality = subject ? std::optional(subject->quality) : std::nullopt;
     if (m_selector.offer(frame.timestampMs, quality) == CaptureSelector::Verdict::NewBest) {
         m_bestFrame = frame.image; // frames are never shared with the source: no copy needed
@@ -149,18 +168,46 @@ void FrameAnalyzer::analyzeLatest()
         m_bestIndex = frame.index;
     }
     if (m_selector.takeCompleted())
-        finishCapture(frame.image, frame.index);
+        finishCapture(frame);
 }
 
-void FrameAnalyzer::finishCapture(const cv::Mat& lastFrame, qint64 frameIndex)
+void FrameAnalyzer::scorePresentation(const Frame& frame, const Face* subject)
+{
+    // Nothing to decide without a threshold, or once the traveler is
+    // captured (until the next one): the model's pass is not spent then.
+    if (!m_padScorer || !m_padPoint || m_selector.state() == CaptureSelector::State::Done)
+        return;
+    std::optional<PadFrame> scored =
+        subject ? m_padScorer->score(frame.image, *subject, frame.timestampMs) : std::nullopt;
+    if (scored)
+        m_padEvidence.addFrame(std::move(*scored));
+    else
+        m_padEvidence.addWithoutFace(frame.timestampMs);
+}
+
+PadAssessment FrameAnalyzer::assessPresentation(qint64 nowMs) const
+{
+    if (!m_padPoint) {
+        PadAssessment notAssessed;
+        notAssessed.reason = m_padUnavailable;
+        return notAssessed;
+    }
+    return m_padEvidence.assess(*m_padPoint, nowMs);
+}
+
+void FrameAnalyzer::finishCapture(const Frame& lastFrame)
 {
     CaptureResult capture;
     capture.closedAt.start();
     capture.capturedAt = QDateTime::currentDateTimeUtc();
     capture.automatic = !m_selector.openedByRequest();
+    // Over the frames up to the one that closed the window, whatever the
+    // best frame: a print held still for one good frame is judged with the
+    // frames around it.
+    capture.presentationAttack = assessPresentation(lastFrame.timestampMs);
     if (!m_selector.best() || m_bestFrame.empty()) {
-        capture.image = FrameImage::fromBgr(lastFrame);
-        capture.frameIndex = frameIndex;
+        capture.image = FrameImage::fromBgr(lastFrame.image);
+        capture.frameIndex = lastFrame.index;
         Q_EMIT captured(capture);
         return;
     }

@@ -2,9 +2,11 @@
 
 #include "core/biometrics/CaptureSelector.h"
 #include "core/biometrics/FacePipeline.h"
+#include "core/biometrics/PresentationAttack.h"
 #include "core/capture/Frame.h"
 #include "core/live/AnalysisResult.h"
 #include "core/live/CaptureResult.h"
+#include "core/live/TravelerPadEvidence.h"
 
 #include <QMutex>
 #include <QObject>
@@ -12,6 +14,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace fg {
 
@@ -20,10 +23,21 @@ namespace fg {
 // being analysed replaces the one waiting, so at most one frame ever waits.
 // Lives on the analysis thread; offer(), cancel() and the counters may be
 // called from any thread.
+//
+// Presentation attacks (issue 20): every analysed frame's traveler face is
+// also scored by the liveness model (PadFrameScorer) into the traveler's
+// evidence (TravelerPadEvidence), and each capture carries the decision over
+// the frames before it, at the operating point of `padBpcer`
+// (presentationAttack/bpcer) in the calibration table. Without a table for
+// the model every capture is "not assessed" with the reason, said once by
+// presentationAttackUnavailable().
 class FrameAnalyzer : public QObject {
     Q_OBJECT
 public:
-    explicit FrameAnalyzer(FacePipeline::Options options, QObject* parent = nullptr);
+    static constexpr double kDefaultPadBpcer = 0.01;
+
+    explicit FrameAnalyzer(FacePipeline::Options options, double padBpcer = kDefaultPadBpcer,
+                           QObject* parent = nullptr);
     ~FrameAnalyzer() override;
 
     // Keeps `frame` as the next one to analyse (dropping one not yet taken).
@@ -43,8 +57,9 @@ public:
     qint64 framesDropped() const { return m_dropped.load(); }
 
 public Q_SLOTS:
-    // On the analysis thread: verifies the models and creates the pipeline,
-    // then emits ready() or failed().
+    // On the analysis thread: verifies the models and creates the pipeline
+    // and the liveness scorer, then emits ready() or failed(); without a
+    // presentation-attack operating point, presentationAttackUnavailable() first.
     void initialize();
     // On the analysis thread: destroys the pipeline.
     void release();
@@ -53,12 +68,18 @@ Q_SIGNALS:
     void ready();
     void failed(const QString& reason);
     void resultReady(const fg::AnalysisResult& result);
-    // A capture window closed: the traveler's best frame, its template and quality.
+    // A capture window closed: the traveler's best frame, its template and
+    // quality, and whether the face was a presentation attack.
     void captured(const fg::CaptureResult& capture);
+    // No calibration table gives a threshold at the configured BPCER: no
+    // capture is assessed, for `reason`.
+    void presentationAttackUnavailable(const QString& reason);
 
 private:
     void analyzeLatest();
-    void finishCapture(const cv::Mat& lastFrame, qint64 frameIndex);
+    void scorePresentation(const Frame& frame, const Face* subject);
+    void finishCapture(const Frame& lastFrame);
+    PadAssessment assessPresentation(qint64 nowMs) const;
 
     // Analysis thread only.
     CaptureSelector m_selector;
@@ -69,6 +90,11 @@ private:
 
     FacePipeline::Options m_options;
     std::unique_ptr<FacePipeline> m_pipeline;
+    double m_padBpcer = kDefaultPadBpcer;
+    std::optional<PadFrameScorer> m_padScorer;
+    std::optional<PadOperatingPoint> m_padPoint; // none: not assessed, for m_padUnavailable
+    QString m_padUnavailable;
+    TravelerPadEvidence m_padEvidence;
 
     QMutex m_mutex;          // guards m_pending and m_wakeQueued
     Frame m_pending;

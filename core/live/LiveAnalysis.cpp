@@ -42,13 +42,15 @@ void LiveAnalysis::start()
     m_stopping = false;
     m_analysisThread = new QThread(this);
     m_analysisThread->setObjectName(QStringLiteral("facegate-analysis"));
-    m_analyzer = new FrameAnalyzer(m_options.pipeline);
+    m_analyzer = new FrameAnalyzer(m_options.pipeline, m_options.presentationAttackBpcer);
     m_analyzer->moveToThread(m_analysisThread);
     connect(m_analysisThread, &QThread::started, m_analyzer, &FrameAnalyzer::initialize);
     connect(m_analysisThread, &QThread::finished, m_analyzer, &FrameAnalyzer::release, Qt::DirectConnection);
     connect(m_analysisThread, &QThread::finished, m_analyzer, &QObject::deleteLater);
     connect(m_analyzer, &FrameAnalyzer::ready, this, &LiveAnalysis::startCapture);
     connect(m_analyzer, &FrameAnalyzer::failed, this, &LiveAnalysis::onPipelineFailed);
+    connect(m_analyzer, &FrameAnalyzer::presentationAttackUnavailable, this,
+            &LiveAnalysis::presentationAttackUnavailable);
     connect(m_analyzer, &FrameAnalyzer::resultReady, this, [this](const AnalysisResult& result) {
         if (!m_stopping) // a result still on its way when stop() ran is not shown
             Q_EMIT resultReady(result);

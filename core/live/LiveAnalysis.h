@@ -33,6 +33,9 @@ public:
         QString sourceSpec; // FrameSourceFactory words: a file, folder, camera or URL
         FrameSourceFactory::Options source;
         FacePipeline::Options pipeline;
+        // presentationAttack/bpcer: the operating point each capture's
+        // presentation-attack decision is taken at (issue 20).
+        double presentationAttackBpcer = 0.01;
     };
     // Video files replayed in real time and looped, live-probe quality limits,
     // models from ModelRepository::defaultDirectory().
@@ -69,6 +72,9 @@ Q_SIGNALS:
     // than queueing them.
     void frameReady(const QImage& image, qint64 frameIndex);
     void captured(const fg::CaptureResult& capture);
+    // No capture's presentation attack can be assessed (no calibration table
+    // at the configured BPCER), said once at start-up with the reason.
+    void presentationAttackUnavailable(const QString& reason);
     void sourceStateChanged(fg::CaptureState state, const QString& message);
     void framesPerSecondChanged(double framesPerSecond);
     // The pipeline could not be created (missing or altered model, failed

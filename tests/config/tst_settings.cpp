@@ -51,6 +51,8 @@ private Q_SLOTS:
         QTest::newRow("15 days") << "retention/inScopeDays" << "15" << "from 1 to 14";
         QTest::newRow("days as words") << "retention/inScopeDays" << "two weeks" << "whole number";
         QTest::newRow("fmr") << "matching/fmr" << "0.001" << "1e-3";
+        QTest::newRow("bpcer 0") << "presentationAttack/bpcer" << "0" << "between 0 and 1";
+        QTest::newRow("bpcer percent") << "presentationAttack/bpcer" << "1%" << "between 0 and 1";
         QTest::newRow("endpoint http") << "matching/endpoint" << "http://matchd:8443" << "https";
         QTest::newRow("database") << "database/url" << "mysql://x/y" << "postgresql://";
         QTest::newRow("language") << "ui/language" << "de" << "en, es, fr";
@@ -87,6 +89,7 @@ private Q_SLOTS:
             file.setValue("database/url", "postgresql://facegate@db:5432/records");
             file.setValue("quality/maxYaw", "25"); // checked by QualityLimits, passed over here
             file.setValue("service/attestationHours", "48");
+            file.setValue("presentationAttack/bpcer", "5e-2");
         }
         QString error;
         const auto settings = Settings::load(path, &error);
@@ -95,6 +98,8 @@ private Q_SLOTS:
         QCOMPARE(settings->inScopeRetentionSeconds(), 7 * 24 * 3600);
         QCOMPARE(settings->databaseUrl(), QString("postgresql://facegate@db:5432/records"));
         QCOMPARE(settings->attestationHours(), 48);
+        QCOMPARE(settings->presentationAttackBpcer(), 0.05);
+        QCOMPARE(Settings::defaults().presentationAttackBpcer(), 0.01);
     }
 
     // Issue 18: the database's TLS settings reach every user of

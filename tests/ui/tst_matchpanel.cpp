@@ -130,6 +130,68 @@ private Q_SLOTS:
         panel.confirmByKey();
         QCOMPARE(confirms.count(), 0);
     }
+
+    // Issue 20: beside the decision, whether the face was a live one. A
+    // possible presentation attack is said in red words with its score and
+    // threshold and leaves Override and Secondary, never Confirm; a live face
+    // is green; not assessed is amber with its reason, and confirmable.
+    void aPossiblePresentationAttackIsSaidAndCannotBeConfirmed()
+    {
+        CaptureResult capture;
+        capture.faceFound = true;
+        capture.qualityPassed = true;
+        MatchOutcome outcome;
+        outcome.decision = Encounter::Decision::Match;
+        outcome.score = 0.71;
+        outcome.threshold = 0.35;
+        MatchPanel panel;
+        panel.show();
+        auto* confirm = panel.findChild<QPushButton*>(QStringLiteral("confirmButton"));
+        auto* pad = panel.findChild<QLabel*>(QStringLiteral("presentationAttack"));
+        auto* said = panel.findChild<QLabel*>(QStringLiteral("actionState"));
+        QVERIFY(confirm && pad && said);
+        QVERIFY(pad->isHidden()); // nothing on screen, nothing said
+
+        PadAssessment& assessment = capture.presentationAttack;
+        assessment.decision = PadDecision::BonaFide;
+        assessment.score = 0.031;
+        assessment.threshold = 0.5;
+        assessment.frames = 30;
+        assessment.cues.push_back(PadCue{QStringLiteral("model"), true, 0.031, 0.031,
+                                         QStringLiteral("liveness model over 30 frames: mean attack 0.031")});
+        panel.showOutcome(capture, outcome);
+        QVERIFY(!pad->isHidden());
+        QCOMPARE(pad->text(), QStringLiteral("Live face (score 0.03, threshold 0.50)"));
+        QVERIFY(pad->styleSheet().contains(QStringLiteral("#2e7d32")));
+        QVERIFY(pad->toolTip().contains(QStringLiteral("mean attack 0.031")));
+        QVERIFY(confirm->isEnabled());
+
+        assessment.decision = PadDecision::Attack;
+        assessment.score = 0.964;
+        panel.showOutcome(capture, outcome);
+        QCOMPARE(pad->text(), QStringLiteral("Possible presentation attack (score 0.96, threshold 0.50)"));
+        QVERIFY(pad->styleSheet().contains(QStringLiteral("#c62828")));
+        QVERIFY(!confirm->isEnabled());
+        QVERIFY(panel.findChild<QPushButton*>(QStringLiteral("overrideButton"))->isEnabled());
+        QVERIFY(panel.findChild<QPushButton*>(QStringLiteral("secondaryButton"))->isEnabled());
+        QVERIFY2(said->text().contains(QStringLiteral("Possible presentation attack"))
+                     && said->text().contains(QStringLiteral("cannot be confirmed")),
+                 qPrintable(said->text()));
+        QSignalSpy confirms(&panel, &MatchPanel::confirmRequested);
+        panel.confirmByKey();
+        QCOMPARE(confirms.count(), 0);
+
+        assessment = PadAssessment();
+        assessment.reason = QStringLiteral("no face in any of 12 frames");
+        panel.showOutcome(capture, outcome);
+        QCOMPARE(pad->text(), QStringLiteral("Presentation attack not assessed: no face in any of 12 frames"));
+        QVERIFY(pad->styleSheet().contains(QStringLiteral("#f9a825")));
+        QVERIFY(confirm->isEnabled());
+        QVERIFY(said->text().isEmpty()); // the attack's words went with it
+
+        panel.clear();
+        QVERIFY(pad->isHidden());
+    }
 };
 
 QTEST_MAIN(TestMatchPanel)

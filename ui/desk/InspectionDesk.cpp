@@ -283,6 +283,13 @@ void InspectionDesk::record(const CaptureResult& capture, const MatchOutcome& ou
         encounter.documentVerdict = outcome.reference->documentVerdict;
         encounter.documentCheck = outcome.reference->documentCheck;
     }
+    // Whether the face was a live one (issue 20), with the evidence: an
+    // attack is queued for the supervisor and cannot be confirmed.
+    const PadAssessment& pad = capture.presentationAttack;
+    encounter.padDecision = padDecisionName(pad.decision);
+    if (pad.decision != PadDecision::NotAssessed)
+        encounter.padScore = pad.score;
+    encounter.padEvidence = pad.toJson();
 
     BiometricSample sample;
     sample.photo = capture.jpeg;

@@ -93,6 +93,36 @@ QString documentStyle(const QString& verdict)
     return QString();
 }
 
+// The presentation-attack decision: a possible attack red, a live face
+// green, not assessed amber.
+QString presentationAttackStyle(PadDecision decision)
+{
+    switch (decision) {
+    case PadDecision::Attack:
+        return QStringLiteral("background: #c62828; color: white; font-weight: bold;");
+    case PadDecision::BonaFide:
+        return QStringLiteral("background: #2e7d32; color: white;");
+    case PadDecision::NotAssessed:
+        break;
+    }
+    return QStringLiteral("background: #f9a825; color: black;");
+}
+
+// What the presentation-attack decision was made of, for an officer who
+// points at it: each cue as the core says it, and the frames it saw.
+QString presentationAttackDetails(const PadAssessment& assessment)
+{
+    QStringList lines;
+    for (const PadCue& cue : assessment.cues) {
+        lines << (cue.measured ? MatchPanel::tr("%1: %2").arg(cue.name, cue.detail)
+                               : MatchPanel::tr("%1: not measured (%2)").arg(cue.name, cue.detail));
+    }
+    lines << MatchPanel::tr("Frames with a face: %1; without: %2").arg(assessment.frames).arg(assessment.framesWithoutFace);
+    if (!assessment.calibration.isEmpty())
+        lines << MatchPanel::tr("Threshold calibrated on %1 at BPCER %2").arg(assessment.calibration).arg(assessment.bpcer);
+    return lines.join(QLatin1Char('\n'));
+}
+
 QString decisionStyle(Encounter::Decision decision)
 {
     switch (decision) {
@@ -118,6 +148,7 @@ MatchPanel::MatchPanel(QWidget* parent)
     , m_scoreBar(new ScoreBar(this))
     , m_referenceDetails(new QLabel(this))
     , m_documentCheck(new QLabel(this))
+    , m_presentationAttack(new QLabel(this))
     , m_qualityWords(new QLabel(this))
     , m_actionState(new QLabel(this))
     , m_captureTitle(new QLabel(this))
@@ -131,6 +162,7 @@ MatchPanel::MatchPanel(QWidget* parent)
     m_scoreBar->setObjectName(QStringLiteral("scoreBar"));
     m_referenceDetails->setObjectName(QStringLiteral("referenceDetails"));
     m_documentCheck->setObjectName(QStringLiteral("documentCheck"));
+    m_presentationAttack->setObjectName(QStringLiteral("presentationAttack"));
     m_qualityWords->setObjectName(QStringLiteral("qualityWords"));
     m_actionState->setObjectName(QStringLiteral("actionState"));
     m_confirm->setObjectName(QStringLiteral("confirmButton"));
@@ -145,7 +177,8 @@ MatchPanel::MatchPanel(QWidget* parent)
     m_decision->setFont(big);
     m_decision->setMinimumHeight(m_decision->fontMetrics().height() + 12);
     m_documentCheck->setMargin(4);
-    for (QLabel* label : {m_referenceDetails, m_documentCheck, m_qualityWords, m_actionState}) {
+    m_presentationAttack->setMargin(4);
+    for (QLabel* label : {m_referenceDetails, m_documentCheck, m_presentationAttack, m_qualityWords, m_actionState}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
@@ -170,6 +203,7 @@ MatchPanel::MatchPanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(photos);
     layout->addWidget(m_decision);
+    layout->addWidget(m_presentationAttack); // beside the decision: a match of a photo is no match of a traveler
     layout->addWidget(m_scoreBar);
     layout->addWidget(m_referenceDetails);
     layout->addWidget(m_documentCheck);
@@ -214,6 +248,22 @@ QString MatchPanel::decisionTitle(Encounter::Decision decision)
         return tr("POOR QUALITY");
     }
     return QString();
+}
+
+QString MatchPanel::presentationAttackWords(const PadAssessment& assessment)
+{
+    switch (assessment.decision) {
+    case PadDecision::Attack:
+        return tr("Possible presentation attack (score %1, threshold %2)")
+            .arg(assessment.score, 0, 'f', 2)
+            .arg(assessment.threshold, 0, 'f', 2);
+    case PadDecision::BonaFide:
+        return tr("Live face (score %1, threshold %2)").arg(assessment.score, 0, 'f', 2).arg(assessment.threshold, 0, 'f', 2);
+    case PadDecision::NotAssessed:
+        break;
+    }
+    return tr("Presentation attack not assessed: %1")
+        .arg(assessment.reason.isEmpty() ? tr("no reason given") : assessment.reason);
 }
 
 void MatchPanel::clear()
@@ -282,6 +332,9 @@ void MatchPanel::showState()
         m_referenceDetails->clear();
         m_documentCheck->clear();
         m_documentCheck->hide();
+        m_presentationAttack->clear();
+        m_presentationAttack->setToolTip(QString());
+        m_presentationAttack->hide();
         m_qualityWords->clear();
         return;
     }
@@ -309,6 +362,10 @@ void MatchPanel::showState()
     m_documentCheck->setVisible(fromChip);
     m_documentCheck->setText(fromChip ? tr("Passport chip: %1").arg(outcome.reference->documentWords) : QString());
     m_documentCheck->setStyleSheet(fromChip ? documentStyle(outcome.reference->documentVerdict) : QString());
+    m_presentationAttack->setText(presentationAttackWords(capture.presentationAttack));
+    m_presentationAttack->setToolTip(presentationAttackDetails(capture.presentationAttack));
+    m_presentationAttack->setStyleSheet(presentationAttackStyle(capture.presentationAttack.decision));
+    m_presentationAttack->show();
     QStringList words;
     for (const QString& word : capture.qualityWords)
         words << QualityWords::translated(word);
@@ -366,6 +423,17 @@ void MatchPanel::setActionsEnabled(bool enabled)
             showActionFailed([] {
                 return tr("The passport's chip is not genuine: the decision cannot be confirmed. Override it with a "
                           "reason or send the traveler to secondary; the encounter is in the supervisor's queue.");
+            });
+    }
+    // Nor is a face that may be a printed photo or a screen: whatever it
+    // matched, the traveler may not be the one in front of the camera.
+    if (enabled && m_capture && m_capture->presentationAttack.isAttack()) {
+        m_confirm->setEnabled(false);
+        if (!m_actionWords)
+            showActionFailed([] {
+                return tr("Possible presentation attack (a photo or a screen held up to the camera): the decision "
+                          "cannot be confirmed. Override it with a reason or send the traveler to secondary; the "
+                          "encounter is in the supervisor's queue.");
             });
     }
 }

@@ -25,7 +25,10 @@ class ScoreBar;
 // "scoreBar", "referenceDetails", "qualityWords", "confirmButton",
 // "overrideButton", "secondaryButton", "nextButton", "actionState",
 // "documentCheck" (what the passport's chip said of the document, in words and
-// colour; a chip that is not genuine leaves no Confirm: override or secondary)
+// colour; a chip that is not genuine leaves no Confirm: override or secondary),
+// "presentationAttack" (whether the face was a live one or a printed photo or
+// screen held up, with its score and threshold; a possible attack leaves no
+// Confirm either)
 // ("decision" says NO DECISION and "actionState" why, when there is none).
 class MatchPanel : public QWidget {
     Q_OBJECT
@@ -57,6 +60,10 @@ public:
 
     // "MATCH", "NO MATCH", "NO FACE", "POOR QUALITY".
     static QString decisionTitle(Encounter::Decision decision);
+    // The presentation-attack decision for the officer: "Possible
+    // presentation attack (score 0.93, threshold 0.50)", "Live face (...)",
+    // "Presentation attack not assessed: <why>".
+    static QString presentationAttackWords(const PadAssessment& assessment);
 
 Q_SIGNALS:
     void confirmRequested();
@@ -83,6 +90,7 @@ private:
     ScoreBar* m_scoreBar = nullptr;
     QLabel* m_referenceDetails = nullptr;
     QLabel* m_documentCheck = nullptr;
+    QLabel* m_presentationAttack = nullptr;
     QLabel* m_qualityWords = nullptr;
     QLabel* m_actionState = nullptr;
     QLabel* m_captureTitle = nullptr;

@@ -103,6 +103,18 @@ Workstation::Workstation(Records& records, const Clock& clock, Options options, 
     m_accountCheck->setInterval(m_options.accountCheckEvery);
     connect(m_accountCheck, &QTimer::timeout, this, &Workstation::checkAccount);
     connect(window, &MainWindow::sessionEnded, m_accountCheck, &QTimer::stop);
+    // Without a presentation-attack threshold the desk still decides, and
+    // each capture says "not assessed"; the officer is told why once, not
+    // once a camera.
+    for (int i = 0; i < window->cameraCount(); ++i) {
+        connect(&window->camera(i), &LiveAnalysis::presentationAttackUnavailable, this, [this](const QString& reason) {
+            if (m_presentationAttackUnavailableSaid)
+                return;
+            m_presentationAttackUnavailableSaid = true;
+            qWarning("facegate: presentation attacks are not assessed: %s", qPrintable(reason));
+            m_window->showNotice([reason] { return tr("Presentation attacks are not assessed: %1").arg(reason); });
+        });
+    }
 
     buildRecordsMenu();
     connectMatchingService();

@@ -197,6 +197,7 @@ private:
     bool m_matchingReachable = true;
     QString m_matchingReason;
     bool m_supervisionWasShown = false; // before the session locked
+    bool m_presentationAttackUnavailableSaid = false; // to the officer, once for every camera
     QMenu* m_recordsMenu = nullptr;
     QAction* m_logAction = nullptr;
     QAction* m_displayAction = nullptr;
