@@ -4,6 +4,7 @@
 #include "app/cli/DetectCommand.h"
 #include "app/cli/DocumentCommand.h"
 #include "app/cli/EvalCommand.h"
+#include "app/cli/EvalPadCommand.h"
 #include "app/cli/GalleryCommand.h"
 #include "app/cli/IdentifyCommand.h"
 #include "app/cli/RecordsSession.h"
@@ -29,6 +30,8 @@ const char* const kUsage =
     "  facegate-cli detect IMAGE\n"
     "  facegate-cli verify IMAGE_A IMAGE_B [--fmr 1e-3]\n"
     "  facegate-cli eval (--labels CSV | --pairs CSV) [--root DIR] [--plot det.png] [--calibration-out FILE]\n"
+    "  facegate-cli eval-pad --labels CSV [--root DIR] [--bpcer 0.01] [--calibration-out FILE] [--det-out FILE]\n"
+    "               [--window N]   (presentation-attack error rates; CSV: path,label,attack_type,subject)\n"
     "  facegate-cli gallery build --manifest CSV --out FILE\n"
     "  facegate-cli identify --gallery FILE IMAGE [--top 5]\n"
     "  facegate-cli bench [pipeline | search --gallery-size N | records | purge | queue | rotate]\n"
@@ -94,7 +97,7 @@ int runCommandLine(const QStringList& arguments)
         {QStringLiteral("detect"), runDetect},     {QStringLiteral("verify"), runVerify},
         {QStringLiteral("eval"), runEval},         {QStringLiteral("gallery"), runGallery},
         {QStringLiteral("identify"), runIdentify}, {QStringLiteral("bench"), runBenchProgram},
-        {QStringLiteral("document"), runDocument},
+        {QStringLiteral("document"), runDocument}, {QStringLiteral("eval-pad"), runEvalPad},
     };
     CliContext context;
     if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") || arguments[1] == QLatin1String("-h")) {
