@@ -2,6 +2,7 @@
 
 #include "app/cli/CliContext.h"
 #include "app/cli/DetectCommand.h"
+#include "app/cli/PadCommand.h"
 #include "app/cli/DocumentCommand.h"
 #include "app/cli/EvalCommand.h"
 #include "app/cli/EvalPadCommand.h"
@@ -34,6 +35,7 @@ const char* const kUsage =
     "               [--window N]   (presentation-attack error rates; CSV: path,label,attack_type,subject)\n"
     "  facegate-cli gallery build --manifest CSV --out FILE\n"
     "  facegate-cli identify --gallery FILE IMAGE [--top 5]\n"
+    "  facegate-cli pad [--bpcer 0.01] [--max-frames N] IMAGE|VIDEO   (presentation-attack score and cues)\n"
     "  facegate-cli bench [pipeline | search --gallery-size N | records | purge | queue | rotate]\n"
     "  facegate-cli bench service [--clients 50] [--seconds 10] [--gallery-size N] [--workers N]\n"
     "  facegate-cli document verify --sod FILE --dg DIR --csca DIR|MASTERLIST [--crl FILE]... [--at ISO8601]\n"
@@ -94,7 +96,7 @@ int runCommandLine(const QStringList& arguments)
 {
     using Command = std::function<int(const QStringList&, CliContext&)>;
     const std::map<QString, Command> commands = {
-        {QStringLiteral("detect"), runDetect},     {QStringLiteral("verify"), runVerify},
+        {QStringLiteral("detect"), runDetect},     {QStringLiteral("pad"), runPad},     {QStringLiteral("verify"), runVerify},
         {QStringLiteral("eval"), runEval},         {QStringLiteral("gallery"), runGallery},
         {QStringLiteral("identify"), runIdentify}, {QStringLiteral("bench"), runBenchProgram},
         {QStringLiteral("document"), runDocument}, {QStringLiteral("eval-pad"), runEvalPad},

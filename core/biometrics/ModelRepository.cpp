@@ -60,11 +60,16 @@ QString ModelRepository::featureModelId() const
 
 QString ModelRepository::pinnedFeatureModelId()
 {
+    return pinnedModelId(QStringLiteral("fr_feature.onnx"));
+}
+
+QString ModelRepository::pinnedModelId(const QString& fileName)
+{
     for (const auto& pinned : generated::kPinnedModelFiles) {
-        if (QByteArray(pinned.fileName) == "fr_feature.onnx")
-            return QStringLiteral("%1@%2/fr_feature:%3")
+        if (QString::fromUtf8(pinned.fileName) == fileName)
+            return QStringLiteral("%1@%2/%3:%4")
                 .arg(QString::fromUtf8(generated::kModelsPackage), QString::fromUtf8(generated::kModelsVersion),
-                     QString::fromLatin1(pinned.sha256Hex).left(12));
+                     QFileInfo(fileName).completeBaseName(), QString::fromLatin1(pinned.sha256Hex).left(12));
     }
     return QString();
 }

@@ -26,6 +26,9 @@ public:
     // The same name from the pinned manifest alone, without opening the
     // files (the program refuses files of another hash at start-up).
     static QString pinnedFeatureModelId();
+    // "<package>@<version>/<stem>:<sha256 prefix>" of any pinned file
+    // ("fr_liveness.onnx"); empty for a file that is not pinned.
+    static QString pinnedModelId(const QString& fileName);
 
 private:
     explicit ModelRepository(QString directory) : m_directory(std::move(directory)) {}

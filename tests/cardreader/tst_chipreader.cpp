@@ -45,10 +45,9 @@ SimulatedPassport::Options paceOptions(const QByteArray& oid, int parameterId)
 class TestChipReader : public QObject {
     Q_OBJECT
 
-    test::PcscRig m_rig;
-    std::unique_ptr<PcscContext> m_context;
+    test::ChipReaderRig m_reader;
 
-    bool insert(SimulatedPassport& chip, QString* error) { return test::insertChip(chip, m_rig, *m_context, error); }
+    bool insert(SimulatedPassport& chip, QString* error) { return m_reader.insert(chip, error); }
 
     // Inserts a chip with `files` (opened by the specimen's key), reads it
     // with `key`, pulls it out. Empty, or why the rig failed.
@@ -61,7 +60,7 @@ class TestChipReader : public QObject {
             return error;
         if (!insert(*chip, &error))
             return error;
-        std::unique_ptr<PcscCard> card = m_context->connect(test::PcscRig::reader(), &error);
+        std::unique_ptr<PcscCard> card = m_reader.context().connect(test::PcscRig::reader(), &error);
         if (!card)
             return error;
         QElapsedTimer clock;
@@ -98,22 +97,19 @@ private Q_SLOTS:
     void initTestCase()
     {
         QString error;
-        QVERIFY2(m_rig.start(&error), qPrintable(error));
-        m_context = PcscContext::establish(&error);
-        QVERIFY2(m_context, qPrintable(error));
+        QVERIFY2(m_reader.start(&error), qPrintable(error));
     }
 
     void init()
     {
         // The previous chip's ghost leaves the reader (pcscd polls every 400 ms).
         QString error;
-        QCOMPARE(m_context->waitForNoCard(test::PcscRig::reader(), 5000, &error), std::optional<bool>(true));
+        QCOMPARE(m_reader.waitForNoCard(&error), std::optional<bool>(true));
     }
 
     void cleanupTestCase()
     {
-        m_context.reset();
-        m_rig.stop();
+        m_reader.stop();
     }
 
     void readsByBac()
@@ -351,7 +347,7 @@ private Q_SLOTS:
         auto chip = SimulatedPassport::create(test::handMadeLds(), *test::specimenKey(), {}, &error);
         QVERIFY2(chip, qPrintable(error));
         QVERIFY2(insert(*chip, &error), qPrintable(error));
-        std::unique_ptr<PcscCard> card = m_context->connect(test::PcscRig::reader(), &error);
+        std::unique_ptr<PcscCard> card = m_reader.context().connect(test::PcscRig::reader(), &error);
         QVERIFY2(card, qPrintable(error));
         auto answer = card->transmit(QByteArray::fromHex("00A4040C07A0000002471001"), &error);
         QVERIFY2(answer, qPrintable(error));

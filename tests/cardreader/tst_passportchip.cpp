@@ -48,8 +48,7 @@ struct Read {
 class TestPassportChip : public QObject {
     Q_OBJECT
 
-    test::PcscRig m_rig;
-    std::unique_ptr<PcscContext> m_context;
+    test::ChipReaderRig m_reader;
 
     // Puts the passport's chip in the reader, reads it with `key` (the
     // passport's own when none), takes it out. Empty, or why the rig failed.
@@ -67,9 +66,9 @@ class TestPassportChip : public QObject {
             return error;
         if (passport.proof)
             passport.proof->install(*chip);
-        if (!test::insertChip(*chip, m_rig, *m_context, &error))
+        if (!m_reader.insert(*chip, &error))
             return error;
-        std::unique_ptr<PcscCard> card = m_context->connect(test::PcscRig::reader(), &error);
+        std::unique_ptr<PcscCard> card = m_reader.context().connect(test::PcscRig::reader(), &error);
         if (!card)
             return error;
         PassportChip::Options readOptions;
@@ -94,21 +93,18 @@ private Q_SLOTS:
     {
         FG_REQUIRE_DATASETS();
         QString error;
-        QVERIFY2(m_rig.start(&error), qPrintable(error));
-        m_context = PcscContext::establish(&error);
-        QVERIFY2(m_context, qPrintable(error));
+        QVERIFY2(m_reader.start(&error), qPrintable(error));
     }
 
     void init()
     {
         QString error;
-        QCOMPARE(m_context->waitForNoCard(test::PcscRig::reader(), 5000, &error), std::optional<bool>(true));
+        QCOMPARE(m_reader.waitForNoCard(&error), std::optional<bool>(true));
     }
 
     void cleanupTestCase()
     {
-        m_context.reset();
-        m_rig.stop();
+        m_reader.stop();
     }
 
     void aGenuineChipIsReadAndVerified_data()

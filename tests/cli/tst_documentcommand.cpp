@@ -2,6 +2,7 @@
 // written by the tests' own PKI and LDS builder: one JSON object, exit 0 for
 // genuine or not verifiable, 1 for NOT genuine (the check named), 2 for bad
 // usage.
+#include "tests/cli/CliRun.h"
 #include "tests/support/emrtd/LdsBuilder.h"
 #include "tests/support/emrtd/TestPki.h"
 
@@ -20,23 +21,11 @@ using fg::test::emrtd::TestPki;
 
 namespace {
 
-struct Run {
-    int status = -1;
-    QJsonObject json;
-    QString err;
-};
+using Run = fg::test::CliRun;
 
 Run cli(const QStringList& words)
 {
-    QProcess process;
-    process.start(QStringLiteral(FACEGATE_CLI), QStringList{QStringLiteral("document")} + words);
-    Run result;
-    if (!process.waitForStarted(30000) || !process.waitForFinished(120000))
-        return result;
-    result.status = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.json = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return fg::test::runCli(QStringList{QStringLiteral("document")} + words);
 }
 
 bool writeFile(const QString& path, const QByteArray& bytes)

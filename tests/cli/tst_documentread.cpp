@@ -5,6 +5,7 @@
 // as one JSON object; exit 1 for a chip that is NOT genuine (the check named
 // on stderr) or that does not open with the MRZ given; 2 for bad usage.
 #include "core/documents/reader/PcscReader.h"
+#include "tests/cli/CliRun.h"
 #include "tests/support/PcscRig.h"
 #include "tests/support/TestData.h"
 #include "tests/support/emrtd/ChipInReader.h"
@@ -23,23 +24,11 @@ using test::emrtd::TestPassport;
 
 namespace {
 
-struct Run {
-    int status = -1;
-    QJsonObject json;
-    QString err;
-};
+using Run = fg::test::CliRun;
 
 Run cli(const QStringList& words)
 {
-    QProcess process;
-    process.start(QStringLiteral(FACEGATE_CLI), QStringList{QStringLiteral("document"), QStringLiteral("read")} + words);
-    Run result;
-    if (!process.waitForStarted(30000) || !process.waitForFinished(120000))
-        return result;
-    result.status = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.json = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return fg::test::runCli(QStringList{QStringLiteral("document"), QStringLiteral("read")} + words);
 }
 
 } // namespace
@@ -47,18 +36,17 @@ Run cli(const QStringList& words)
 class TestDocumentRead : public QObject {
     Q_OBJECT
 
-    test::PcscRig m_rig;
-    std::unique_ptr<PcscContext> m_pcsc;
+    test::ChipReaderRig m_reader;
 
     // The passport's chip in the reader while `words` run.
     Run readWith(const TestPassport& passport, const QStringList& words, QString* error)
     {
         auto chip = SimulatedPassport::create(passport.files, *passport.key(error), {}, error);
-        if (!chip || !test::insertChip(*chip, m_rig, *m_pcsc, error))
+        if (!chip || !m_reader.insert(*chip, error))
             return {};
         const Run run = cli(QStringList{QStringLiteral("--reader"), test::PcscRig::reader()} + words);
         chip->remove();
-        m_pcsc->waitForNoCard(test::PcscRig::reader(), 5000, error); // its ghost gone
+        m_reader.waitForNoCard(error); // its ghost gone
         return run;
     }
 
@@ -67,15 +55,12 @@ private Q_SLOTS:
     {
         FG_REQUIRE_DATASETS();
         QString error;
-        QVERIFY2(m_rig.start(&error), qPrintable(error));
-        m_pcsc = PcscContext::establish(&error);
-        QVERIFY2(m_pcsc, qPrintable(error));
+        QVERIFY2(m_reader.start(&error), qPrintable(error));
     }
 
     void cleanupTestCase()
     {
-        m_pcsc.reset();
-        m_rig.stop();
+        m_reader.stop();
     }
 
     void aGenuineChipIsPrintedWhole()

@@ -161,28 +161,24 @@ class TestWorkstationChip : public QObject {
 
     // One pcscd for the process: pcsc-lite's client keeps the first
     // service's socket.
-    test::PcscRig m_rig;
-    std::unique_ptr<PcscContext> m_pcsc;
+    test::ChipReaderRig m_reader;
 
 private Q_SLOTS:
     void initTestCase()
     {
         QString error;
-        QVERIFY2(m_rig.start(&error), qPrintable(error));
-        m_pcsc = PcscContext::establish(&error);
-        QVERIFY2(m_pcsc, qPrintable(error));
+        QVERIFY2(m_reader.start(&error), qPrintable(error));
     }
 
     void init()
     {
         QString error; // the previous chip's ghost leaves the reader
-        QCOMPARE(m_pcsc->waitForNoCard(test::PcscRig::reader(), 5000, &error), std::optional<bool>(true));
+        QCOMPARE(m_reader.waitForNoCard(&error), std::optional<bool>(true));
     }
 
     void cleanupTestCase()
     {
-        m_pcsc.reset();
-        m_rig.stop();
+        m_reader.stop();
     }
 
     void theChipsPhotoIsTheReferenceAndTheMirandaCaptureMatches()
@@ -205,7 +201,7 @@ private Q_SLOTS:
         auto chip = SimulatedPassport::create(passport->files, *passport->key(&error), {}, &error);
         QVERIFY2(chip, qPrintable(error));
         passport->proof->install(*chip);
-        QVERIFY2(test::insertChip(*chip, m_rig, *m_pcsc, &error), qPrintable(error));
+        QVERIFY2(m_reader.insert(*chip, &error), qPrintable(error));
         QVERIFY(station.workstation->readChipWith(passport->mrz));
         QTRY_VERIFY2_WITH_TIMEOUT(station.referenceWords().contains(QStringLiteral("1:1")),
                                   qPrintable(station.referenceWords()), test::kGenerousMs);
@@ -279,7 +275,7 @@ private Q_SLOTS:
 
         auto chip = SimulatedPassport::create(passport->files, *passport->key(&error), {}, &error);
         QVERIFY2(chip, qPrintable(error));
-        QVERIFY2(test::insertChip(*chip, m_rig, *m_pcsc, &error), qPrintable(error));
+        QVERIFY2(m_reader.insert(*chip, &error), qPrintable(error));
         QVERIFY(station.workstation->readChipWith(passport->mrz));
         QTRY_VERIFY2_WITH_TIMEOUT(station.referenceWords().contains(QStringLiteral("1:1")),
                                   qPrintable(station.referenceWords()), test::kGenerousMs);
@@ -322,7 +318,7 @@ private Q_SLOTS:
             QVERIFY2(station.signIn(&error), qPrintable(error));
             auto chip = SimulatedPassport::create(passport->files, *passport->key(&error), {}, &error);
             QVERIFY2(chip, qPrintable(error));
-            QVERIFY2(test::insertChip(*chip, m_rig, *m_pcsc, &error), qPrintable(error));
+            QVERIFY2(m_reader.insert(*chip, &error), qPrintable(error));
             QVERIFY(!station.workstation->readChipWith(QStringLiteral("P<UTO"))); // no zone at all
             QVERIFY2(station.referenceWords().contains(QStringLiteral("the MRZ cannot be read")),
                      qPrintable(station.referenceWords()));
