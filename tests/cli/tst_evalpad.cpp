@@ -3,7 +3,8 @@
 // each of three pad-dev subjects. It checks the report's figures against the
 // counts they are made of (not the model's quality, which eval-pad measures),
 // that the DET curve is a DET curve, that the calibration table it writes loads
-// for the scorer's model, and the exit statuses of bad input.
+// for the scorer's model (and so does the compiled-in one), and the exit
+// statuses of bad input.
 #include "core/biometrics/PresentationAttack.h"
 #include "tests/cli/CliRun.h"
 #include "tests/support/TestData.h"
@@ -165,6 +166,19 @@ private Q_SLOTS:
         QCOMPARE(rows.last().toObject().value(QStringLiteral("resolved")).toBool(), true);
         QCOMPARE(rows.first().toObject().value(QStringLiteral("resolved")).toBool(), false);
         QCOMPARE(rows.first().toObject().value(QStringLiteral("bpcer_measured")).toDouble(), 0.0);
+    }
+
+    // The table compiled in (resources/calibration/pad-dev.json, made by
+    // eval-pad) is the one of the scorer's model and method: remade whenever
+    // the method version changes.
+    void compiledInTable()
+    {
+        qunsetenv("FACEGATE_PAD_CALIBRATION");
+        QString error;
+        const auto table = fg::PadCalibrationTable::forModel(fg::PadFrameScorer::modelId(), &error);
+        QVERIFY2(table, qPrintable(error));
+        QCOMPARE(table->dataset(), QStringLiteral("pad-dev/labels.csv"));
+        QVERIFY2(table->thresholdFor(0.01, &error), qPrintable(error));
     }
 
     void detCurve()
