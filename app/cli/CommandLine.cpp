@@ -5,6 +5,7 @@
 #include "app/cli/PadCommand.h"
 #include "app/cli/DocumentCommand.h"
 #include "app/cli/EvalCommand.h"
+#include "app/cli/EvalPadCommand.h"
 #include "app/cli/GalleryCommand.h"
 #include "app/cli/IdentifyCommand.h"
 #include "app/cli/RecordsSession.h"
@@ -30,6 +31,8 @@ const char* const kUsage =
     "  facegate-cli detect IMAGE\n"
     "  facegate-cli verify IMAGE_A IMAGE_B [--fmr 1e-3]\n"
     "  facegate-cli eval (--labels CSV | --pairs CSV) [--root DIR] [--plot det.png] [--calibration-out FILE]\n"
+    "  facegate-cli eval-pad --labels CSV [--root DIR] [--bpcer 0.01] [--calibration-out FILE] [--det-out FILE]\n"
+    "               [--window N]   (presentation-attack error rates; CSV: path,label,attack_type,subject)\n"
     "  facegate-cli gallery build --manifest CSV --out FILE\n"
     "  facegate-cli identify --gallery FILE IMAGE [--top 5]\n"
     "  facegate-cli pad [--bpcer 0.01] [--max-frames N] IMAGE|VIDEO   (presentation-attack score and cues)\n"
@@ -96,7 +99,7 @@ int runCommandLine(const QStringList& arguments)
         {QStringLiteral("detect"), runDetect},     {QStringLiteral("pad"), runPad},     {QStringLiteral("verify"), runVerify},
         {QStringLiteral("eval"), runEval},         {QStringLiteral("gallery"), runGallery},
         {QStringLiteral("identify"), runIdentify}, {QStringLiteral("bench"), runBenchProgram},
-        {QStringLiteral("document"), runDocument},
+        {QStringLiteral("document"), runDocument}, {QStringLiteral("eval-pad"), runEvalPad},
     };
     CliContext context;
     if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") || arguments[1] == QLatin1String("-h")) {
