@@ -740,6 +740,18 @@
         <source>from the capture to the officer&apos;s action, over %1 decisions</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Presentation attacks caught</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>printed photos or screens, of 1 face assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>printed photos or screens, of %1 faces assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fg::FirstAdminDialog</name>
@@ -1255,6 +1267,42 @@
     </message>
     <message>
         <source>The passport&apos;s chip is not genuine: the decision cannot be confirmed. Override it with a reason or send the traveler to secondary; the encounter is in the supervisor&apos;s queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not measured (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames with a face: %1; without: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold calibrated on %1 at BPCER %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible presentation attack (score %1, threshold %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live face (score %1, threshold %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation attack not assessed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible presentation attack (a photo or a screen held up to the camera): the decision cannot be confirmed. Override it with a reason or send the traveler to secondary; the encounter is in the supervisor&apos;s queue.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2097,6 +2145,10 @@
         <source>document not genuine (chip)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>presentation attack (photo or screen)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fg::ReferenceLoader</name>
@@ -2497,6 +2549,10 @@
     </message>
     <message>
         <source>document not genuine (chip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>presentation attack (photo or screen)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3671,6 +3727,10 @@ Retention purge failed: %2</source>
     </message>
     <message>
         <source>The reading of the passport&apos;s chip was not recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation attacks are not assessed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -740,6 +740,18 @@
         <source>from the capture to the officer&apos;s action, over %1 decisions</source>
         <translation>de la captura a la acción del agente, sobre %1 decisiones</translation>
     </message>
+    <message>
+        <source>Presentation attacks caught</source>
+        <translation>Ataques de presentación detectados</translation>
+    </message>
+    <message>
+        <source>printed photos or screens, of 1 face assessed</source>
+        <translation>fotos impresas o pantallas, de 1 rostro evaluado</translation>
+    </message>
+    <message>
+        <source>printed photos or screens, of %1 faces assessed</source>
+        <translation>fotos impresas o pantallas, de %1 rostros evaluados</translation>
+    </message>
 </context>
 <context>
     <name>fg::FirstAdminDialog</name>
@@ -1255,7 +1267,43 @@
     </message>
     <message>
         <source>The passport&apos;s chip is not genuine: the decision cannot be confirmed. Override it with a reason or send the traveler to secondary; the encounter is in the supervisor&apos;s queue.</source>
-        <translation>El chip del pasaporte no es auténtico: la decisión no se puede confirmar. Anúlela indicando un motivo o envíe al viajero a segunda línea; el encuentro está en la cola del supervisor.</translation>
+        <translation>El chip del pasaporte no es auténtico: la decisión no se puede confirmar. Anúlela indicando un motivo o envíe al viajero a segunda línea; el control está en la cola del supervisor.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: not measured (%2)</source>
+        <translation>%1: no medido (%2)</translation>
+    </message>
+    <message>
+        <source>Frames with a face: %1; without: %2</source>
+        <translation>Imágenes con rostro: %1; sin rostro: %2</translation>
+    </message>
+    <message>
+        <source>Threshold calibrated on %1 at BPCER %2</source>
+        <translation>Umbral calibrado con %1 a una BPCER de %2</translation>
+    </message>
+    <message>
+        <source>Possible presentation attack (score %1, threshold %2)</source>
+        <translation>Posible ataque de presentación (puntuación %1, umbral %2)</translation>
+    </message>
+    <message>
+        <source>Live face (score %1, threshold %2)</source>
+        <translation>Rostro vivo (puntuación %1, umbral %2)</translation>
+    </message>
+    <message>
+        <source>Presentation attack not assessed: %1</source>
+        <translation>Ataque de presentación no evaluado: %1</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>sin motivo indicado</translation>
+    </message>
+    <message>
+        <source>Possible presentation attack (a photo or a screen held up to the camera): the decision cannot be confirmed. Override it with a reason or send the traveler to secondary; the encounter is in the supervisor&apos;s queue.</source>
+        <translation>Posible ataque de presentación (una foto o una pantalla ante la cámara): la decisión no se puede confirmar. Anúlela indicando un motivo o envíe al viajero a inspección secundaria; el control está en la cola del supervisor.</translation>
     </message>
 </context>
 <context>
@@ -2097,6 +2145,10 @@
         <source>document not genuine (chip)</source>
         <translation>documento no auténtico (chip)</translation>
     </message>
+    <message>
+        <source>presentation attack (photo or screen)</source>
+        <translation>ataque de presentación (foto o pantalla)</translation>
+    </message>
 </context>
 <context>
     <name>fg::ReferenceLoader</name>
@@ -2498,6 +2550,10 @@
     <message>
         <source>document not genuine (chip)</source>
         <translation>documento no auténtico (chip)</translation>
+    </message>
+    <message>
+        <source>presentation attack (photo or screen)</source>
+        <translation>ataque de presentación (foto o pantalla)</translation>
     </message>
 </context>
 <context>
@@ -3676,6 +3732,10 @@ Falló la purga de conservación: %2</translation>
     <message>
         <source>The reading of the passport&apos;s chip was not recorded: %1</source>
         <translation>La lectura del chip del pasaporte no se ha registrado: %1</translation>
+    </message>
+    <message>
+        <source>Presentation attacks are not assessed: %1</source>
+        <translation>No se evalúan los ataques de presentación: %1</translation>
     </message>
 </context>
 <context>

@@ -740,6 +740,18 @@
         <source>from the capture to the officer&apos;s action, over %1 decisions</source>
         <translation>de la capture à l&apos;action de l&apos;agent, sur %1 décisions</translation>
     </message>
+    <message>
+        <source>Presentation attacks caught</source>
+        <translation>Attaques de présentation détectées</translation>
+    </message>
+    <message>
+        <source>printed photos or screens, of 1 face assessed</source>
+        <translation>photos imprimées ou écrans, sur 1 visage évalué</translation>
+    </message>
+    <message>
+        <source>printed photos or screens, of %1 faces assessed</source>
+        <translation>photos imprimées ou écrans, sur %1 visages évalués</translation>
+    </message>
 </context>
 <context>
     <name>fg::FirstAdminDialog</name>
@@ -1256,6 +1268,42 @@
     <message>
         <source>The passport&apos;s chip is not genuine: the decision cannot be confirmed. Override it with a reason or send the traveler to secondary; the encounter is in the supervisor&apos;s queue.</source>
         <translation>La puce du passeport n’est pas authentique : la décision ne peut pas être confirmée. Passez outre en donnant un motif ou envoyez le voyageur en contrôle approfondi ; le passage est dans la file du superviseur.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: not measured (%2)</source>
+        <translation>%1 : non mesuré (%2)</translation>
+    </message>
+    <message>
+        <source>Frames with a face: %1; without: %2</source>
+        <translation>Images avec un visage : %1 ; sans : %2</translation>
+    </message>
+    <message>
+        <source>Threshold calibrated on %1 at BPCER %2</source>
+        <translation>Seuil calibré sur %1 à un BPCER de %2</translation>
+    </message>
+    <message>
+        <source>Possible presentation attack (score %1, threshold %2)</source>
+        <translation>Attaque de présentation possible (score %1, seuil %2)</translation>
+    </message>
+    <message>
+        <source>Live face (score %1, threshold %2)</source>
+        <translation>Visage vivant (score %1, seuil %2)</translation>
+    </message>
+    <message>
+        <source>Presentation attack not assessed: %1</source>
+        <translation>Attaque de présentation non évaluée : %1</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>aucune raison donnée</translation>
+    </message>
+    <message>
+        <source>Possible presentation attack (a photo or a screen held up to the camera): the decision cannot be confirmed. Override it with a reason or send the traveler to secondary; the encounter is in the supervisor&apos;s queue.</source>
+        <translation>Attaque de présentation possible (une photo ou un écran tenu devant la caméra) : la décision ne peut pas être confirmée. Passez outre en donnant un motif ou envoyez le voyageur en contrôle secondaire ; le passage est dans la file du superviseur.</translation>
     </message>
 </context>
 <context>
@@ -2097,6 +2145,10 @@
         <source>document not genuine (chip)</source>
         <translation>document non authentique (puce)</translation>
     </message>
+    <message>
+        <source>presentation attack (photo or screen)</source>
+        <translation>attaque de présentation (photo ou écran)</translation>
+    </message>
 </context>
 <context>
     <name>fg::ReferenceLoader</name>
@@ -2498,6 +2550,10 @@
     <message>
         <source>document not genuine (chip)</source>
         <translation>document non authentique (puce)</translation>
+    </message>
+    <message>
+        <source>presentation attack (photo or screen)</source>
+        <translation>attaque de présentation (photo ou écran)</translation>
     </message>
 </context>
 <context>
@@ -3676,6 +3732,10 @@ Retention purge failed: %2</source>
     <message>
         <source>The reading of the passport&apos;s chip was not recorded: %1</source>
         <translation>La lecture de la puce du passeport n’a pas été enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>Presentation attacks are not assessed: %1</source>
+        <translation>Les attaques de présentation ne sont pas évaluées : %1</translation>
     </message>
 </context>
 <context>
