@@ -95,6 +95,8 @@ private:
     std::optional<PadOperatingPoint> m_padPoint; // none: not assessed, for m_padUnavailable
     QString m_padUnavailable;
     TravelerPadEvidence m_padEvidence;
+    static constexpr qint64 kPadIntervalMs = 80;
+    qint64 m_lastPadMs = -1; // the last frame scored for presentation attacks (source clock)
 
     QMutex m_mutex;          // guards m_pending and m_wakeQueued
     Frame m_pending;
