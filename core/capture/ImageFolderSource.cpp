@@ -9,7 +9,6 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include <algorithm>
-#include <cmath>
 
 namespace fg {
 
@@ -24,6 +23,8 @@ ImageFolderSource::ImageFolderSource(QString folder, Options options,
     , m_options(options)
     , m_clock(clock ? std::move(clock) : SteadyCaptureClock::create())
 {
+    if (m_options.realTime && m_options.framesPerSecond > 0.0)
+        m_pacer.emplace(m_options.framesPerSecond);
 }
 
 const QStringList& ImageFolderSource::imageNameFilters()
@@ -118,13 +119,10 @@ FrameSource::ReadStatus ImageFolderSource::read(Frame* frame, QString* error)
             m_skipped.append(warning);
             continue;
         }
-        if (m_options.realTime && m_options.framesPerSecond > 0.0 && m_lastDeliveryMs >= 0) {
-            const auto period = static_cast<qint64>(std::llround(1000.0 / m_options.framesPerSecond));
-            m_clock->sleepMs(m_lastDeliveryMs + period - m_clock->nowMs());
-        }
-        m_lastDeliveryMs = m_clock->nowMs();
+        if (m_pacer)
+            m_pacer->waitForNext(*m_clock);
         frame->image = bgr;
-        frame->timestampMs = m_lastDeliveryMs;
+        frame->timestampMs = m_clock->nowMs();
         frame->index = m_nextIndex++;
         return ReadStatus::Frame;
     }
@@ -143,7 +141,8 @@ void ImageFolderSource::close()
     m_open = false;
     m_position = 0;
     m_nextIndex = 0;
-    m_lastDeliveryMs = -1;
+    if (m_pacer)
+        m_pacer->restart();
 }
 
 QStringList ImageFolderSource::takeWarnings()

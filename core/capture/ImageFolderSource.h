@@ -1,16 +1,19 @@
 #pragma once
 
 #include "core/capture/CaptureClock.h"
+#include "core/capture/FramePacer.h"
 #include "core/capture/FrameSource.h"
 
 #include <memory>
+#include <optional>
 
 namespace fg {
 
 // The images of one folder (jpg, jpeg, png, bmp; any letter case), in name
 // order, once or in a loop, as fast as possible or paced to a frame rate. An
 // image that cannot be decoded is skipped and the reason is reported through
-// takeWarnings(); it never ends the sequence.
+// takeWarnings(); it never ends the sequence. Paced, it keeps to the
+// frame rate's steady clock (FramePacer), as a camera would.
 class ImageFolderSource final : public FrameSource {
 public:
     struct Options {
@@ -48,7 +51,7 @@ private:
     bool m_open = false;
     int m_position = 0;
     qint64 m_nextIndex = 0;
-    qint64 m_lastDeliveryMs = -1;
+    std::optional<FramePacer> m_pacer; // when realTime
 };
 
 } // namespace fg

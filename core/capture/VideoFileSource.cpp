@@ -66,7 +66,9 @@ bool VideoFileSource::open(QString* error)
     m_declaredFrames = static_cast<qint64>(m_capture.get(cv::CAP_PROP_FRAME_COUNT));
     m_nextIndex = 0;
     m_framesThisPass = 0;
-    m_paceStartMs = -1;
+    m_pacer.reset();
+    if (m_options.realTime)
+        m_pacer.emplace(m_fps);
     m_open = true;
     return true;
 }
@@ -114,13 +116,8 @@ FrameSource::ReadStatus VideoFileSource::read(Frame* frame, QString* error)
             return ReadStatus::EndOfStream;
         }
         if (grab == Grab::Picture) {
-            if (m_options.realTime) {
-                if (m_paceStartMs < 0)
-                    m_paceStartMs = m_clock->nowMs();
-                const auto due = m_paceStartMs
-                                 + static_cast<qint64>(std::llround(double(m_framesThisPass) * 1000.0 / m_fps));
-                m_clock->sleepMs(due - m_clock->nowMs()); // interrupted: deliver at once
-            }
+            if (m_pacer)
+                m_pacer->waitForNext(*m_clock); // interrupted: delivers at once
             ++m_framesThisPass;
             frame->image = bgr;
             frame->timestampMs = m_clock->nowMs();
@@ -132,8 +129,7 @@ FrameSource::ReadStatus VideoFileSource::read(Frame* frame, QString* error)
         // Wrap: reopen rather than seek, which some containers do badly.
         if (!openCapture(error))
             return ReadStatus::EndOfStream;
-        m_framesThisPass = 0;
-        m_paceStartMs = -1;
+        m_framesThisPass = 0; // the timeline goes on: no doubled frame at the wrap
     }
     if (m_nextIndex == 0 && error)
         *error = QStringLiteral("video file %1 has no decodable frames").arg(m_path);

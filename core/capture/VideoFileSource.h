@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/capture/CaptureClock.h"
+#include "core/capture/FramePacer.h"
 #include "core/capture/FrameSource.h"
 
 #include <opencv2/videoio.hpp>
 
 #include <memory>
+#include <optional>
 
 namespace fg {
 
@@ -50,7 +52,7 @@ private:
     qint64 m_declaredFrames = 0;
     qint64 m_nextIndex = 0;
     qint64 m_framesThisPass = 0; // frames delivered since the last wrap
-    qint64 m_paceStartMs = -1;   // clock time of the first frame of this pass
+    std::optional<FramePacer> m_pacer; // when realTime, at the file's rate
 };
 
 } // namespace fg

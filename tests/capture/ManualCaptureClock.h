@@ -9,7 +9,8 @@
 namespace fg::test {
 
 // A clock that only moves when slept on: sleepMs() records the wait and
-// advances the time at once, so pacing and back-off are checked exactly.
+// advances the time at once (late by setOversleepMs()), so pacing and
+// back-off are checked exactly.
 class ManualCaptureClock final : public CaptureClock {
 public:
     qint64 nowMs() const override { return m_now; }
@@ -19,7 +20,7 @@ public:
             return false;
         if (ms > 0) {
             m_sleeps.append(ms);
-            m_now += ms;
+            m_now += ms + m_oversleepMs;
         }
         return true;
     }
@@ -28,10 +29,13 @@ public:
     bool isInterrupted() const override { return m_interrupted.load(); }
 
     void advance(qint64 ms) { m_now += ms; }
+    // Every later sleep wakes `ms` late, as a thread does on a busy machine.
+    void setOversleepMs(qint64 ms) { m_oversleepMs = ms; }
     const QList<qint64>& sleeps() const { return m_sleeps; }
 
 private:
     qint64 m_now = 1000;
+    qint64 m_oversleepMs = 0;
     QList<qint64> m_sleeps;
     std::atomic<bool> m_interrupted{false};
 };

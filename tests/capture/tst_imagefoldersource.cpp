@@ -135,6 +135,26 @@ private Q_SLOTS:
             QCOMPARE(stamps.at(i) - stamps.at(i - 1), qint64(250));
     }
 
+    // Issue 20: the desk's replayed camera drifted to 23 fps on a busy machine
+    // because each frame waited a whole period from the last one's late wake-up.
+    void pacingHoldsTheRateWhenWakingLate()
+    {
+        QTemporaryDir dir;
+        QVERIFY(buildFolder(dir));
+        auto clock = std::make_shared<fg::test::ManualCaptureClock>();
+        clock->setOversleepMs(5);
+        ImageFolderSource source(dir.path(), ImageFolderSource::Options{true, true, 25.0}, clock);
+        QString error;
+        QVERIFY(source.open(&error));
+        Frame frame;
+        QList<qint64> stamps;
+        while (stamps.size() < 51 && source.read(&frame, &error) == FrameSource::ReadStatus::Frame)
+            stamps.append(frame.timestampMs);
+        QCOMPARE(stamps.size(), 51);
+        const qint64 span = stamps.last() - stamps.first();
+        QVERIFY2(span >= 2000 && span <= 2005, qPrintable(QString::number(span))); // 50 periods of 40 ms
+    }
+
     void folderOfBrokenImagesEndsWithReason()
     {
         QTemporaryDir dir;
