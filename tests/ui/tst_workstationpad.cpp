@@ -190,16 +190,38 @@ struct PadStation {
         return workstation->window().findChild<QLabel*>(QLatin1String(name))->text();
     }
 
-    // Frames painted per second over `ms`, while the camera is analysed
-    // (liveness included) on its thread.
-    double paintedPerSecond(int ms)
+    // Frames painted per second over `ms` once the camera is analysed
+    // (liveness included) on its thread, and how many frames the camera
+    // delivered meanwhile (the frame numbers spanned): the window's start-up
+    // (models loading, the first frame) is not counted.
+    struct PaintRate {
+        double perSecond = 0.0;
+        qint64 painted = 0;
+        qint64 delivered = 0;
+    };
+    std::optional<PaintRate> paintRate(int ms)
     {
+        LiveAnalysis& camera = workstation->window().liveAnalysis();
+        if (!QTest::qWaitFor([&] { return camera.framesAnalysed() >= 5; }, test::kGenerousMs))
+            return std::nullopt;
         const auto* view = workstation->window().findChild<CameraView*>(QStringLiteral("cameraView"));
+        qint64 first = -1;
+        qint64 last = -1;
+        const auto numbers = QObject::connect(&camera, &LiveAnalysis::frameReady, [&](const QImage&, qint64 index) {
+            if (first < 0)
+                first = index;
+            last = index;
+        });
         const qint64 before = view->framesShown();
         QElapsedTimer watch;
         watch.start();
         QTest::qWait(ms);
-        return double(view->framesShown() - before) * 1000.0 / double(watch.elapsed());
+        QObject::disconnect(numbers);
+        PaintRate rate;
+        rate.painted = view->framesShown() - before;
+        rate.perSecond = double(rate.painted) * 1000.0 / double(watch.elapsed());
+        rate.delivered = first < 0 ? 0 : last - first + 1;
+        return rate;
     }
 
     // The officer's capture key once the camera has analysed `framesFirst` more
@@ -261,16 +283,19 @@ private Q_SLOTS:
         QVERIFY2(station.signIn(&error), qPrintable(error));
         MainWindow& window = station.workstation->window();
 
-        const double painted = station.paintedPerSecond(4000);
+        const auto painted = station.paintRate(4000);
+        QVERIFY(painted);
         const auto captured = station.capture(20);
         QVERIFY(captured);
         const std::optional<CaptureResult>& capture = window.matchPanel().capture();
         QVERIFY(capture);
         const PadAssessment& pad = capture->presentationAttack;
         qInfo("print attack of 0004: %s over %d frames (%d without a face); decision %s; on screen %.0f ms after the "
-              "capture window closed; %.1f frames painted per second, source %s, analysis %s",
+              "capture window closed; %.1f frames painted per second (%lld of the %lld the camera delivered), source %s, "
+              "analysis %s",
               qPrintable(pad.words()), pad.frames, pad.framesWithoutFace,
-              qPrintable(MatchPanel::decisionTitle(window.matchPanel().outcome()->decision)), captured->second, painted,
+              qPrintable(MatchPanel::decisionTitle(window.matchPanel().outcome()->decision)), captured->second,
+              painted->perSecond, painted->painted, painted->delivered,
               qPrintable(station.label("framesPerSecond")), qPrintable(station.label("analysisLatency")));
         QCOMPARE(pad.decision, PadDecision::Attack);
         QVERIFY(pad.frames >= 2); // decided over frames, not one
@@ -382,9 +407,12 @@ private Q_SLOTS:
         QVERIFY(!window.liveAnalysis().autoCapture());
 
         // The same camera without the liveness model's pass, for comparison.
-        const double painted = station.paintedPerSecond(4000);
-        qInfo("no operating point, no liveness pass: %.1f frames painted per second, source %s, analysis %s", painted,
-              qPrintable(station.label("framesPerSecond")), qPrintable(station.label("analysisLatency")));
+        const auto painted = station.paintRate(4000);
+        QVERIFY(painted);
+        qInfo("no operating point, no liveness pass: %.1f frames painted per second (%lld of the %lld the camera "
+              "delivered), source %s, analysis %s",
+              painted->perSecond, painted->painted, painted->delivered, qPrintable(station.label("framesPerSecond")),
+              qPrintable(station.label("analysisLatency")));
         const auto captured = station.capture(5);
         QVERIFY(captured);
         const PadAssessment& pad = window.matchPanel().capture()->presentationAttack;
