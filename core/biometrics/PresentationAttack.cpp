@@ -99,6 +99,8 @@ QJsonObject PadAssessment::toJson() const
     QJsonObject json{{QStringLiteral("decision"), padDecisionName(decision)},
                      {QStringLiteral("frames"), frames},
                      {QStringLiteral("frames_without_face"), framesWithoutFace}};
+    if (framesOfAnotherFace > 0)
+        json.insert(QStringLiteral("frames_of_another_face"), framesOfAnotherFace);
     if (decision != PadDecision::NotAssessed) {
         json.insert(QStringLiteral("score"), score);
         json.insert(QStringLiteral("threshold"), threshold);
@@ -126,7 +128,8 @@ std::optional<PadAssessment> PadAssessment::fromJson(const QJsonObject& json, QS
     assessment.decision = *decision;
     assessment.frames = json.value(QStringLiteral("frames")).toInt(-1);
     assessment.framesWithoutFace = json.value(QStringLiteral("frames_without_face")).toInt(-1);
-    if (assessment.frames < 0 || assessment.framesWithoutFace < 0) {
+    assessment.framesOfAnotherFace = json.value(QStringLiteral("frames_of_another_face")).toInt(0);
+    if (assessment.frames < 0 || assessment.framesWithoutFace < 0 || assessment.framesOfAnotherFace < 0) {
         fail(error, QStringLiteral("presentation-attack assessment has no valid frame counts"));
         return std::nullopt;
     }

@@ -65,12 +65,13 @@ struct PadAssessment {
     QString calibration;     // the calibration table's data set ("pad-dev/labels.csv")
     int frames = 0;          // frames with a face that were scored
     int framesWithoutFace = 0;
+    int framesOfAnotherFace = 0; // at the desk: frames of a face other than the captured one, left out
     std::vector<PadCue> cues; // "model" first, then the others, measured or not
     QString reason;          // not assessed: why ("no face in any frame")
 
     bool isAttack() const { return decision == PadDecision::Attack; }
     // {"decision", "score", "threshold", "bpcer", "calibration", "frames",
-    //  "frames_without_face", "reason" (when not assessed),
+    //  "frames_without_face", "frames_of_another_face" (when any), "reason" (when not assessed),
     //  "cues": [{"name", "measured", "value", "attack", "detail"}]}
     QJsonObject toJson() const;
     static std::optional<PadAssessment> fromJson(const QJsonObject& json, QString* error);

@@ -2,6 +2,7 @@
 
 #include "core/biometrics/QualityWords.h"
 #include "core/live/FrameImage.h"
+#include "core/matching/CalibrationTable.h"
 
 #include <QElapsedTimer>
 #include <QMutexLocker>
@@ -100,6 +101,11 @@ void FrameAnalyzer::initialize()
         m_padUnavailable = QStringLiteral("no presentation-attack threshold at BPCER %1: %2").arg(m_padBpcer).arg(error);
         Q_EMIT presentationAttackUnavailable(m_padUnavailable);
     }
+    // Without the matcher's calibration faces cannot be told apart, and
+    // nothing is matched either (Inspection says why): every face counts.
+    const std::optional<CalibratedThreshold> sameFace =
+        CalibrationTable::calibrated(kSameFaceFmr, m_pipeline->modelId(), &error);
+    m_padEvidence = TravelerPadEvidence(sameFace ? std::optional(sameFace->threshold) : std::nullopt);
     m_ready.store(true);
     Q_EMIT ready();
 }
@@ -188,19 +194,19 @@ void FrameAnalyzer::scorePresentation(const Frame& frame, const Face* subject)
     std::optional<PadFrame> scored =
         subject ? m_padScorer->score(frame.image, *subject, frame.timestampMs) : std::nullopt;
     if (scored)
-        m_padEvidence.addFrame(std::move(*scored));
+        m_padEvidence.addFrame(std::move(*scored), m_pipeline->templateOf(frame.image, *subject));
     else
         m_padEvidence.addWithoutFace(frame.timestampMs);
 }
 
-PadAssessment FrameAnalyzer::assessPresentation(qint64 nowMs) const
+PadAssessment FrameAnalyzer::assessPresentation(qint64 nowMs, const Template& captured) const
 {
     if (!m_padPoint) {
         PadAssessment notAssessed;
         notAssessed.reason = m_padUnavailable;
         return notAssessed;
     }
-    return m_padEvidence.assess(*m_padPoint, nowMs);
+    return m_padEvidence.assess(*m_padPoint, nowMs, captured);
 }
 
 void FrameAnalyzer::finishCapture(const Frame& lastFrame)
@@ -209,11 +215,8 @@ void FrameAnalyzer::finishCapture(const Frame& lastFrame)
     capture.closedAt.start();
     capture.capturedAt = QDateTime::currentDateTimeUtc();
     capture.automatic = !m_selector.openedByRequest();
-    // Over the frames up to the one that closed the window, whatever the
-    // best frame: a print held still for one good frame is judged with the
-    // frames around it.
-    capture.presentationAttack = assessPresentation(lastFrame.timestampMs);
     if (!m_selector.best() || m_bestFrame.empty()) {
+        capture.presentationAttack = assessPresentation(lastFrame.timestampMs, Template());
         capture.image = FrameImage::fromBgr(lastFrame.image);
         capture.frameIndex = lastFrame.index;
         Q_EMIT captured(capture);
@@ -224,7 +227,20 @@ void FrameAnalyzer::finishCapture(const Frame& lastFrame)
     capture.qualityPassed = m_bestFace.quality.passed();
     capture.qualityWords = markerOf(m_bestFace, true).shortReasons;
     capture.frameIndex = m_bestIndex;
-    capture.faceTemplate = m_pipeline->templateOf(m_bestFrame, m_bestFace);
+    const Template capturedFace = m_pipeline->templateOf(m_bestFrame, m_bestFace);
+    capture.faceTemplate = capturedFace;
+    // Over the captured face's frames up to the one that closed the window,
+    // whatever the best frame: a print held still for one good frame is
+    // judged with the frames around it, and not with another face's.
+    capture.presentationAttack = assessPresentation(lastFrame.timestampMs, capturedFace);
+    if (m_padScorer && m_padPoint && capture.presentationAttack.frames == 0) {
+        // No scored frame showed this face (it came up between two scored
+        // frames): the best frame itself is the evidence.
+        if (std::optional<PadFrame> best = m_padScorer->score(m_bestFrame, m_bestFace, lastFrame.timestampMs)) {
+            m_padEvidence.addFrame(std::move(*best), capturedFace);
+            capture.presentationAttack = assessPresentation(lastFrame.timestampMs, capturedFace);
+        }
+    }
     const cv::Mat portrait = portraitOf(m_bestFrame, m_bestFace.detection.box);
     capture.image = FrameImage::fromBgr(portrait);
     std::vector<uchar> encoded;

@@ -30,11 +30,18 @@ namespace fg {
 // the frames before it, at the operating point of `padBpcer`
 // (presentationAttack/bpcer) in the calibration table. Without a table for
 // the model every capture is "not assessed" with the reason, said once by
-// presentationAttackUnavailable().
+// presentationAttackUnavailable(). Each scored face's template goes with
+// it, and a capture is decided on the frames of the face captured only (the
+// matcher's threshold at kSameFaceFmr tells faces apart): an impostor's own
+// live face does not dilute the victim's print shown for the capture.
 class FrameAnalyzer : public QObject {
     Q_OBJECT
 public:
     static constexpr double kDefaultPadBpcer = 0.01;
+    // Two faces are one person's when their templates score at or above the
+    // matcher's threshold at this FMR: consecutive frames of one face score far
+    // higher; another person only this often.
+    static constexpr double kSameFaceFmr = 0.001;
 
     explicit FrameAnalyzer(FacePipeline::Options options, double padBpcer = kDefaultPadBpcer,
                            QObject* parent = nullptr);
@@ -79,7 +86,7 @@ private:
     void analyzeLatest();
     void scorePresentation(const Frame& frame, const Face* subject);
     void finishCapture(const Frame& lastFrame);
-    PadAssessment assessPresentation(qint64 nowMs) const;
+    PadAssessment assessPresentation(qint64 nowMs, const Template& captured) const;
 
     // Analysis thread only.
     CaptureSelector m_selector;

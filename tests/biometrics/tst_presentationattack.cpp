@@ -209,7 +209,8 @@ private Q_SLOTS:
     {
         PadAccumulator frames;
         frames.add(frameScoring(0.9));
-        const PadAssessment assessment = frames.assess(PadOperatingPoint{0.01, 0.5, QStringLiteral("pad-dev")});
+        PadAssessment assessment = frames.assess(PadOperatingPoint{0.01, 0.5, QStringLiteral("pad-dev")});
+        assessment.framesOfAnotherFace = 3;
         QString error;
         const auto back = PadAssessment::fromJson(assessment.toJson(), &error);
         QVERIFY2(back, qPrintable(error));
@@ -218,6 +219,7 @@ private Q_SLOTS:
         QCOMPARE(back->threshold, 0.5);
         QCOMPARE(back->bpcer, 0.01);
         QCOMPARE(back->calibration, QStringLiteral("pad-dev"));
+        QCOMPARE(back->framesOfAnotherFace, 3);
         QCOMPARE(back->cues.size(), assessment.cues.size());
         QCOMPARE(back->cues.front().detail, assessment.cues.front().detail);
 
@@ -226,6 +228,8 @@ private Q_SLOTS:
         QVERIFY2(noneBack, qPrintable(error));
         QCOMPARE(noneBack->decision, PadDecision::NotAssessed);
         QCOMPARE(noneBack->reason, none.reason);
+        QCOMPARE(noneBack->framesOfAnotherFace, 0);
+        QVERIFY(!none.toJson().contains(QStringLiteral("frames_of_another_face")));
     }
 
     void malformedAssessmentsAreRefused()

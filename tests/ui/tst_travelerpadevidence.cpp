@@ -12,6 +12,16 @@ using namespace fg;
 namespace {
 
 const PadOperatingPoint kPoint{0.01, 0.5, QStringLiteral("test table")};
+constexpr float kSameFace = 0.4f; // the test's own, as the matcher's threshold at a loose FMR would be
+
+// Person `who`'s face template: unit vectors along their own axis, so two
+// people's are orthogonal (cosine 0) and one person's agree (cosine 1).
+Template faceOf(int who)
+{
+    std::vector<float> values(Template::kDimension, 0.0f);
+    values[std::size_t(who)] = 1.0f;
+    return Template(QStringLiteral("test-model"), std::move(values));
+}
 
 PadFrame frameAt(qint64 timestampMs, double attack)
 {
@@ -96,6 +106,58 @@ private Q_SLOTS:
         QCOMPARE(held.frames, 2);
         QCOMPARE(held.framesWithoutFace, 1);
         QCOMPARE(held.decision, PadDecision::Attack);
+    }
+
+    // The dilution attack: an impostor shows their own live face for 2.3 s,
+    // then the victim's printed photo only while the capture window is open.
+    // Over all the frames of the last 3 s the print's score is diluted
+    // (about 0.25 here, below the threshold 0.5); the captured face is the
+    // print's, and only its frames speak for it.
+    void anotherFacesFramesDoNotSpeakForTheCapturedOne()
+    {
+        TravelerPadEvidence evidence(kSameFace);
+        TravelerPadEvidence diluted; // whoever's face: the attack works
+        qint64 t = 0;
+        for (; t < 2300; t += 80) {
+            evidence.addFrame(frameAt(t, 0.02), faceOf(0)); // the impostor, live
+            diluted.addFrame(frameAt(t, 0.02), faceOf(0));
+        }
+        int printFrames = 0;
+        for (; t <= 3000; t += 80, ++printFrames) {
+            evidence.addFrame(frameAt(t, 0.95), faceOf(1)); // the victim's print
+            diluted.addFrame(frameAt(t, 0.95), faceOf(1));
+        }
+        const PadAssessment mixed = diluted.assess(kPoint, 3000, faceOf(1));
+        QCOMPARE(mixed.decision, PadDecision::BonaFide);
+        QVERIFY(mixed.score < 0.3);
+        const PadAssessment victim = evidence.assess(kPoint, 3000, faceOf(1));
+        QCOMPARE(victim.decision, PadDecision::Attack);
+        QCOMPARE(victim.frames, printFrames);
+        QCOMPARE(victim.framesOfAnotherFace, 38 - printFrames);
+        QVERIFY(qAbs(victim.score - 0.95) < 1e-9);
+
+        // Had the impostor's own live face been captured, it is live.
+        const PadAssessment impostor = evidence.assess(kPoint, 3000, faceOf(0));
+        QCOMPARE(impostor.decision, PadDecision::BonaFide);
+        QCOMPARE(impostor.framesOfAnotherFace, printFrames);
+
+        // A captured face none of the frames showed: not assessed, and why.
+        const PadAssessment stranger = evidence.assess(kPoint, 3000, faceOf(2));
+        QCOMPARE(stranger.decision, PadDecision::NotAssessed);
+        QCOMPARE(stranger.framesOfAnotherFace, 38);
+        QVERIFY2(stranger.reason.contains(QStringLiteral("captured face")), qPrintable(stranger.reason));
+
+        // A frame whose template could not be made is nobody's for sure: left out.
+        TravelerPadEvidence unknown(kSameFace);
+        unknown.addFrame(frameAt(0, 0.02));
+        unknown.addFrame(frameAt(80, 0.95), faceOf(1));
+        QCOMPARE(unknown.assess(kPoint, 80, faceOf(1)).frames, 1);
+
+        // Without a same-face threshold (no matcher calibration) every face counts.
+        TravelerPadEvidence anyone;
+        anyone.addFrame(frameAt(0, 0.02), faceOf(0));
+        anyone.addFrame(frameAt(80, 0.95), faceOf(1));
+        QCOMPARE(anyone.assess(kPoint, 80, faceOf(1)).frames, 2);
     }
 
     void theNextTravelerStartsWithNothing()
