@@ -12,9 +12,9 @@
 //
 // The threshold is the test's own (a calibration table written here, 0.5 at
 // BPCER 1%, through $FACEGATE_PAD_CALIBRATION), never a measured figure.
-// Measured and logged, not asserted: frames painted per second while the
-// liveness model runs on every analysed frame, and how long after the capture
-// window closed the decision was on screen.
+// Measured and logged, not asserted: frames painted per second (and of how
+// many the camera delivered) while the liveness pass runs, and how long after
+// the capture window closed the decision was on screen.
 #include "core/biometrics/PresentationAttack.h"
 #include "core/security/Base32.h"
 #include "core/security/SecureBuffer.h"
