@@ -135,6 +135,10 @@ std::optional<QJsonArray> timePresentationAttack(FacePipeline& pipeline, const Q
              if (auto scored = scorer->score(frame, face, timestamp += 40))
                  accumulator.add(std::move(*scored));
          });
+    time(QStringLiteral("pad_face_template"),
+         QStringLiteral("the scored face's template, so that the desk decides on the captured face's frames only "
+                        "(FacePipeline::templateOf)"),
+         [&](const cv::Mat& frame, const Face& face) { pipeline.templateOf(frame, face); });
     time(QStringLiteral("screen_border"), QStringLiteral("Canny + Hough around the face"),
          [](const cv::Mat& frame, const Face& face) { padcues::screenBorder(frame, face.detection.box); });
     time(QStringLiteral("moire"), QStringLiteral("spectrum peaks of the face"),
