@@ -76,6 +76,17 @@ void FrameAnalyzer::setAutoCapture(bool automatic)
     QMetaObject::invokeMethod(this, [this, automatic] { m_selector.setAutomatic(automatic); }, Qt::QueuedConnection);
 }
 
+void FrameAnalyzer::setAssessesPresentationAttacks(bool assesses)
+{
+    QMetaObject::invokeMethod(this, [this, assesses] {
+        m_padAssesses = assesses;
+        if (!assesses) {
+            m_padEvidence.reset();
+            m_lastPadMs = -1;
+        }
+    }, Qt::QueuedConnection);
+}
+
 FrameAnalyzer::~FrameAnalyzer() = default;
 
 void FrameAnalyzer::initialize()
@@ -182,7 +193,7 @@ void FrameAnalyzer::scorePresentation(const Frame& frame, const Face* subject)
 {
     // Nothing to decide without a threshold, or once the traveler is
     // captured (until the next one): the model's pass is not spent then.
-    if (!m_padScorer || !m_padPoint || m_selector.state() == CaptureSelector::State::Done)
+    if (!m_padAssesses || !m_padScorer || !m_padPoint || m_selector.state() == CaptureSelector::State::Done)
         return;
     // At most one frame every kPadIntervalMs: half the liveness work at 25 fps
     // (the model, the cues and the face's template), while 12 frames a second
@@ -190,6 +201,7 @@ void FrameAnalyzer::scorePresentation(const Frame& frame, const Face* subject)
     if (m_lastPadMs >= 0 && frame.timestampMs - m_lastPadMs < kPadIntervalMs)
         return;
     m_lastPadMs = frame.timestampMs;
+    m_padScored.fetch_add(1);
     std::optional<PadFrame> scored =
         subject ? m_padScorer->score(frame.image, *subject, frame.timestampMs) : std::nullopt;
     if (scored)
@@ -232,7 +244,7 @@ void FrameAnalyzer::finishCapture(const Frame& lastFrame)
     // whatever the best frame: a print held still for one good frame is
     // judged with the frames around it, and not with another face's.
     capture.presentationAttack = assessPresentation(lastFrame.timestampMs, capturedFace);
-    if (m_padScorer && m_padPoint && capture.presentationAttack.frames == 0) {
+    if (m_padAssesses && m_padScorer && m_padPoint && capture.presentationAttack.frames == 0) {
         // No scored frame showed this face (it came up between two scored
         // frames): the best frame itself is the evidence.
         if (std::optional<PadFrame> best = m_padScorer->score(m_bestFrame, m_bestFace, lastFrame.timestampMs)) {

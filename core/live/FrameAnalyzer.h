@@ -59,8 +59,14 @@ public:
     void requestCapture();
     void nextTraveler();
     void setAutoCapture(bool automatic);
+    // Whether this camera's faces are scored for presentation attacks (on by
+    // default): of a grid, only the capture camera's need be (any thread;
+    // carried out on the analysis thread). Off, its evidence is dropped.
+    void setAssessesPresentationAttacks(bool assesses);
 
     qint64 framesAnalysed() const { return m_analysed.load(); }
+    // Frames whose face was scored for presentation attacks (any thread).
+    qint64 framesScoredForPresentationAttacks() const { return m_padScored.load(); }
     qint64 framesDropped() const { return m_dropped.load(); }
 
 public Q_SLOTS:
@@ -104,6 +110,7 @@ private:
     TravelerPadEvidence m_padEvidence;
     static constexpr qint64 kPadIntervalMs = 80;
     qint64 m_lastPadMs = -1; // the last frame scored for presentation attacks (source clock)
+    bool m_padAssesses = true;
 
     QMutex m_mutex;          // guards m_pending and m_wakeQueued
     Frame m_pending;
@@ -113,6 +120,7 @@ private:
     std::atomic<bool> m_cancelled{false};
     std::atomic<qint64> m_analysed{0};
     std::atomic<qint64> m_dropped{0};
+    std::atomic<qint64> m_padScored{0};
 };
 
 } // namespace fg

@@ -60,6 +60,7 @@ void LiveAnalysis::start()
             Q_EMIT captured(capture);
     });
     m_analyzer->setAutoCapture(m_autoCapture);
+    m_analyzer->setAssessesPresentationAttacks(m_assessesPresentationAttacks);
     setSourceState(CaptureState::Opening, tr("checking the face models"));
     m_analysisThread->start();
 }
@@ -81,6 +82,13 @@ void LiveAnalysis::setAutoCapture(bool automatic)
     m_autoCapture = automatic;
     if (m_analyzer)
         m_analyzer->setAutoCapture(automatic);
+}
+
+void LiveAnalysis::setAssessesPresentationAttacks(bool assesses)
+{
+    m_assessesPresentationAttacks = assesses;
+    if (m_analyzer)
+        m_analyzer->setAssessesPresentationAttacks(assesses);
 }
 
 void LiveAnalysis::startCapture()
@@ -160,6 +168,7 @@ void LiveAnalysis::stop()
         m_analyzer->cancel();
         m_analysedBeforeStop = m_analyzer->framesAnalysed();
         m_droppedBeforeStop = m_analyzer->framesDropped();
+        m_padScoredBeforeStop = m_analyzer->framesScoredForPresentationAttacks();
         m_analysisThread->quit();
         m_analysisThread->wait(); // at most one analysis under way; the analyser is deleted on finish
         m_analyzer = nullptr;
@@ -181,6 +190,11 @@ qint64 LiveAnalysis::framesAnalysed() const
 qint64 LiveAnalysis::framesDropped() const
 {
     return m_analyzer ? m_analyzer->framesDropped() : m_droppedBeforeStop;
+}
+
+qint64 LiveAnalysis::framesScoredForPresentationAttacks() const
+{
+    return m_analyzer ? m_analyzer->framesScoredForPresentationAttacks() : m_padScoredBeforeStop;
 }
 
 } // namespace fg

@@ -54,6 +54,10 @@ public:
     void nextTraveler();
     void setAutoCapture(bool automatic);
     bool autoCapture() const { return m_autoCapture; }
+    // Whether this camera's faces are scored for presentation attacks (on by
+    // default; a grid's watched cameras need not spend the work).
+    void setAssessesPresentationAttacks(bool assesses);
+    bool assessesPresentationAttacks() const { return m_assessesPresentationAttacks; }
     // The source's FrameSourceFactory words, as given.
     const QString& sourceSpec() const { return m_options.sourceSpec; }
 
@@ -63,6 +67,7 @@ public:
     QString sourceMessage() const { return m_stateMessage; }
     qint64 framesAnalysed() const;
     qint64 framesDropped() const;
+    qint64 framesScoredForPresentationAttacks() const;
 
 Q_SIGNALS:
     void resultReady(const fg::AnalysisResult& result);
@@ -94,10 +99,12 @@ private:
     CaptureWorker* m_worker = nullptr;
     qint64 m_analysedBeforeStop = 0;
     qint64 m_droppedBeforeStop = 0;
+    qint64 m_padScoredBeforeStop = 0;
     CaptureState m_state = CaptureState::Stopped;
     QString m_stateMessage;
     bool m_stopping = false;
     bool m_autoCapture = true;
+    bool m_assessesPresentationAttacks = true;
     std::atomic<bool> m_framePending{false};
 };
 

@@ -271,6 +271,11 @@ void TestCameraGrid::showsEveryCameraAndTheDeskFollowsTheCaptureCamera()
                              kGenerousMs);
     // The status bar speaks of the capture camera, the clip.
     QVERIFY2(sourceState->text().startsWith(QLatin1String("Live")), qPrintable(sourceState->text()));
+    // Only the capture camera's faces are scored for presentation attacks
+    // (issue 20): the watched portraits' analysis does not spend the work.
+    QTRY_VERIFY_WITH_TIMEOUT(window.camera(0).framesScoredForPresentationAttacks() > 0, kGenerousMs);
+    QVERIFY(window.camera(1).framesAnalysed() > 0);
+    QCOMPARE(window.camera(1).framesScoredForPresentationAttacks(), qint64(0));
 
     // Ctrl+2: the portraits become the capture camera; the desk and the
     // camera it records follow, and automatic capture (off) goes with it.
@@ -284,6 +289,15 @@ void TestCameraGrid::showsEveryCameraAndTheDeskFollowsTheCaptureCamera()
     QVERIFY(!tileLabel(window, 0, "Capture")->isVisible());
     QVERIFY2(sourceState->text().startsWith(QLatin1String("Live")), qPrintable(sourceState->text()));
     QVERIFY(fpsOf(framesPerSecond) > 0.0);
+    // The scoring went with the capture: the portraits' faces now, the clip's no longer.
+    QVERIFY(window.camera(1).assessesPresentationAttacks() && !window.camera(0).assessesPresentationAttacks());
+    QTRY_VERIFY_WITH_TIMEOUT(window.camera(1).framesScoredForPresentationAttacks() >= 2, kGenerousMs);
+    const qint64 clipScored = window.camera(0).framesScoredForPresentationAttacks();
+    const qint64 clipAnalysed = window.camera(0).framesAnalysed();
+    const qint64 portraitsScored = window.camera(1).framesScoredForPresentationAttacks();
+    QTRY_VERIFY_WITH_TIMEOUT(window.camera(1).framesScoredForPresentationAttacks() >= portraitsScored + 2, kGenerousMs);
+    QVERIFY(window.camera(0).framesAnalysed() > clipAnalysed);
+    QCOMPARE(window.camera(0).framesScoredForPresentationAttacks(), clipScored);
     test::saveScreenshots(window, QStringLiteral("officer-cameras"), {QSize(1366, 768)});
     // Ctrl+3 picks the missing camera: the status bar says what is wrong with it.
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);

@@ -240,8 +240,10 @@ void MainWindow::addCamera(LiveAnalysis::Options options)
     const int index = int(m_cameras.size());
     CameraTile* tile = m_grid->addCamera(options.sourceSpec);
     auto* live = new LiveAnalysis(std::move(options), this);
-    // Only the capture camera captures by itself; the others are watched.
+    // Only the capture camera captures by itself, and only its faces are
+    // scored for presentation attacks; the others are watched.
     live->setAutoCapture(index == m_capture);
+    live->setAssessesPresentationAttacks(index == m_capture);
     m_cameras.append(live);
     // Every frame is painted as it comes; the faces follow each analysis.
     connect(live, &LiveAnalysis::frameReady, tile->view(), &CameraView::showFrame);
@@ -277,6 +279,8 @@ void MainWindow::setCaptureCamera(int index)
     LiveAnalysis& previous = *m_cameras[m_capture];
     LiveAnalysis& next = *m_cameras[index];
     m_capture = index;
+    previous.setAssessesPresentationAttacks(false);
+    next.setAssessesPresentationAttacks(true);
     if (m_desk) {
         m_desk->setCamera(next); // takes automatic capture across
     } else {
