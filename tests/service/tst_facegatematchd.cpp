@@ -6,7 +6,7 @@
 #include "core/security/KeyEncryptionKey.h"
 #include "core/storage/Database.h"
 #include "core/storage/DatabaseUrl.h"
-#include "tests/service/TestPadCalibration.h"
+#include "tests/support/TestPadCalibration.h"
 #include "tests/service/TlsTestClient.h"
 #include "tests/support/SoftHsmToken.h"
 #include "tests/support/TestData.h"

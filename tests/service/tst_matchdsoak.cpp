@@ -12,7 +12,7 @@
 // phase. Their p50/p99 latency, the daemon's resident memory at the start and
 // end, and what the attacker got are printed (qInfo) for the note;
 // figures are not asserted (benchmarks are the place for speed).
-#include "tests/service/TestPadCalibration.h"
+#include "tests/support/TestPadCalibration.h"
 #include "tests/service/TlsTestClient.h"
 #include "tests/support/JpegBomb.h"
 #include "tests/support/TestData.h"

@@ -18,7 +18,7 @@
 #include "core/storage/Database.h"
 #include "core/workflow/EncounterStore.h"
 #include "core/workflow/RetentionPolicy.h"
-#include "tests/service/TestPadCalibration.h"
+#include "tests/support/TestPadCalibration.h"
 #include "tests/service/TlsTestClient.h"
 #include "tests/support/ManualClock.h"
 #include "tests/support/TestAuditKey.h"

@@ -5,7 +5,7 @@
 // workstation is never refused; malformed overrides and a BPCER the table
 // does not cover are refused with the entry named.
 #include "core/service/PresentationAttackPolicy.h"
-#include "tests/service/TestPadCalibration.h"
+#include "tests/support/TestPadCalibration.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -7,12 +7,13 @@
 // captured face's frames only, and is an attack.
 //
 // The presentation-attack threshold is the test's own (0.5 at BPCER 1%,
-// through $FACEGATE_PAD_CALIBRATION); frames are offered by hand at 80 ms
+// TestPadCalibration.h); frames are offered by hand at 80 ms
 // apart on their own clock, each analysed before the next is offered.
 #include "core/biometrics/PresentationAttack.h"
 #include "core/live/FrameAnalyzer.h"
 
 #include "tests/support/TestData.h"
+#include "tests/support/TestPadCalibration.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -53,13 +54,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_calibration.isValid());
-        const PadCalibrationTable table(QStringLiteral("tst_frameanalyzerpad (made up)"), PadFrameScorer::modelId(),
-                                        QDateTime::currentDateTimeUtc(), 100, 100,
-                                        {{0.001, 0.6, 0.0}, {0.01, 0.5, 0.0}, {0.1, 0.4, 0.0}});
-        const QString path = m_calibration.filePath(QStringLiteral("pad-test.json"));
         QString error;
-        QVERIFY2(table.save(path, &error), qPrintable(error));
-        qputenv("FACEGATE_PAD_CALIBRATION", path.toUtf8());
+        QVERIFY2(test::usePadCalibration(m_calibration.path(), &error), qPrintable(error));
     }
 
     void anImpostorsLiveFaceDoesNotDiluteThePrintCaptured()

@@ -10,8 +10,8 @@
 // outside the calibration table), the desk says so once and every capture
 // is "not assessed".
 //
-// The threshold is the test's own (a calibration table written here, 0.5 at
-// BPCER 1%, through $FACEGATE_PAD_CALIBRATION), never a measured figure.
+// The threshold is the test's own (0.5 at BPCER 1%, TestPadCalibration.h),
+// never a measured figure.
 // Measured and logged, not asserted: frames painted per second (and of how
 // many the camera delivered) while the liveness pass runs, and how long after
 // the capture window closed the decision was on screen.
@@ -33,6 +33,7 @@
 #include "ui/widgets/CameraView.h"
 
 #include "tests/support/TestData.h"
+#include "tests/support/TestPadCalibration.h"
 #include "tests/ui/Screenshots.h"
 #include "tests/ui/TestRecords.h"
 #include "tests/ui/WorkstationDriving.h"
@@ -260,17 +261,12 @@ class TestWorkstationPad : public QObject {
 
 private Q_SLOTS:
     // The test's own operating points for the pinned liveness model: 0.5 at
-    // BPCER 1% (rows from 0.1% to 10%), whatever eval-pad measures.
+    // BPCER 1% (TestPadCalibration.h), whatever eval-pad measures.
     void initTestCase()
     {
         QVERIFY(m_calibration.isValid());
-        const PadCalibrationTable table(QStringLiteral("tst_workstationpad (made up)"), PadFrameScorer::modelId(),
-                                        QDateTime::currentDateTimeUtc(), 100, 100,
-                                        {{0.001, 0.6, 0.0}, {0.01, kTestThreshold, 0.0}, {0.1, 0.4, 0.0}});
-        const QString path = m_calibration.filePath(QStringLiteral("pad-test.json"));
         QString error;
-        QVERIFY2(table.save(path, &error), qPrintable(error));
-        qputenv("FACEGATE_PAD_CALIBRATION", path.toUtf8());
+        QVERIFY2(test::usePadCalibration(m_calibration.path(), &error), qPrintable(error));
     }
 
     void aPrintAttackIsFlaggedAndQueued()
