@@ -16,6 +16,7 @@
 #include "tests/support/ManualClock.h"
 #include "tests/support/TestAuditKey.h"
 #include "tests/support/TestDatabase.h"
+#include "tests/workflow/StoreRecords.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -34,53 +35,7 @@ Q_DECLARE_METATYPE(fg::Encounter::OfficerAction)
 
 namespace {
 
-// A database with its audit log, key and store, as the application wires them.
-struct Records {
-    test::TestDatabase target;
-    test::ManualClock clock;
-    RetentionPolicy policy;
-    std::unique_ptr<Database> database;
-    std::unique_ptr<AuditLog> audit;
-    std::unique_ptr<KeyStore> keys;
-    std::unique_ptr<EncounterStore> store;
-
-    bool open(QString* error)
-    {
-        if (!target.isReady(error))
-            return false;
-        const QString keyFile = QDir(target.scratchDir()).filePath(QStringLiteral("test.kek"));
-        database = target.open(error);
-        if (!database || !KeyEncryptionKey::createKeyFile(keyFile, error))
-            return false;
-        audit = std::make_unique<AuditLog>(*database, clock, fg::test::auditKey());
-        keys = KeyStore::openWithKeyFile(*database, *audit, keyFile, QStringLiteral("test:setup"), error);
-        if (!keys)
-            return false;
-        store = std::make_unique<EncounterStore>(*database, *keys, *audit, clock, policy);
-        return true;
-    }
-
-    qint64 count(const QString& sql, const QVariantList& values = {}) const
-    {
-        QString error;
-        const std::optional<QVariant> value = database->scalar(sql, values, sql, &error);
-        if (!value)
-            qWarning("%s", qPrintable(error));
-        return value ? value->toLongLong() : -1;
-    }
-
-    // The details of the encounter's encounter.add audit event.
-    QJsonObject addedDetails(qint64 encounterId) const
-    {
-        QString error;
-        const std::optional<QVariant> details = database->scalar(
-            QStringLiteral("SELECT details FROM audit_events WHERE action = 'encounter.add' AND subject = ?"),
-            {QStringLiteral("encounter:%1").arg(encounterId)}, QStringLiteral("read the audit event"), &error);
-        if (!details)
-            qWarning("%s", qPrintable(error));
-        return details ? QJsonDocument::fromJson(details->toString().toUtf8()).object() : QJsonObject();
-    }
-};
+using Records = test::StoreRecords;
 
 // What PadAssessment::toJson writes, as the workflow stores it (it does not
 // read it: core/workflow knows strings and JSON only).
