@@ -2,6 +2,7 @@
 
 #include "core/biometrics/ModelRepository.h"
 #include "core/biometrics/PadCues.h"
+#include "core/matching/CalibrationFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -23,6 +24,8 @@ const QString kTableFormat = QStringLiteral("facegate-pad-calibration");
 // with, so it is part of the model id the tables are made for: change it
 // whenever PadFrameScorer::score or PadAccumulator::assess changes a score.
 const QString kMethodVersion = QStringLiteral("pad2"); // pad2: the cues of docs/pad-cues.md
+
+const QString kTableWhat = QStringLiteral("presentation-attack calibration table");
 
 bool fail(QString* error, const QString& why)
 {
@@ -187,33 +190,10 @@ PadCalibrationTable::PadCalibrationTable(QString dataset, QString modelId, QDate
 
 std::optional<double> PadCalibrationTable::thresholdFor(double bpcer, QString* error) const
 {
-    if (m_rows.empty()) {
-        fail(error, QStringLiteral("the presentation-attack calibration table is empty"));
-        return std::nullopt;
-    }
-    const double lowest = m_rows.front().bpcer;
-    const double highest = m_rows.back().bpcer;
-    const double slack = 1e-9; // 1e-2 typed by a user matches a stored 0.01
-    if (!(bpcer > 0.0) || !std::isfinite(bpcer) || bpcer < lowest * (1 - slack) || bpcer > highest * (1 + slack)) {
-        fail(error, QStringLiteral("BPCER %1 is outside the calibrated range [%2, %3] of data set \"%4\"")
-                        .arg(bpcer)
-                        .arg(lowest)
-                        .arg(highest)
-                        .arg(m_dataset));
-        return std::nullopt;
-    }
-    for (const PadCalibrationRow& row : m_rows) {
-        if (std::abs(row.bpcer - bpcer) <= row.bpcer * slack)
-            return row.threshold;
-    }
     // Linear in log10(BPCER) between the rows around it, as the matcher's
     // table is in log10(FMR): the rows are spaced by decades.
-    const auto upper = std::upper_bound(m_rows.begin(), m_rows.end(), bpcer,
-                                        [](double value, const PadCalibrationRow& row) { return value < row.bpcer; });
-    const PadCalibrationRow& b = *upper;
-    const PadCalibrationRow& a = *(upper - 1);
-    const double w = (std::log10(bpcer) - std::log10(a.bpcer)) / (std::log10(b.bpcer) - std::log10(a.bpcer));
-    return a.threshold + w * (b.threshold - a.threshold);
+    return calibration::thresholdAt(m_rows, &PadCalibrationRow::bpcer, bpcer, QStringLiteral("BPCER"), kTableWhat,
+                                    m_dataset, error);
 }
 
 QByteArray PadCalibrationTable::toJson() const
@@ -317,20 +297,11 @@ std::optional<PadCalibrationTable> PadCalibrationTable::fromJson(const QByteArra
 std::optional<PadCalibrationTable> PadCalibrationTable::load(const QString& path, const QString& expectedModelId,
                                                              QString* error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        fail(error, QStringLiteral("cannot open presentation-attack calibration table %1: %2")
-                        .arg(path, file.errorString()));
+    const std::optional<QByteArray> bytes = calibration::readFile(path, kTableWhat, error);
+    if (!bytes)
         return std::nullopt;
-    }
-    // A table is a few hundred bytes; refuse to read a huge file whole.
-    constexpr qint64 kMaxTableBytes = 1 << 20;
-    if (file.size() > kMaxTableBytes) {
-        fail(error, QStringLiteral("%1 is %2 bytes: not a presentation-attack calibration table").arg(path).arg(file.size()));
-        return std::nullopt;
-    }
     QString why;
-    std::optional<PadCalibrationTable> table = fromJson(file.readAll(), expectedModelId, &why);
+    std::optional<PadCalibrationTable> table = fromJson(*bytes, expectedModelId, &why);
     if (!table)
         fail(error, QStringLiteral("%1: %2").arg(path, why));
     return table;
@@ -338,34 +309,16 @@ std::optional<PadCalibrationTable> PadCalibrationTable::load(const QString& path
 
 bool PadCalibrationTable::save(const QString& path, QString* error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(error, QStringLiteral("cannot write presentation-attack calibration table %1: %2")
-                               .arg(path, file.errorString()));
-    file.write(toJson());
-    if (!file.commit())
-        return fail(error, QStringLiteral("cannot write presentation-attack calibration table %1: %2")
-                               .arg(path, file.errorString()));
-    return true;
+    return calibration::writeFile(path, toJson(), kTableWhat, error);
 }
 
 std::optional<PadCalibrationTable> PadCalibrationTable::forModel(const QString& modelId, QString* error)
 {
-    const QString fromEnv = qEnvironmentVariable("FACEGATE_PAD_CALIBRATION");
-    if (!fromEnv.isEmpty())
-        return load(fromEnv, modelId, error);
-    const QDir embedded(QStringLiteral(":/facegate/pad-calibration"));
-    QStringList others;
-    for (const QString& name : embedded.entryList(QDir::Files)) {
-        QString ignored;
-        if (auto table = load(embedded.filePath(name), modelId, &ignored))
-            return table;
-        others << name;
-    }
-    fail(error, QStringLiteral("no presentation-attack calibration table for %1 (embedded: %2); run `facegate-cli "
-                               "eval-pad --labels CSV --calibration-out FILE` and set FACEGATE_PAD_CALIBRATION=FILE")
-                    .arg(modelId, others.isEmpty() ? QStringLiteral("none") : others.join(QStringLiteral(", "))));
-    return std::nullopt;
+    return calibration::forModel<PadCalibrationTable>(
+        "FACEGATE_PAD_CALIBRATION", QStringLiteral(":/facegate/pad-calibration"), modelId, kTableWhat,
+        QStringLiteral("run `facegate-cli eval-pad --labels CSV --calibration-out FILE` and set "
+                       "FACEGATE_PAD_CALIBRATION=FILE"),
+        [&modelId](const QString& path, QString* why) { return load(path, modelId, why); }, error);
 }
 
 std::optional<PadOperatingPoint> PadCalibrationTable::operatingPoint(double bpcer, const QString& modelId,

@@ -1,5 +1,7 @@
 #include "core/matching/CalibrationTable.h"
 
+#include "core/matching/CalibrationFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -15,6 +17,7 @@ namespace fg {
 namespace {
 
 const QString kFormatName = QStringLiteral("facegate-calibration");
+const QString kWhat = QStringLiteral("calibration table");
 
 bool fail(QString* error, const QString& why)
 {
@@ -48,32 +51,9 @@ CalibrationTable CalibrationTable::fromErrorRates(const ErrorRates& rates, const
 
 std::optional<float> CalibrationTable::thresholdFor(double fmr, QString* error) const
 {
-    if (m_rows.empty()) {
-        fail(error, QStringLiteral("the calibration table is empty"));
-        return std::nullopt;
-    }
-    const double lowest = m_rows.front().fmr;
-    const double highest = m_rows.back().fmr;
-    // Relative tolerance so that 1e-3 typed by a user matches a stored 0.001.
-    const double slack = 1e-9;
-    if (!(fmr > 0.0) || !std::isfinite(fmr) || fmr < lowest * (1 - slack) || fmr > highest * (1 + slack)) {
-        fail(error, QStringLiteral("FMR %1 is outside the calibrated range [%2, %3] of data set \"%4\"")
-                        .arg(fmr)
-                        .arg(lowest)
-                        .arg(highest)
-                        .arg(m_dataset));
-        return std::nullopt;
-    }
-    for (std::size_t i = 0; i < m_rows.size(); ++i) {
-        if (std::abs(m_rows[i].fmr - fmr) <= m_rows[i].fmr * slack)
-            return float(m_rows[i].threshold);
-    }
-    const auto upper = std::upper_bound(m_rows.begin(), m_rows.end(), fmr,
-                                        [](double value, const CalibrationRow& row) { return value < row.fmr; });
-    const CalibrationRow& b = *upper;
-    const CalibrationRow& a = *(upper - 1);
-    const double w = (std::log10(fmr) - std::log10(a.fmr)) / (std::log10(b.fmr) - std::log10(a.fmr));
-    return float(a.threshold + w * (b.threshold - a.threshold));
+    const std::optional<double> threshold = calibration::thresholdAt(m_rows, &CalibrationRow::fmr, fmr, QStringLiteral("FMR"),
+                                                                     kWhat, m_dataset, error);
+    return threshold ? std::optional(float(*threshold)) : std::nullopt;
 }
 
 std::optional<float> CalibrationTable::thresholdFor(double fmr, const QString& modelId, QString* error) const
@@ -174,13 +154,11 @@ std::optional<CalibrationTable> CalibrationTable::fromJson(const QByteArray& jso
 std::optional<CalibrationTable> CalibrationTable::load(const QString& path, const QString& expectedModelId,
                                                        QString* error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        fail(error, QStringLiteral("cannot open calibration table %1: %2").arg(path, file.errorString()));
+    const std::optional<QByteArray> bytes = calibration::readFile(path, kWhat, error);
+    if (!bytes)
         return std::nullopt;
-    }
     QString why;
-    std::optional<CalibrationTable> table = fromJson(file.readAll(), expectedModelId, &why);
+    std::optional<CalibrationTable> table = fromJson(*bytes, expectedModelId, &why);
     if (!table)
         fail(error, QStringLiteral("%1: %2").arg(path, why));
     return table;
@@ -188,33 +166,16 @@ std::optional<CalibrationTable> CalibrationTable::load(const QString& path, cons
 
 bool CalibrationTable::save(const QString& path, QString* error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(error, QStringLiteral("cannot write calibration table %1: %2").arg(path, file.errorString()));
-    file.write(toJson());
-    if (!file.commit())
-        return fail(error, QStringLiteral("cannot write calibration table %1: %2").arg(path, file.errorString()));
-    return true;
+    return calibration::writeFile(path, toJson(), kWhat, error);
 }
 
 std::optional<CalibrationTable> CalibrationTable::forModel(const QString& modelId, QString* error)
 {
-    const QString fromEnv = qEnvironmentVariable("FACEGATE_CALIBRATION");
-    if (!fromEnv.isEmpty())
-        return load(fromEnv, modelId, error);
     // One table per pipeline variant is embedded; pick the one of this model.
-    const QDir embedded(QStringLiteral(":/facegate/calibration"));
-    QStringList others;
-    for (const QString& name : embedded.entryList(QDir::Files)) {
-        QString ignored;
-        if (auto table = load(embedded.filePath(name), modelId, &ignored))
-            return table;
-        others << name;
-    }
-    fail(error, QStringLiteral("no calibration table for model %1 (embedded: %2); run `facegate-cli eval "
-                               "--calibration-out FILE` and set FACEGATE_CALIBRATION=FILE")
-                    .arg(modelId, others.isEmpty() ? QStringLiteral("none") : others.join(QStringLiteral(", "))));
-    return std::nullopt;
+    return calibration::forModel<CalibrationTable>(
+        "FACEGATE_CALIBRATION", QStringLiteral(":/facegate/calibration"), modelId, kWhat,
+        QStringLiteral("run `facegate-cli eval --calibration-out FILE` and set FACEGATE_CALIBRATION=FILE"),
+        [&modelId](const QString& path, QString* why) { return load(path, modelId, why); }, error);
 }
 
 std::optional<CalibratedThreshold> CalibrationTable::calibrated(double fmr, const QString& modelId, QString* error,

@@ -266,6 +266,21 @@ private Q_SLOTS:
         QVERIFY(!CalibrationTable::load("/nonexistent/calibration.json", kModel, &error));
         QVERIFY2(error.contains("cannot open calibration table /nonexistent/calibration.json"), qPrintable(error));
     }
+
+    // $FACEGATE_CALIBRATION may name any file: a huge one is refused unread.
+    void hugeFileIsRefusedUnread()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("huge.json"));
+        QFile huge(path);
+        QVERIFY(huge.open(QIODevice::WriteOnly));
+        QVERIFY(huge.resize(64 * 1024 * 1024)); // sparse: 64 MiB of nothing
+        huge.close();
+        QString error;
+        QVERIFY(!CalibrationTable::load(path, kModel, &error));
+        QVERIFY2(error.contains(QStringLiteral("67108864 bytes: not a calibration table")), qPrintable(error));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCalibrationTable)
