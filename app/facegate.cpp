@@ -204,7 +204,8 @@ int main(int argc, char* argv[])
     station.matching.certificatePath = settings->text(QStringLiteral("matching/clientCertificate"));
     station.matching.keyPath = settings->text(QStringLiteral("matching/clientKey"));
     station.matching.caPath = settings->text(QStringLiteral("matching/caCertificate"));
-    fg::Workstation workstation(*records, clock, std::move(station));
+    // The desk stores each encounter on that thread too: the window only paints.
+    fg::Workstation workstation(*records, *purges, clock, std::move(station));
     // Retention does not wait for anyone to sign in; it runs on a thread and
     // connection of its own, so a long purge never freezes the window.
     workstation.showPurgesOf(*purges);

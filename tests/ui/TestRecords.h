@@ -4,6 +4,7 @@
 #include "core/security/KeyEncryptionKey.h"
 #include "core/storage/Clock.h"
 #include "core/workflow/Records.h"
+#include "core/workflow/RecordsThread.h"
 #include "tests/support/TestAuditKey.h"
 
 #include <QString>
@@ -38,6 +39,22 @@ inline std::unique_ptr<Records> openRecords(const QTemporaryDir& dir, const Cloc
 {
     const std::optional<Settings> settings = recordsSettings(dir, error);
     return settings ? Records::open(*settings, clock, QStringLiteral("test:setup"), error) : nullptr;
+}
+
+// The records as openRecords() opens them and, beside them, the same records
+// on a thread of their own (as app/facegate opens both): where the desk
+// stores its encounters.
+inline bool openRecordsWithThread(const QTemporaryDir& dir, const Clock& clock, std::unique_ptr<Records>* records,
+                                  std::unique_ptr<RecordsThread>* thread, QString* error)
+{
+    const std::optional<Settings> settings = recordsSettings(dir, error);
+    if (!settings)
+        return false;
+    *records = Records::open(*settings, clock, QStringLiteral("test:setup"), error);
+    if (!*records)
+        return false;
+    *thread = RecordsThread::open(*settings, clock, QStringLiteral("test:records"), error);
+    return *thread != nullptr;
 }
 
 } // namespace fg::test

@@ -218,8 +218,9 @@ void TestCameraGrid::showsEveryCameraAndTheDeskFollowsTheCaptureCamera()
 
     // The records the desk writes to.
     const SystemClock clock;
-    const std::unique_ptr<Records> records = test::openRecords(dir, clock, &error);
-    QVERIFY2(records, qPrintable(error));
+    std::unique_ptr<Records> records;
+    std::unique_ptr<RecordsThread> recordsThread; // where the desk stores its encounters
+    QVERIFY2(test::openRecordsWithThread(dir, clock, &records, &recordsThread, &error), qPrintable(error));
     EncounterStore& encounters = records->encounters();
 
     // 1: the clip; 2: the portraits, a few a second, round and round; 3: a
@@ -235,7 +236,7 @@ void TestCameraGrid::showsEveryCameraAndTheDeskFollowsTheCaptureCamera()
     QCOMPARE(window.cameraCount(), 3);
 
     Inspection inspection(1e-3); // no reference yet
-    InspectionDesk desk(encounters, inspection, window.liveAnalysis(), window.matchPanel());
+    InspectionDesk desk(*recordsThread, inspection, window.liveAnalysis(), window.matchPanel());
     desk.setStation({QStringLiteral("gate-b12"), window.liveAnalysis().sourceSpec(), Encounter::Kind::Entry});
     window.setDesk(&desk);
     UserAccount olga;

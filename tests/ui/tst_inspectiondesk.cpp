@@ -30,6 +30,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,11 +43,40 @@ namespace {
 
 constexpr int kGenerousMs = 180000;
 
+// Holds the records thread busy (as a long purge does) until released: the
+// desk's stores queue behind it. Released when it goes, so that a failed
+// test still lets the records thread close.
+class BusyRecords {
+public:
+    explicit BusyRecords(RecordsThread& records)
+    {
+        // Shared with the job: it may still be leaving acquire() when this goes.
+        records.run<void>([started = m_started, release = m_release](Records&) {
+            started->release();
+            release->acquire();
+        });
+        m_started->acquire();
+    }
+    ~BusyRecords() { release(); }
+    void release()
+    {
+        if (!m_released)
+            m_release->release();
+        m_released = true;
+    }
+
+private:
+    std::shared_ptr<QSemaphore> m_started = std::make_shared<QSemaphore>();
+    std::shared_ptr<QSemaphore> m_release = std::make_shared<QSemaphore>();
+    bool m_released = false;
+};
+
 // What each test starts from (openClipDesk); the desk goes before the window it uses.
 struct ClipDesk {
     QTemporaryDir dir;
     SystemClock clock;
     std::unique_ptr<Records> records;
+    std::unique_ptr<RecordsThread> recordsThread; // the same records, where the desk stores its encounters
     LiveAnalysis::Options options = test::clipCamera();
     std::shared_ptr<const Gallery> gallery;
     Inspection inspection{1e-3};
@@ -78,13 +108,13 @@ class TestInspectionDesk : public QObject {
     static void openClipDesk(ClipDesk* clip, Encounter::Kind kind)
     {
         QString error;
-        clip->records = test::openRecords(clip->dir, clip->clock, &error);
-        QVERIFY2(clip->records, qPrintable(error));
+        QVERIFY2(test::openRecordsWithThread(clip->dir, clip->clock, &clip->records, &clip->recordsThread, &error),
+                 qPrintable(error));
         loadClipGallery(clip->options, clip->dir.path(), &clip->gallery);
         QVERIFY(clip->gallery);
         QVERIFY2(clip->inspection.useGallery(clip->gallery, QStringLiteral("UA 901"), &error), qPrintable(error));
         clip->window = std::make_unique<MainWindow>(clip->options);
-        clip->desk = std::make_unique<InspectionDesk>(clip->records->encounters(), clip->inspection,
+        clip->desk = std::make_unique<InspectionDesk>(*clip->recordsThread, clip->inspection,
                                                       clip->window->liveAnalysis(), clip->window->matchPanel());
         clip->desk->setStation({QStringLiteral("gate-b12"), QStringLiteral("clip"), kind});
         clip->window->setDesk(clip->desk.get());
@@ -334,6 +364,172 @@ private Q_SLOTS:
         window.close();
     }
 
+    // Issue 20: the GUI thread only shows. While the records thread is busy
+    // (a purge, a slow disk), a capture's decision is on screen at once, its
+    // encounter not stored yet: the panel says so and Confirm does nothing.
+    // Once the records thread is free the encounter is stored, and Confirm
+    // records on it.
+    void theDecisionIsShownBeforeItIsStored()
+    {
+        FG_REQUIRE_DATASETS();
+        ClipDesk clip;
+        openClipDesk(&clip, Encounter::Kind::Entry);
+        if (QTest::currentTestFailed())
+            return;
+        QString error;
+        MainWindow& window = *clip.window;
+        InspectionDesk& desk = *clip.desk;
+        const auto encounterRows = [&] {
+            return clip.records->database()
+                .scalar(QStringLiteral("SELECT COUNT(*) FROM encounters"), {}, QStringLiteral("count"), &error)
+                ->toInt();
+        };
+        UserAccount olga;
+        olga.name = QStringLiteral("olga");
+        desk.setOfficer(olga);
+        QSignalSpy shown(&desk, &InspectionDesk::decisionShown);
+        QSignalSpy recorded(&desk, &InspectionDesk::encounterRecorded);
+        QSignalSpy acted(&desk, &InspectionDesk::actionRecorded);
+        BusyRecords busy(*clip.recordsThread);
+        showAndStart(window);
+        if (QTest::currentTestFailed())
+            return;
+        auto* decisionLabel = window.findChild<QLabel*>(QStringLiteral("decision"));
+        auto* confirmButton = window.findChild<QPushButton*>(QStringLiteral("confirmButton"));
+        auto* actionState = window.findChild<QLabel*>(QStringLiteral("actionState"));
+
+        // Automatic capture: the decision is on screen while the records are busy.
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), kGenerousMs);
+        window.liveAnalysis().setAutoCapture(false);
+        QVERIFY(window.matchPanel().hasOutcome());
+        const Encounter::Decision decision = window.matchPanel().outcome()->decision;
+        QCOMPARE(decisionLabel->text(), MatchPanel::decisionTitle(decision));
+        QVERIFY(desk.isStoring());
+        QVERIFY(desk.hasPendingDecision());
+        QCOMPARE(desk.currentEncounter(), qint64(0));
+        QCOMPARE(recorded.count(), 0);
+        QCOMPARE(encounterRows(), 0);
+        QVERIFY2(actionState->text().contains(QLatin1String("Storing")), qPrintable(actionState->text()));
+        // Confirm (the key, the button, the desk itself) waits: nothing is recorded, on nothing.
+        QVERIFY(!confirmButton->isEnabled());
+        QTest::keyClick(&window, Qt::Key_Return);
+        desk.confirm();
+        desk.overrideDecision(QStringLiteral("checked by hand"));
+        QTest::qWait(200);
+        QCOMPARE(acted.count(), 0);
+        QCOMPARE(recorded.count(), 0);
+        QCOMPARE(encounterRows(), 0);
+
+        // The records are free: the encounter is stored, and Enter confirms it.
+        busy.release();
+        QTRY_COMPARE_WITH_TIMEOUT(recorded.count(), 1, kGenerousMs);
+        const qint64 id = recorded.front().at(0).toLongLong();
+        QVERIFY(id > 0);
+        QCOMPARE(recorded.front().at(1).value<Encounter::Decision>(), decision);
+        QCOMPARE(desk.currentEncounter(), id);
+        QVERIFY(!desk.isStoring());
+        QCOMPARE(encounterRows(), 1);
+        QVERIFY(!actionState->text().contains(QLatin1String("Storing")));
+        QVERIFY(confirmButton->isEnabled());
+        QTest::keyClick(&window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(acted.count(), 1, kGenerousMs);
+        QCOMPARE(acted.front().at(0).toLongLong(), id);
+        QCOMPARE(acted.front().at(1).value<Encounter::OfficerAction>(), Encounter::OfficerAction::Confirm);
+        const std::optional<Encounter> stored = clip.records->encounters().find(id, &error);
+        QVERIFY2(stored, qPrintable(error));
+        QCOMPARE(stored->officerAction, std::optional(Encounter::OfficerAction::Confirm));
+        QVERIFY(!desk.hasPendingDecision());
+        window.close();
+    }
+
+    // A decision that leaves the screen before it is stored (the next
+    // traveler, an opt-out) is stored all the same, and its answer is not
+    // shown as the next traveler's; the photo of a traveler who declined
+    // while their capture was being stored is withdrawn once it is stored.
+    void aDecisionThatLeavesTheScreenIsStoredAllTheSame()
+    {
+        FG_REQUIRE_DATASETS();
+        ClipDesk clip;
+        openClipDesk(&clip, Encounter::Kind::Entry);
+        if (QTest::currentTestFailed())
+            return;
+        QString error;
+        MainWindow& window = *clip.window;
+        InspectionDesk& desk = *clip.desk;
+        desk.setAlternateProcedures(&clip.records->alternateProcedures());
+        const auto count = [&](const char* table) {
+            return clip.records->database()
+                .scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table)), {}, QStringLiteral("count"),
+                        &error)
+                ->toInt();
+        };
+        UserAccount olga;
+        olga.name = QStringLiteral("olga");
+        desk.setOfficer(olga);
+        QSignalSpy shown(&desk, &InspectionDesk::decisionShown);
+        QSignalSpy recorded(&desk, &InspectionDesk::encounterRecorded);
+        QSignalSpy problems(&desk, &InspectionDesk::problem);
+        QSignalSpy withdrawn(&desk, &InspectionDesk::captureWithdrawn);
+        auto* decisionLabel = window.findChild<QLabel*>(QStringLiteral("decision"));
+
+        // The next traveler steps up while the first one's encounter waits for the records.
+        auto busy = std::make_unique<BusyRecords>(*clip.recordsThread);
+        showAndStart(window);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 1, kGenerousMs);
+        window.liveAnalysis().setAutoCapture(false);
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        QVERIFY(!desk.isStoring());
+        QCOMPARE(decisionLabel->text(), QStringLiteral("—"));
+        busy->release();
+        QTRY_COMPARE_WITH_TIMEOUT(count("encounters"), 1, kGenerousMs); // stored: it was decided
+        clip.recordsThread->run<void>([](Records&) {}).waitForFinished(); // and its answer is on its way here
+        QTest::qWait(200);
+        QCOMPARE(recorded.count(), 0); // not the next traveler's
+        QCOMPARE(problems.count(), 0);
+        QCOMPARE(desk.currentEncounter(), qint64(0));
+        QCOMPARE(decisionLabel->text(), QStringLiteral("—"));
+        QVERIFY(!desk.hasPendingDecision());
+
+        // The next traveler's capture, still being stored when they decline:
+        // once the records thread stored it, its photos are withdrawn.
+        busy = std::make_unique<BusyRecords>(*clip.recordsThread);
+        const int photosBefore = count("photos");
+        QTest::keyClick(&window, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 2, kGenerousMs);
+        QVERIFY(desk.isStoring());
+        bool filled = false;
+        QTimer::singleShot(200, this, [&] {
+            auto* dialog = qobject_cast<OptOutDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            test::fillSpecimenOptOut(dialog);
+            filled = true;
+            dialog->submit();
+        });
+        QSignalSpy optedOut(&desk, &InspectionDesk::optOutFinished);
+        QTest::keyClick(&window, Qt::Key_F2); // modal until the dialog is done
+        QVERIFY(filled);
+        QCOMPARE(optedOut.count(), 1);
+        QVERIFY(optedOut.front().at(0).toLongLong() > 0);
+        QCOMPARE(withdrawn.count(), 0); // the records thread has not stored it yet
+        busy->release();
+        QTRY_COMPARE_WITH_TIMEOUT(withdrawn.count(), 1, kGenerousMs);
+        const qint64 declined = withdrawn.front().front().toLongLong();
+        const std::optional<Encounter> kept = clip.records->encounters().find(declined, &error);
+        QVERIFY2(kept, qPrintable(error)); // the encounter itself stays
+        QCOMPARE(kept->mode, Encounter::Mode::Biometric);
+        QCOMPARE(count("photos"), photosBefore); // its capture and reference photo came and went
+        bool purged = false;
+        QVERIFY(!clip.records->encounters().photo(declined, {QStringLiteral("officer:olga"), QStringLiteral("test")},
+                                                  &purged, &error));
+        QVERIFY2(purged && error.contains(QString::fromLatin1(EncounterStore::kOptOutRule)), qPrintable(error));
+        QCOMPARE(recorded.count(), 0); // neither was shown as stored: both left the screen first
+        QCOMPARE(problems.count(), 0);
+        window.close();
+    }
+
     // A document reader's photo is held in memory, its file gone (issue 18):
     // the panel shows it beside the capture and the encounter keeps it,
     // sealed, for the supervisor's review.
@@ -342,8 +538,8 @@ private Q_SLOTS:
         FG_REQUIRE_DATASETS();
         QString error;
         ClipDesk clip;
-        clip.records = test::openRecords(clip.dir, clip.clock, &error);
-        QVERIFY2(clip.records, qPrintable(error));
+        QVERIFY2(test::openRecordsWithThread(clip.dir, clip.clock, &clip.records, &clip.recordsThread, &error),
+                 qPrintable(error));
         QFile file(test::datasetPath(QStringLiteral("faces-dev/single/lin_manuel_miranda/01.png")));
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray photo = file.readAll();
@@ -363,7 +559,7 @@ private Q_SLOTS:
         QVERIFY2(clip.inspection.useDocument(ready.front().at(0).value<Template>(), holder, &error), qPrintable(error));
 
         clip.window = std::make_unique<MainWindow>(clip.options);
-        clip.desk = std::make_unique<InspectionDesk>(clip.records->encounters(), clip.inspection,
+        clip.desk = std::make_unique<InspectionDesk>(*clip.recordsThread, clip.inspection,
                                                      clip.window->liveAnalysis(), clip.window->matchPanel());
         clip.desk->setStation({QStringLiteral("gate-b12"), QStringLiteral("clip"), Encounter::Kind::Entry});
         clip.window->setDesk(clip.desk.get());

@@ -50,6 +50,55 @@ private Q_SLOTS:
         QCOMPARE(overrides.front().front().toString(), QStringLiteral("document checked by hand"));
     }
 
+    // Issue 20: while the records thread stores the decision, the panel says
+    // so and its buttons wait (the keys too); once stored they are back as
+    // the outcome allows them (a forged chip's decision still has no Confirm).
+    void theButtonsWaitWhileTheDecisionIsStored()
+    {
+        CaptureResult capture;
+        capture.faceFound = true;
+        capture.qualityPassed = true;
+        MatchOutcome outcome;
+        outcome.decision = Encounter::Decision::Match;
+        outcome.score = 0.71;
+        outcome.threshold = 0.35;
+        outcome.reference = ReferencePerson{QStringLiteral("L898902C3"), QStringLiteral("ANNA MARIA ERIKSSON"),
+                                            QStringLiteral("UTO"), QStringLiteral("L898902C3"), QString()};
+        MatchPanel panel;
+        panel.show();
+        auto* confirm = panel.findChild<QPushButton*>(QStringLiteral("confirmButton"));
+        auto* overrideButton = panel.findChild<QPushButton*>(QStringLiteral("overrideButton"));
+        auto* next = panel.findChild<QPushButton*>(QStringLiteral("nextButton"));
+        auto* said = panel.findChild<QLabel*>(QStringLiteral("actionState"));
+        QSignalSpy confirms(&panel, &MatchPanel::confirmRequested);
+
+        panel.showOutcome(capture, outcome);
+        panel.showWaiting([] { return QStringLiteral("Storing the encounter…"); });
+        QCOMPARE(said->text(), QStringLiteral("Storing the encounter…"));
+        QVERIFY(!confirm->isEnabled() && !overrideButton->isEnabled());
+        QVERIFY(next->isEnabled()); // the next traveler need not wait
+        panel.confirmByKey();
+        QCOMPARE(confirms.count(), 0);
+        panel.stopWaiting();
+        QVERIFY(said->text().isEmpty());
+        QVERIFY(confirm->isEnabled() && overrideButton->isEnabled());
+        panel.confirmByKey();
+        QCOMPARE(confirms.count(), 1);
+
+        outcome.reference->documentVerdict = QStringLiteral("not-genuine");
+        outcome.reference->documentWords = QStringLiteral("NOT genuine");
+        panel.showOutcome(capture, outcome);
+        panel.showWaiting([] { return QStringLiteral("Storing the encounter…"); });
+        panel.stopWaiting();
+        QVERIFY(!confirm->isEnabled() && overrideButton->isEnabled());
+        QVERIFY2(said->text().contains(QStringLiteral("cannot be confirmed")), qPrintable(said->text()));
+
+        // Nothing on screen: nothing comes back.
+        panel.clear();
+        panel.stopWaiting();
+        QVERIFY(!confirm->isEnabled() && !overrideButton->isEnabled());
+    }
+
     // A reference held in memory (a document reader's photo, issue 18) is
     // shown though no file is there; from a path that is gone, nothing is.
     void aReferenceInMemoryIsShownWithoutItsFile()

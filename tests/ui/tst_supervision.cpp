@@ -69,6 +69,7 @@ struct Port {
     std::optional<Settings> settings;
     test::ManualClock clock{QDateTime::currentDateTimeUtc()};
     std::unique_ptr<Records> records;
+    std::unique_ptr<RecordsThread> recordsThread; // the same records, where a desk stores its encounters
     QHash<QString, QByteArray> totpSecrets;
 
     bool open(QString* error)
@@ -91,7 +92,8 @@ struct Port {
                 return false;
             totpSecrets.insert(QString::fromLatin1(name), Base32::decode(added->totpSecret).value_or(QByteArray()));
         }
-        return true;
+        recordsThread = RecordsThread::open(*settings, clock, QStringLiteral("test:records"), error);
+        return recordsThread != nullptr;
     }
 
     QString databaseUrl() const { return settings->databaseUrl(); }
@@ -194,7 +196,7 @@ std::unique_ptr<Workstation> signIn(Port& port, const QString& name, QString* er
     options.cameras = {folderCamera()};
     options.stationName = QStringLiteral("supervisor-desk");
     options.actor = QStringLiteral("test:supervision");
-    auto workstation = std::make_unique<Workstation>(*port.records, port.clock, options);
+    auto workstation = std::make_unique<Workstation>(*port.records, *port.recordsThread, port.clock, options);
     QSignalSpy started(workstation.get(), &Workstation::sessionStarted);
     workstation->run();
     SignInDialog* dialog = workstation->signInDialog();

@@ -105,7 +105,7 @@ struct ClipWorkstation {
         if (!recordsThread)
             return false;
         options.cameras = {test::clipCamera()};
-        workstation = std::make_unique<Workstation>(*records, clock, options);
+        workstation = std::make_unique<Workstation>(*records, *recordsThread, clock, options);
         return true;
     }
 };
@@ -143,6 +143,10 @@ private Q_SLOTS:
         const SystemClock clock;
         const std::unique_ptr<Records> records = Records::open(*settings, clock, QStringLiteral("test:workstation"), &error);
         QVERIFY2(records, qPrintable(error));
+        // The same records on a thread of their own, where the desk stores each encounter.
+        const std::unique_ptr<RecordsThread> recordsThread =
+            RecordsThread::open(*settings, clock, QStringLiteral("test:records"), &error);
+        QVERIFY2(recordsThread, qPrintable(error));
         QVERIFY2(records->users().createFirstAdmin(QStringLiteral("admin"), {}, SecureBuffer::copyOf("correct-horse-battery"),
                                                    records->keys(), QStringLiteral("test:setup"), &error),
                  qPrintable(error));
@@ -164,7 +168,7 @@ private Q_SLOTS:
             QVERIFY2(service.start(*records, clock, settings->fmrTarget(), dir.path(), &error), qPrintable(error));
             options.matching = service.clientOptions();
         }
-        Workstation workstation(*records, clock, options);
+        Workstation workstation(*records, *recordsThread, clock, options);
         QSignalSpy finished(&workstation, &Workstation::finished);
         QSignalSpy started(&workstation, &Workstation::sessionStarted);
 
@@ -448,7 +452,7 @@ private Q_SLOTS:
         Workstation::Options options;
         options.cameras = {test::clipCamera()};
         options.documentReaderFolder = reader.path();
-        Workstation workstation(*records, clock, options);
+        Workstation workstation(*records, *recordsThread, clock, options);
         workstation.watchDocumentReader(*recordsThread);
         auto* referenceState = workstation.window().findChild<QLabel*>(QStringLiteral("referenceState"));
 

@@ -93,7 +93,7 @@ struct ChipStation {
         options.actor = QStringLiteral("test:workstation");
         options.chipReader = reader;
         options.cscaPath = trust.path();
-        workstation = std::make_unique<Workstation>(*records, clock, options);
+        workstation = std::make_unique<Workstation>(*records, *recordsThread, clock, options);
         workstation->watchPassportChip(*recordsThread);
         return true;
     }

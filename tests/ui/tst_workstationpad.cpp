@@ -124,7 +124,7 @@ struct PadStation {
         options.stationName = QStringLiteral("booth-3");
         options.actor = QStringLiteral("test:workstation");
         options.documentReaderFolder = reader.path();
-        workstation = std::make_unique<Workstation>(*records, clock, options);
+        workstation = std::make_unique<Workstation>(*records, *recordsThread, clock, options);
         workstation->watchDocumentReader(*recordsThread);
         return true;
     }

@@ -82,7 +82,7 @@ struct ReaderStation {
         options.cameras = {test::clipCamera()};
         options.actor = kActor;
         options.documentReaderFolder = reader.path();
-        workstation = std::make_unique<Workstation>(*records, clock, options);
+        workstation = std::make_unique<Workstation>(*records, *recordsThread, clock, options);
         return true;
     }
 

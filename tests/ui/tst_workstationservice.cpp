@@ -86,6 +86,10 @@ private Q_SLOTS:
         const SystemClock clock;
         const std::unique_ptr<Records> records = Records::open(*settings, clock, QStringLiteral("test:workstation"), &error);
         QVERIFY2(records, qPrintable(error));
+        // The same records on a thread of their own, where the desk stores each encounter.
+        const std::unique_ptr<RecordsThread> recordsThread =
+            RecordsThread::open(*settings, clock, QStringLiteral("test:records"), &error);
+        QVERIFY2(recordsThread, qPrintable(error));
         QVERIFY2(records->users().createFirstAdmin(QStringLiteral("admin"), {}, SecureBuffer::copyOf("correct-horse-battery"),
                                                    records->keys(), QStringLiteral("test:setup"), &error),
                  qPrintable(error));
@@ -107,7 +111,7 @@ private Q_SLOTS:
         options.actor = QStringLiteral("test:workstation");
         options.fmrTarget = settings->fmrTarget();
         options.matching = service.clientOptions();
-        Workstation workstation(*records, clock, options);
+        Workstation workstation(*records, *recordsThread, clock, options);
         QSignalSpy started(&workstation, &Workstation::sessionStarted);
 
         workstation.run();

@@ -5,6 +5,8 @@
 #include "core/service/MatchClient.h"
 #include "core/workflow/AlternateProcedureStore.h"
 #include "core/workflow/EncounterStore.h"
+#include "core/workflow/Records.h"
+#include "core/workflow/RecordsThread.h"
 #include "core/live/LiveAnalysis.h"
 #include "ui/desk/MatchPanel.h"
 #include "ui/desk/OptOutDialog.h"
@@ -13,15 +15,55 @@
 #include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QImageWriter>
 #include <QJsonObject>
 
+#include <functional>
+#include <memory>
+#include <optional>
+#include <utility>
+
 namespace fg {
 
-InspectionDesk::InspectionDesk(EncounterStore& encounters, Inspection& inspection, LiveAnalysis& live,
+struct InspectionDesk::StoredId {
+    qint64 id = 0; // written and read on the records thread only
+};
+
+namespace {
+
+// What a job on the records thread answers.
+struct RecordsAnswer {
+    bool done = false;
+    qint64 id = 0;
+    int count = 0;
+    QString error; // when not done
+};
+
+// Calls then(answer) on the desk's thread once the job is done; no answer
+// when the records closed before it ran. Nothing is called once the desk is gone.
+void whenAnswered(QObject* desk, const QFuture<RecordsAnswer>& future,
+                  std::function<void(const std::optional<RecordsAnswer>&)> then)
+{
+    auto* watcher = new QFutureWatcher<RecordsAnswer>(desk);
+    QObject::connect(watcher, &QFutureWatcher<RecordsAnswer>::finished, desk, [watcher, then = std::move(then)] {
+        watcher->deleteLater();
+        then(watcher->future().resultCount() > 0 ? std::optional<RecordsAnswer>(watcher->result()) : std::nullopt);
+    });
+    watcher->setFuture(future);
+}
+
+QString failureOf(const std::optional<RecordsAnswer>& answer)
+{
+    return answer ? answer->error : InspectionDesk::tr("the records closed first");
+}
+
+} // namespace
+
+InspectionDesk::InspectionDesk(RecordsThread& records, Inspection& inspection, LiveAnalysis& live,
                                MatchPanel& panel, QObject* parent)
     : QObject(parent)
-    , m_encounters(encounters)
+    , m_records(records)
     , m_inspection(inspection)
     , m_live(&live)
     , m_panel(panel)
@@ -32,6 +74,20 @@ InspectionDesk::InspectionDesk(EncounterStore& encounters, Inspection& inspectio
     connect(&m_panel, &MatchPanel::overrideRequested, this, &InspectionDesk::overrideDecision);
     connect(&m_panel, &MatchPanel::secondaryRequested, this, &InspectionDesk::sendToSecondary);
     connect(&m_panel, &MatchPanel::nextTravelerRequested, this, &InspectionDesk::nextTraveler);
+}
+
+InspectionDesk::~InspectionDesk()
+{
+    // The records thread outlives the desk; a decided encounter queued
+    // behind a purge is stored before the desk goes (its answer unheard).
+    for (QFuture<void>& job : m_posted)
+        job.waitForFinished();
+}
+
+void InspectionDesk::track(const QFuture<void>& job)
+{
+    m_posted.removeIf([](const QFuture<void>& posted) { return posted.isFinished(); });
+    m_posted.append(job);
 }
 
 void InspectionDesk::setCamera(LiveAnalysis& live)
@@ -73,7 +129,7 @@ void InspectionDesk::setOfficer(const std::optional<UserAccount>& officer)
 
 bool InspectionDesk::hasPendingDecision() const
 {
-    return m_waiting || (m_encounterId != 0 && m_panel.hasOutcome() && !m_decisionActedOn);
+    return m_waiting || m_storing || (m_encounterId != 0 && m_panel.hasOutcome() && !m_decisionActedOn);
 }
 
 void InspectionDesk::referenceChanged()
@@ -86,13 +142,22 @@ void InspectionDesk::dropPendingDecision(const QString& why)
 {
     if (!hasPendingDecision())
         return;
-    // The encounter stays in the records as decided, with no officer action.
-    ++m_ticket; // an answer still on its way is dropped too
-    m_waiting = false;
-    m_encounterId = 0;
+    // The encounter stays in the records as decided (or is still stored
+    // so), with no officer action.
+    forgetDecision();
     m_panel.clear();
     m_live->nextTraveler();
     Q_EMIT problem(why);
+}
+
+void InspectionDesk::forgetDecision()
+{
+    ++m_ticket;
+    m_waiting = false;
+    m_storing = false;
+    m_acting = false;
+    m_encounterId = 0;
+    m_shown.reset();
 }
 
 void InspectionDesk::capture()
@@ -183,7 +248,7 @@ void InspectionDesk::askService(const CaptureResult& capture)
     if (m_waiting)
         return; // the capture before is still with the service: one traveler at a time
     const auto noDecision = [this, capture](const QString& reason) {
-        m_encounterId = 0;
+        forgetDecision();
         m_panel.showNoDecision(capture, [reason] { return tr("No decision: %1").arg(reason); });
         m_live->nextTraveler(); // dropped; the capture key tries again
     };
@@ -236,7 +301,7 @@ void InspectionDesk::onServiceReply(const CaptureResult& capture, const MatchCli
         // the service answers or turns to the alternate procedure.
         const QString reason = reply.error;
         const bool reachable = reply.reachable;
-        m_encounterId = 0;
+        forgetDecision();
         m_panel.showNoDecision(capture, [reason, reachable] {
             return reachable ? tr("No decision: the matching service refused the capture (%1)").arg(reason)
                              : tr("No decision: the matching service is unreachable (%1)").arg(reason);
@@ -259,7 +324,6 @@ void InspectionDesk::onServiceReply(const CaptureResult& capture, const MatchCli
 
 void InspectionDesk::record(const CaptureResult& capture, const MatchOutcome& outcome)
 {
-    QString error;
     Encounter encounter;
     encounter.kind = m_station.kind;
     encounter.mode = Encounter::Mode::Biometric;
@@ -297,38 +361,71 @@ void InspectionDesk::record(const CaptureResult& capture, const MatchOutcome& ou
     sample.faceTemplate = capture.faceTemplate;
     // The reference shown beside the capture, kept (sealed) for the
     // supervisor's review: the bytes held in memory (a document reader's
-    // photo, its file destroyed once read), else its file; a file that
-    // cannot be read is left out, the encounter is stored all the same.
+    // photo, its file destroyed once read), else its file (read on the
+    // records thread); a file that cannot be read is left out, the encounter
+    // is stored all the same.
+    QString referenceFile;
     if (outcome.reference) {
-        QByteArray photo = outcome.reference->photo;
-        if (photo.isEmpty() && !outcome.reference->photoPath.isEmpty()) {
-            QFile reference(outcome.reference->photoPath);
-            if (reference.open(QIODevice::ReadOnly))
-                photo = reference.readAll();
-        }
         const QString suffix = QFileInfo(outcome.reference->photoPath).suffix().toLower();
-        if (!suffix.isEmpty() && !photo.isEmpty()) {
-            sample.referencePhoto = photo;
+        if (!suffix.isEmpty()) {
+            sample.referencePhoto = outcome.reference->photo;
             sample.referenceFormat = suffix == QLatin1String("jpg") ? QStringLiteral("jpeg") : suffix;
+            if (sample.referencePhoto.isEmpty())
+                referenceFile = outcome.reference->photoPath;
         }
     }
     const bool withSample = capture.faceFound && !capture.jpeg.isEmpty();
-    StoredEncounter stored;
-    const std::optional<qint64> id =
-        m_encounters.add(encounter, withSample ? &sample : nullptr, m_officer->actor(), &error, &stored);
+
+    // On screen at once; stored off this thread, the buttons waiting until it is.
     m_panel.showOutcome(capture, outcome);
     if (capture.closedAt.isValid())
         Q_EMIT decisionShown(double(capture.closedAt.nsecsElapsed()) / 1e6);
-    if (!id) {
-        m_encounterId = 0;
-        m_panel.showActionFailed([error] { return tr("The encounter could not be stored: %1").arg(error); });
-        Q_EMIT problem(tr("The encounter could not be stored: %1").arg(error));
-        return;
-    }
-    m_encounterId = *id;
+    forgetDecision(); // whatever was on screen before, its answers are not this one's
+    const quint64 ticket = m_ticket;
+    m_storing = true;
     m_decisionOfficer = m_officer->name; // the decision is this officer's to act on
     m_decisionActedOn = false;
-    Q_EMIT encounterRecorded(*id, outcome.decision);
+    m_panel.showWaiting([] { return tr("Storing the encounter…"); });
+    auto shown = std::make_shared<StoredId>();
+    m_shown = shown;
+    const QString actor = m_officer->actor();
+    QFuture<RecordsAnswer> stored = m_records.run<RecordsAnswer>(
+        [encounter, sample, withSample, referenceFile, actor, shown](Records& records) mutable {
+            if (!referenceFile.isEmpty()) {
+                QFile reference(referenceFile);
+                if (reference.open(QIODevice::ReadOnly))
+                    sample.referencePhoto = reference.readAll();
+                if (sample.referencePhoto.isEmpty())
+                    sample.referenceFormat.clear();
+            }
+            RecordsAnswer answer;
+            const std::optional<qint64> id =
+                records.encounters().add(encounter, withSample ? &sample : nullptr, actor, &answer.error);
+            answer.done = id.has_value();
+            answer.id = id.value_or(0);
+            shown->id = answer.id; // for the jobs posted after this one
+            return answer;
+        });
+    track(QFuture<void>(stored));
+    whenAnswered(this, stored, [this, ticket, decision = outcome.decision](const std::optional<RecordsAnswer>& answer) {
+        const bool done = answer && answer->done;
+        const QString error = failureOf(answer);
+        if (ticket != m_ticket) {
+            // The decision left the screen meanwhile: stored all the same, nothing to show.
+            if (!done)
+                Q_EMIT problem(tr("The encounter of the previous decision could not be stored: %1").arg(error));
+            return;
+        }
+        m_storing = false;
+        if (!done) {
+            m_panel.showActionFailed([error] { return tr("The encounter could not be stored: %1").arg(error); });
+            Q_EMIT problem(tr("The encounter could not be stored: %1").arg(error));
+            return;
+        }
+        m_encounterId = answer->id;
+        m_panel.stopWaiting();
+        Q_EMIT encounterRecorded(answer->id, decision);
+    });
 }
 
 void InspectionDesk::confirm()
@@ -348,26 +445,51 @@ void InspectionDesk::sendToSecondary(const QString& reason)
 
 void InspectionDesk::act(Encounter::OfficerAction action, const QString& reason)
 {
-    if (!m_officer || m_encounterId == 0 || !m_panel.hasOutcome())
+    // Not before the encounter is stored, and one action at a time.
+    if (!m_officer || m_encounterId == 0 || !m_panel.hasOutcome() || m_storing || m_acting)
         return;
-    QString error;
-    if (!m_encounters.recordOfficerAction(m_encounterId, action, reason, m_officer->actor(), &error)) {
-        m_panel.showActionFailed([error] { return tr("Not recorded: %1").arg(error); });
-        return;
-    }
-    m_decisionActedOn = true;
-    m_panel.showActionRecorded([action, id = m_encounterId] {
-        switch (action) {
-        case Encounter::OfficerAction::Confirm:
-            return tr("Confirmed · encounter %1").arg(id);
-        case Encounter::OfficerAction::Override:
-            return tr("Overridden, sent to the supervisor's queue · encounter %1").arg(id);
-        case Encounter::OfficerAction::SendToSecondary:
-            return tr("Sent to secondary inspection · encounter %1").arg(id);
+    m_acting = true;
+    m_panel.showWaiting([] { return tr("Recording…"); });
+    const qint64 id = m_encounterId;
+    const quint64 ticket = m_ticket;
+    const QString actor = m_officer->actor();
+    QFuture<RecordsAnswer> recorded =
+        m_records.run<RecordsAnswer>([id, action, reason, actor](Records& records) {
+            RecordsAnswer answer;
+            answer.id = id;
+            answer.done = records.encounters().recordOfficerAction(id, action, reason, actor, &answer.error);
+            return answer;
+        });
+    track(QFuture<void>(recorded));
+    whenAnswered(this, recorded, [this, ticket, id, action](const std::optional<RecordsAnswer>& answer) {
+        const bool done = answer && answer->done;
+        const QString error = failureOf(answer);
+        if (ticket != m_ticket) {
+            // The officer moved on meanwhile: recorded all the same, nothing to show.
+            if (!done)
+                Q_EMIT problem(tr("The action on encounter %1 was not recorded: %2").arg(id).arg(error));
+            return;
         }
-        return QString();
+        m_acting = false;
+        if (!done) {
+            m_panel.stopWaiting(); // the officer may try again
+            m_panel.showActionFailed([error] { return tr("Not recorded: %1").arg(error); });
+            return;
+        }
+        m_decisionActedOn = true;
+        m_panel.showActionRecorded([action, id] {
+            switch (action) {
+            case Encounter::OfficerAction::Confirm:
+                return tr("Confirmed · encounter %1").arg(id);
+            case Encounter::OfficerAction::Override:
+                return tr("Overridden, sent to the supervisor's queue · encounter %1").arg(id);
+            case Encounter::OfficerAction::SendToSecondary:
+                return tr("Sent to secondary inspection · encounter %1").arg(id);
+            }
+            return QString();
+        });
+        Q_EMIT actionRecorded(id, action);
     });
-    Q_EMIT actionRecorded(m_encounterId, action);
 }
 
 qint64 InspectionDesk::optOut(QWidget* parent)
@@ -384,16 +506,13 @@ qint64 InspectionDesk::optOut(QWidget* parent)
     m_live->setAutoCapture(false);
     // A capture on screen that the officer has not acted on is this
     // traveler's, taken before they declined: it goes once the procedure is
-    // logged. One acted on belongs to the traveler before.
-    qint64 declinedCapture = 0;
-    if (m_encounterId != 0 && m_panel.hasOutcome()) {
-        QString error;
-        const std::optional<Encounter> shown = m_encounters.find(m_encounterId, &error);
-        if (shown && !shown->officerAction)
-            declinedCapture = m_encounterId;
-    }
+    // logged. One acted on belongs to the traveler before (the records
+    // thread reads which, after any action still on its way there).
+    std::shared_ptr<const StoredId> declinedCapture;
+    if (m_shown && m_panel.hasOutcome() && !m_decisionActedOn)
+        declinedCapture = m_shown;
+    forgetDecision(); // nothing of it is shown now, whatever answers still come
     m_panel.clear();
-    m_encounterId = 0;
     Q_EMIT optOutStarted();
 
     AlternateProcedure base;
@@ -416,14 +535,8 @@ qint64 InspectionDesk::optOut(QWidget* parent)
     if (document && !document->documentVerdict.isEmpty())
         dialog.useChip(document->chipMrz, document->documentVerdict);
     const qint64 id = dialog.exec() == QDialog::Accepted ? dialog.recordedId() : 0;
-    if (id != 0 && declinedCapture != 0) {
-        QString error;
-        int deleted = 0;
-        if (!m_encounters.withdrawBiometrics(declinedCapture, actor, &error, &deleted))
-            Q_EMIT problem(tr("The photo taken before the opt-out could not be deleted: %1").arg(error));
-        else if (deleted > 0)
-            Q_EMIT captureWithdrawn(declinedCapture);
-    }
+    if (id != 0 && declinedCapture)
+        withdrawDeclined(declinedCapture, actor);
 
     m_optingOut = false;
     if (id != 0 || m_declined) {
@@ -432,8 +545,7 @@ qint64 InspectionDesk::optOut(QWidget* parent)
         // starts the next traveler (nextTraveler() restores automatic capture).
         m_declined = true;
         m_autoCaptureBefore = automatic;
-        ++m_ticket;
-        m_waiting = false;
+        forgetDecision();
         m_live->nextTraveler();
     } else {
         // Cancelled: the traveler did not decline after all.
@@ -444,6 +556,38 @@ qint64 InspectionDesk::optOut(QWidget* parent)
     return id;
 }
 
+void InspectionDesk::withdrawDeclined(const std::shared_ptr<const StoredId>& declined, const QString& actor)
+{
+    // Posted after the store of that capture (and any action on it): the
+    // records thread finds it stored, or knows it never was.
+    QFuture<RecordsAnswer> withdrawn = m_records.run<RecordsAnswer>([declined, actor](Records& records) {
+        RecordsAnswer answer;
+        answer.id = declined->id;
+        if (answer.id == 0) {
+            answer.done = true; // never stored (its failure was said): nothing to delete
+            return answer;
+        }
+        const std::optional<Encounter> shown = records.encounters().find(answer.id, &answer.error);
+        if (!shown)
+            return answer;
+        if (shown->officerAction) {
+            answer.done = true; // acted on: the traveler before's, kept
+            return answer;
+        }
+        answer.done = records.encounters().withdrawBiometrics(answer.id, actor, &answer.error, &answer.count);
+        return answer;
+    });
+    track(QFuture<void>(withdrawn));
+    whenAnswered(this, withdrawn, [this](const std::optional<RecordsAnswer>& answer) {
+        if (!answer || !answer->done) {
+            const QString error = failureOf(answer);
+            Q_EMIT problem(tr("The photo taken before the opt-out could not be deleted: %1").arg(error));
+        } else if (answer->count > 0) {
+            Q_EMIT captureWithdrawn(answer->id);
+        }
+    });
+}
+
 void InspectionDesk::nextTraveler()
 {
     if (m_optingOut)
@@ -452,9 +596,7 @@ void InspectionDesk::nextTraveler()
         m_declined = false;
         m_live->setAutoCapture(m_autoCaptureBefore);
     }
-    ++m_ticket; // an answer still on its way is not the next traveler's
-    m_waiting = false;
-    m_encounterId = 0;
+    forgetDecision(); // an answer still on its way is not the next traveler's
     m_panel.clear();
     m_live->nextTraveler();
     Q_EMIT nextTravelerStarted();

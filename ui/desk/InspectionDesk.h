@@ -5,20 +5,23 @@
 #include "core/workflow/Inspection.h"
 #include "core/live/CaptureResult.h"
 
+#include <QFuture>
+#include <QList>
 #include <QObject>
 #include <QString>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
 namespace fg {
 
 class AlternateProcedureStore;
-class EncounterStore;
 class LiveAnalysis;
 class MatchClient;
 class MatchPanel;
+class RecordsThread;
 struct MatchClientReply;
 
 // One officer's desk: each capture (LiveAnalysis) is decided against the
@@ -27,6 +30,15 @@ struct MatchClientReply;
 // so nothing is lost if the officer walks away); the officer's confirm,
 // override or referral is then recorded on it, and the next traveler
 // starts a new capture.
+//
+// The GUI thread only shows: the decision is on screen at once, and the
+// encounter is sealed and written on the records thread (RecordsThread),
+// like the officer's action, the opt-out's withdrawal and what it reads
+// first. Until the encounter is stored the panel says so and its buttons
+// wait, so an action is never taken on an encounter not yet there. A
+// decision that leaves the screen meanwhile (next traveler, a handover, a
+// new reference, an opt-out) is stored all the same; its answer is then no
+// longer the screen's (m_ticket), and only a failure is said.
 //
 // With a matching service (matching/endpoint, useMatchService()), each
 // capture is decided by facegate-matchd instead, against the reference the
@@ -44,8 +56,12 @@ public:
         Encounter::Kind kind = Encounter::Kind::Entry;
     };
 
-    InspectionDesk(EncounterStore& encounters, Inspection& inspection, LiveAnalysis& live, MatchPanel& panel,
+    // `records` outlives the desk.
+    InspectionDesk(RecordsThread& records, Inspection& inspection, LiveAnalysis& live, MatchPanel& panel,
                    QObject* parent = nullptr);
+    // Waits for what it posted to the records thread (an encounter decided,
+    // an action, an opt-out's withdrawal): none is lost as the window closes.
+    ~InspectionDesk() override;
 
     // Who captures and acts (none while locked). A decision on screen made
     // for another officer is cleared (a handover). Only officers, checkpoint
@@ -79,10 +95,13 @@ public:
     Inspection::Mode referenceMode() const;
     QString flight() const;
 
-    // The encounter of the capture on screen (0: none yet).
+    // The encounter of the capture on screen (0: none yet, or not stored yet).
     qint64 currentEncounter() const { return m_encounterId; }
-    // A decision on screen not acted on yet, or one awaited from the service.
+    // A decision on screen not acted on yet (stored or still being stored),
+    // or one awaited from the service.
     bool hasPendingDecision() const;
+    // The decision on screen is still being stored (its buttons wait).
+    bool isStoring() const { return m_storing; }
     // The flight's gallery or the document photo changed: a decision made
     // against the one before is cleared (its encounter stays, with no officer
     // action) and the traveler is captured again. useServiceGallery() and
@@ -101,8 +120,9 @@ public:
     // automatic capture alike) until nextTraveler(): the traveler who
     // declined is usually still in front of the camera. A capture of theirs
     // already on screen and not acted on is withdrawn once the procedure is
-    // logged. Cancelled, capture goes on as before. Modal; returns the
-    // logged id or 0.
+    // logged (captureWithdrawn(), once the records thread has done it; a
+    // capture still being stored is withdrawn once stored). Cancelled,
+    // capture goes on as before. Modal; returns the logged id or 0.
     qint64 optOut(QWidget* parent);
     bool isOptingOut() const { return m_optingOut; }
     // The traveler in front has declined (the dialog open, or the procedure
@@ -117,10 +137,14 @@ Q_SIGNALS:
     // The photo and template of a capture the traveler declined after it was
     // taken were deleted, with deletion records (EncounterStore::withdrawBiometrics).
     void captureWithdrawn(qint64 encounterId);
+    // The encounter of the decision on screen is stored (on the records
+    // thread): the officer may act on it now. Not said of a decision that
+    // left the screen before it was stored.
     void encounterRecorded(qint64 encounterId, fg::Encounter::Decision decision);
     // The decision is on screen, this long after the capture window closed
-    // (template, match, sealing and storing included).
+    // (template and match included; it is stored afterwards, off this thread).
     void decisionShown(double latencyMs);
+    // The officer's action on the decision on screen is recorded.
     void actionRecorded(qint64 encounterId, fg::Encounter::OfficerAction action);
     // Something the officer must know, in words (status bar).
     void problem(const QString& text);
@@ -135,14 +159,29 @@ private:
     ReferencePerson memberOf(const ReferencePerson& candidate) const;
     void act(Encounter::OfficerAction action, const QString& reason);
     void dropPendingDecision(const QString& why);
+    // The decision on screen is no longer the screen's: answers still on
+    // their way for it (the service's, the records') are dropped.
+    void forgetDecision();
+    // The encounter's id as the records thread stored it (0: not yet, or refused).
+    struct StoredId;
+    void withdrawDeclined(const std::shared_ptr<const StoredId>& declined, const QString& actor);
+    // Keeps a job posted to the records thread until it is done (the destructor waits for it).
+    void track(const QFuture<void>& job);
 
-    EncounterStore& m_encounters;
+    RecordsThread& m_records;
+    QList<QFuture<void>> m_posted; // jobs on the records thread, some perhaps done
     Inspection& m_inspection;
     LiveAnalysis* m_live = nullptr; // never null
     MatchPanel& m_panel;
     std::optional<UserAccount> m_officer;
     Station m_station;
-    qint64 m_encounterId = 0;
+    qint64 m_encounterId = 0;         // set once the records thread stored it
+    // The encounter of the decision on screen as the records thread stores
+    // it (null: none on screen). Jobs run there in the order posted, so one
+    // posted later (an opt-out's withdrawal) finds it stored.
+    std::shared_ptr<StoredId> m_shown;
+    bool m_storing = false;           // the decision on screen is being stored
+    bool m_acting = false;            // the officer's action on it is being recorded
     AlternateProcedureStore* m_alternates = nullptr;
     bool m_optingOut = false;
     bool m_declined = false;          // an opt-out logged for the traveler in front
@@ -159,7 +198,9 @@ private:
     std::map<QString, ReferencePerson> m_serviceMembers; // by traveler id
     QByteArray m_documentPhoto;
     ReferencePerson m_documentHolder;
-    quint64 m_ticket = 0;  // the capture waiting for the service; a new traveler outdates it
+    // The decision on screen, or the capture waiting for the service; a new
+    // traveler outdates it, and the answers for it with it.
+    quint64 m_ticket = 0;
     bool m_waiting = false;
 };
 

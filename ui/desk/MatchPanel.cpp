@@ -387,6 +387,21 @@ void MatchPanel::showActionFailed(Words text)
     showActionState();
 }
 
+void MatchPanel::showWaiting(Words text)
+{
+    m_actionWords = std::move(text);
+    m_actionFailed = false;
+    showActionState();
+    setActionsEnabled(false);
+}
+
+void MatchPanel::stopWaiting()
+{
+    m_actionWords = nullptr;
+    showActionState();
+    setActionsEnabled(m_outcome.has_value());
+}
+
 void MatchPanel::showActionState()
 {
     m_actionState->setText(m_actionWords ? m_actionWords() : QString());

@@ -47,6 +47,11 @@ public:
     void showActionRecorded(Words text);
     // The action could not be stored: said in words, the buttons stay.
     void showActionFailed(Words text);
+    // The records are still storing the decision or the action on it: said
+    // in words, and the buttons wait (off) until stopWaiting().
+    void showWaiting(Words text);
+    // Stored: the words go, the buttons are back as the outcome allows them.
+    void stopWaiting();
     void clear();
 
     // The officer's keys (MainWindow): as a click on the button, when it is enabled.

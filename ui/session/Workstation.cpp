@@ -56,7 +56,8 @@ QString chipVerdictWords(const QString& verdict)
 } // namespace
 
 
-Workstation::Workstation(Records& records, const Clock& clock, Options options, QObject* parent)
+Workstation::Workstation(Records& records, RecordsThread& recordsThread, const Clock& clock, Options options,
+                         QObject* parent)
     : QObject(parent)
     , m_records(records)
     , m_clock(clock)
@@ -70,8 +71,9 @@ Workstation::Workstation(Records& records, const Clock& clock, Options options, 
     , m_userAdmin(std::make_unique<UserAdminWindow>(records.users(), records.keys(), clock))
 {
     // The officer's desk: captures decided against the chosen reference at
-    // the configured false match rate, each written as an encounter.
-    m_desk = std::make_unique<InspectionDesk>(m_records.encounters(), m_inspection, m_window->liveAnalysis(),
+    // the configured false match rate, each written as an encounter on the
+    // records thread (sealing and writing never hold up the window).
+    m_desk = std::make_unique<InspectionDesk>(recordsThread, m_inspection, m_window->liveAnalysis(),
                                               m_window->matchPanel());
     InspectionDesk::Station station = m_desk->station(); // the capture camera's
     station.workstation = m_options.stationName;

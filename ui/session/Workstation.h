@@ -82,8 +82,10 @@ public:
         std::chrono::milliseconds accountCheckEvery = std::chrono::seconds(30);
     };
 
-    // records and clock outlive the workstation.
-    Workstation(Records& records, const Clock& clock, Options options, QObject* parent = nullptr);
+    // records, recordsThread (the same records on a thread of their own,
+    // where the desk stores each encounter) and clock outlive the workstation.
+    Workstation(Records& records, RecordsThread& recordsThread, const Clock& clock, Options options,
+                QObject* parent = nullptr);
     ~Workstation() override;
 
     // The status bar reports the purges that run there (started by the
