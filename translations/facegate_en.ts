@@ -893,6 +893,26 @@
         <source>The decision on screen was made against the previous reference: cleared; capture the traveler again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the records closed first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the encounter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encounter of the previous decision could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The action on encounter %1 was not recorded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fg::LiveAnalysis</name>

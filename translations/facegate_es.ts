@@ -893,6 +893,26 @@
         <source>The decision on screen was made against the previous reference: cleared; capture the traveler again</source>
         <translation>La decisión en pantalla se tomó con la referencia anterior: se borró; capture de nuevo al viajero</translation>
     </message>
+    <message>
+        <source>the records closed first</source>
+        <translation>los registros se cerraron antes</translation>
+    </message>
+    <message>
+        <source>Storing the encounter…</source>
+        <translation>Guardando el control…</translation>
+    </message>
+    <message>
+        <source>The encounter of the previous decision could not be stored: %1</source>
+        <translation>No se pudo guardar el control de la decisión anterior: %1</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>Registrando…</translation>
+    </message>
+    <message>
+        <source>The action on encounter %1 was not recorded: %2</source>
+        <translation>La acción sobre el control %1 no se registró: %2</translation>
+    </message>
 </context>
 <context>
     <name>fg::LiveAnalysis</name>

@@ -893,6 +893,26 @@
         <source>The decision on screen was made against the previous reference: cleared; capture the traveler again</source>
         <translation>La décision à l’écran a été prise avec la référence précédente : effacée ; capturez de nouveau le voyageur</translation>
     </message>
+    <message>
+        <source>the records closed first</source>
+        <translation>les registres ont été fermés avant</translation>
+    </message>
+    <message>
+        <source>Storing the encounter…</source>
+        <translation>Enregistrement du passage…</translation>
+    </message>
+    <message>
+        <source>The encounter of the previous decision could not be stored: %1</source>
+        <translation>Le passage de la décision précédente n&apos;a pas pu être enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>The action on encounter %1 was not recorded: %2</source>
+        <translation>L&apos;action sur le passage %1 n&apos;a pas été enregistrée : %2</translation>
+    </message>
 </context>
 <context>
     <name>fg::LiveAnalysis</name>
