@@ -205,7 +205,9 @@ void FrameAnalyzer::scorePresentation(const Frame& frame, const Face* subject)
     std::optional<PadFrame> scored =
         subject ? m_padScorer->score(frame.image, *subject, frame.timestampMs) : std::nullopt;
     if (scored)
-        m_padEvidence.addFrame(std::move(*scored), m_pipeline->templateOf(frame.image, *subject));
+        m_padEvidence.addFrame(std::move(*scored), m_padEvidence.tellsFacesApart()
+                                                       ? m_pipeline->templateOf(frame.image, *subject)
+                                                       : Template());
     else
         m_padEvidence.addWithoutFace(frame.timestampMs);
 }

@@ -40,6 +40,10 @@ public:
     // The next traveler: nothing seen so far counts.
     void reset();
 
+    // Whether frames are told apart by their face (a sameFaceAt was given):
+    // without it their templates need not be made.
+    bool tellsFacesApart() const { return m_sameFaceAt.has_value(); }
+
     // Frames with a face held (within kWindowMs of the newest frame).
     int frames() const { return int(m_frames.size()); }
     int framesWithoutFace() const { return int(m_withoutFace.size()); }
