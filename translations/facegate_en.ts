@@ -1325,6 +1325,10 @@
         <source>Possible presentation attack (a photo or a screen held up to the camera): the decision cannot be confirmed. Override it with a reason or send the traveler to secondary; the encounter is in the supervisor&apos;s queue.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading the reference photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fg::Mrz</name>

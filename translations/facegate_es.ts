@@ -1325,6 +1325,10 @@
         <source>Possible presentation attack (a photo or a screen held up to the camera): the decision cannot be confirmed. Override it with a reason or send the traveler to secondary; the encounter is in the supervisor&apos;s queue.</source>
         <translation>Posible ataque de presentación (una foto o una pantalla ante la cámara): la decisión no se puede confirmar. Anúlela indicando un motivo o envíe al viajero a inspección secundaria; el control está en la cola del supervisor.</translation>
     </message>
+    <message>
+        <source>Reading the reference photo…</source>
+        <translation>Leyendo la foto de referencia…</translation>
+    </message>
 </context>
 <context>
     <name>fg::Mrz</name>

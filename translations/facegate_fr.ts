@@ -1325,6 +1325,10 @@
         <source>Possible presentation attack (a photo or a screen held up to the camera): the decision cannot be confirmed. Override it with a reason or send the traveler to secondary; the encounter is in the supervisor&apos;s queue.</source>
         <translation>Attaque de présentation possible (une photo ou un écran tenu devant la caméra) : la décision ne peut pas être confirmée. Passez outre en donnant un motif ou envoyez le voyageur en contrôle secondaire ; le passage est dans la file du superviseur.</translation>
     </message>
+    <message>
+        <source>Reading the reference photo…</source>
+        <translation>Lecture de la photo de référence…</translation>
+    </message>
 </context>
 <context>
     <name>fg::Mrz</name>

@@ -573,7 +573,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!recorded.isEmpty(), kGenerousMs);
         clip.window->liveAnalysis().setAutoCapture(false);
         const auto* shown = clip.window->findChild<QLabel*>(QStringLiteral("referenceImage"));
-        QVERIFY(!shown->pixmap().isNull());
+        QTRY_VERIFY(!shown->pixmap().isNull()); // read off the GUI thread
         bool purged = false;
         const std::optional<QByteArray> kept =
             clip.records->encounters().photo(recorded.front().at(0).toLongLong(),

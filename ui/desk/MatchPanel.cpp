@@ -9,7 +9,10 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QFutureWatcher>
 #include <QImageReader>
+#include <QPromise>
+#include <QThreadPool>
 #include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
@@ -48,7 +51,11 @@ private:
     void rescale()
     {
         if (m_image.isNull()) {
-            setPixmap(QPixmap());
+            // QLabel::setPixmap clears the text too: only when there is a
+            // picture to take down, so that a resize keeps the words said
+            // in its place ("Reading the reference photo…").
+            if (!pixmap().isNull())
+                setPixmap(QPixmap());
             return;
         }
         const QSize room = contentsRect().size() - QSize(4, 4);
@@ -272,7 +279,7 @@ void MatchPanel::clear()
     m_undecided.reset();
     m_outcome.reset();
     m_capture.reset();
-    m_referencePhoto = QImage();
+    readReferencePhoto(std::nullopt);
     m_decision->setStyleSheet(QString());
     m_scoreBar->setScore(std::nullopt, 0);
     m_scoreBar->hide();
@@ -294,25 +301,61 @@ void MatchPanel::showNoDecision(const CaptureResult& capture, Words why)
     showActionFailed(std::move(why));
 }
 
+namespace {
+
+// The reference photo beside the decision: a document reader's bytes held
+// in memory (its file is gone), else its file. Null when it cannot be read.
+QImage decodeReference(const QByteArray& photo, const QString& path)
+{
+    QBuffer bytes;
+    bytes.setData(photo);
+    QImageReader reader;
+    if (!photo.isEmpty())
+        reader.setDevice(&bytes);
+    else
+        reader.setFileName(path);
+    reader.setAutoTransform(true);
+    return reader.read();
+}
+
+} // namespace
+
+void MatchPanel::readReferencePhoto(const std::optional<ReferencePerson>& reference)
+{
+    m_referencePhoto = QImage();
+    const quint64 ticket = ++m_referenceTicket;
+    m_readingReference = reference && (!reference->photo.isEmpty() || !reference->photoPath.isEmpty());
+    if (!m_readingReference)
+        return;
+    // Decoded on the pool, never on the GUI thread (a gallery's photo may be
+    // a large file); shown when it is read, if its outcome is still the one on screen.
+    auto promise = std::make_shared<QPromise<QImage>>();
+    auto* watcher = new QFutureWatcher<QImage>(this);
+    connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, ticket] {
+        watcher->deleteLater();
+        if (ticket != m_referenceTicket)
+            return;
+        m_readingReference = false;
+        if (watcher->future().resultCount() > 0)
+            m_referencePhoto = watcher->result();
+        showState();
+    });
+    watcher->setFuture(promise->future());
+    promise->start();
+    QThreadPool::globalInstance()->start(
+        [promise, photo = reference->photo, path = reference->photoPath] {
+            promise->addResult(decodeReference(photo, path));
+            promise->finish();
+        });
+}
+
 void MatchPanel::showOutcome(const CaptureResult& capture, const MatchOutcome& outcome)
 {
     m_noDecision = nullptr;
     m_undecided.reset();
     m_capture = capture;
     m_outcome = outcome;
-    m_referencePhoto = QImage();
-    if (outcome.reference && !outcome.reference->photo.isEmpty()) {
-        // A document reader's photo, held in memory (its file is gone).
-        QBuffer bytes;
-        bytes.setData(outcome.reference->photo);
-        QImageReader reader(&bytes);
-        reader.setAutoTransform(true);
-        m_referencePhoto = reader.read();
-    } else if (outcome.reference && !outcome.reference->photoPath.isEmpty()) {
-        QImageReader reader(outcome.reference->photoPath);
-        reader.setAutoTransform(true);
-        m_referencePhoto = reader.read();
-    }
+    readReferencePhoto(outcome.reference);
     m_decision->setStyleSheet(decisionStyle(outcome.decision));
     m_scoreBar->setScore(outcome.score, outcome.threshold, outcome.decision != Encounter::Decision::PoorQuality);
     m_scoreBar->show();
@@ -342,7 +385,9 @@ void MatchPanel::showState()
     const CaptureResult& capture = *m_capture;
     showImage(m_captureImage, capture.image, tr("No capture"));
     showImage(m_referenceImage, m_referencePhoto,
-              outcome.reference ? tr("Reference photo unavailable") : tr("No reference"));
+              !outcome.reference   ? tr("No reference")
+              : m_readingReference ? tr("Reading the reference photo…")
+                                   : tr("Reference photo unavailable"));
     m_decision->setText(decisionTitle(outcome.decision));
 
     QStringList details;

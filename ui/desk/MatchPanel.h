@@ -84,6 +84,9 @@ private:
     // the outcome kept (called again on QEvent::LanguageChange).
     void retranslate();
     void showState();
+    // Starts reading the reference photo shown beside the decision off the
+    // GUI thread (none: nothing is read); showState() once it is read.
+    void readReferencePhoto(const std::optional<ReferencePerson>& reference);
     void askOverride();
     void askSecondary();
     void setActionsEnabled(bool enabled);
@@ -110,7 +113,9 @@ private:
     bool m_actionFailed = false;
     std::optional<MatchOutcome> m_outcome;
     std::optional<CaptureResult> m_capture;
-    QImage m_referencePhoto; // read once per outcome
+    QImage m_referencePhoto; // read once per outcome, off the GUI thread
+    bool m_readingReference = false;
+    quint64 m_referenceTicket = 0; // an older outcome's photo, read late, is not shown
 };
 
 } // namespace fg
